@@ -1,0 +1,6 @@
+// The whole nd runtime: #include <nd/nd.hpp>.
+#pragma once
+
+#include "nd/core.hpp"
+#include "nd/array.hpp"
+#include "nd/creation.hpp"
