@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Runs one nd check test, in the spirit of clang-tidy's check_clang_tidy.py.
+
+Usage (through lit's %check_nd_tidy substitution, which supplies the tool options):
+
+  %check_nd_tidy [-run] [-check-suffix=A,B] [-std=c++20] <test.cpp> <check> <temp>
+                 [-- <clang-tidy args> [-- <compiler args>]]
+
+What it does, and what makes a test fail:
+  1. Copies the test with its `// CHECK-...:` comments blanked (line numbers kept).
+  2. Runs the check with -fix through clang-tidy with the nd plugin loaded AND through
+     nd-tidy (when built), each on its own copy. Both must succeed, print the same
+     diagnostics and produce the same fixed file.
+  3. FileChecks the diagnostics against CHECK-MESSAGES (no other warning or error
+     allowed) or CHECK-NOTES (no other note either), and the fixed file against
+     CHECK-FIXES (full lines). A test with none of these must produce no diagnostic.
+  4. Compiles the fixed file against the nd runtime: a fix must compile.
+  5. With -run (the test has a main()): builds and runs the original and the fixed
+     program; both must exit 0 and print the same stdout.
+"""
+
+import argparse
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from typing import List, Optional
+
+CHECK_LINE = re.compile(r"// *CHECK-[A-Z0-9\-]*:[^\r\n]*")
+SUFFIX_SYNTAX = re.compile(r"^[A-Z0-9\-]*$")
+# clang-tidy's own summary lines: not diagnostics, so they are not compared against the
+# expectation that a test without CHECK lines produces nothing.
+TIDY_SUMMARY = re.compile(
+    r"^(\d+ warnings? (and \d+ errors? )?generated\.|Suppressed \d+ warnings? .*"
+    r"|Use -header-filter=.*|clang-tidy applied \d+ of \d+ suggested fixes\.)$"
+)
+RUN_TIMEOUT_SECONDS = 120
+
+
+class TestFailure(Exception):
+    """The test does not hold; the message says why."""
+
+
+def split_extra_args(argv: List[str]):
+    """Splits `runner args -- tidy args -- compiler args` as check_clang_tidy.py does."""
+    if "--" not in argv:
+        return argv, [], []
+    first = argv.index("--")
+    own, rest = argv[:first], argv[first + 1:]
+    if "--" not in rest:
+        return own, rest, []
+    second = rest.index("--")
+    return own, rest[:second], rest[second + 1:]
+
+
+def parse_arguments(argv: List[str]):
+    own, tidy_args, compiler_args = split_extra_args(argv)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    tools = parser.add_argument_group("tools (supplied by lit.cfg.py)")
+    tools.add_argument("--clang-tidy", required=True, help="clang-tidy-19 executable")
+    tools.add_argument("--plugin", required=True, help="NdTidyModule.so")
+    tools.add_argument("--nd-tidy", default="", help="nd-tidy executable, if built")
+    tools.add_argument("--filecheck", required=True)
+    tools.add_argument("--cxx", required=True, help="compiler for the round trip")
+    tools.add_argument("--runtime-include", required=True)
+    tools.add_argument("--link", action="append", default=[],
+                       help="library to link a runnable test against (repeatable)")
+    parser.add_argument("-run", action="store_true",
+                        help="the test has a main(): run original and fixed programs")
+    parser.add_argument("-check-suffix", "-check-suffixes", dest="suffixes", default=[""],
+                        type=lambda s: s.split(","),
+                        help="comma-separated FileCheck suffixes (CHECK-MESSAGES-<S>...)")
+    parser.add_argument("-std", default="c++20")
+    parser.add_argument("input_file")
+    parser.add_argument("check_name")
+    parser.add_argument("temp_path")
+    args = parser.parse_args(own)
+    return args, tidy_args, compiler_args
+
+
+def run(command: List[str], what: str, timeout: Optional[int] = None) -> str:
+    """Runs a command; fails the test, showing its output, if it exits non-zero."""
+    print("Running: " + " ".join(command))
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise TestFailure(f"{what} did not finish within {timeout} s")
+    output = done.stdout.decode(errors="replace")
+    if done.returncode != 0:
+        raise TestFailure(f"{what} failed (exit {done.returncode}):\n{output}")
+    return output
+
+
+def write(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def read(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def show_diff(a: str, b: str, name_a: str, name_b: str) -> str:
+    return "".join(difflib.unified_diff(a.splitlines(True), b.splitlines(True),
+                                        name_a, name_b))
+
+
+class CheckTest:
+    def __init__(self, args, tidy_args: List[str], compiler_args: List[str]):
+        self.args = args
+        self.source = read(args.input_file)
+        self.tidy_args = list(tidy_args)
+        # Without an explicit configuration, a .clang-tidy file above the build
+        # directory must not change what the test sees.
+        if not any(re.match(r"^--?config(-file)?=", a) for a in self.tidy_args):
+            self.tidy_args.append("--config={}")
+        self.compiler_args = ["-std=" + args.std, "-I", args.runtime_include] + compiler_args
+        self.work_dir = args.temp_path + ".d"
+        self.file_name = os.path.splitext(os.path.basename(args.input_file))[0] + ".cpp"
+        self.prefixes = {"CHECK-MESSAGES": [], "CHECK-FIXES": [], "CHECK-NOTES": []}
+
+    # -- expectations ---------------------------------------------------------------
+    def find_prefixes(self) -> None:
+        for suffix in self.args.suffixes:
+            if not SUFFIX_SYNTAX.match(suffix):
+                raise TestFailure(f'check suffixes may use only A-Z, 0-9 and "-": "{suffix}"')
+            found_any = False
+            for label, used in self.prefixes.items():
+                prefix = label + ("-" + suffix if suffix else "")
+                if re.search(re.escape(prefix) + r":", self.source):
+                    used.append(prefix)
+                    found_any = True
+            if suffix and not found_any:
+                raise TestFailure(f"no CHECK-MESSAGES/FIXES/NOTES-{suffix} line in the test")
+            if self.uses("MESSAGES", suffix) and self.uses("NOTES", suffix):
+                raise TestFailure("use either CHECK-MESSAGES or CHECK-NOTES, not both "
+                                  f"(suffix '{suffix}')")
+
+    def uses(self, kind: str, suffix: str) -> bool:
+        prefix = "CHECK-" + kind + ("-" + suffix if suffix else "")
+        return prefix in self.prefixes["CHECK-" + kind]
+
+    def expects_diagnostics(self) -> bool:
+        return any(self.prefixes.values())
+
+    # -- running the front ends -----------------------------------------------------
+    def front_ends(self):
+        ends = [("clang-tidy plugin", [self.args.clang_tidy, "--load=" + self.args.plugin])]
+        if self.args.nd_tidy:
+            ends.append(("nd-tidy", [self.args.nd_tidy]))
+        return ends
+
+    def run_front_end(self, label: str, tool: List[str]):
+        directory = os.path.join(self.work_dir, label.replace(" ", "-"))
+        os.makedirs(directory, exist_ok=True)
+        path = os.path.join(directory, self.file_name)
+        write(path, CHECK_LINE.sub("//", self.source))
+        command = (tool + [path, "-fix", "--checks=-*," + self.args.check_name]
+                   + self.tidy_args + ["--"] + self.compiler_args)
+        output = run(command, label)
+        print(f"------------------------ {label} output ------------------------")
+        print(output)
+        # Paths differ only by the front end's directory; compare without it.
+        return output, output.replace(directory + os.sep, ""), read(path), path
+
+    # -- checks -------------------------------------------------------------------
+    def file_check(self, input_path: str, prefixes: List[str], extra: List[str]) -> None:
+        run([self.args.filecheck, "--input-file=" + input_path, self.args.input_file,
+             "--check-prefixes=" + ",".join(prefixes)] + extra, "FileCheck")
+
+    def check_results(self, output: str, fixed_path: str) -> None:
+        diagnostics = [line for line in output.splitlines() if not TIDY_SUMMARY.match(line)]
+        if not self.expects_diagnostics():
+            if any(line.strip() for line in diagnostics):
+                raise TestFailure("no diagnostics were expected (the test has no CHECK-"
+                                  "MESSAGES/NOTES/FIXES lines), but got:\n"
+                                  + "\n".join(diagnostics))
+            return
+        base = os.path.join(self.work_dir, self.file_name)
+        if self.prefixes["CHECK-FIXES"]:
+            self.file_check(fixed_path, self.prefixes["CHECK-FIXES"], ["--match-full-lines"])
+        if self.prefixes["CHECK-MESSAGES"]:
+            write(base + ".msg", output)
+            self.file_check(base + ".msg", self.prefixes["CHECK-MESSAGES"],
+                            ["--implicit-check-not={{warning|error}}:"])
+        if self.prefixes["CHECK-NOTES"]:
+            kept = [l for l in output.splitlines() if "note: FIX-IT applied" not in l]
+            write(base + ".notes", "\n".join(kept) + "\n")
+            self.file_check(base + ".notes", self.prefixes["CHECK-NOTES"],
+                            ["--implicit-check-not={{note|warning|error}}:"])
+
+    def round_trip(self, fixed_text: str) -> None:
+        roundtrip_dir = os.path.join(self.work_dir, "roundtrip")
+        os.makedirs(roundtrip_dir, exist_ok=True)
+        original = os.path.join(roundtrip_dir, "original.cpp")
+        fixed = os.path.join(roundtrip_dir, "fixed.cpp")
+        write(original, CHECK_LINE.sub("//", self.source))
+        write(fixed, fixed_text)
+        compile_cmd = [self.args.cxx] + self.compiler_args
+        if not self.args.run:
+            run(compile_cmd + ["-c", fixed, "-o", fixed + ".o"],
+                "compiling the fixed file")
+            return
+        outputs = {}
+        for name, source in (("original", original), ("fixed", fixed)):
+            program = os.path.join(roundtrip_dir, name)
+            run(compile_cmd + [source, "-o", program] + self.args.link,
+                f"building the {name} program")
+            outputs[name] = run([program], f"running the {name} program",
+                                timeout=RUN_TIMEOUT_SECONDS)
+        if outputs["original"] != outputs["fixed"]:
+            raise TestFailure("the fixed program prints something else than the original:\n"
+                              + show_diff(outputs["original"], outputs["fixed"],
+                                          "original", "fixed"))
+        print("------------------------ program output (both) ------------------------")
+        print(outputs["original"])
+
+    def run(self) -> None:
+        self.find_prefixes()
+        shutil.rmtree(self.work_dir, ignore_errors=True)
+        results = [(label,) + self.run_front_end(label, tool)
+                   for label, tool in self.front_ends()]
+        first_label, output, normalised, fixed_text, fixed_path = results[0]
+        for label, _, other_normalised, other_fixed, _ in results[1:]:
+            if other_normalised != normalised:
+                raise TestFailure(f"{first_label} and {label} print different diagnostics:\n"
+                                  + show_diff(normalised, other_normalised, first_label, label))
+            if other_fixed != fixed_text:
+                raise TestFailure(f"{first_label} and {label} fix the file differently:\n"
+                                  + show_diff(fixed_text, other_fixed, first_label, label))
+        print("------------------------------ fixes ------------------------------")
+        print(show_diff(CHECK_LINE.sub("//", self.source), fixed_text, "original", "fixed"))
+        self.check_results(output, fixed_path)
+        self.round_trip(fixed_text)
+
+
+def main() -> int:
+    args, tidy_args, compiler_args = parse_arguments(sys.argv[1:])
+    try:
+        CheckTest(args, tidy_args, compiler_args).run()
+    except TestFailure as failure:
+        print("FAIL: " + str(failure), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+# lit configuration of the nd test suite (test/lit). The build's tools come from
+# lit.site.cfg.py, which CMake generates in the build directory; run the suite there:
+#   lit.py -sv <build>/test/lit      (or: ninja check-lit, or: ctest -R lit)
+import os
+import shlex
+
+import lit.formats
+
+config.name = "nd"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "check_nd_tidy.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = config.nd_lit_binary_dir
+
+
+def quote(path):
+    return shlex.quote(path)
+
+
+runner = [config.nd_python, os.path.join(config.test_source_root, "check_nd_tidy.py"),
+          "--clang-tidy=" + config.nd_clang_tidy,
+          "--plugin=" + config.nd_plugin,
+          "--nd-tidy=" + config.nd_tidy,
+          "--filecheck=" + config.nd_filecheck,
+          "--cxx=" + config.nd_clangxx,
+          "--runtime-include=" + config.nd_runtime_include]
+runner += ["--link=" + lib for lib in config.nd_runtime_link if lib]
+
+config.substitutions.append(("%check_nd_tidy", " ".join(quote(a) for a in runner)))
+config.substitutions.append(("%python", quote(config.nd_python)))
+config.substitutions.append(("%nd_plugin", quote(config.nd_plugin)))
+config.substitutions.append(("%nd_clang_tidy", quote(config.nd_clang_tidy)))
+config.substitutions.append(("%nd_runtime_include", quote(config.nd_runtime_include)))
+config.substitutions.append(("%FileCheck", quote(config.nd_filecheck)))
+if config.nd_tidy:
+    config.substitutions.append(("%nd_tidy", quote(config.nd_tidy)))
+    config.available_features.add("nd-tidy")
+if config.nd_clangd:
+    config.substitutions.append(("%nd_clangd", quote(config.nd_clangd)))
+    config.available_features.add("nd-clangd")
+
+# lit's internal shell runs `not`, and FileCheck by full path through %FileCheck; keep
+# the environment minimal but let tools find their shared libraries and locale.
+for name in ("HOME", "TMPDIR", "LANG", "LC_ALL"):
+    if name in os.environ:
+        config.environment[name] = os.environ[name]
