@@ -1,0 +1,7 @@
+#include <nd/nd.hpp>
+
+int main() {
+  int *missing = 0;
+  auto a = nd::zeros<double>({2, 3});
+  return missing == nullptr && a.size() == 6 ? 0 : 1;
+}
