@@ -4,3 +4,6 @@
 #include "nd/core.hpp"
 #include "nd/array.hpp"
 #include "nd/creation.hpp"
+#include "nd/io.hpp"
+#include "nd/print.hpp"
+#include "nd/random.hpp"
