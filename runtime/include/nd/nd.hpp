@@ -7,3 +7,5 @@
 #include "nd/io.hpp"
 #include "nd/print.hpp"
 #include "nd/random.hpp"
+#include "nd/shape.hpp"
+#include "nd/indexing.hpp"

@@ -1,0 +1,329 @@
+// Advanced indexing: NumPy's rules for index arrays mixed with basic indices (planning),
+// and the gather loop that copies the selected elements.
+//
+// Each index array is turned once into a table of element offsets into the source (its
+// axis stride multiplied in, bounds checked); the gather then only adds table entries
+// to a row pointer. Tables are kept at their own size and walked with broadcast
+// strides, so the outer-product selection m(rows(nd::all, nd::newaxis), cols) costs
+// one table of rows and one of columns, never a rows x cols table of offsets.
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+#include "nd/indexing.hpp"
+
+namespace nd::detail {
+namespace {
+
+// NumPy writes the shapes of index arrays without spaces: "(2,3)", "(2,)".
+std::string index_shape_text(std::span<const index_t> shape) {
+  std::string s = "(";
+  for (std::size_t k = 0; k < shape.size(); ++k) {
+    if (k) s += ",";
+    s += std::to_string(shape[k]);
+  }
+  if (shape.size() == 1) s += ",";
+  return s + ")";
+}
+
+template <class I>
+index_t read_index(const void* data, index_t offset) {
+  return static_cast<index_t>(static_cast<const I*>(data)[offset]);
+}
+
+// Visits the elements of an index array in C order.
+template <class F>
+void for_each_index(const index_arg& arg, F&& f) {
+  auto visit = [&](auto tag) {
+    using I = decltype(tag);
+    for_each_element(static_cast<const I*>(arg.data), arg.shape, arg.strides,
+                     [&](const I* p) { f(static_cast<index_t>(*p)); });
+  };
+  switch (arg.type) {
+    case dtype::bool_: visit(bool{}); break;
+    case dtype::int32: visit(std::int32_t{}); break;
+    case dtype::int64: visit(std::int64_t{}); break;
+    default: throw index_error("arrays used as indices must be of integer (or boolean) type");
+  }
+}
+
+// An integer index array on one axis: offsets = normalised index * axis stride.
+offset_table integer_table(const index_arg& arg, int axis, index_t len, index_t stride) {
+  offset_table t;
+  t.shape = arg.shape;
+  t.offsets.reserve(static_cast<std::size_t>(arg.shape.prod()));
+  for_each_index(arg, [&](index_t i) {
+    if (i < -len || i >= len) throw_index_out_of_bounds(i, axis, len);
+    if (i < 0) i += len;
+    t.offsets.push_back(i * stride);
+  });
+  return t;
+}
+
+// A boolean mask over axes [axis, axis + k): the offsets of its true elements, as one
+// 1-D table (NumPy replaces the k axes by the mask's nonzero() index arrays, which
+// always broadcast together; their summed offsets are this table).
+offset_table mask_table(const index_arg& arg, int axis, std::span<const index_t> shape,
+                        std::span<const index_t> strides) {
+  const int k = arg.shape.size();
+  for (int d = 0; d < k; ++d) {
+    if (arg.shape[d] != shape[axis + d])
+      throw index_error("boolean index did not match indexed array along axis " + std::to_string(axis + d) +
+                        "; size of axis is " + std::to_string(shape[axis + d]) +
+                        " but size of corresponding boolean axis is " + std::to_string(arg.shape[d]));
+  }
+  offset_table t;
+  index_t counter[max_dims] = {};
+  index_t offset = 0;
+  for_each_index(arg, [&](index_t v) {
+    if (v) t.offsets.push_back(offset);
+    // Advance the C-order counter over the mask's axes, tracking the source offset.
+    for (int d = k - 1; d >= 0; --d) {
+      offset += strides[axis + d];
+      if (++counter[d] < arg.shape[d]) break;
+      offset -= strides[axis + d] * arg.shape[d];
+      counter[d] = 0;
+    }
+  });
+  t.shape = shape_t{static_cast<index_t>(t.offsets.size())};
+  return t;
+}
+
+// NumPy's broadcasting of the index arrays' shapes, with its indexing error message.
+shape_t broadcast_index_shapes(const std::vector<offset_table>& tables) {
+  int nd = 0;
+  for (const offset_table& t : tables) nd = std::max(nd, t.shape.size());
+  shape_t out;
+  out.resize(nd, 1);
+  for (const offset_table& t : tables) {
+    const int shift = nd - t.shape.size();
+    for (int d = 0; d < t.shape.size(); ++d) {
+      index_t& o = out[shift + d];
+      const index_t v = t.shape[d];
+      if (v == o || v == 1) continue;
+      if (o == 1) {
+        o = v;
+        continue;
+      }
+      std::string shapes;
+      for (const offset_table& u : tables) shapes += index_shape_text(u.shape) + " ";
+      throw index_error("shape mismatch: indexing arrays could not be broadcast together with shapes " + shapes);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+gather_plan plan_advanced_index(std::span<const index_t> shape, std::span<const index_t> strides,
+                                std::span<const index_arg> index) {
+  const int ndim = static_cast<int>(shape.size());
+  int consuming = 0, ellipses = 0;
+  bool has_array = false;
+  for (const index_arg& a : index) {
+    if (a.kind == index_arg::basic) {
+      if (a.basic_.kind == basic_index::integer || a.basic_.kind == basic_index::range) ++consuming;
+      if (a.basic_.kind == basic_index::ellipsis_mark) ++ellipses;
+    } else {
+      has_array = true;
+      consuming += a.kind == index_arg::int_array ? 1 : a.shape.size();
+    }
+  }
+  if (ellipses > 1) throw index_error("an index can only have a single ellipsis ('...')");
+  if (consuming > ndim)
+    throw index_error("too many indices for array: array is " + std::to_string(ndim) + "-dimensional, but " +
+                      std::to_string(consuming) + " were indexed");
+
+  gather_plan plan;
+  shape_t basic_shape, basic_strides;  // the result dimensions from basic indices, in order
+  // NumPy places the broadcast index dimensions where the first advanced index was, if
+  // all advanced indices (integers count as such) are adjacent; otherwise first.
+  int advanced_at = -1;
+  enum { none_yet, in_run, after_run, separated } run = none_yet;
+  auto mark_advanced = [&] {
+    if (run == none_yet) {
+      advanced_at = basic_shape.size();
+      run = in_run;
+    } else if (run == after_run) {
+      run = separated;
+    }
+  };
+  auto mark_basic = [&] {
+    if (run == in_run) run = after_run;
+  };
+
+  int axis = 0;
+  for (const index_arg& a : index) {
+    if (a.kind == index_arg::int_array) {
+      mark_advanced();
+      plan.tables.push_back(integer_table(a, axis, shape[axis], strides[axis]));
+      ++axis;
+      continue;
+    }
+    if (a.kind == index_arg::bool_array) {
+      mark_advanced();
+      plan.tables.push_back(mask_table(a, axis, shape, strides));
+      axis += a.shape.size();
+      continue;
+    }
+    const basic_index& b = a.basic_;
+    switch (b.kind) {
+      case basic_index::integer: {
+        if (has_array) mark_advanced();
+        index_t i = b.value, len = shape[axis];
+        if (i < -len || i >= len) throw_index_out_of_bounds(i, axis, len);
+        if (i < 0) i += len;
+        plan.base += i * strides[axis];
+        ++axis;
+        break;
+      }
+      case basic_index::range: {
+        mark_basic();
+        index_t first = 0, step = 1;
+        const index_t n = b.range_.adjust(shape[axis], first, step);
+        if (n > 0) plan.base += first * strides[axis];
+        basic_shape.push_back(n);
+        basic_strides.push_back(strides[axis] * step);
+        ++axis;
+        break;
+      }
+      case basic_index::new_axis:
+        mark_basic();
+        basic_shape.push_back(1);
+        basic_strides.push_back(0);
+        break;
+      case basic_index::ellipsis_mark:
+        mark_basic();
+        for (int k = 0; k < ndim - consuming; ++k, ++axis) {
+          basic_shape.push_back(shape[axis]);
+          basic_strides.push_back(strides[axis]);
+        }
+        break;
+    }
+  }
+  for (; axis < ndim; ++axis) {
+    basic_shape.push_back(shape[axis]);
+    basic_strides.push_back(strides[axis]);
+  }
+
+  const shape_t index_shape = broadcast_index_shapes(plan.tables);
+  const int at = plan.tables.empty() ? basic_shape.size() : (run == separated ? 0 : advanced_at);
+  const int nb = index_shape.size();
+  for (int d = 0; d < at; ++d) {
+    plan.shape.push_back(basic_shape[d]);
+    plan.src_strides.push_back(basic_strides[d]);
+  }
+  for (int d = 0; d < nb; ++d) {
+    plan.shape.push_back(index_shape[d]);
+    plan.src_strides.push_back(0);
+  }
+  for (int d = at; d < basic_shape.size(); ++d) {
+    plan.shape.push_back(basic_shape[d]);
+    plan.src_strides.push_back(basic_strides[d]);
+  }
+  for (offset_table& t : plan.tables) {
+    const shape_t own = c_strides(t.shape);
+    const int shift = nb - t.shape.size();
+    t.strides.resize(plan.shape.size(), 0);
+    for (int d = 0; d < t.shape.size(); ++d)
+      if (t.shape[d] != 1) t.strides[at + shift + d] = own[d];
+  }
+  return plan;
+}
+
+namespace {
+
+// The gather loop for elements stored as U (an unsigned integer of the element size).
+// The innermost result dimension gets a specialised loop: a strided (or memcpy) row
+// copy when it comes from a basic index, a table lookup off one row pointer when a
+// single index table varies along it (the outer-product case), else the general sum.
+template <class U>
+void gather_as(const gather_plan& plan, const U* src, U* out) {
+  const int nd = plan.shape.size();
+  const std::size_t nt = plan.tables.size();
+  if (nd == 0) {
+    index_t off = plan.base;
+    for (const offset_table& t : plan.tables) off += t.offsets[0];
+    *out = src[off];
+    return;
+  }
+  const index_t inner = plan.shape[nd - 1];
+  const index_t inner_src_stride = plan.src_strides[nd - 1];
+  int varying = -1, n_varying = 0;
+  for (std::size_t j = 0; j < nt; ++j)
+    if (plan.tables[j].strides[nd - 1] != 0) {
+      varying = static_cast<int>(j);
+      ++n_varying;
+    }
+
+  index_t counter[max_dims] = {};
+  index_t src_off = plan.base;
+  std::vector<index_t> pos(nt, 0);  // position of each table's current element
+  for (;;) {
+    if (n_varying == 0) {
+      index_t off = src_off;
+      for (std::size_t j = 0; j < nt; ++j) off += plan.tables[j].offsets[pos[j]];
+      const U* p = src + off;
+      if (inner_src_stride == 1) {
+        std::memcpy(out, p, sizeof(U) * static_cast<std::size_t>(inner));
+      } else {
+        for (index_t i = 0; i < inner; ++i) out[i] = p[i * inner_src_stride];
+      }
+    } else if (n_varying == 1) {
+      index_t off = src_off;
+      for (std::size_t j = 0; j < nt; ++j)
+        if (static_cast<int>(j) != varying) off += plan.tables[j].offsets[pos[j]];
+      const U* row = src + off;
+      const offset_table& t = plan.tables[static_cast<std::size_t>(varying)];
+      // A table's stride along the innermost result dimension is its own C stride of
+      // its last axis, 1, whenever it is not 0.
+      const index_t* o = t.offsets.data() + pos[static_cast<std::size_t>(varying)];
+      for (index_t i = 0; i < inner; ++i) out[i] = row[o[i]];
+    } else {
+      for (index_t i = 0; i < inner; ++i) {
+        index_t off = src_off + i * inner_src_stride;
+        for (std::size_t j = 0; j < nt; ++j)
+          off += plan.tables[j].offsets[pos[j] + i * plan.tables[j].strides[nd - 1]];
+        out[i] = src[off];
+      }
+    }
+    out += inner;
+    // Advance the C-order counter over the outer dimensions.
+    int d = nd - 2;
+    for (; d >= 0; --d) {
+      src_off += plan.src_strides[d];
+      for (std::size_t j = 0; j < nt; ++j) pos[j] += plan.tables[j].strides[d];
+      if (++counter[d] < plan.shape[d]) break;
+      src_off -= plan.src_strides[d] * plan.shape[d];
+      for (std::size_t j = 0; j < nt; ++j) pos[j] -= plan.tables[j].strides[d] * plan.shape[d];
+      counter[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+}  // namespace
+
+void run_gather(const gather_plan& plan, const void* src, void* out, std::size_t elem_size) {
+  for (index_t d : plan.shape)
+    if (d == 0) return;
+  switch (elem_size) {
+    case 1: gather_as(plan, static_cast<const std::uint8_t*>(src), static_cast<std::uint8_t*>(out)); break;
+    case 2: gather_as(plan, static_cast<const std::uint16_t*>(src), static_cast<std::uint16_t*>(out)); break;
+    case 4: gather_as(plan, static_cast<const std::uint32_t*>(src), static_cast<std::uint32_t*>(out)); break;
+    case 8: gather_as(plan, static_cast<const std::uint64_t*>(src), static_cast<std::uint64_t*>(out)); break;
+    default: throw type_error("advanced indexing: unsupported element size " + std::to_string(elem_size));
+  }
+}
+
+array<std::int64_t> nonzero_1d(const array<bool>& mask) {
+  index_t count = 0;
+  for (index_t i = 0; i < mask.size(); ++i) count += mask(i) ? 1 : 0;
+  array<std::int64_t> out(shape_t{count});
+  index_t k = 0;
+  for (index_t i = 0; i < mask.size(); ++i)
+    if (mask(i)) out.data()[k++] = i;
+  return out;
+}
+
+}  // namespace nd::detail
