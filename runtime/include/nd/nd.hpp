@@ -9,3 +9,5 @@
 #include "nd/random.hpp"
 #include "nd/shape.hpp"
 #include "nd/indexing.hpp"
+#include "nd/ranges.hpp"
+#include "nd/linalg.hpp"

@@ -1,0 +1,218 @@
+// Matrix products: nd::dot and nd::matmul, with NumPy's shape rules.
+//
+// Both reduce to one kernel on C-contiguous matrices (src/linalg.cpp): a cache-blocked
+// i-k-j loop whose innermost loop runs along a row of B and of C, so it vectorises.
+// Operands that are not C-contiguous are packed first.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nd/array.hpp"
+#include "nd/shape.hpp"
+
+namespace nd {
+
+namespace detail {
+
+// C (n x m) = A (n x k) * B (k x m), all C-contiguous; C is overwritten. Integers wrap
+// on overflow as NumPy's do; bool is "or of ands".
+template <class T>
+void matmul_kernel(const T* a, const T* b, T* c, index_t n, index_t k, index_t m);
+extern template void matmul_kernel<bool>(const bool*, const bool*, bool*, index_t, index_t, index_t);
+extern template void matmul_kernel<std::int32_t>(const std::int32_t*, const std::int32_t*, std::int32_t*, index_t,
+                                                 index_t, index_t);
+extern template void matmul_kernel<std::int64_t>(const std::int64_t*, const std::int64_t*, std::int64_t*, index_t,
+                                                 index_t, index_t);
+extern template void matmul_kernel<float>(const float*, const float*, float*, index_t, index_t, index_t);
+extern template void matmul_kernel<double>(const double*, const double*, double*, index_t, index_t, index_t);
+
+// "(2,3)": shapes as NumPy prints them in dot's and matmul's messages.
+std::string linalg_shape_text(std::span<const index_t> shape);
+
+// A C-contiguous version of `a` (the same handle when it already is one).
+template <class T>
+array<T> contiguous(const array<T>& a) {
+  return a.is_contiguous() ? a : a.copy();
+}
+
+// The matrix product of two 2-D arrays.
+template <class T>
+array<T> matmul_2d(const array<T>& a, const array<T>& b) {
+  const array<T> ac = contiguous(a), bc = contiguous(b);
+  array<T> out(shape_t{a.shape(0), b.shape(1)});
+  matmul_kernel(ac.data(), bc.data(), out.data(), a.shape(0), a.shape(1), b.shape(1));
+  return out;
+}
+
+[[noreturn]] void throw_dot_not_aligned(std::span<const index_t> a, std::span<const index_t> b, int a_dim,
+                                        int b_dim);
+
+// Operands of nd::dot and nd::matmul: one element type for now (mixed types need the
+// promotion trait; convert with astype first).
+template <class A, class B>
+using product_type_t = std::enable_if_t<std::is_same_v<A, B>, A>;
+
+}  // namespace detail
+
+// nd::matmul(a, b): NumPy's a @ b. The last two axes are matrices, the leading ones
+// broadcast as batch axes; a 1-D a is a row (n? = 1, removed from the result), a 1-D b
+// a column (m? = 1, removed). 1-D @ 1-D gives a 0-d array. A core-dimension mismatch
+// or batch axes that do not broadcast throw value_error with NumPy's message.
+template <class TA, class TB>
+array<detail::product_type_t<TA, TB>> matmul(const array<TA>& a, const array<TB>& b) {
+  using T = detail::product_type_t<TA, TB>;
+  const char* signature = "(n?,k),(k,m?)->(n?,m?)";
+  for (int op = 0; op < 2; ++op) {
+    const int nd = op == 0 ? a.ndim() : b.ndim();
+    if (nd == 0)
+      throw value_error("matmul: Input operand " + std::to_string(op) + " does not have enough dimensions (has 0, " +
+                        "gufunc core with signature " + signature + " requires 1)");
+  }
+  const bool a_vec = a.ndim() == 1, b_vec = b.ndim() == 1;
+  // Views with the 1-D operands promoted to matrices.
+  shape_t as(a.shape()), ast(a.strides()), bs(b.shape()), bst(b.strides());
+  if (a_vec) {
+    as.insert(0, 1);
+    ast.insert(0, 0);
+  }
+  if (b_vec) {
+    bs.push_back(1);
+    bst.push_back(0);
+  }
+  const int na = as.size(), nb = bs.size();
+  const index_t n = as[na - 2], k = as[na - 1], kb = bs[nb - 2], m = bs[nb - 1];
+  if (k != kb)
+    throw value_error("matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature " +
+                      std::string(signature) + " (size " + std::to_string(kb) + " is different from " +
+                      std::to_string(k) + ")");
+
+  // Broadcast the batch axes.
+  const int nbatch = std::max(na, nb) - 2;
+  shape_t batch, a_bstr, b_bstr;
+  for (int d = 0; d < nbatch; ++d) {
+    const int da = d - (nbatch - (na - 2)), db = d - (nbatch - (nb - 2));
+    const index_t ea = da >= 0 ? as[da] : 1, eb = db >= 0 ? bs[db] : 1;
+    if (ea != eb && ea != 1 && eb != 1) {
+      auto remapped = [&](std::span<const index_t> orig, int core) {
+        std::string s = detail::linalg_shape_text(orig) + "->(";
+        for (int j = 0; j + core < static_cast<int>(orig.size()); ++j) s += std::to_string(orig[j]) + ",";
+        for (int j = 0; j < core; ++j) s += j + 1 < core ? "newaxis," : "newaxis";
+        return s + ")";
+      };
+      std::string requested = "(";
+      if (!a_vec) requested += std::to_string(n);
+      if (!a_vec && !b_vec) requested += ",";
+      if (!b_vec) requested += std::to_string(m);
+      if (a_vec != b_vec) requested += ",";
+      requested += ")";
+      throw value_error("operands could not be broadcast together with remapped shapes [original->remapped]: " +
+                        remapped(a.shape(), a_vec ? 1 : 2) + " " + remapped(b.shape(), b_vec ? 1 : 2) +
+                        "  and requested shape " + requested);
+    }
+    batch.push_back(ea == 1 ? eb : ea);
+    a_bstr.push_back(da >= 0 && ea != 1 ? ast[da] : 0);
+    b_bstr.push_back(db >= 0 && eb != 1 ? bst[db] : 0);
+  }
+
+  shape_t out_shape = batch;
+  if (!a_vec) out_shape.push_back(n);
+  if (!b_vec) out_shape.push_back(m);
+  array<T> out(out_shape);
+  if (out.size() == 0) return out;
+
+  // Each batch entry: pack its A and B matrices if they are not C-contiguous.
+  const index_t a_rs = ast[na - 2], a_cs = ast[na - 1], b_rs = bst[nb - 2], b_cs = bst[nb - 1];
+  const bool a_packed = (a_cs == 1 || k <= 1) && (a_rs == k || n <= 1);
+  const bool b_packed = (b_cs == 1 || m <= 1) && (b_rs == m || k <= 1);
+  array<T> a_buf(shape_t{a_packed ? 0 : n * k}), b_buf(shape_t{b_packed ? 0 : k * m});
+  const index_t nbatches = batch.prod();
+  index_t counter[max_dims] = {};
+  index_t a_off = 0, b_off = 0;
+  T* c = out.data();
+  for (index_t it = 0; it < nbatches; ++it) {
+    const T* ap = a.data() + a_off;
+    const T* bp = b.data() + b_off;
+    if (!a_packed) {
+      const shape_t core{n, k}, dst{k, 1}, src{a_rs, a_cs};
+      detail::copy_same_shape(a_buf.data(), dst, ap, src, core);
+      ap = a_buf.data();
+    }
+    if (!b_packed) {
+      const shape_t core{k, m}, dst{m, 1}, src{b_rs, b_cs};
+      detail::copy_same_shape(b_buf.data(), dst, bp, src, core);
+      bp = b_buf.data();
+    }
+    detail::matmul_kernel(ap, bp, c, n, k, m);
+    c += n * m;
+    for (int d = nbatch - 1; d >= 0; --d) {
+      a_off += a_bstr[d];
+      b_off += b_bstr[d];
+      if (++counter[d] < batch[d]) break;
+      a_off -= a_bstr[d] * batch[d];
+      b_off -= b_bstr[d] * batch[d];
+      counter[d] = 0;
+    }
+  }
+  return out;
+}
+
+// nd::dot(a, b), NumPy's rules: 1-D . 1-D is the inner product (a 0-d array; .item()
+// or nd::vdot gives the scalar), 2-D . 2-D the matrix product, N-D . 1-D sums over the
+// last axis of a, N-D . M-D (M >= 2) over the last axis of a and the second-to-last of
+// b (result shape a.shape[:-1] + b.shape[:-2] + b.shape[-1:]); a 0-d operand scales the
+// other. Misaligned shapes throw value_error "shapes (2,3) and (2,4) not aligned: ...".
+template <class TA, class TB>
+array<detail::product_type_t<TA, TB>> dot(const array<TA>& a, const array<TB>& b) {
+  using T = detail::product_type_t<TA, TB>;
+  if (a.ndim() == 0 || b.ndim() == 0) {
+    const T s = a.ndim() == 0 ? a.item() : b.item();
+    array<T> out = (a.ndim() == 0 ? b : a).copy();
+    T* p = out.data();
+    for (index_t i = 0; i < out.size(); ++i) {
+      if constexpr (std::is_same_v<T, bool>) p[i] = p[i] && s;
+      else p[i] = static_cast<T>(p[i] * s);
+    }
+    return out;
+  }
+  const int b_k_axis = b.ndim() == 1 ? 0 : b.ndim() - 2;
+  const index_t k = a.shape(-1);
+  if (b.shape(b_k_axis) != k) detail::throw_dot_not_aligned(a.shape(), b.shape(), a.ndim() - 1, b_k_axis);
+
+  // Fold to one matrix product: A (rows x k) times B (k x cols).
+  shape_t out_shape;
+  index_t rows = 1;
+  for (int d = 0; d + 1 < a.ndim(); ++d) {
+    out_shape.push_back(a.shape(d));
+    rows *= a.shape(d);
+  }
+  const array<T> a_mat = a.reshape(shape_t{rows, k});
+  array<T> b_mat;
+  if (b.ndim() == 1) {
+    b_mat = b.reshape(shape_t{k, 1});
+  } else {
+    // Move b's contracted axis first; the others keep their order.
+    std::vector<int> axes{b.ndim() - 2};
+    index_t cols = 1;
+    for (int d = 0; d < b.ndim(); ++d) {
+      if (d == b.ndim() - 2) continue;
+      axes.push_back(d);
+      out_shape.push_back(b.shape(d));
+      cols *= b.shape(d);
+    }
+    b_mat = transpose(b, axes).reshape(shape_t{k, cols});
+  }
+  return detail::matmul_2d(a_mat, b_mat).reshape(out_shape);
+}
+
+// nd::vdot(a, b): the inner product of the flattened arrays, as a scalar (NumPy's
+// np.vdot for real types). Sizes must match.
+template <class TA, class TB>
+detail::product_type_t<TA, TB> vdot(const array<TA>& a, const array<TB>& b) {
+  if (a.size() != b.size())
+    throw value_error("vdot: cannot take the inner product of arrays of size " + std::to_string(a.size()) +
+                      " and " + std::to_string(b.size()));
+  return dot(a.ravel(), b.ravel()).item();
+}
+
+}  // namespace nd
