@@ -133,7 +133,7 @@ def same_diagnostic(a, b):
 def set_up_project(args):
     """A directory holding the file, a compilation database and a .clangd."""
     shutil.rmtree(args.work_dir, ignore_errors=True)
-    os.makedirs(args.work_dir)
+    os.makedirs(args.work_dir, exist_ok=True)
     path = os.path.join(args.work_dir, os.path.basename(args.input))
     shutil.copyfile(args.input, path)
     with open(os.path.join(args.work_dir, "compile_commands.json"), "w") as f:
