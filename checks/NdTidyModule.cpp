@@ -3,6 +3,7 @@
 // #include and one registerCheck line below.
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "GatherDownsamplingCheck.h"
 
 namespace clang::tidy::nd_checks {
 
@@ -10,6 +11,7 @@ class NdModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     (void)CheckFactories;
+    CheckFactories.registerCheck<GatherDownsamplingCheck>("nd-gather-downsampling");
   }
 };
 
