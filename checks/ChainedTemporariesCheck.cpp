@@ -1,0 +1,574 @@
+#include "ChainedTemporariesCheck.h"
+#include "ArrayExprUtils.h"
+#include "ArrayHandleUses.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::nd_checks {
+
+using namespace array_expr;
+
+namespace {
+
+AST_MATCHER(FunctionDecl, isInNd) { return isInNdNamespace(&Node); }
+
+// The tree of eager operations under one root expression.
+struct OpTree {
+  struct Node {
+    EagerOp Op;
+    llvm::SmallVector<int, 3> ChildOf;  // per operand: the index of its Node, or -1
+  };
+  llvm::SmallVector<Node, 4> Nodes;   // Nodes[0] is the root
+  llvm::SmallVector<const Expr *, 6> Leaves;  // operands that are not eager operations
+
+  int add(const EagerOp &Op) {
+    int Index = Nodes.size();
+    Nodes.push_back({Op, {}});
+    for (const Expr *Operand : Op.Operands) {
+      int Child = -1;
+      if (std::optional<EagerOp> Sub = matchEagerOp(Operand))
+        Child = add(*Sub);
+      else
+        Leaves.push_back(Operand);
+      Nodes[Index].ChildOf.push_back(Child);
+    }
+    return Index;
+  }
+
+  // The operations that can share one buffer of the result's element type, innermost
+  // first: from the root, repeatedly the first operand that is an operation of the
+  // same element type. Other operand expressions stay as they are written.
+  llvm::SmallVector<int, 4> spine() const {
+    llvm::SmallVector<int, 4> Path{0};
+    for (;;) {
+      const Node &N = Nodes[Path.back()];
+      int Next = -1;
+      for (int Child : N.ChildOf)
+        if (Child >= 0 && Nodes[Child].Op.Element == Nodes[0].Op.Element) {
+          Next = Child;
+          break;
+        }
+      if (Next < 0)
+        break;
+      Path.push_back(Next);
+    }
+    std::reverse(Path.begin(), Path.end());
+    return Path;
+  }
+};
+
+bool isLoop(const Stmt *S) { return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S); }
+
+// Whether E is evaluated once per iteration of a loop of its own function.
+bool isInLoopBody(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const DynTypedNode &P = Parents[0];
+    if (P.get<FunctionDecl>() || P.get<LambdaExpr>() || P.get<BlockDecl>())
+      return false;
+    if (const auto *S = P.get<Stmt>(); S && isLoop(S)) {
+      const Stmt *Child = Node.get<Stmt>();
+      if (const auto *For = dyn_cast<ForStmt>(S); For && For->getInit() == Child)
+        ; // the init runs once
+      else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S); Range && Range->getBody() != Child)
+        ; // the range expression runs once
+      else
+        return true;
+    }
+    Node = P;
+  }
+}
+
+std::string textOf(const Expr *E, const ASTContext &Ctx) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
+                              Ctx.getSourceManager(), Ctx.getLangOpts())
+      .str();
+}
+
+bool inMacro(SourceRange R) { return R.getBegin().isMacroID() || R.getEnd().isMacroID(); }
+
+// Leading whitespace of the line S starts on, to indent inserted statements alike.
+std::string indentationOf(SourceLocation Loc, const SourceManager &SM) {
+  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
+  StringRef Buffer = SM.getBufferData(Pos.first);
+  size_t LineStart = Buffer.rfind('\n', Pos.second == 0 ? 0 : Pos.second - 1);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  StringRef Line = Buffer.substr(LineStart, Pos.second - LineStart);
+  return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+}
+
+// The location just after the ';' that ends the statement whose last token is at End.
+std::optional<SourceLocation> afterSemicolon(SourceLocation End, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  Token Tok;
+  SourceLocation Loc = Lexer::getLocForEndOfToken(End, 0, SM, Ctx.getLangOpts());
+  if (Loc.isInvalid())
+    return std::nullopt;
+  // Skip whitespace and comments up to the semicolon.
+  for (;;) {
+    if (Lexer::getRawToken(Loc, Tok, SM, Ctx.getLangOpts(), /*IgnoreWhiteSpace=*/true))
+      return std::nullopt;
+    if (Tok.is(tok::comment)) {
+      Loc = Tok.getEndLoc();
+      continue;
+    }
+    if (!Tok.is(tok::semi))
+      return std::nullopt;
+    return Tok.getEndLoc();
+  }
+}
+
+// Whether the full expression E is a statement directly inside a block.
+bool isBlockStatement(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  return !Parents.empty() && Parents[0].get<CompoundStmt>();
+}
+
+const Stmt *fullStatement(const Expr *E, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*E);
+  if (!Parents.empty())
+    if (const auto *EWC = Parents[0].get<ExprWithCleanups>())
+      return EWC;
+  return E;
+}
+
+// Why a handler or a lambda could see `Target` between two operations of the rewrite
+// (an exception thrown after `Target` was rebound), or empty when nothing can.
+std::optional<std::string> partialResultVisibleFrom(const Stmt *S, const VarDecl &Target,
+                                                    ASTContext &Ctx) {
+  // The statements that enclose the declaration of Target: reaching one of them from S
+  // without crossing a try block or a lambda means only Target's own scope is left.
+  llvm::SmallPtrSet<const void *, 16> DeclScopes;
+  DynTypedNode Node = DynTypedNode::create(Target);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      break;
+    Node = Parents[0];
+    DeclScopes.insert(Node.getMemoizationData());
+    if (Node.get<FunctionDecl>())
+      break;
+  }
+  Node = DynTypedNode::create(*S);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return std::string("its declaration is out of reach");
+    Node = Parents[0];
+    if (DeclScopes.contains(Node.getMemoizationData()))
+      return std::nullopt;
+    if (Node.get<CXXTryStmt>())
+      return std::string("a handler of the enclosing try block would see it half computed if an "
+                         "operation throws");
+    if (Node.get<LambdaExpr>() || Node.get<BlockExpr>() || Node.get<FunctionDecl>())
+      return std::string("it is declared outside the enclosing lambda");
+  }
+}
+
+// The creation call that makes `V` when it is a copy of the shape of another array
+// (empty_like and friends), and that array.
+const VarDecl *likeSourceOf(const VarDecl &V) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(skipImplicit(V.getInit()));
+  if (!Call || Call->getNumArgs() < 1)
+    return nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !isInNdNamespace(Callee) || !Callee->getDeclName().isIdentifier() ||
+      !llvm::is_contained({"empty_like", "zeros_like", "ones_like", "full_like"}, Callee->getName()))
+    return nullptr;
+  return referencedVar(Call->getArg(0));
+}
+
+// The number of elements of the array E, when the program fixes it at compile time.
+std::optional<int64_t> knownSize(const Expr *E, ASTContext &Ctx, int Depth = 0);
+
+std::optional<int64_t> initializerListSize(const Expr *E, ASTContext &Ctx) {
+  const auto *List = dyn_cast_or_null<InitListExpr>(skipImplicit(E));
+  if (!List) {
+    if (const auto *Std = dyn_cast_or_null<CXXStdInitializerListExpr>(skipImplicit(E)))
+      return initializerListSize(Std->getSubExpr(), Ctx);
+    return std::nullopt;
+  }
+  if (List->getNumInits() == 0)
+    return 0;
+  std::optional<int64_t> Inner = 1;
+  if (isa<InitListExpr, CXXStdInitializerListExpr>(skipImplicit(List->getInit(0))))
+    Inner = initializerListSize(List->getInit(0), Ctx);
+  if (!Inner)
+    return std::nullopt;
+  return *Inner * List->getNumInits();
+}
+
+// The element count of a constant shape argument: `5`, `{3, 4}`, `nd::shape_t{3, 4}`.
+std::optional<int64_t> constantShapeSize(const Expr *E, ASTContext &Ctx) {
+  E = skipImplicit(E);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); Construct && Construct->getNumArgs() == 1)
+    E = skipImplicit(Construct->getArg(0));
+  if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(E))
+    E = skipImplicit(Std->getSubExpr());
+  if (const auto *List = dyn_cast<InitListExpr>(E)) {
+    int64_t Product = 1;
+    for (const Expr *Init : List->inits()) {
+      std::optional<llvm::APSInt> Extent = Init->getIntegerConstantExpr(Ctx);
+      if (!Extent)
+        return std::nullopt;
+      Product *= Extent->getExtValue();
+    }
+    return Product;
+  }
+  if (std::optional<llvm::APSInt> Extent = E->getIntegerConstantExpr(Ctx))
+    return Extent->getExtValue();
+  return std::nullopt;
+}
+
+std::optional<int64_t> knownSize(const Expr *E, ASTContext &Ctx, int Depth) {
+  const VarDecl *V = referencedVar(E);
+  if (!V || Depth > 8 || !V->getInit() || mayBeRebound(*V, Ctx))
+    return std::nullopt;
+  const Expr *Init = skipImplicit(V->getInit());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
+    if (Construct->getNumArgs() == 1)
+      return initializerListSize(Construct->getArg(0), Ctx);
+    return std::nullopt;
+  }
+  const auto *Call = dyn_cast<CallExpr>(Init);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !isInNdNamespace(Callee) || !Callee->getDeclName().isIdentifier() || Call->getNumArgs() < 1)
+    return std::nullopt;
+  StringRef Name = Callee->getName();
+  if (llvm::is_contained({"empty", "zeros", "ones", "full"}, Name))
+    return constantShapeSize(Call->getArg(0), Ctx);
+  if (llvm::is_contained({"empty_like", "zeros_like", "ones_like", "full_like"}, Name))
+    return knownSize(Call->getArg(0), Ctx, Depth + 1);
+  return std::nullopt;
+}
+
+// Builds the statements of the rewrite.
+class Rewriter {
+public:
+  Rewriter(const OpTree &Tree, llvm::ArrayRef<int> Spine, ASTContext &Ctx)
+      : Tree(Tree), Spine(Spine), Ctx(Ctx) {}
+
+  // `nd::<ufunc>(operands)` for Spine[Step], with the previous step's result read
+  // from Out, and Out appended as the `out` argument when WithOut.
+  std::string call(size_t Step, StringRef Out, bool WithOut) const {
+    const OpTree::Node &N = Tree.Nodes[Spine[Step]];
+    llvm::SmallVector<std::string, 4> Args;
+    for (size_t I = 0; I < N.Op.Operands.size(); ++I)
+      Args.push_back(Step > 0 && N.ChildOf[I] == Spine[Step - 1] ? Out.str()
+                                                                  : textOf(N.Op.Operands[I], Ctx));
+    // `2.5 * x` reads better as nd::multiply(x, 2.5, out); add and multiply are exactly
+    // commutative, so the swap keeps every result bit.
+    if (N.Op.Commutative && Args.size() == 2 && !isArrayOperand(N, 0) && isArrayOperand(N, 1))
+      std::swap(Args[0], Args[1]);
+    if (WithOut)
+      Args.push_back(Out.str());
+    return "nd::" + N.Op.Ufunc.str() + "(" + llvm::join(Args, ", ") + ")";
+  }
+
+  // The statements for steps First.. of the spine, each on a new line.
+  std::string followingStatements(size_t First, StringRef Out, StringRef Indent) const {
+    std::string Text;
+    for (size_t Step = First; Step < Spine.size(); ++Step)
+      Text += "\n" + Indent.str() + call(Step, Out, /*WithOut=*/true) + ";";
+    return Text;
+  }
+
+private:
+  bool isArrayOperand(const OpTree::Node &N, size_t I) const {
+    return N.ChildOf[I] >= 0 || isNdArray(N.Op.Operands[I]->getType());
+  }
+
+  const OpTree &Tree;
+  llvm::ArrayRef<int> Spine;
+  ASTContext &Ctx;
+};
+
+// The distinct array operands of the tree, by variable (or by spelling).
+llvm::SmallVector<const Expr *, 4> distinctArrayLeaves(const OpTree &Tree, const ASTContext &Ctx) {
+  llvm::SmallVector<const Expr *, 4> Result;
+  llvm::StringSet<> Seen;
+  for (const Expr *Leaf : Tree.Leaves) {
+    if (!isNdArray(Leaf->getType()))
+      continue;
+    std::string Key = referencedVar(Leaf) ? referencedVar(Leaf)->getQualifiedNameAsString() +
+                                                "@" + std::to_string(reinterpret_cast<uintptr_t>(referencedVar(Leaf)))
+                                          : textOf(Leaf, Ctx);
+    if (Seen.insert(Key).second)
+      Result.push_back(Leaf);
+  }
+  return Result;
+}
+
+// Whether the variable V is named anywhere inside E.
+bool mentions(const Expr *E, const VarDecl *V, ASTContext &Ctx) {
+  return !match(findAll(declRefExpr(to(varDecl(equalsNode(V))))), *E, Ctx).empty();
+}
+
+} // namespace
+
+// Options are read and written as strings: the templated OptionsView::get<T> and
+// store<T> are mangled differently by GCC and Clang, and the plugin must resolve them
+// from a clang-tidy built by Clang.
+static unsigned unsignedOption(StringRef Text, unsigned Default) {
+  unsigned Value;
+  return Text.trim().getAsInteger(10, Value) ? Default : Value;
+}
+static bool boolOption(StringRef Text, bool Default) {
+  Text = Text.trim();
+  if (Text.equals_insensitive("true") || Text == "1")
+    return true;
+  if (Text.equals_insensitive("false") || Text == "0")
+    return false;
+  return Default;
+}
+
+ChainedTemporariesCheck::ChainedTemporariesCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      MinOperations(std::max(2u, unsignedOption(Options.get("MinOperations", "2"), 2))),
+      OnlyInLoops(boolOption(Options.get("OnlyInLoops", "false"), false)),
+      SmallArraySize(unsignedOption(Options.get("SmallArraySize", "0"), 0)) {}
+
+void ChainedTemporariesCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MinOperations", std::to_string(MinOperations));
+  Options.store(Opts, "OnlyInLoops", OnlyInLoops ? "true" : "false");
+  Options.store(Opts, "SmallArraySize", std::to_string(SmallArraySize));
+}
+
+void ChainedTemporariesCheck::registerMatchers(MatchFinder *Finder) {
+  auto NdCall = callExpr(callee(functionDecl(isInNd())));
+  Finder->addMatcher(expr(NdCall, unless(isInTemplateInstantiation())).bind("call"), this);
+  Finder->addMatcher(expr(NdCall, isInTemplateInstantiation()).bind("instantiated"), this);
+}
+
+void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const auto *Root = Result.Nodes.getNodeAs<Expr>("call");
+  bool Instantiated = false;
+  if (!Root) {
+    Root = Result.Nodes.getNodeAs<Expr>("instantiated");
+    Instantiated = true;
+  }
+
+  std::optional<EagerOp> RootOp = matchEagerOp(Root);
+  if (!RootOp || RootOp->Call != Root)
+    return;
+
+  // Only the outermost operation of a chain is reported.
+  const Expr *Child = Root;
+  DynTypedNode Parent = explicitParent(Child, Ctx);
+  if (const auto *ParentExpr = Parent.get<Expr>())
+    if (std::optional<EagerOp> ParentOp = matchEagerOp(ParentExpr);
+        ParentOp && ParentOp->Call == ParentExpr)
+      return;
+
+  // `y += a * b`: the in-place operation allocates nothing but counts as a step.
+  const auto *Compound = Parent.get<CXXOperatorCallExpr>();
+  if (Compound && !(Compound->getNumArgs() == 2 && Compound->getArg(1) == Child &&
+                    isNdArray(Compound->getArg(0)->getType()) &&
+                    llvm::is_contained({OO_PlusEqual, OO_MinusEqual, OO_StarEqual, OO_SlashEqual},
+                                       Compound->getOperator())))
+    Compound = nullptr;
+
+  OpTree Tree;
+  Tree.add(*RootOp);
+  unsigned Allocations = Tree.Nodes.size();
+  unsigned Operations = Allocations + (Compound ? 1 : 0);
+  if (Operations < MinOperations)
+    return;
+  bool InLoop = isInLoopBody(Root, Ctx);
+  if (OnlyInLoops && !InLoop)
+    return;
+  if (SmallArraySize > 0) {
+    bool AllSmall = true;
+    bool AnyArray = false;
+    for (const Expr *Leaf : Tree.Leaves) {
+      if (!isNdArray(Leaf->getType()))
+        continue;
+      AnyArray = true;
+      std::optional<int64_t> Size = knownSize(Leaf, Ctx);
+      if (!Size || *Size > static_cast<int64_t>(SmallArraySize))
+        AllSmall = false;
+    }
+    if (AnyArray && AllSmall)
+      return;
+  }
+  if (!Reported.insert(SM.getFileLoc(Root->getBeginLoc())).second)
+    return;
+
+  llvm::SmallVector<int, 4> Spine = Tree.spine();
+  const EagerOp &First = Tree.Nodes[Spine.front()].Op;
+  auto Diag = [&] {
+    if (Compound)
+      return diag(Compound->getOperatorLoc(),
+                  "compound assignment computes its right-hand side into %0 new "
+                  "array%s0%select{| in every loop iteration}1 before updating '%2' in place; "
+                  "compute the right-hand side with the out forms, as in 'nd::%3(..., out)', "
+                  "into a buffer allocated once")
+             << Allocations << InLoop << textOf(Compound->getArg(0), Ctx) << First.Ufunc;
+    return diag(Root->getBeginLoc(),
+                "chained array expression allocates %0 arrays%select{| in every loop iteration}1, "
+                "%2 of them %plural{1:a temporary|:temporaries}2; compute it into one buffer with "
+                "the out forms, as in 'nd::%3(..., out)'")
+           << Allocations << InLoop << (Allocations - 1) << First.Ufunc;
+  };
+  auto NoFix = [&](StringRef Why) {
+    Diag();
+    diag(Root->getBeginLoc(), "no fix-it: %0", DiagnosticIDs::Note) << Why;
+  };
+
+  // ---- why no rewrite could keep behaviour --------------------------------------
+  if (Compound)
+    return NoFix("the right-hand side needs a buffer of its own, because the left-hand side "
+                 "is still an operand; allocate it once outside the loop and compute into it "
+                 "with the out forms");
+  if (Instantiated)
+    return NoFix("the expression is in a template instantiation; its element types depend on "
+                 "the template arguments");
+  const Expr *Statement = nullptr;
+  for (const Expr *Leaf : Tree.Leaves) {
+    if (inMacro(Leaf->getSourceRange()))
+      return NoFix("the expression is inside a macro expansion");
+    if (!isSideEffectFree(Leaf))
+      return NoFix(("operand '" + textOf(Leaf, Ctx) +
+                    "' may have side effects, and the out forms evaluate the operands in a "
+                    "different order")
+                       .c_str());
+    QualType LeafType = Leaf->getType().getNonReferenceType();
+    if (!isNdArray(LeafType) && !LeafType->isArithmeticType())
+      return NoFix(("operand '" + textOf(Leaf, Ctx) + "' is neither an array nor a number").c_str());
+  }
+  for (const OpTree::Node &N : Tree.Nodes)
+    if (inMacro(N.Op.Call->getSourceRange()))
+      return NoFix("the expression is inside a macro expansion");
+  if (Spine.size() < 2) {
+    Diag();
+    const OpTree::Node &R = Tree.Nodes[0];
+    for (int C : R.ChildOf)
+      if (C >= 0) {
+        diag(Tree.Nodes[C].Op.Call->getBeginLoc(),
+             "no fix-it: this intermediate has element type %0 and the result %1; computing it "
+             "in the result's buffer would change its rounding",
+             DiagnosticIDs::Note)
+            << Tree.Nodes[C].Op.Element << RootOp->Element;
+        break;
+      }
+    return;
+  }
+
+  Rewriter Rewrite(Tree, Spine, Ctx);
+  const VarDecl *Declared = Parent.get<VarDecl>();
+  const auto *Assign = Parent.get<CXXOperatorCallExpr>();
+  if (Assign && !(Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
+                  Assign->getArg(1) == Child && isNdArray(Assign->getArg(0)->getType())))
+    Assign = nullptr;
+
+  // ---- 1. a declaration: compute into the new variable --------------------------
+  if (Declared) {
+    QualType VT = Declared->getType();
+    const auto *DS = [&]() -> const DeclStmt * {
+      DynTypedNodeList Parents = Ctx.getParents(*Declared);
+      return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+    }();
+    if (VT->isReferenceType() || VT.isConstQualified() || !isNdArray(VT))
+      return NoFix("the variable is const or a reference; the out forms need a writable array");
+    if (Declared->getInitStyle() != VarDecl::CInit || !DS || !DS->isSingleDecl() ||
+        !isBlockStatement(DS, Ctx))
+      return NoFix("the declaration is not a statement of its own of the form 'T y = ...;'");
+    if (inMacro(DS->getSourceRange()))
+      return NoFix("the declaration is inside a macro expansion");
+    std::optional<SourceLocation> End = afterSemicolon(Declared->getInit()->getEndLoc(), Ctx);
+    if (!End)
+      return NoFix("the end of the declaration could not be found");
+
+    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrayLeaves(Tree, Ctx);
+    if (Arrays.empty())
+      return NoFix("no operand is an array");
+    std::string T = elementTypeSpelling(RootOp->Element, Ctx);
+    std::string Create;
+    if (Arrays.size() == 1) {
+      bool SameType = ndArrayElementType(Arrays[0]->getType()) == RootOp->Element;
+      Create = "nd::empty_like" + (SameType ? std::string() : "<" + T + ">") + "(" +
+               textOf(Arrays[0], Ctx) + ")";
+    } else {
+      llvm::SmallVector<std::string, 4> Shapes;
+      for (const Expr *A : Arrays)
+        Shapes.push_back(textOf(A, Ctx) + ".shape()");
+      Create = "nd::empty<" + T + ">(nd::broadcast_shapes(" + llvm::join(Shapes, ", ") + "))";
+    }
+    std::string Name = Declared->getName().str();
+    Diag() << FixItHint::CreateReplacement(Declared->getInit()->getSourceRange(), Create)
+           << FixItHint::CreateInsertion(
+                  *End, Rewrite.followingStatements(0, Name, indentationOf(DS->getBeginLoc(), SM)));
+    return;
+  }
+
+  // ---- 2. an assignment: write into the target, or rebind it once --------------
+  if (Assign) {
+    const Stmt *Full = fullStatement(Assign, Ctx);
+    const VarDecl *Target = referencedVar(Assign->getArg(0));
+    if (!Target)
+      return NoFix("the target is not a variable");
+    if (!isBlockStatement(Full, Ctx))
+      return NoFix("the assignment is not a statement of its own");
+    if (inMacro(Assign->getSourceRange()))
+      return NoFix("the assignment is inside a macro expansion");
+    if (!Target->hasLocalStorage() || Target->getType()->isReferenceType())
+      return NoFix(("'" + Target->getName().str() +
+                    "' is not a local array, so others may see it between the operations")
+                       .c_str());
+    for (size_t Step = 1; Step < Spine.size(); ++Step) {
+      const OpTree::Node &N = Tree.Nodes[Spine[Step]];
+      for (size_t I = 0; I < N.Op.Operands.size(); ++I)
+        if (N.ChildOf[I] != Spine[Step - 1] && mentions(N.Op.Operands[I], Target, Ctx))
+          return NoFix(("'" + Target->getName().str() +
+                        "' is read by a later operation, after the rewrite would have "
+                        "overwritten it")
+                           .c_str());
+    }
+    if (std::optional<std::string> Why = partialResultVisibleFrom(Full, *Target, Ctx))
+      return NoFix(("if an operation throws, '" + Target->getName().str() +
+                    "' would hold a partial result and " + *Why)
+                       .c_str());
+    std::optional<SourceLocation> End = afterSemicolon(Assign->getEndLoc(), Ctx);
+    if (!End)
+      return NoFix("the end of the assignment could not be found");
+
+    std::string Name = Target->getName().str();
+    std::string Indent = indentationOf(Full->getBeginLoc(), SM);
+    // Writing into the old buffer is safe when no one else sees it and it already has
+    // the result's shape: made by *_like(x) from the only array operand x, and neither
+    // handle is ever rebound.
+    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrayLeaves(Tree, Ctx);
+    const VarDecl *ShapeSource = likeSourceOf(*Target);
+    bool WriteInPlace = ShapeSource && ShapeSource != Target && Arrays.size() == 1 &&
+                        referencedVar(Arrays[0]) == ShapeSource && !mayBeRebound(*ShapeSource, Ctx) &&
+                        !bufferMayEscape(*Target, Assign, Ctx);
+    if (WriteInPlace) {
+      Diag() << FixItHint::CreateReplacement(Assign->getSourceRange(), Rewrite.call(0, Name, true))
+             << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
+      return;
+    }
+    Diag() << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(),
+                                           Rewrite.call(0, Name, false))
+           << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
+    return;
+  }
+
+  // ---- 3. anything else: a condition, an argument, a return value ---------------
+  NoFix("the expression is not the initializer of a declaration or the right-hand side of an "
+        "assignment statement; give the result a name to compute it with the out forms");
+}
+
+} // namespace clang::tidy::nd_checks

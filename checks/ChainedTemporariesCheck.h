@@ -1,0 +1,45 @@
+// nd-chained-temporaries: chains of eager array operations, each allocating a new
+// array, rewritten into the out forms of the ufuncs that compute into one buffer.
+//
+//   nd::array<double> y = scale * x + offset;
+// becomes
+//   nd::array<double> y = nd::empty_like(x);
+//   nd::multiply(x, scale, y);
+//   nd::add(y, offset, y);
+//
+// See docs/checks/nd-chained-temporaries.md for the forms and when no fix is offered.
+#pragma once
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::nd_checks {
+
+class ChainedTemporariesCheck : public ClangTidyCheck {
+public:
+  ChainedTemporariesCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
+
+private:
+  // Report an expression only when it has at least this many eager operations.
+  const unsigned MinOperations;
+  // Report only expressions inside a loop body, where the arrays are allocated again
+  // in every iteration.
+  const bool OnlyInLoops;
+  // When > 0: do not report when every array operand has a size known at compile
+  // time (created from a constant shape or an initializer list) of at most this many
+  // elements; the allocations are cheap next to the code a rewrite would add.
+  const unsigned SmallArraySize;
+
+  // Expressions in templates are reported once, at the first instantiation or the
+  // template itself, not once per instantiation.
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::nd_checks
