@@ -233,6 +233,23 @@ gather_plan plan_advanced_index(std::span<const index_t> shape, std::span<const 
 
 namespace {
 
+// out[i] = p[i * stride] for i < n, with the strides of slices and downsampling
+// (1, 2, -1) as compile-time constants so the compiler vectorises them.
+template <class U>
+void copy_strided_row(U* out, const U* p, index_t stride, index_t n) {
+  switch (stride) {
+    case 1: std::memcpy(out, p, sizeof(U) * static_cast<std::size_t>(n)); return;
+    case 2:
+      for (index_t i = 0; i < n; ++i) out[i] = p[2 * i];
+      return;
+    case -1:
+      for (index_t i = 0; i < n; ++i) out[i] = p[-i];
+      return;
+    default:
+      for (index_t i = 0; i < n; ++i) out[i] = p[i * stride];
+  }
+}
+
 // The gather loop for elements stored as U (an unsigned integer of the element size).
 // The innermost result dimension gets a specialised loop: a strided (or memcpy) row
 // copy when it comes from a basic index, a table lookup off one row pointer when a
@@ -256,6 +273,22 @@ void gather_as(const gather_plan& plan, const U* src, U* out) {
       ++n_varying;
     }
 
+  // An index that only varies along the innermost dimension and is an arithmetic
+  // progression (nd::arange columns, the common downsampling case) is read as a
+  // strided row instead of through its table.
+  bool progression = false;
+  index_t progression_step = 0;
+  if (n_varying == 1) {
+    const offset_table& t = plan.tables[static_cast<std::size_t>(varying)];
+    if (static_cast<index_t>(t.offsets.size()) == inner && inner >= 2) {
+      progression_step = t.offsets[1] - t.offsets[0];
+      progression = true;
+      for (index_t i = 2; i < inner && progression; ++i)
+        progression = t.offsets[static_cast<std::size_t>(i)] - t.offsets[static_cast<std::size_t>(i - 1)] ==
+                      progression_step;
+    }
+  }
+
   index_t counter[max_dims] = {};
   index_t src_off = plan.base;
   std::vector<index_t> pos(nt, 0);  // position of each table's current element
@@ -263,12 +296,7 @@ void gather_as(const gather_plan& plan, const U* src, U* out) {
     if (n_varying == 0) {
       index_t off = src_off;
       for (std::size_t j = 0; j < nt; ++j) off += plan.tables[j].offsets[pos[j]];
-      const U* p = src + off;
-      if (inner_src_stride == 1) {
-        std::memcpy(out, p, sizeof(U) * static_cast<std::size_t>(inner));
-      } else {
-        for (index_t i = 0; i < inner; ++i) out[i] = p[i * inner_src_stride];
-      }
+      copy_strided_row(out, src + off, inner_src_stride, inner);
     } else if (n_varying == 1) {
       index_t off = src_off;
       for (std::size_t j = 0; j < nt; ++j)
@@ -278,7 +306,11 @@ void gather_as(const gather_plan& plan, const U* src, U* out) {
       // A table's stride along the innermost result dimension is its own C stride of
       // its last axis, 1, whenever it is not 0.
       const index_t* o = t.offsets.data() + pos[static_cast<std::size_t>(varying)];
-      for (index_t i = 0; i < inner; ++i) out[i] = row[o[i]];
+      if (progression) {
+        copy_strided_row(out, row + o[0], progression_step, inner);
+      } else {
+        for (index_t i = 0; i < inner; ++i) out[i] = row[o[i]];
+      }
     } else {
       for (index_t i = 0; i < inner; ++i) {
         index_t off = src_off + i * inner_src_stride;

@@ -91,6 +91,35 @@ TEST(AdvancedIndexing, LargeOuterProductGatherMatchesLoops) {
     for (index_t j = 0; j < 211; ++j) ASSERT_EQ(r(i, j), m(rows(i), wrap(cols(j), k)));
 }
 
+TEST(AdvancedIndexing, ArithmeticProgressionColumnsMatchLoops) {
+  // Columns in arithmetic progression take a strided-row path; check every step kind
+  // (1, 2, -1, other) and rows selected by index or by slice.
+  const index_t n = 9, k = 12;
+  nd::array<std::int32_t> m = iota<std::int32_t>({n, k});
+  nd::array<std::int64_t> rows{8, 0, 3};
+  const index_t starts[] = {2, 0, 11, 1, 10};
+  const index_t steps[] = {1, 2, -1, 3, -4};
+  for (int c = 0; c < 5; ++c) {
+    nd::array<std::int64_t> cols = nd::empty<std::int64_t>({3});
+    for (index_t j = 0; j < 3; ++j) cols(j) = starts[c] + j * steps[c];
+    nd::array<std::int32_t> r = m(rows(nd::all, nd::newaxis), cols);
+    for (index_t i = 0; i < 3; ++i)
+      for (index_t j = 0; j < 3; ++j) EXPECT_EQ(r(i, j), m(rows(i), cols(j))) << "step " << steps[c];
+    nd::array<std::int32_t> s = m(nd::slice(1, 7, 2), cols);
+    for (index_t i = 0; i < 3; ++i)
+      for (index_t j = 0; j < 3; ++j) EXPECT_EQ(s(i, j), m(1 + 2 * i, cols(j))) << "step " << steps[c];
+  }
+  // Selected rows copied with a reversed or strided slice of columns.
+  nd::array<std::int32_t> rev = m(rows, nd::slice(nd::none, nd::none, -1));
+  nd::array<std::int32_t> odd = m(rows, nd::slice(1, nd::none, 2));
+  nd::array<std::int32_t> third = m(rows, nd::slice(0, nd::none, 3));
+  for (index_t i = 0; i < 3; ++i) {
+    for (index_t j = 0; j < k; ++j) EXPECT_EQ(rev(i, j), m(rows(i), k - 1 - j));
+    for (index_t j = 0; j < k / 2; ++j) EXPECT_EQ(odd(i, j), m(rows(i), 1 + 2 * j));
+    for (index_t j = 0; j < k / 3; ++j) EXPECT_EQ(third(i, j), m(rows(i), 3 * j));
+  }
+}
+
 TEST(AdvancedIndexing, IndexArraysBroadcastTogether) {
   nd::array<int> a = iota<int>({4, 5});
   nd::array<std::int64_t> rows{{0, 1, 2}, {3, 2, 1}};  // (2, 3)
