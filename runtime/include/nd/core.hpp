@@ -165,7 +165,15 @@ const char* dtype_name() {
 struct none_t {
   constexpr bool operator==(const none_t&) const = default;
 };
-struct all_t {};
+// nd::all is both NumPy's `:` (an index tag) and the reduction np.all: calling it,
+// nd::all(a), nd::all(a, axis, keepdims), nd::all(a, {axes}), nd::all(a, axis, out),
+// reduces (the call operators are defined in nd/reduce.hpp).
+struct all_t {
+  template <class A, class... Rest>
+  decltype(auto) operator()(const A& a, Rest&&... rest) const;
+  template <class A>
+  auto operator()(const A& a, std::initializer_list<int> axes, bool keepdims = false) const;
+};
 struct newaxis_t {};
 struct ellipsis_t {};
 inline constexpr none_t none{};

@@ -11,3 +11,8 @@
 #include "nd/indexing.hpp"
 #include "nd/ranges.hpp"
 #include "nd/linalg.hpp"
+#include "nd/promote.hpp"
+#include "nd/broadcast.hpp"
+#include "nd/ufunc.hpp"
+#include "nd/operators.hpp"
+#include "nd/reduce.hpp"

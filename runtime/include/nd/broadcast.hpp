@@ -1,0 +1,65 @@
+// Broadcasting by NumPy's rules: nd::broadcast_shapes and nd::broadcast_to.
+//
+// Shapes are aligned at their last axis; two extents are compatible when equal or
+// when one of them is 1. A broadcast view repeats data with stride 0 instead of copying.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "nd/array.hpp"
+
+namespace nd {
+
+namespace detail {
+
+// "(2,3)": a shape as NumPy prints it inside broadcast error messages (no spaces).
+std::string compact_shape(std::span<const index_t> shape);
+
+// Broadcasts `count` shapes together; returns false (leaving `out` unspecified) when
+// they are incompatible.
+bool try_broadcast(const std::span<const index_t>* shapes, int count, shape_t& out);
+
+// The strides that make an array of (shape, strides) read as `target` (which it must
+// broadcast to): 0 for new and stretched axes.
+shape_t broadcast_strides(std::span<const index_t> shape, std::span<const index_t> strides,
+                          std::span<const index_t> target);
+
+[[noreturn]] void throw_broadcast_shapes_mismatch(const std::span<const index_t>* shapes, int count);
+[[noreturn]] void throw_broadcast_to_mismatch(std::span<const index_t> from, std::span<const index_t> to);
+
+}  // namespace detail
+
+// The shape the given shapes broadcast to; throws shape_error (with NumPy's message)
+// when they are incompatible.
+template <class... S>
+  requires(std::is_convertible_v<const S&, std::span<const index_t>> && ...)
+shape_t broadcast_shapes(const S&... shapes) {
+  const std::span<const index_t> list[] = {std::span<const index_t>(shapes)..., {}};
+  shape_t out;
+  if (!detail::try_broadcast(list, static_cast<int>(sizeof...(S)), out))
+    detail::throw_broadcast_shapes_mismatch(list, static_cast<int>(sizeof...(S)));
+  return out;
+}
+// Braced shapes: nd::broadcast_shapes({2, 3}, {3}).
+inline shape_t broadcast_shapes(const shape_t& a) { return broadcast_shapes<shape_t>(a); }
+inline shape_t broadcast_shapes(const shape_t& a, const shape_t& b) { return broadcast_shapes<shape_t, shape_t>(a, b); }
+inline shape_t broadcast_shapes(const shape_t& a, const shape_t& b, const shape_t& c) {
+  return broadcast_shapes<shape_t, shape_t, shape_t>(a, b, c);
+}
+
+// A read-only view of `a` with shape `shape` (stride 0 along stretched and new axes).
+template <class T>
+array<T> broadcast_to(const array<T>& a, const shape_t& shape) {
+  for (index_t d : shape)
+    if (d < 0) throw value_error("all elements of broadcast shape must be non-negative, found " + to_string(shape));
+  if (static_cast<int>(a.ndim()) > shape.size())
+    throw shape_error("input operand has more dimensions than allowed by the axis remapping");
+  const int lead = shape.size() - a.ndim();
+  for (int k = 0; k < a.ndim(); ++k)
+    if (a.shape(k) != 1 && a.shape(k) != shape[lead + k]) detail::throw_broadcast_to_mismatch(a.shape(), shape);
+  return detail::array_access::view(a, a.data(), shape, detail::broadcast_strides(a.shape(), a.strides(), shape),
+                                    false);
+}
+
+}  // namespace nd

@@ -1,0 +1,340 @@
+// Reductions: nd::sum, prod, mean, var, stddev, min, max, argmin, argmax, any, all.
+//
+// Forms (as NumPy's, see API.md):
+//   f(a)                          -> scalar over all elements
+//   f(a, nd::none)                -> the same scalar
+//   f(a, axis, keepdims = false)  -> array (axis may be negative)
+//   f(a, {axes...}, keepdims)     -> array
+//   f(a, axis, out)               -> writes into out (a named array or a temporary view)
+//   var/stddev(a, axis, ddof = 0, keepdims = false); var/stddev(a, nd::none, ddof) -> scalar
+// Result types follow NumPy on Linux: sum/prod of bool and int32 give int64; mean, var
+// and stddev of integers give float64; float32 stays float32. Float sums are pairwise
+// (see the engine in runtime/src/reduce_engine.cpp).
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <type_traits>
+
+#include "nd/array.hpp"
+#include "nd/ufunc.hpp"
+#include "nd/ufunc_engine.hpp"
+
+namespace nd {
+
+// The type nd::sum and nd::prod return for elements of type T.
+template <element T>
+using sum_result_t = std::conditional_t<std::is_floating_point_v<T>, T, std::int64_t>;
+// The type nd::mean, nd::var and nd::stddev return for elements of type T.
+template <element T>
+using mean_result_t = float_result_t<T>;
+
+namespace detail {
+
+// Which axes of an ndim-array are reduced; validates like NumPy (AxisError is an
+// IndexError; duplicates are a ValueError).
+struct axis_mask {
+  bool reduced[max_dims] = {};
+  index_t count = 1;  // number of elements reduced into each output element
+  int ndim = 0;
+};
+axis_mask axes_all(std::span<const index_t> shape);
+axis_mask axes_from(std::span<const index_t> shape, std::span<const int> axes);
+
+// The shape of a reduction's result.
+shape_t reduced_shape(std::span<const index_t> shape, const axis_mask& m, bool keepdims);
+
+// Messages for reductions without identity and for mis-shaped outputs.
+[[noreturn]] void throw_empty_reduction(const char* op_name);
+[[noreturn]] void throw_empty_arg_reduction(bool is_max);
+void check_reduction_out(const char* op_name, std::span<const index_t> expected, std::span<const index_t> found);
+
+inline const char* reduce_name(reduce_op op) {
+  switch (op) {
+    case reduce_op::sum: return "add";
+    case reduce_op::prod: return "multiply";
+    case reduce_op::min: return "minimum";
+    case reduce_op::max: return "maximum";
+    case reduce_op::any: return "logical_or";
+    case reduce_op::all: return "logical_and";
+  }
+  return "";
+}
+
+// Reduces `a` (already of the accumulator type Acc, or any type for any/all) into `out`,
+// which has the reduced shape with or without kept dims.
+template <class T, class R>
+void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& out) {
+  if (op == reduce_op::min || op == reduce_op::max)
+    for (int k = 0; k < a.ndim(); ++k)
+      if (m.reduced[k] && a.shape(k) == 0) throw_empty_reduction(reduce_name(op));
+  // Out strides per input axis: out may or may not keep the reduced axes.
+  index_t out_strides[max_dims] = {};
+  const bool kept_dims = out.ndim() == a.ndim();
+  for (int k = 0, j = 0; k < a.ndim(); ++k) {
+    if (m.reduced[k]) {
+      if (kept_dims) ++j;
+      continue;
+    }
+    out_strides[k] = out.strides()[j++];
+  }
+  run_reduce(op, dtype_of<T>(), a.shape(), a.data(), a.strides(), m.reduced, out.data(), out_strides);
+}
+
+// A reduction whose accumulator type is Acc and result type R (Acc, or bool for any/all).
+template <class Acc, class R, class T>
+array<R> reduce_new(reduce_op op, const array<T>& a, const axis_mask& m, bool keepdims) {
+  array<R> out(reduced_shape(a.shape(), m, keepdims));
+  if constexpr (std::is_same_v<T, Acc> || std::is_same_v<R, bool>) {
+    reduce_into(op, a, m, out);
+  } else {
+    reduce_into(op, a.template astype<Acc>(), m, out);
+  }
+  return out;
+}
+
+// The out form: out must have the reduced shape (with or without the reduced axes);
+// computes in R and casts into out under 'same_kind'.
+template <class Acc, class R, class T, class U>
+array<U>& reduce_out(reduce_op op, const array<T>& a, const axis_mask& m, array<U>& out) {
+  out.require_writeable();
+  const shape_t dropped = reduced_shape(a.shape(), m, false);
+  const shape_t kept = reduced_shape(a.shape(), m, true);
+  const bool keep = out.ndim() == a.ndim();
+  check_reduction_out(reduce_name(op), keep ? kept : dropped, out.shape());
+  check_output_cast(ufunc_op::add, dtype_of<R>(), dtype_of<U>());
+  if constexpr (std::is_same_v<R, U>) {
+    if (!shares_memory(a, out)) {
+      if constexpr (std::is_same_v<T, Acc> || std::is_same_v<R, bool>) reduce_into(op, a, m, out);
+      else reduce_into(op, a.template astype<Acc>(), m, out);
+      return out;
+    }
+  }
+  copyto(out, reduce_new<Acc, R>(op, a, m, keep));
+  return out;
+}
+
+template <class Acc, class R, class T>
+R reduce_scalar(reduce_op op, const array<T>& a) {
+  return reduce_new<Acc, R>(op, a, axes_all(a.shape()), false).item();
+}
+
+inline axis_mask axes_of(std::span<const index_t> shape, int axis) {
+  const int one[] = {axis};
+  return axes_from(shape, one);
+}
+
+// mean = sum / count, computed in the mean type (NumPy's _mean).
+template <class T>
+array<mean_result_t<T>> mean_new(const array<T>& a, const axis_mask& m, bool keepdims) {
+  using R = mean_result_t<T>;
+  array<R> s = reduce_new<R, R>(reduce_op::sum, a, m, keepdims);
+  divide(s, static_cast<R>(m.count), s);
+  return s;
+}
+
+// var: two passes, as NumPy's _var: the mean, then the mean of squared deviations.
+template <class T>
+array<mean_result_t<T>> var_new(const array<T>& a, const axis_mask& m, index_t ddof, bool keepdims) {
+  using R = mean_result_t<T>;
+  const array<R> mu = mean_new(a, m, true);
+  array<R> dev = subtract(a, mu);
+  multiply(dev, dev, dev);
+  array<R> s = reduce_new<R, R>(reduce_op::sum, dev, m, keepdims);
+  const index_t dof = m.count - ddof > 0 ? m.count - ddof : 0;
+  divide(s, static_cast<R>(dof), s);
+  return s;
+}
+
+template <class T>
+array<std::int64_t> arg_new(bool is_max, const array<T>& a, int axis, bool keepdims) {
+  const axis_mask m = axes_of(a.shape(), axis);
+  int ax = 0;
+  while (!m.reduced[ax]) ++ax;
+  if (a.shape(ax) == 0) throw_empty_arg_reduction(is_max);
+  array<std::int64_t> out(reduced_shape(a.shape(), m, keepdims));
+  index_t out_strides[max_dims] = {};
+  for (int k = 0, j = 0; k < a.ndim(); ++k) {
+    if (k == ax) {
+      if (keepdims) ++j;
+      continue;
+    }
+    out_strides[k] = out.strides()[j++];
+  }
+  run_arg_reduce(is_max, dtype_of<T>(), a.shape(), a.data(), a.strides(), ax, out.data(), out_strides);
+  return out;
+}
+
+template <class T>
+std::int64_t arg_flat(bool is_max, const array<T>& a) {
+  if (a.size() == 0) throw_empty_arg_reduction(is_max);
+  const array<T> flat = a.is_contiguous() ? a : a.copy();
+  const index_t n = flat.size(), s = 1;
+  std::int64_t at = 0;
+  const index_t zero = 0;
+  run_arg_reduce(is_max, dtype_of<T>(), std::span<const index_t>(&n, 1), flat.data(), std::span<const index_t>(&s, 1),
+                 0, &at, &zero);
+  return at;
+}
+
+}  // namespace detail
+
+// ---- sum, prod, min, max, any, all: one macro, the same forms ---------------------
+#define ND_REDUCTION(name, op, ACC, RES)                                                               \
+  template <element T>                                                                                 \
+  RES name(const array<T>& a) {                                                                        \
+    return detail::reduce_scalar<ACC, RES>(op, a);                                                     \
+  }                                                                                                    \
+  template <element T>                                                                                 \
+  RES name(const array<T>& a, none_t) {                                                                \
+    return detail::reduce_scalar<ACC, RES>(op, a);                                                     \
+  }                                                                                                    \
+  template <element T>                                                                                 \
+  array<RES> name(const array<T>& a, int axis, bool keepdims = false) {                               \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), keepdims);            \
+  }                                                                                                    \
+  template <element T>                                                                                 \
+  array<RES> name(const array<T>& a, std::initializer_list<int> axes, bool keepdims = false) {        \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), keepdims);          \
+  }                                                                                                    \
+  template <element T, element U>                                                                      \
+  array<U>& name(const array<T>& a, int axis, array<U>& out) {                                         \
+    return detail::reduce_out<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), out);                 \
+  }                                                                                                    \
+  template <element T, element U>                                                                      \
+  array<U> name(const array<T>& a, int axis, array<U>&& out) {                                         \
+    return detail::reduce_out<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), out);                 \
+  }                                                                                                    \
+  template <element T, element U>                                                                      \
+  array<U>& name(const array<T>& a, std::initializer_list<int> axes, array<U>& out) {                  \
+    return detail::reduce_out<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), out);               \
+  }
+
+ND_REDUCTION(sum, detail::reduce_op::sum, sum_result_t<T>, sum_result_t<T>)
+ND_REDUCTION(prod, detail::reduce_op::prod, sum_result_t<T>, sum_result_t<T>)
+ND_REDUCTION(min, detail::reduce_op::min, T, T)
+ND_REDUCTION(max, detail::reduce_op::max, T, T)
+ND_REDUCTION(any, detail::reduce_op::any, T, bool)
+
+// nd::all is also the index tag `:`, so the reduction lives in detail and nd::all's
+// call operators forward to it.
+namespace detail {
+ND_REDUCTION(reduce_all, detail::reduce_op::all, T, bool)
+}  // namespace detail
+#undef ND_REDUCTION
+
+template <class A, class... Rest>
+decltype(auto) all_t::operator()(const A& a, Rest&&... rest) const {
+  return detail::reduce_all(a, std::forward<Rest>(rest)...);
+}
+template <class A>
+auto all_t::operator()(const A& a, std::initializer_list<int> axes, bool keepdims) const {
+  return detail::reduce_all(a, axes, keepdims);
+}
+
+// ---- mean ------------------------------------------------------------------------
+template <element T>
+mean_result_t<T> mean(const array<T>& a) {
+  return detail::mean_new(a, detail::axes_all(a.shape()), false).item();
+}
+template <element T>
+mean_result_t<T> mean(const array<T>& a, none_t) {
+  return mean(a);
+}
+template <element T>
+array<mean_result_t<T>> mean(const array<T>& a, int axis, bool keepdims = false) {
+  return detail::mean_new(a, detail::axes_of(a.shape(), axis), keepdims);
+}
+template <element T>
+array<mean_result_t<T>> mean(const array<T>& a, std::initializer_list<int> axes, bool keepdims = false) {
+  return detail::mean_new(a, detail::axes_from(a.shape(), axes), keepdims);
+}
+template <element T, element U>
+array<U>& mean(const array<T>& a, int axis, array<U>& out) {
+  const detail::axis_mask m = detail::axes_of(a.shape(), axis);
+  out.require_writeable();
+  const bool keep = out.ndim() == a.ndim();
+  detail::check_reduction_out("add", detail::reduced_shape(a.shape(), m, keep), out.shape());
+  detail::check_output_cast(detail::ufunc_op::divide, dtype_of<mean_result_t<T>>(), dtype_of<U>());
+  return copyto(out, detail::mean_new(a, m, keep));
+}
+template <element T, element U>
+array<U> mean(const array<T>& a, int axis, array<U>&& out) {
+  return mean(a, axis, out);
+}
+
+// ---- var and stddev (np.std) -----------------------------------------------------
+template <element T>
+mean_result_t<T> var(const array<T>& a) {
+  return detail::var_new(a, detail::axes_all(a.shape()), 0, false).item();
+}
+template <element T>
+mean_result_t<T> var(const array<T>& a, none_t, index_t ddof = 0) {
+  return detail::var_new(a, detail::axes_all(a.shape()), ddof, false).item();
+}
+template <element T>
+array<mean_result_t<T>> var(const array<T>& a, int axis, index_t ddof = 0, bool keepdims = false) {
+  return detail::var_new(a, detail::axes_of(a.shape(), axis), ddof, keepdims);
+}
+template <element T>
+array<mean_result_t<T>> var(const array<T>& a, std::initializer_list<int> axes, index_t ddof = 0,
+                            bool keepdims = false) {
+  return detail::var_new(a, detail::axes_from(a.shape(), axes), ddof, keepdims);
+}
+
+template <element T>
+mean_result_t<T> stddev(const array<T>& a) {
+  return std::sqrt(var(a));
+}
+template <element T>
+mean_result_t<T> stddev(const array<T>& a, none_t, index_t ddof = 0) {
+  return std::sqrt(var(a, none, ddof));
+}
+template <element T>
+array<mean_result_t<T>> stddev(const array<T>& a, int axis, index_t ddof = 0, bool keepdims = false) {
+  array<mean_result_t<T>> v = var(a, axis, ddof, keepdims);
+  sqrt(v, v);
+  return v;
+}
+template <element T>
+array<mean_result_t<T>> stddev(const array<T>& a, std::initializer_list<int> axes, index_t ddof = 0,
+                               bool keepdims = false) {
+  array<mean_result_t<T>> v = var(a, axes, ddof, keepdims);
+  sqrt(v, v);
+  return v;
+}
+
+// ---- argmin, argmax ----------------------------------------------------------------
+// Without an axis: the index into the flattened (C-order) array. NaN counts as the
+// extreme (the first NaN wins), as in NumPy.
+template <element T>
+std::int64_t argmin(const array<T>& a) {
+  return detail::arg_flat(false, a);
+}
+template <element T>
+std::int64_t argmax(const array<T>& a) {
+  return detail::arg_flat(true, a);
+}
+template <element T>
+array<std::int64_t> argmin(const array<T>& a, int axis, bool keepdims = false) {
+  return detail::arg_new(false, a, axis, keepdims);
+}
+template <element T>
+array<std::int64_t> argmax(const array<T>& a, int axis, bool keepdims = false) {
+  return detail::arg_new(true, a, axis, keepdims);
+}
+template <element T>
+array<std::int64_t>& argmin(const array<T>& a, int axis, array<std::int64_t>& out) {
+  const bool keep = out.ndim() == a.ndim();
+  return copyto(out, detail::arg_new(false, a, axis, keep));
+}
+template <element T>
+array<std::int64_t>& argmax(const array<T>& a, int axis, array<std::int64_t>& out) {
+  const bool keep = out.ndim() == a.ndim();
+  return copyto(out, detail::arg_new(true, a, axis, keep));
+}
+
+}  // namespace nd

@@ -1,0 +1,105 @@
+// The type-erased interface between the ufunc templates (nd/ufunc.hpp, nd/reduce.hpp)
+// and the compiled inner-loop engine and SIMD kernels (runtime/src). Header templates
+// only describe operands (pointer, dtype, strides); every loop runs in the library,
+// so the kernels are compiled once per (operation, dtype) and per SIMD target.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "nd/core.hpp"
+
+namespace nd::detail {
+
+enum class ufunc_op : std::uint8_t {
+  // binary
+  add,
+  subtract,
+  multiply,
+  divide,
+  power,
+  minimum,
+  maximum,
+  equal,
+  not_equal,
+  less,
+  less_equal,
+  greater,
+  greater_equal,
+  logical_and,
+  logical_or,
+  // unary
+  negative,
+  abs,
+  sqrt,
+  square,
+  exp,
+  log,
+  sin,
+  cos,
+  logical_not,
+  copy,  // assignment with casting: copyto, astype
+  // ternary
+  where,  // (cond, a, b)
+  clip,   // (a, lo, hi)
+};
+
+// NumPy's name of an operation ("add", "true_divide", ...), for messages.
+const char* ufunc_name(ufunc_op op);
+// Number of inputs of an operation (1, 2 or 3).
+int ufunc_arity(ufunc_op op);
+// Whether the operation's result is bool whatever the compute type (comparisons, logic).
+bool ufunc_returns_bool(ufunc_op op);
+
+// One operand as the engine sees it: `strides` (in elements of `type`) has one entry per
+// axis of the broadcast shape, 0 along broadcast axes. Scalars are stored by the
+// caller in the compute type and passed with all-zero strides.
+struct operand {
+  const void* data;
+  dtype type;
+  const index_t* strides;
+};
+
+// Runs `op` over `shape`: reads the inputs (cast, in buffered chunks, to `compute`;
+// the condition of `where` to bool), computes in `compute`, and writes to `out`,
+// casting when out's dtype differs. The caller has already checked shapes, casting
+// rules and overlap.
+void run_ufunc(ufunc_op op, dtype compute, std::span<const index_t> shape, std::span<const operand> inputs,
+               const operand& out);
+
+// Whether NumPy's 'same_kind' rule allows casting `from` to `to`.
+bool can_cast_same_kind(dtype from, dtype to);
+
+// Reduction operations.
+enum class reduce_op : std::uint8_t { sum, prod, min, max, any, all };
+
+// Reduces `in` (of dtype `type`, already the accumulator type) over the axes flagged
+// in `reduced` into `out` (dtype `type`, or bool for any/all), whose strides are given
+// per input axis (ignored along reduced axes). Pairwise summation for float sums.
+void run_reduce(reduce_op op, dtype type, std::span<const index_t> shape, const void* in,
+                std::span<const index_t> in_strides, const bool* reduced, void* out, const index_t* out_strides);
+
+// argmin/argmax along one axis (or of the flattened array when axis < 0 and the
+// array is given as 1-D): writes int64 indices into `out` (strides per non-reduced axis).
+void run_arg_reduce(bool is_max, dtype type, std::span<const index_t> shape, const void* in,
+                    std::span<const index_t> in_strides, int axis, std::int64_t* out, const index_t* out_strides);
+
+}  // namespace nd::detail
+
+namespace nd::detail {
+
+// Broadcasts the inputs' shapes (and out's, when given) as a ufunc does; throws
+// shape_error with NumPy's messages ("operands could not be broadcast together with
+// shapes (2,3) (4,) ", "non-broadcastable output operand with shape ...").
+shape_t ufunc_broadcast(std::span<const shape_t> inputs, const shape_t* out);
+
+// Throws type_error unless the ufunc's result dtype may be cast to out's under
+// NumPy's 'same_kind' rule.
+void check_output_cast(ufunc_op op, dtype result, dtype out);
+
+// The errors NumPy raises for bool operands of negative and subtract.
+[[noreturn]] void throw_bool_negative();
+[[noreturn]] void throw_bool_subtract();
+[[noreturn]] void throw_negative_integer_power();
+
+}  // namespace nd::detail

@@ -1,0 +1,29 @@
+// Entry points of the SIMD kernels (runtime/src/kernels/*.cpp), each dispatched at run
+// time to the best Highway target of the CPU. All strides are in elements; a stride
+// of 0 repeats one element (a broadcast operand or a scalar).
+#pragma once
+
+#include <cstdint>
+
+#include "nd/ufunc_engine.hpp"
+
+namespace nd::detail {
+
+// out[i] = op(a[i], b[i]) for i < n. a, b are of dtype `t`; out is of dtype `t`, or bool
+// for comparisons and logical operations.
+void binary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, const void* b, index_t sb, void* out,
+                   index_t so);
+// out[i] = op(a[i]); out is bool for logical_not.
+void unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out, index_t so);
+// where: x is bool; clip: x, y, z are (a, lo, hi). All other operands are of dtype `t`.
+void ternary_kernel(ufunc_op op, dtype t, index_t n, const void* x, index_t sx, const void* y, index_t sy,
+                    const void* z, index_t sz, void* out, index_t so);
+// dst[i] = cast(src[i]) (NumPy's unsafe cast: float to int gives INT_MIN for NaN and
+// out-of-range values, as x86 NumPy does; anything to bool is `!= 0`).
+void cast_kernel(dtype from, dtype to, index_t n, const void* src, index_t ss, void* dst, index_t ds);
+
+// Reduces n elements (stride s) of dtype `t` into *result (of dtype t, or bool for
+// any/all). Float sums are pairwise with SIMD blocks. n >= 1.
+void reduce_kernel(reduce_op op, dtype t, index_t n, const void* p, index_t s, void* result);
+
+}  // namespace nd::detail

@@ -1,0 +1,316 @@
+// The reduction engine. Axes are split into reduced and kept ones, each group ordered
+// by stride and coalesced. Then one of two loops runs:
+//  - the innermost (smallest-stride) axis is reduced: each output element reduces
+//    contiguous runs with the SIMD run kernel (pairwise for float sums), and the runs'
+//    results are combined pairwise;
+//  - the innermost axis is kept (e.g. axis 0 of a C-order matrix): whole rows are
+//    combined into the output with the SIMD element-wise kernels, in column blocks that
+//    stay in cache, pairwise over the rows (leaves of 8 rows), so float sums stay as
+//    accurate as pairwise summation while every add is a vector add.
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
+#include <memory>
+
+#include "kernels/kernels.hpp"
+#include "kernels/scalar_ops.hpp"
+#include "nd/ufunc_engine.hpp"
+
+namespace nd::detail {
+
+namespace {
+
+struct axes_t {
+  int n = 0;
+  index_t dims[max_dims];
+  index_t in[max_dims];   // input strides, elements
+  index_t out[max_dims];  // output strides, elements (kept axes only)
+};
+
+// Orders axes by |input stride|, largest first, and merges axes contiguous in the
+// input (and, for kept axes, in the output too).
+void order_and_coalesce(axes_t& a, bool with_out) {
+  for (int k = 1; k < a.n; ++k)
+    for (int j = k; j > 0 && std::abs(a.in[j - 1]) < std::abs(a.in[j]); --j) {
+      std::swap(a.dims[j - 1], a.dims[j]);
+      std::swap(a.in[j - 1], a.in[j]);
+      std::swap(a.out[j - 1], a.out[j]);
+    }
+  if (a.n == 0) return;
+  int o = 0;
+  for (int k = 1; k < a.n; ++k) {
+    const bool merge = a.in[o] == a.dims[k] * a.in[k] && (!with_out || a.out[o] == a.dims[k] * a.out[k]);
+    if (merge) {
+      a.dims[o] *= a.dims[k];
+      a.in[o] = a.in[k];
+      a.out[o] = a.out[k];
+    } else {
+      ++o;
+      a.dims[o] = a.dims[k];
+      a.in[o] = a.in[k];
+      a.out[o] = a.out[k];
+    }
+  }
+  a.n = o + 1;
+}
+
+// Calls f(in_offset, out_offset) for every multi-index of the first `n` axes of `a`.
+template <class F>
+void walk(const axes_t& a, int n, F&& f) {
+  index_t counter[max_dims] = {};
+  index_t in_off = 0, out_off = 0;
+  for (;;) {
+    f(in_off, out_off);
+    int k = n - 1;
+    for (; k >= 0; --k) {
+      in_off += a.in[k];
+      out_off += a.out[k];
+      if (++counter[k] < a.dims[k]) break;
+      in_off -= a.in[k] * a.dims[k];
+      out_off -= a.out[k] * a.dims[k];
+      counter[k] = 0;
+    }
+    if (k < 0) return;
+  }
+}
+
+// Input offset of the flat index `i` over the first `n` axes of `a` (C order).
+index_t unravel(const axes_t& a, int n, index_t i) {
+  index_t off = 0;
+  for (int k = n - 1; k >= 0; --k) {
+    off += (i % a.dims[k]) * a.in[k];
+    i /= a.dims[k];
+  }
+  return off;
+}
+
+template <class T>
+T identity(reduce_op op) {
+  switch (op) {
+    case reduce_op::prod:
+    case reduce_op::all: return T(1);
+    default: return T(0);
+  }
+}
+
+template <class R>
+R combine(reduce_op op, R a, R b) {
+  switch (op) {
+    case reduce_op::sum: return scalar::wrap_add(a, b);
+    case reduce_op::prod: return scalar::wrap_mul(a, b);
+    case reduce_op::min: return scalar::nan_min(a, b);
+    case reduce_op::max: return scalar::nan_max(a, b);
+    case reduce_op::any: return a || b;
+    case reduce_op::all: return a && b;
+  }
+  return a;
+}
+
+ufunc_op row_op(reduce_op op) {
+  switch (op) {
+    case reduce_op::sum: return ufunc_op::add;
+    case reduce_op::prod: return ufunc_op::multiply;
+    case reduce_op::min: return ufunc_op::minimum;
+    case reduce_op::max: return ufunc_op::maximum;
+    case reduce_op::any: return ufunc_op::logical_or;
+    case reduce_op::all: return ufunc_op::logical_and;
+  }
+  return ufunc_op::add;
+}
+
+template <class T>
+class reducer {
+ public:
+  // R: the result element type (T, or bool for any/all).
+  template <class R>
+  static void run(reduce_op op, const T* in, axes_t& kept, axes_t& red, R* out) {
+    if (red.n == 0) {
+      // Nothing to reduce (all reduced axes have length 1): a (casting) copy.
+      walk(kept, kept.n, [&](index_t i, index_t o) {
+        if constexpr (std::is_same_v<R, bool>) out[o] = in[i] != T(0);
+        else out[o] = in[i];
+      });
+      return;
+    }
+    const bool inner_reduced = kept.n == 0 || std::abs(red.in[red.n - 1]) <= std::abs(kept.in[kept.n - 1]);
+    if (inner_reduced) {
+      walk(kept, kept.n, [&](index_t i, index_t o) { out[o] = reduce_region<R>(op, in + i, red, 0, outer_count(red)); });
+    } else {
+      reduce_rows<R>(op, in, kept, red, out);
+    }
+  }
+
+ private:
+  static index_t outer_count(const axes_t& red) {
+    index_t m = 1;
+    for (int k = 0; k + 1 < red.n; ++k) m *= red.dims[k];
+    return m;
+  }
+
+  // Reduces runs [lo, hi) of the reduced region (each run = the innermost reduced axis),
+  // combining run results pairwise.
+  template <class R>
+  static R reduce_region(reduce_op op, const T* base, const axes_t& red, index_t lo, index_t hi) {
+    if (hi - lo == 1) {
+      R r;
+      reduce_kernel(op, dtype_of<T>(), red.dims[red.n - 1], base + unravel(red, red.n - 1, lo), red.in[red.n - 1],
+                    &r);
+      return r;
+    }
+    const index_t mid = lo + (hi - lo) / 2;
+    return combine<R>(op, reduce_region<R>(op, base, red, lo, mid), reduce_region<R>(op, base, red, mid, hi));
+  }
+
+  // The innermost kept axis is the row; every reduced multi-index is a row to combine.
+  template <class R>
+  static void reduce_rows(reduce_op op, const T* in, const axes_t& kept, const axes_t& red, R* out) {
+    constexpr index_t width = 1024;
+    const index_t rows = outer_count(red) * red.dims[red.n - 1];
+    const index_t len = kept.dims[kept.n - 1], in_s = kept.in[kept.n - 1], out_s = kept.out[kept.n - 1];
+    int depth = 2;
+    for (index_t r = rows; r > 8; r = (r + 1) / 2) ++depth;
+    // One block of `width` per recursion level, plus one to convert rows for any/all.
+    std::unique_ptr<R[]> scratch(new R[static_cast<std::size_t>(width * (depth + 1))]);
+    axes_t all_red = red;  // the reduced axes, as one flat row index
+
+    walk(kept, kept.n - 1, [&](index_t i0, index_t o0) {
+      for (index_t col = 0; col < len; col += width) {
+        const index_t w = std::min(width, len - col);
+        R* acc = scratch.get();
+        combine_rows<R>(op, in + i0 + col * in_s, in_s, all_red, 0, rows, acc, scratch.get() + width, w);
+        cast_kernel(dtype_of<R>(), dtype_of<R>(), w, acc, 1, out + o0 + col * out_s, out_s);
+      }
+    });
+  }
+
+  // dst[0:w] = combination of rows [lo, hi); `spare` has room for the deeper levels.
+  template <class R>
+  static void combine_rows(reduce_op op, const T* base, index_t s, const axes_t& red, index_t lo, index_t hi, R* dst,
+                           R* spare, index_t w) {
+    if (hi - lo <= 8) {
+      load_row(base + unravel(red, red.n, lo), s, dst, w);
+      for (index_t r = lo + 1; r < hi; ++r) {
+        const T* row = base + unravel(red, red.n, r);
+        if constexpr (std::is_same_v<R, T>) {
+          binary_kernel(row_op(op), dtype_of<T>(), w, dst, 1, row, s, dst, 1);
+        } else {
+          // any/all of a non-bool array: convert the row to bool first.
+          R* tmp = spare;
+          load_row(row, s, tmp, w);
+          binary_kernel(row_op(op), dtype::bool_, w, dst, 1, tmp, 1, dst, 1);
+        }
+      }
+      return;
+    }
+    const index_t mid = lo + (hi - lo) / 2;
+    combine_rows<R>(op, base, s, red, lo, mid, dst, spare, w);
+    combine_rows<R>(op, base, s, red, mid, hi, spare, spare + w, w);
+    binary_kernel(row_op(op), dtype_of<R>(), w, dst, 1, spare, 1, dst, 1);
+  }
+
+  template <class R>
+  static void load_row(const T* row, index_t s, R* dst, index_t w) {
+    cast_kernel(dtype_of<T>(), dtype_of<R>(), w, row, s, dst, 1);
+  }
+};
+
+template <class T>
+void reduce_typed(reduce_op op, std::span<const index_t> shape, const T* in, std::span<const index_t> in_strides,
+                  const bool* reduced, void* out, const index_t* out_strides) {
+  axes_t kept, red;
+  bool empty_reduction = false, empty_output = false;
+  for (std::size_t k = 0; k < shape.size(); ++k) {
+    if (shape[k] == 0) (reduced[k] ? empty_reduction : empty_output) = true;
+    if (shape[k] == 1) continue;
+    axes_t& a = reduced[k] ? red : kept;
+    a.dims[a.n] = shape[k];
+    a.in[a.n] = in_strides[k];
+    a.out[a.n] = reduced[k] ? 0 : out_strides[k];
+    ++a.n;
+  }
+  if (empty_output) return;
+  const bool logical = op == reduce_op::any || op == reduce_op::all;
+  order_and_coalesce(red, false);
+  order_and_coalesce(kept, true);
+  if (empty_reduction) {
+    // Reducing over nothing gives the identity (callers reject min/max before this).
+    walk(kept, kept.n, [&](index_t, index_t o) {
+      if (logical) static_cast<bool*>(out)[o] = op == reduce_op::all;
+      else static_cast<T*>(out)[o] = identity<T>(op);
+    });
+    return;
+  }
+  if (logical) reducer<T>::run(op, in, kept, red, static_cast<bool*>(out));
+  else reducer<T>::run(op, in, kept, red, static_cast<T*>(out));
+}
+
+template <class T>
+void arg_reduce_typed(bool is_max, std::span<const index_t> shape, const T* in, std::span<const index_t> in_strides,
+                      int axis, std::int64_t* out, const index_t* out_strides) {
+  axes_t kept;
+  for (int k = 0; k < static_cast<int>(shape.size()); ++k) {
+    if (k == axis) continue;
+    kept.dims[kept.n] = shape[k];
+    kept.in[kept.n] = in_strides[k];
+    kept.out[kept.n] = out_strides[k];
+    ++kept.n;
+  }
+  for (int k = 0; k < kept.n; ++k)
+    if (kept.dims[k] == 0) return;
+  const index_t n = shape[axis], s = in_strides[axis];
+  walk(kept, kept.n, [&](index_t i0, index_t o0) {
+    const T* p = in + i0;
+    T best = p[0];
+    index_t at = 0;
+    for (index_t i = 1; i < n; ++i) {
+      if constexpr (std::is_floating_point_v<T>)
+        if (best != best) break;  // the first NaN wins, as in NumPy
+      const T v = p[i * s];
+      bool better = is_max ? v > best : v < best;
+      if constexpr (std::is_floating_point_v<T>) better = better || v != v;
+      if (better) {
+        best = v;
+        at = i;
+      }
+    }
+    out[o0] = at;
+  });
+}
+
+}  // namespace
+
+void run_reduce(reduce_op op, dtype type, std::span<const index_t> shape, const void* in,
+                std::span<const index_t> in_strides, const bool* reduced, void* out, const index_t* out_strides) {
+  switch (type) {
+    case dtype::bool_:
+      return reduce_typed(op, shape, static_cast<const bool*>(in), in_strides, reduced, out, out_strides);
+    case dtype::int32:
+      return reduce_typed(op, shape, static_cast<const std::int32_t*>(in), in_strides, reduced, out, out_strides);
+    case dtype::int64:
+      return reduce_typed(op, shape, static_cast<const std::int64_t*>(in), in_strides, reduced, out, out_strides);
+    case dtype::float32:
+      return reduce_typed(op, shape, static_cast<const float*>(in), in_strides, reduced, out, out_strides);
+    case dtype::float64:
+      return reduce_typed(op, shape, static_cast<const double*>(in), in_strides, reduced, out, out_strides);
+  }
+}
+
+void run_arg_reduce(bool is_max, dtype type, std::span<const index_t> shape, const void* in,
+                    std::span<const index_t> in_strides, int axis, std::int64_t* out, const index_t* out_strides) {
+  switch (type) {
+    case dtype::bool_:
+      return arg_reduce_typed(is_max, shape, static_cast<const bool*>(in), in_strides, axis, out, out_strides);
+    case dtype::int32:
+      return arg_reduce_typed(is_max, shape, static_cast<const std::int32_t*>(in), in_strides, axis, out,
+                              out_strides);
+    case dtype::int64:
+      return arg_reduce_typed(is_max, shape, static_cast<const std::int64_t*>(in), in_strides, axis, out,
+                              out_strides);
+    case dtype::float32:
+      return arg_reduce_typed(is_max, shape, static_cast<const float*>(in), in_strides, axis, out, out_strides);
+    case dtype::float64:
+      return arg_reduce_typed(is_max, shape, static_cast<const double*>(in), in_strides, axis, out, out_strides);
+  }
+}
+
+}  // namespace nd::detail
