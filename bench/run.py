@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Runs nd's and NumPy's benchmark cases in one run and prints one table of ratios.
+
+For every case: nd's median time (Google Benchmark, repetitions), NumPy's median time,
+NumPy/nd (above 1: nd is faster), ceiling/nd (the time memory bandwidth allows for the
+bytes the case must move, over nd's time: 1.0 is the ceiling), and the peak resident
+memory of each side, each case measured in a process of its own."""
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+
+F64, F32 = 8, 4
+NORM = 50000 * 1000
+CHAINED = 10_000_000
+GATHER = 10000 * 10000
+RED = 5000 * 2000
+STRIDED = 20_000_000
+MASK = 10_000_000
+
+# Bytes the case must move at the least (reads + writes), for the ceiling column.
+MIN_BYTES = {
+    "colnorm_f64": 3 * NORM * F64,       # a statistics pass, then read + write
+    "chained_f64": 2 * CHAINED * F64,     # one fused pass
+    "chained_f32": 2 * CHAINED * F32,
+    "out_f64": 4 * CHAINED * F64,         # its two passes over memory
+    "out_f32": 4 * CHAINED * F32,
+    "gather_f64": (GATHER // 2 + GATHER // 4) * F64,  # every other row read, a quarter written
+    "slice_copy_f64": (GATHER // 2 + GATHER // 4) * F64,
+    "sum_axis0_f64": RED * F64, "sum_axis1_f64": RED * F64,
+    "mean_axis0_f64": RED * F64, "mean_axis1_f64": RED * F64,
+    "std_axis0_f64": RED * F64, "std_axis1_f64": RED * F64,
+    "broadcast_row_f64": 2 * RED * F64, "broadcast_col_f64": 2 * RED * F64,
+    "broadcast_row_f32": 2 * RED * F32, "broadcast_col_f32": 2 * RED * F32,
+    "strided_ufunc_f64": (STRIDED + STRIDED // 2) * F64,
+    "strided_ufunc_f32": (STRIDED + STRIDED // 2) * F32,
+    "mask_select_f64": (MASK + MASK // 2) * F64,
+}
+# C++-only rows: the article's slow forms against the checks' fixes.
+SLOW_FORMS = [
+    ("slow_loop_colnorm_f64", "fixed_loop_colnorm_f64", "nd-elementwise-loop"),
+    ("slow_chained_loop100_f64", "rebind_fix_loop100_f64", "nd-chained-temporaries (rebind)"),
+    ("slow_chained_loop100_f64", "out_fix_loop100_f64", "nd-chained-temporaries (out)"),
+    ("gather_f64", "slice_view_f64", "nd-gather-downsampling (view)"),
+    ("gather_f64", "slice_copy_f64", "nd-gather-downsampling (copy)"),
+]
+
+
+def run_measured(cmd, env=None):
+    """Runs cmd, returns (stdout, peak RSS in MiB of that child alone)."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed with status {proc.returncode}")
+    return out, usage.ru_maxrss / 1024.0
+
+
+def nd_case(nd_bench, name, repetitions):
+    out, rss = run_measured([nd_bench, f"--benchmark_filter=^{name}(/|$)", "--benchmark_format=json",
+                             f"--benchmark_repetitions={repetitions}",
+                             "--benchmark_report_aggregates_only=true"])
+    runs = json.loads(out)["benchmarks"]
+    # With one repetition Google Benchmark reports the run itself and no aggregates.
+    picked = [b for b in runs if b.get("aggregate_name") == "median"] or \
+             [b for b in runs if b.get("run_type") == "iteration"]
+    if not picked:
+        raise SystemExit(f"bench: no result for {name}")
+    b = picked[0]
+    scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b["time_unit"]]
+    return b["real_time"] * scale, rss
+
+
+def numpy_case(python, script, name, repetitions):
+    # Some machines pin OpenBLAS to an old kernel through these variables, which slows a
+    # current NumPy; the benchmark measures NumPy as it runs by default.
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    out, rss = run_measured([python, script, "--case", name, "--repetitions", str(repetitions)], env)
+    return json.loads(out)["median_ms"], rss
+
+
+def fmt_ms(ms):
+    return f"{ms * 1e3:.3f} µs" if ms < 0.1 else f"{ms:.2f} ms"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nd-bench", required=True)
+    ap.add_argument("--numpy-bench", required=True)
+    ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--repetitions", type=int, default=5)
+    ap.add_argument("--filter", default="")
+    ap.add_argument("--markdown", help="also write the table to this file")
+    args = ap.parse_args()
+
+    fused_ms, _ = nd_case(args.nd_bench, "ceiling_fused_pass_f64", args.repetitions)
+    memcpy_ms, _ = nd_case(args.nd_bench, "ceiling_memcpy_f64", args.repetitions)
+    fused_bw = 2 * CHAINED * F64 / (fused_ms * 1e-3)
+
+    lines = ["| case | nd | NumPy | NumPy/nd | ceiling/nd | nd peak MiB | NumPy peak MiB |",
+             "|---|---|---|---|---|---|---|"]
+    nd_times = {}
+    for name, min_bytes in MIN_BYTES.items():
+        if args.filter and args.filter not in name:
+            continue
+        nd_ms, nd_rss = nd_case(args.nd_bench, name, args.repetitions)
+        np_ms, np_rss = numpy_case(args.python, args.numpy_bench, name, args.repetitions)
+        nd_times[name] = nd_ms
+        ceiling_ms = min_bytes / fused_bw * 1e3
+        lines.append(f"| {name} | {fmt_ms(nd_ms)} | {fmt_ms(np_ms)} | {np_ms / nd_ms:.2f} | "
+                     f"{ceiling_ms / nd_ms:.2f} | {nd_rss:.0f} | {np_rss:.0f} |")
+        print(lines[-1], flush=True)
+    nd_ms, _ = nd_case(args.nd_bench, "slice_view_f64", args.repetitions)
+    nd_times["slice_view_f64"] = nd_ms
+
+    lines += ["", "| slow form | fix | check | slow | fixed | speedup |", "|---|---|---|---|---|---|"]
+    for slow, fixed, check in SLOW_FORMS:
+        if args.filter and args.filter not in slow + fixed:
+            continue
+        for name in (slow, fixed):
+            if name not in nd_times:
+                nd_times[name], _ = nd_case(args.nd_bench, name, min(args.repetitions, 3))
+        lines.append(f"| {slow} | {fixed} | {check} | {fmt_ms(nd_times[slow])} | "
+                     f"{fmt_ms(nd_times[fixed])} | {nd_times[slow] / nd_times[fixed]:.1f}x |")
+
+    np_version = subprocess.run([args.python, "-c", "import numpy; print(numpy.__version__)"],
+                                capture_output=True, text=True).stdout.strip()
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    footer = (f"\nCeiling: one fused read+write pass {fused_bw / 1e9:.1f} GB/s; memcpy "
+              f"{2 * CHAINED * F64 / (memcpy_ms * 1e-3) / 1e9:.1f} GB/s (read+write). "
+              f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
+              f"NumPy {np_version}; single thread; medians of {args.repetitions} runs.")
+    table = "\n".join(lines) + "\n" + footer
+    print()
+    print(table)
+    if args.markdown:
+        with open(args.markdown, "w") as f:
+            f.write(table + "\n")
+
+
+if __name__ == "__main__":
+    main()

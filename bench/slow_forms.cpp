@@ -1,0 +1,81 @@
+// The article's slow forms written in C++ against nd, next to the code the checks
+// rewrite them into. These are the speedups the docs/checks/ pages quote. (The gather
+// and its two fixes are the table's gather_f64, slice_view_f64 and slice_copy_f64.)
+#include <benchmark/benchmark.h>
+
+#include "cases.hpp"
+
+namespace {
+
+// nd-elementwise-loop: the article's column normalisation as an element loop ...
+void slow_loop_colnorm_f64(benchmark::State& state) {
+  auto matrix = bench::uniform<double>({bench::kNormRows, bench::kNormCols});
+  for (auto _ : state) {
+    nd::array<double> res = matrix.copy();
+    for (nd::index_t col = 0; col < matrix.shape(1); ++col) {
+      double col_mean = nd::mean(matrix(nd::all, col));
+      double col_std = nd::stddev(matrix(nd::all, col));
+      for (nd::index_t row = 0; row < matrix.shape(0); ++row)
+        res(row, col) = (matrix(row, col) - col_mean) / col_std;
+    }
+    benchmark::DoNotOptimize(res.data());
+  }
+}
+
+// ... and the check's fix.
+void fixed_loop_colnorm_f64(benchmark::State& state) {
+  auto matrix = bench::uniform<double>({bench::kNormRows, bench::kNormCols});
+  for (auto _ : state) {
+    nd::array<double> res = matrix.copy();
+    nd::copyto(res, (matrix - nd::mean(matrix, 0)) / nd::stddev(matrix, 0));
+    benchmark::DoNotOptimize(res.data());
+  }
+}
+
+constexpr int kLoopIterations = 100;
+
+// nd-chained-temporaries: the article's 2.5 * x + 1.2, 100 times in a loop ...
+void slow_chained_loop_f64(benchmark::State& state) {
+  auto x = bench::uniform<double>({bench::kChainedSize});
+  nd::array<double> y;
+  for (auto _ : state) {
+    for (int it = 0; it < kLoopIterations; ++it) {
+      y = 2.5 * x + 1.2;
+      benchmark::DoNotOptimize(y.data());
+    }
+  }
+}
+
+// ... the always-safe fix: rebind once, then work in place (one allocation, not two) ...
+void rebind_fix_loop_f64(benchmark::State& state) {
+  auto x = bench::uniform<double>({bench::kChainedSize});
+  nd::array<double> y;
+  for (auto _ : state) {
+    for (int it = 0; it < kLoopIterations; ++it) {
+      y = nd::multiply(x, 2.5);
+      nd::add(y, 1.2, y);
+      benchmark::DoNotOptimize(y.data());
+    }
+  }
+}
+
+// ... and the fix when y provably has the result's shape and nobody else sees it.
+void out_fix_loop_f64(benchmark::State& state) {
+  auto x = bench::uniform<double>({bench::kChainedSize});
+  nd::array<double> y = nd::empty_like(x);
+  for (auto _ : state) {
+    for (int it = 0; it < kLoopIterations; ++it) {
+      nd::multiply(x, 2.5, y);
+      nd::add(y, 1.2, y);
+      benchmark::DoNotOptimize(y.data());
+    }
+  }
+}
+
+}  // namespace
+
+BENCHMARK(slow_loop_colnorm_f64)->Name("slow_loop_colnorm_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(fixed_loop_colnorm_f64)->Name("fixed_loop_colnorm_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(slow_chained_loop_f64)->Name("slow_chained_loop100_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(rebind_fix_loop_f64)->Name("rebind_fix_loop100_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(out_fix_loop_f64)->Name("out_fix_loop100_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
