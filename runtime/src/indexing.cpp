@@ -10,26 +10,11 @@
 #include <cstring>
 #include <string>
 
+#include "nd/broadcast.hpp"
 #include "nd/indexing.hpp"
 
 namespace nd::detail {
 namespace {
-
-// NumPy writes the shapes of index arrays without spaces: "(2,3)", "(2,)".
-std::string index_shape_text(std::span<const index_t> shape) {
-  std::string s = "(";
-  for (std::size_t k = 0; k < shape.size(); ++k) {
-    if (k) s += ",";
-    s += std::to_string(shape[k]);
-  }
-  if (shape.size() == 1) s += ",";
-  return s + ")";
-}
-
-template <class I>
-index_t read_index(const void* data, index_t offset) {
-  return static_cast<index_t>(static_cast<const I*>(data)[offset]);
-}
 
 // Visits the elements of an index array in C order.
 template <class F>
@@ -91,24 +76,14 @@ offset_table mask_table(const index_arg& arg, int axis, std::span<const index_t>
 
 // NumPy's broadcasting of the index arrays' shapes, with its indexing error message.
 shape_t broadcast_index_shapes(const std::vector<offset_table>& tables) {
-  int nd = 0;
-  for (const offset_table& t : tables) nd = std::max(nd, t.shape.size());
+  std::vector<std::span<const index_t>> shapes;
+  shapes.reserve(tables.size());
+  for (const offset_table& t : tables) shapes.push_back(t.shape);
   shape_t out;
-  out.resize(nd, 1);
-  for (const offset_table& t : tables) {
-    const int shift = nd - t.shape.size();
-    for (int d = 0; d < t.shape.size(); ++d) {
-      index_t& o = out[shift + d];
-      const index_t v = t.shape[d];
-      if (v == o || v == 1) continue;
-      if (o == 1) {
-        o = v;
-        continue;
-      }
-      std::string shapes;
-      for (const offset_table& u : tables) shapes += index_shape_text(u.shape) + " ";
-      throw index_error("shape mismatch: indexing arrays could not be broadcast together with shapes " + shapes);
-    }
+  if (!try_broadcast(shapes.data(), static_cast<int>(shapes.size()), out)) {
+    std::string text;
+    for (const offset_table& t : tables) text += compact_shape(t.shape) + " ";
+    throw index_error("shape mismatch: indexing arrays could not be broadcast together with shapes " + text);
   }
   return out;
 }

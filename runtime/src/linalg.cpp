@@ -68,18 +68,8 @@ template void matmul_kernel<std::int64_t>(const std::int64_t*, const std::int64_
 template void matmul_kernel<float>(const float*, const float*, float*, index_t, index_t, index_t);
 template void matmul_kernel<double>(const double*, const double*, double*, index_t, index_t, index_t);
 
-std::string linalg_shape_text(std::span<const index_t> shape) {
-  std::string s = "(";
-  for (std::size_t d = 0; d < shape.size(); ++d) {
-    if (d) s += ",";
-    s += std::to_string(shape[d]);
-  }
-  if (shape.size() == 1) s += ",";
-  return s + ")";
-}
-
 void throw_dot_not_aligned(std::span<const index_t> a, std::span<const index_t> b, int a_dim, int b_dim) {
-  throw value_error("shapes " + linalg_shape_text(a) + " and " + linalg_shape_text(b) +
+  throw value_error("shapes " + compact_shape(a) + " and " + compact_shape(b) +
                     " not aligned: " + std::to_string(a[static_cast<std::size_t>(a_dim)]) + " (dim " +
                     std::to_string(a_dim) + ") != " + std::to_string(b[static_cast<std::size_t>(b_dim)]) +
                     " (dim " + std::to_string(b_dim) + ")");

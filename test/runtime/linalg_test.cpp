@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <nd/creation.hpp>
@@ -191,6 +192,30 @@ TEST(Matmul, IntegerOverflowWrapsLikeNumPy) {
   nd::array<std::int32_t> c = nd::matmul(a, b);
   // 2 * (2^31 - 1) + 1 = 2^32 - 1, which wraps to -1 in 32 bits.
   EXPECT_EQ(c(0, 0), -1);
+}
+
+TEST(Matmul, MixedElementTypesPromoteAsNumPy) {
+  nd::array<std::int32_t> a = pattern<std::int32_t>({2, 3}, 1);
+  nd::array<double> b = pattern<double>({3, 2}, 2);
+  b(0, 0) = 0.5;
+  auto c = nd::matmul(a, b);
+  static_assert(std::is_same_v<decltype(c), nd::array<double>>);
+  for (index_t i = 0; i < 2; ++i)
+    for (index_t j = 0; j < 2; ++j) {
+      double s = 0;
+      for (index_t p = 0; p < 3; ++p) s += static_cast<double>(a(i, p)) * b(p, j);
+      EXPECT_EQ(c(i, j), s);
+    }
+  nd::array<bool> m = nd::full<bool>({2, 3}, true);
+  m(1, 1) = false;
+  nd::array<std::int64_t> v{4, 5, 6};
+  auto d = nd::dot(m, v);
+  static_assert(std::is_same_v<decltype(d), nd::array<std::int64_t>>);
+  EXPECT_EQ(d(0), 15);
+  EXPECT_EQ(d(1), 10);
+  auto f = nd::vdot(nd::array<float>{0.5f, 2.0f}, nd::array<std::int32_t>{3, 4});
+  static_assert(std::is_same_v<decltype(f), double>);  // float32 with int32 promotes to float64
+  EXPECT_EQ(f, 9.5);
 }
 
 TEST(Dot, OneDimensionalIsTheInnerProduct) {

@@ -59,8 +59,8 @@ inline index_arg basic_arg(const basic_index& b) {
   return arg;
 }
 
-// Integer arrays become offset tables, boolean arrays the positions of their true
-// elements; this is the shared front half of take/put/putmask.
+// An index array, erased to pointer, dtype, shape and strides (planning turns integer
+// arrays into offset tables and boolean arrays into the offsets of their true elements).
 template <class I>
 index_arg array_index_arg(const array<I>& a) {
   static_assert(std::is_same_v<I, bool> || std::is_integral_v<I>,

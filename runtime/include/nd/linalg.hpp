@@ -2,13 +2,16 @@
 //
 // Both reduce to one kernel on C-contiguous matrices (src/linalg.cpp): a cache-blocked
 // i-k-j loop whose innermost loop runs along a row of B and of C, so it vectorises.
-// Operands that are not C-contiguous are packed first.
+// Operands that are not C-contiguous are packed first; operands of different element
+// types are converted to their NumPy promotion (nd::promote_t) first.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "nd/array.hpp"
+#include "nd/broadcast.hpp"
+#include "nd/promote.hpp"
 #include "nd/shape.hpp"
 
 namespace nd {
@@ -26,9 +29,6 @@ extern template void matmul_kernel<std::int64_t>(const std::int64_t*, const std:
                                                  index_t, index_t);
 extern template void matmul_kernel<float>(const float*, const float*, float*, index_t, index_t, index_t);
 extern template void matmul_kernel<double>(const double*, const double*, double*, index_t, index_t, index_t);
-
-// "(2,3)": shapes as NumPy prints them in dot's and matmul's messages.
-std::string linalg_shape_text(std::span<const index_t> shape);
 
 // A C-contiguous version of `a` (the same handle when it already is one).
 template <class T>
@@ -48,20 +48,24 @@ array<T> matmul_2d(const array<T>& a, const array<T>& b) {
 [[noreturn]] void throw_dot_not_aligned(std::span<const index_t> a, std::span<const index_t> b, int a_dim,
                                         int b_dim);
 
-// Operands of nd::dot and nd::matmul: one element type for now (mixed types need the
-// promotion trait; convert with astype first).
-template <class A, class B>
-using product_type_t = std::enable_if_t<std::is_same_v<A, B>, A>;
+// `a` with elements of type T: the same handle when they already are, else a
+// C-contiguous converted copy (mixed-type products compute in the promoted type, as
+// NumPy's do).
+template <class T, class S>
+array<T> as_element(const array<S>& a) {
+  if constexpr (std::is_same_v<T, S>) {
+    return a;
+  } else {
+    array<T> out(shape_t(a.shape()));
+    T* dst = out.data();
+    for_each_element(a.data(), a.shape(), a.strides(), [&](const S* p) { *dst++ = static_cast<T>(*p); });
+    return out;
+  }
+}
 
-}  // namespace detail
-
-// nd::matmul(a, b): NumPy's a @ b. The last two axes are matrices, the leading ones
-// broadcast as batch axes; a 1-D a is a row (n? = 1, removed from the result), a 1-D b
-// a column (m? = 1, removed). 1-D @ 1-D gives a 0-d array. A core-dimension mismatch
-// or batch axes that do not broadcast throw value_error with NumPy's message.
-template <class TA, class TB>
-array<detail::product_type_t<TA, TB>> matmul(const array<TA>& a, const array<TB>& b) {
-  using T = detail::product_type_t<TA, TB>;
+// nd::matmul on operands of one element type.
+template <class T>
+array<T> matmul_same(const array<T>& a, const array<T>& b) {
   const char* signature = "(n?,k),(k,m?)->(n?,m?)";
   for (int op = 0; op < 2; ++op) {
     const int nd = op == 0 ? a.ndim() : b.ndim();
@@ -95,7 +99,7 @@ array<detail::product_type_t<TA, TB>> matmul(const array<TA>& a, const array<TB>
     const index_t ea = da >= 0 ? as[da] : 1, eb = db >= 0 ? bs[db] : 1;
     if (ea != eb && ea != 1 && eb != 1) {
       auto remapped = [&](std::span<const index_t> orig, int core) {
-        std::string s = detail::linalg_shape_text(orig) + "->(";
+        std::string s = detail::compact_shape(orig) + "->(";
         for (int j = 0; j + core < static_cast<int>(orig.size()); ++j) s += std::to_string(orig[j]) + ",";
         for (int j = 0; j < core; ++j) s += j + 1 < core ? "newaxis," : "newaxis";
         return s + ")";
@@ -157,14 +161,23 @@ array<detail::product_type_t<TA, TB>> matmul(const array<TA>& a, const array<TB>
   return out;
 }
 
-// nd::dot(a, b), NumPy's rules: 1-D . 1-D is the inner product (a 0-d array; .item()
-// or nd::vdot gives the scalar), 2-D . 2-D the matrix product, N-D . 1-D sums over the
-// last axis of a, N-D . M-D (M >= 2) over the last axis of a and the second-to-last of
-// b (result shape a.shape[:-1] + b.shape[:-2] + b.shape[-1:]); a 0-d operand scales the
-// other. Misaligned shapes throw value_error "shapes (2,3) and (2,4) not aligned: ...".
-template <class TA, class TB>
-array<detail::product_type_t<TA, TB>> dot(const array<TA>& a, const array<TB>& b) {
-  using T = detail::product_type_t<TA, TB>;
+}  // namespace detail
+
+// nd::matmul(a, b): NumPy's a @ b. The last two axes are matrices, the leading ones
+// broadcast as batch axes; a 1-D a is a row (n? = 1, removed from the result), a 1-D b
+// a column (m? = 1, removed). 1-D @ 1-D gives a 0-d array. A core-dimension mismatch
+// or batch axes that do not broadcast throw value_error with NumPy's message.
+template <element TA, element TB>
+array<promote_t<TA, TB>> matmul(const array<TA>& a, const array<TB>& b) {
+  using T = promote_t<TA, TB>;
+  return detail::matmul_same<T>(detail::as_element<T>(a), detail::as_element<T>(b));
+}
+
+namespace detail {
+
+// nd::dot on operands of one element type.
+template <class T>
+array<T> dot_same(const array<T>& a, const array<T>& b) {
   if (a.ndim() == 0 || b.ndim() == 0) {
     const T s = a.ndim() == 0 ? a.item() : b.item();
     array<T> out = (a.ndim() == 0 ? b : a).copy();
@@ -205,10 +218,23 @@ array<detail::product_type_t<TA, TB>> dot(const array<TA>& a, const array<TB>& b
   return detail::matmul_2d(a_mat, b_mat).reshape(out_shape);
 }
 
+}  // namespace detail
+
+// nd::dot(a, b), NumPy's rules: 1-D . 1-D is the inner product (a 0-d array; .item()
+// or nd::vdot gives the scalar), 2-D . 2-D the matrix product, N-D . 1-D sums over the
+// last axis of a, N-D . M-D (M >= 2) over the last axis of a and the second-to-last of
+// b (result shape a.shape[:-1] + b.shape[:-2] + b.shape[-1:]); a 0-d operand scales the
+// other. Misaligned shapes throw value_error "shapes (2,3) and (2,4) not aligned: ...".
+template <element TA, element TB>
+array<promote_t<TA, TB>> dot(const array<TA>& a, const array<TB>& b) {
+  using T = promote_t<TA, TB>;
+  return detail::dot_same<T>(detail::as_element<T>(a), detail::as_element<T>(b));
+}
+
 // nd::vdot(a, b): the inner product of the flattened arrays, as a scalar (NumPy's
 // np.vdot for real types). Sizes must match.
-template <class TA, class TB>
-detail::product_type_t<TA, TB> vdot(const array<TA>& a, const array<TB>& b) {
+template <element TA, element TB>
+promote_t<TA, TB> vdot(const array<TA>& a, const array<TB>& b) {
   if (a.size() != b.size())
     throw value_error("vdot: cannot take the inner product of arrays of size " + std::to_string(a.size()) +
                       " and " + std::to_string(b.size()));
