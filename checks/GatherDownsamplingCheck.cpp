@@ -183,7 +183,7 @@ FormDecision decideForm(const GatherPlan &Plan, const FunctionDecl *Fn, ASTConte
   return {};
 }
 
-// The range of a declaration statement with its line, when it stands on lines of its own.
+// The range of a declaration statement with its line, when it stands on a line of its own.
 CharSourceRange wholeLines(const DeclStmt *DS, const SourceManager &SM, const LangOptions &LO) {
   SourceLocation Begin = DS->getBeginLoc();
   SourceLocation End = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, LO);
@@ -200,13 +200,14 @@ CharSourceRange wholeLines(const DeclStmt *DS, const SourceManager &SM, const La
     ++LineEnd;
   bool OwnLine = (LineStart == 0 || Buffer[LineStart - 1] == '\n') &&
                  (LineEnd == Buffer.size() || Buffer[LineEnd] == '\n' || Buffer[LineEnd] == '\r');
-  if (!OwnLine)
+  if (!OwnLine || LineStart == 0)
     return CharSourceRange::getCharRange(Begin, End);
-  if (LineEnd < Buffer.size() && Buffer[LineEnd] == '\r')
-    ++LineEnd;
-  if (LineEnd < Buffer.size() && Buffer[LineEnd] == '\n')
-    ++LineEnd;
-  return CharSourceRange::getCharRange(Begin.getLocWithOffset(-static_cast<int>(B - LineStart)),
+  // Remove from the end of the previous line: clang's rewriter joins the whitespace
+  // around a removal, which would otherwise eat the next line's indentation.
+  unsigned From = LineStart - 1;
+  if (From > 0 && Buffer[From - 1] == '\r')
+    --From;
+  return CharSourceRange::getCharRange(Begin.getLocWithOffset(-static_cast<int>(B - From)),
                                        End.getLocWithOffset(static_cast<int>(LineEnd - E)));
 }
 
@@ -215,16 +216,17 @@ bool isInMacro(const Expr *E) { return E->getBeginLoc().isMacroID() || E->getEnd
 } // namespace
 
 void GatherDownsamplingCheck::registerMatchers(MatchFinder *Finder) {
+  // Code in templates is matched in the template itself when its types are known
+  // there, and otherwise in the instantiations, whose reports check() merges into one.
   auto InFunction = optionally(hasAncestor(functionDecl().bind("fn")));
+  auto Instantiated = optionally(stmt(isInTemplateInstantiation()).bind("instantiated"));
   Finder->addMatcher(
       cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
-                          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasName("::nd::array"))))),
-                          unless(isInTemplateInstantiation()), InFunction)
+                          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasName("::nd::array"))))), InFunction,
+                          Instantiated)
           .bind("gather"),
       this);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::nd::take"))), unless(isInTemplateInstantiation()),
-                              InFunction)
-                         .bind("take"),
+  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::nd::take"))), InFunction, Instantiated).bind("take"),
                      this);
 }
 
@@ -320,8 +322,16 @@ static std::optional<GatherPlan> planTake(const CallExpr *Take, const ASTContext
   return Plan;
 }
 
+static constexpr llvm::StringLiteral MessageView =
+    "gather with arithmetic-progression indices copies; use nd::slice indexing, which returns a view";
+static constexpr llvm::StringLiteral MessageCopy = "gather with arithmetic-progression indices; use nd::slice "
+                                                   "indexing followed by .copy(), which needs no index arrays";
+static constexpr llvm::StringLiteral MessageNoFix = "gather with arithmetic-progression indices; nd::slice indexing "
+                                                    "would select the same elements as a view without index arrays";
+
 void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
+  const bool InInstantiation = Result.Nodes.getNodeAs<Stmt>("instantiated") != nullptr;
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LO = getLangOpts();
   const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
@@ -362,12 +372,17 @@ void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
     Axis.Moved = P.Var != nullptr;
     // Repeating a shape at the gather is only sound if the handle still names the same
     // array there; a progression written inline is evaluated next to the gather.
-    Axis.Array = (ArrayStable || !Axis.Moved) ? Array : nullptr;
+    bool Stable = ArrayStable;
+    if (Stable && Axis.Moved && Array->getType()->isReferenceType())
+      // A reference to const: a call between the index and the gather might rebind
+      // the handle it refers to.
+      Stable = !Uses->findOpaqueCall(SourceRange(P.Var->getBeginLoc(), Plan->Gather->getEndLoc()));
+    Axis.Array = (Stable || !Axis.Moved) ? Array : nullptr;
     Axis.Shape = Shape;
     SliceDerivation D = deriveSlice(P, Axis, Ctx);
     if (D.Slice.empty() && WhyNoFix.empty()) {
       WhyNoFix = D.WhyNot;
-      if (Axis.Moved && Array && !ArrayStable)
+      if (Axis.Moved && Array && !Stable)
         WhyNoFix += " ('" + Array->getName().str() + "' may be reassigned after the index is made)";
       WhyNoFixAt = P.Arange;
     }
@@ -378,13 +393,14 @@ void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
                  return (A.Spelled && isInMacro(A.Spelled)) || isInMacro(A.Operand.P.Arange);
                });
   if (Macro && WhyNoFix.empty())
-    WhyNoFix = "no fix-it inside a macro expansion";
+    WhyNoFix = "the gather is inside a macro expansion";
 
-  SourceLocation Loc = Plan->Gather->getBeginLoc();
+  GatherReport Report;
+  Report.Loc = Plan->Gather->getBeginLoc();
   if (!WhyNoFix.empty()) {
-    diag(Loc, "gather with arithmetic-progression indices; nd::slice indexing would select the same "
-              "elements as a view without index arrays");
-    diag(WhyNoFixAt->getBeginLoc(), "no fix-it: %0", DiagnosticIDs::Note) << WhyNoFix;
+    Report.Message = MessageNoFix;
+    Report.Notes.push_back({WhyNoFixAt->getBeginLoc(), "no fix-it: " + WhyNoFix});
+    submit(std::move(Report), InInstantiation);
     return;
   }
 
@@ -429,15 +445,57 @@ void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
     Fixes.push_back(FixItHint::CreateRemoval(wholeLines(DS, SM, LO)));
   }
 
+  Report.Fixes.assign(Fixes.begin(), Fixes.end());
   if (Decision.Chosen == Form::View) {
-    diag(Loc, "gather with arithmetic-progression indices copies; use nd::slice indexing, which returns a view")
-        << Fixes;
+    Report.Message = MessageView;
   } else {
-    diag(Loc, "gather with arithmetic-progression indices; use nd::slice indexing followed by .copy(), which "
-              "needs no index arrays")
-        << Fixes;
-    diag(Decision.Where->getBeginLoc(), "the fix keeps a copy: %0", DiagnosticIDs::Note) << Decision.Why;
+    Report.Message = MessageCopy;
+    Report.Notes.push_back({Decision.Where->getBeginLoc(), "the fix keeps a copy: " + Decision.Why});
   }
+  submit(std::move(Report), InInstantiation);
+}
+
+void GatherDownsamplingCheck::submit(GatherReport Report, bool InInstantiation) {
+  if (!InInstantiation) {
+    if (Reported.insert(Report.Loc).second)
+      emit(Report);
+    return;
+  }
+  // Instantiations of one template are reported once, at the end, with the fix only
+  // if every instantiation needs the same one.
+  auto &Pending = PendingInstantiations[Report.Loc];
+  if (!Pending) {
+    Pending = std::move(Report);
+    return;
+  }
+  if (!Pending->sameOutcome(Report)) {
+    Pending->Message = MessageNoFix;
+    Pending->Fixes.clear();
+    Pending->Notes = {{Pending->Loc, "no fix-it: the instantiations of this template need different fixes"}};
+  }
+}
+
+void GatherDownsamplingCheck::onEndOfTranslationUnit() {
+  for (auto &[Loc, Report] : PendingInstantiations)
+    if (Report && !Reported.count(Loc))
+      emit(*Report);
+  PendingInstantiations.clear();
+  Reported.clear();
+}
+
+void GatherDownsamplingCheck::emit(const GatherReport &Report) {
+  diag(Report.Loc, Report.Message) << Report.Fixes;
+  for (const auto &[Loc, Text] : Report.Notes)
+    diag(Loc, Text, DiagnosticIDs::Note);
+}
+
+bool GatherReport::sameOutcome(const GatherReport &Other) const {
+  auto SameFix = [](const FixItHint &A, const FixItHint &B) {
+    return A.RemoveRange.getAsRange() == B.RemoveRange.getAsRange() &&
+           A.RemoveRange.isTokenRange() == B.RemoveRange.isTokenRange() && A.CodeToInsert == B.CodeToInsert;
+  };
+  return Message == Other.Message && Notes == Other.Notes && Fixes.size() == Other.Fixes.size() &&
+         std::equal(Fixes.begin(), Fixes.end(), Other.Fixes.begin(), SameFix);
 }
 
 } // namespace clang::tidy::nd_checks

@@ -5,8 +5,25 @@
 #pragma once
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::nd_checks {
+
+// One diagnostic with its fix-its and notes, kept until it is emitted.
+struct GatherReport {
+  SourceLocation Loc;
+  std::string Message;
+  std::vector<FixItHint> Fixes;
+  std::vector<std::pair<SourceLocation, std::string>> Notes;
+  // Same message, fix-its and notes (two instantiations of one template agree).
+  bool sameOutcome(const GatherReport &Other) const;
+};
 
 class GatherDownsamplingCheck : public ClangTidyCheck {
 public:
@@ -14,6 +31,14 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override { return LangOpts.CPlusPlus; }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  void submit(GatherReport Report, bool InInstantiation);
+  void emit(const GatherReport &Report);
+
+  llvm::DenseSet<SourceLocation> Reported;
+  llvm::DenseMap<SourceLocation, std::optional<GatherReport>> PendingInstantiations;
 };
 
 } // namespace clang::tidy::nd_checks

@@ -208,7 +208,10 @@ HandleUse HandleUseAnalysis::argumentUse(const Expr *CallLike, const Expr *Arg, 
 }
 
 bool HandleUseAnalysis::mayBeRebound(const VarDecl *V) {
-  if (!V->hasLocalStorage() || V->getType()->isReferenceType())
+  if (!V->hasLocalStorage())
+    return true;
+  QualType T = V->getType();
+  if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified())
     return true;
   for (const DeclRefExpr *Ref : referencesTo(V)) {
     const Expr *Child = Ref;

@@ -43,9 +43,10 @@ public:
   // The same over every reference to the local variable or parameter V.
   HandleUse useOfVar(const VarDecl *V, SourceRange Window);
 
-  // Whether the handle V may be rebound (assigned, moved from, swapped, bound to a
-  // non-const reference, passed by non-const reference outside nd), which can change
-  // its shape.
+  // Whether the handle V may be rebound in this function (assigned, moved from,
+  // swapped, bound to a non-const reference, passed by non-const reference outside
+  // nd), which can change its shape. For a reference to const, what it refers to can
+  // still change through calls this function cannot see: see findOpaqueCall.
   bool mayBeRebound(const VarDecl *V);
 
   // The first call inside Window to a function outside namespaces ::nd and ::std: it

@@ -102,6 +102,13 @@ std::optional<std::vector<int64_t>> knownConstantShape(const VarDecl *Array, con
     int64_t Count = Span / *Step + ((Span % *Step) != 0 && ((Span < 0) == (*Step < 0)) ? 1 : 0);
     return std::vector<int64_t>{std::max<int64_t>(Count, 0)};
   }
+  if (isNdFunctionCall(Init, "linspace")) {
+    const auto *Call = cast<CallExpr>(Init);
+    auto Num = Call->getNumArgs() >= 3 ? evaluateInt(Call->getArg(2), Ctx) : std::nullopt;
+    if (!Num || *Num < 0)
+      return std::nullopt;
+    return std::vector<int64_t>{*Num};
+  }
   for (llvm::StringRef Creator : {"zeros", "ones", "empty", "full"}) {
     if (!isNdFunctionCall(Init, Creator))
       continue;

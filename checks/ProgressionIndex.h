@@ -38,8 +38,8 @@ std::optional<Progression> findProgression(const Expr *E);
 std::optional<ProgressionOperand> findProgressionOperand(const Expr *E);
 
 // The constant shape of a local array variable when its initialiser makes it obvious
-// (nd::zeros/ones/empty/full with a braced shape of constants, or nd::arange with
-// constant arguments). The caller must make sure the handle is never reassigned.
+// (nd::zeros/ones/empty/full with a braced shape of constants, nd::arange with
+// constant arguments, nd::linspace with a constant count). The caller must make sure the handle is never reassigned.
 std::optional<std::vector<int64_t>> knownConstantShape(const VarDecl *Array, const ASTContext &Ctx);
 
 // What is known about the axis a progression indexes.
