@@ -7,6 +7,10 @@ namespace nd::detail {
 
 std::optional<shape_t> nocopy_reshape_strides(std::span<const index_t> shape, std::span<const index_t> strides,
                                               std::span<const index_t> new_shape) {
+  // An array without elements has no layout to keep, and the run matching below would
+  // never balance products of 0 (it ran past the shapes): any strides describe it.
+  for (index_t d : shape)
+    if (d == 0) return c_strides(new_shape);
   // Axes of length 1 have no effect but any stride: drop them.
   shape_t old_dims, old_strides;
   for (std::size_t k = 0; k < shape.size(); ++k) {
