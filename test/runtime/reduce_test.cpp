@@ -210,6 +210,17 @@ TEST(ReduceOut, WritesIntoOutWithCastingAndChecksShape) {
   nd::array<std::int64_t> am = nd::zeros<std::int64_t>({4});
   nd::argmax(a, 0, am);
   EXPECT_EQ(am(1), nd::argmax(a, 0)(1));
+  nd::array<double> sd = nd::zeros<double>({4});
+  nd::stddev(a, 0, 1, sd);
+  nd::array<double> vr = nd::zeros<double>({1, 4});
+  nd::var(a, 0, vr);
+  for (index_t j = 0; j < 4; ++j) {
+    double mean = 0, ss = 0;
+    for (index_t i = 0; i < 6; ++i) mean += a(i, j) / 6;
+    for (index_t i = 0; i < 6; ++i) ss += (a(i, j) - mean) * (a(i, j) - mean);
+    EXPECT_NEAR(sd(j), std::sqrt(ss / 5), 1e-12);
+    EXPECT_NEAR(vr(0, j), ss / 6, 1e-12);
+  }
 }
 
 TEST(ReduceOut, OutOverlappingTheInput) {

@@ -307,6 +307,46 @@ array<mean_result_t<T>> stddev(const array<T>& a, std::initializer_list<int> axe
   return v;
 }
 
+// The out forms of var and stddev: nd::var(a, axis, out), nd::var(a, axis, ddof, out).
+namespace detail {
+template <class T, class U>
+array<U>& var_out(const array<T>& a, int axis, index_t ddof, array<U>& out, bool take_sqrt) {
+  const axis_mask m = axes_of(a.shape(), axis);
+  out.require_writeable();
+  const bool keep = out.ndim() == a.ndim();
+  check_reduction_out("add", reduced_shape(a.shape(), m, keep), out.shape());
+  check_output_cast(ufunc_op::divide, dtype_of<mean_result_t<T>>(), dtype_of<U>());
+  array<mean_result_t<T>> v = var_new(a, m, ddof, keep);
+  if (take_sqrt) sqrt(v, v);
+  return copyto(out, v);
+}
+}  // namespace detail
+
+template <element T, element U>
+array<U>& var(const array<T>& a, int axis, index_t ddof, array<U>& out) {
+  return detail::var_out(a, axis, ddof, out, false);
+}
+template <element T, element U>
+array<U>& var(const array<T>& a, int axis, array<U>& out) {
+  return detail::var_out(a, axis, 0, out, false);
+}
+template <element T, element U>
+array<U> var(const array<T>& a, int axis, array<U>&& out) {
+  return detail::var_out(a, axis, 0, out, false);
+}
+template <element T, element U>
+array<U>& stddev(const array<T>& a, int axis, index_t ddof, array<U>& out) {
+  return detail::var_out(a, axis, ddof, out, true);
+}
+template <element T, element U>
+array<U>& stddev(const array<T>& a, int axis, array<U>& out) {
+  return detail::var_out(a, axis, 0, out, true);
+}
+template <element T, element U>
+array<U> stddev(const array<T>& a, int axis, array<U>&& out) {
+  return detail::var_out(a, axis, 0, out, true);
+}
+
 // ---- argmin, argmax ----------------------------------------------------------------
 // Without an axis: the index into the flattened (C-order) array. NaN counts as the
 // extreme (the first NaN wins), as in NumPy.
@@ -335,6 +375,14 @@ template <element T>
 array<std::int64_t>& argmax(const array<T>& a, int axis, array<std::int64_t>& out) {
   const bool keep = out.ndim() == a.ndim();
   return copyto(out, detail::arg_new(true, a, axis, keep));
+}
+template <element T>
+array<std::int64_t> argmin(const array<T>& a, int axis, array<std::int64_t>&& out) {
+  return argmin(a, axis, out);
+}
+template <element T>
+array<std::int64_t> argmax(const array<T>& a, int axis, array<std::int64_t>&& out) {
+  return argmax(a, axis, out);
 }
 
 }  // namespace nd
