@@ -1,0 +1,117 @@
+"""NumPy's side of every case: the reference result, and the nd error class NumPy's
+exception corresponds to. Promotion follows NEP 50 (weak Python scalars), which the
+nd API contract fixes, so NumPy 1.24 is switched to its 'weak' promotion state."""
+
+import warnings
+
+import numpy as np
+
+from cases import build_index, build_operand, parse_axis, ints, DTYPES
+
+np._set_promotion_state("weak")
+warnings.simplefilter("ignore")
+# Where NumPy 1.24 deprecates a behaviour, the reference is the behaviour to come.
+warnings.simplefilter("error", DeprecationWarning)
+
+UNARY = {"negative": np.negative, "abs": np.abs, "sqrt": np.sqrt, "square": np.square,
+         "exp": np.exp, "log": np.log, "sin": np.sin, "cos": np.cos,
+         "logical_not": np.logical_not}
+BINARY = {"add": np.add, "subtract": np.subtract, "multiply": np.multiply,
+          "divide": np.divide, "power": np.power, "minimum": np.minimum,
+          "maximum": np.maximum, "equal": np.equal, "not_equal": np.not_equal,
+          "less": np.less, "less_equal": np.less_equal, "greater": np.greater,
+          "greater_equal": np.greater_equal, "logical_and": np.logical_and,
+          "logical_or": np.logical_or}
+TERNARY = {"clip": np.clip, "where": np.where}
+REDUCTIONS = {"sum": np.sum, "prod": np.prod, "mean": np.mean, "var": np.var,
+              "stddev": np.std, "min": np.min, "max": np.max, "argmin": np.argmin,
+              "argmax": np.argmax, "any": np.any, "all": np.all}
+
+
+def operands(case, bases):
+    out = []
+    k = 0
+    while f"x{k}" in case.params:
+        out.append(build_operand(case[f"x{k}"], bases))
+        k += 1
+    return out
+
+
+def run(case, bases):
+    """Runs the case on `bases` (mutated when the case has `out`); returns the result."""
+    op = case.op
+    xs = operands(case, bases)
+    out = build_operand(case["out"], bases) if "out" in case.params else None
+    kw = {} if out is None else {"out": out}
+    if op in UNARY:
+        return UNARY[op](xs[0], **kw)
+    if op in BINARY:
+        return BINARY[op](xs[0], xs[1], **kw)
+    if op == "clip":
+        return np.clip(xs[0], xs[1], xs[2], **kw)
+    if op == "where":
+        return np.where(xs[0], xs[1], xs[2])
+    if op in REDUCTIONS:
+        axis = parse_axis(case["axis"])
+        if op in ("var", "stddev"):
+            kw["ddof"] = int(case["ddof"])
+        if case.get("keepdims") == "1":
+            kw["keepdims"] = True
+        return REDUCTIONS[op](xs[0], axis=axis, **kw)
+    if op == "getitem":
+        return xs[0][build_index(case, xs)]
+    if op == "take":
+        return np.take(xs[0], xs[1], axis=parse_axis(case["axis"]))
+    if op == "reshape":
+        return xs[0].reshape(ints(case["shape"]))
+    if op == "transpose":
+        return xs[0].T if case["axes"] == "T" else np.transpose(xs[0], ints(case["axes"]))
+    if op == "ravel":
+        return np.ravel(xs[0])
+    if op == "flatten":
+        return xs[0].flatten()
+    if op == "astype":
+        return xs[0].astype(DTYPES[case["dtype"]])
+    if op == "concatenate":
+        return np.concatenate(xs, axis=int(case["axis"]))
+    if op == "stack":
+        return np.stack(xs, axis=int(case["axis"]))
+    if op == "matmul":
+        return np.matmul(xs[0], xs[1])
+    if op == "dot":
+        return np.dot(xs[0], xs[1])
+    if op == "arange":
+        conv = float if case["dtype"] in ("f4", "f8") else int
+        return np.arange(conv(case["start"]), conv(case["stop"]), conv(case["step"]),
+                         dtype=DTYPES[case["dtype"]])
+    if op == "linspace":
+        return np.linspace(float(case["start"]), float(case["stop"]), int(case["num"]),
+                           endpoint=case["endpoint"] == "1", dtype=DTYPES[case["dtype"]])
+    raise ValueError(f"unknown op {op!r}")
+
+
+# NumPy raises ValueError both for operands that cannot broadcast and for bad values;
+# nd's error model (docs/runtime.md) makes the first a shape_error (including `out` of
+# a shape the result cannot be written to, and np.broadcast_to's "axis remapping"
+# message) and everything else, e.g. matmul's core-dimension mismatch or a reshape to
+# the wrong size, a value_error, as NumPy's class is.
+SHAPE_MESSAGES = ("could not be broadcast", "non-broadcastable", "cannot be broadcast",
+                  "more dimensions than allowed by the axis remapping")
+
+
+def error_class(exc):
+    """The nd:: exception class that must match a NumPy exception."""
+    if isinstance(exc, IndexError):  # includes np.AxisError
+        return "index_error"
+    if isinstance(exc, TypeError):
+        return "type_error"
+    if isinstance(exc, ValueError):
+        msg = str(exc)
+        if any(m in msg for m in SHAPE_MESSAGES):
+            return "shape_error"
+        return "value_error"
+    if isinstance(exc, DeprecationWarning) and "Out of bound index" in str(exc):
+        return "index_error"  # NumPy 1.24 deprecates ignoring it; the future IndexError is the reference
+    if isinstance(exc, ArithmeticError):  # np.arange(0, 5, 0): ZeroDivisionError
+        return "value_error"
+    raise exc

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""The whole differential pipeline: generate cases, run them in nd (one driver
+process for all cases), compare with NumPy.
+
+    run_differential.py --driver PATH [--seed S | --random-seed] [--count N]
+                        [--work DIR] [--only ID]
+
+ctest runs it with a fixed seed; --random-seed draws one (printed first) for local
+fuzzing. --only ID regenerates and checks the single case ID of a seed: the
+reproducer compare.py prints for a mismatch.
+"""
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import compare  # noqa: E402
+import gen_cases  # noqa: E402
+from cases import base_path  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--driver", required=True, help="the nd_diff_driver executable")
+    ap.add_argument("--seed", type=int)
+    ap.add_argument("--random-seed", action="store_true")
+    ap.add_argument("--count", type=int, default=5000)
+    ap.add_argument("--work", help="directory for cases and results (default: a temporary one)")
+    ap.add_argument("--only", type=int, help="only this case id")
+    args = ap.parse_args()
+    if args.random_seed:
+        args.seed = random.SystemRandom().randrange(2**31)
+    if args.seed is None:
+        ap.error("give --seed S or --random-seed")
+    print(f"differential: seed {args.seed}, {1 if args.only is not None else args.count} case(s)", flush=True)
+    work = args.work or tempfile.mkdtemp(prefix="nd-diff-")
+    if os.path.isdir(work):
+        shutil.rmtree(work)
+    os.makedirs(work)
+    ids = [args.only] if args.only is not None else range(args.count)
+    with open(os.path.join(work, "cases.txt"), "w") as f:
+        f.write(f"# seed={args.seed}\n")
+        for cid in ids:
+            case, bases = gen_cases.generate(args.seed, cid)
+            for k, b in enumerate(bases):
+                gen_cases.np.save(base_path(work, cid, k), b)
+            f.write(case.line() + "\n")
+    run = subprocess.run([args.driver, work])
+    if run.returncode != 0:
+        print(f"differential: the driver exited with status {run.returncode}; seed {args.seed}")
+        return 1
+    failed = compare.compare(work, args.seed)
+    if not args.work and not failed:
+        shutil.rmtree(work)
+    elif failed:
+        print(f"differential: cases and results kept in {work}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
