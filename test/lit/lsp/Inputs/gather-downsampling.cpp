@@ -1,0 +1,7 @@
+#include <nd/nd.hpp>
+
+int main() {
+  auto m = nd::zeros<double>({6, 4});
+  auto sub = m(nd::arange(0, m.shape(0), 2));
+  return sub.shape(0) == 3 ? 0 : 1;
+}
