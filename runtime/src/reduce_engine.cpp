@@ -20,6 +20,15 @@ namespace nd::detail {
 
 namespace {
 
+index_t dtype_size(dtype t) {
+  switch (t) {
+    case dtype::bool_: return 1;
+    case dtype::int32:
+    case dtype::float32: return 4;
+    default: return 8;
+  }
+}
+
 struct axes_t {
   int n = 0;
   index_t dims[max_dims];
@@ -118,105 +127,126 @@ ufunc_op row_op(reduce_op op) {
   return ufunc_op::add;
 }
 
-template <class T>
+// R is the accumulator and result type (bool for any/all). The input may be of another
+// dtype (bool or int32 summed as int64, integers averaged as float64): it is converted
+// in cache-sized chunks, never as a whole temporary array.
+template <class R>
 class reducer {
  public:
-  // R: the result element type (T, or bool for any/all).
-  template <class R>
-  static void run(reduce_op op, const T* in, axes_t& kept, axes_t& red, R* out) {
+  reducer(reduce_op op, const void* in, dtype in_type)
+      : op_(op),
+        in_(static_cast<const std::byte*>(in)),
+        in_type_(in_type),
+        elem_(dtype_size(in_type)),
+        // any/all read any dtype directly; other runs read R, converting if needed.
+        run_type_((op == reduce_op::any || op == reduce_op::all) ? in_type : dtype_of<R>()),
+        rows_direct_(in_type == dtype_of<R>()) {}
+
+  void run(axes_t& kept, axes_t& red, R* out) const {
     if (red.n == 0) {
-      // Nothing to reduce (all reduced axes have length 1): a (casting) copy.
-      walk(kept, kept.n, [&](index_t i, index_t o) {
-        if constexpr (std::is_same_v<R, bool>) out[o] = in[i] != T(0);
-        else out[o] = in[i];
-      });
+      // Nothing to reduce (all reduced axes have length 1): a converting copy.
+      walk(kept, kept.n, [&](index_t i, index_t o) { cast_kernel(in_type_, dtype_of<R>(), 1, at(i), 1, out + o, 1); });
       return;
     }
     const bool inner_reduced = kept.n == 0 || std::abs(red.in[red.n - 1]) <= std::abs(kept.in[kept.n - 1]);
     if (inner_reduced) {
-      walk(kept, kept.n, [&](index_t i, index_t o) { out[o] = reduce_region<R>(op, in + i, red, 0, outer_count(red)); });
+      walk(kept, kept.n, [&](index_t i, index_t o) { out[o] = reduce_region(i, red, 0, outer_count(red)); });
     } else {
-      reduce_rows<R>(op, in, kept, red, out);
+      reduce_rows(kept, red, out);
     }
   }
 
  private:
+  const std::byte* at(index_t offset) const { return in_ + offset * elem_; }
+
   static index_t outer_count(const axes_t& red) {
     index_t m = 1;
     for (int k = 0; k + 1 < red.n; ++k) m *= red.dims[k];
     return m;
   }
 
-  // Reduces runs [lo, hi) of the reduced region (each run = the innermost reduced axis),
-  // combining run results pairwise.
-  template <class R>
-  static R reduce_region(reduce_op op, const T* base, const axes_t& red, index_t lo, index_t hi) {
-    if (hi - lo == 1) {
-      R r;
-      reduce_kernel(op, dtype_of<T>(), red.dims[red.n - 1], base + unravel(red, red.n - 1, lo), red.in[red.n - 1],
-                    &r);
+  // One run of n elements with stride s (in input elements).
+  R reduce_run(index_t n, const std::byte* p, index_t s) const {
+    R r{};
+    if (run_type_ == in_type_) {
+      reduce_kernel(op_, in_type_, n, p, s, &r);
       return r;
     }
+    constexpr index_t chunk = 2048;
+    alignas(64) R buf[chunk];
+    for (index_t off = 0; off < n; off += chunk) {
+      const index_t len = std::min(chunk, n - off);
+      cast_kernel(in_type_, dtype_of<R>(), len, p + off * s * elem_, s, buf, 1);
+      R c{};
+      reduce_kernel(op_, dtype_of<R>(), len, buf, 1, &c);
+      r = off == 0 ? c : combine<R>(op_, r, c);
+    }
+    return r;
+  }
+
+  // Reduces runs [lo, hi) of the reduced region (each run = the innermost reduced axis),
+  // combining run results pairwise.
+  R reduce_region(index_t base, const axes_t& red, index_t lo, index_t hi) const {
+    if (hi - lo == 1)
+      return reduce_run(red.dims[red.n - 1], at(base + unravel(red, red.n - 1, lo)), red.in[red.n - 1]);
     const index_t mid = lo + (hi - lo) / 2;
-    return combine<R>(op, reduce_region<R>(op, base, red, lo, mid), reduce_region<R>(op, base, red, mid, hi));
+    return combine<R>(op_, reduce_region(base, red, lo, mid), reduce_region(base, red, mid, hi));
   }
 
   // The innermost kept axis is the row; every reduced multi-index is a row to combine.
-  template <class R>
-  static void reduce_rows(reduce_op op, const T* in, const axes_t& kept, const axes_t& red, R* out) {
+  void reduce_rows(const axes_t& kept, const axes_t& red, R* out) const {
     constexpr index_t width = 1024;
     const index_t rows = outer_count(red) * red.dims[red.n - 1];
     const index_t len = kept.dims[kept.n - 1], in_s = kept.in[kept.n - 1], out_s = kept.out[kept.n - 1];
     int depth = 2;
     for (index_t r = rows; r > 8; r = (r + 1) / 2) ++depth;
-    // One block of `width` per recursion level, plus one to convert rows for any/all.
+    // One block of `width` per recursion level, plus one to convert rows.
     std::unique_ptr<R[]> scratch(new R[static_cast<std::size_t>(width * (depth + 1))]);
-    axes_t all_red = red;  // the reduced axes, as one flat row index
 
     walk(kept, kept.n - 1, [&](index_t i0, index_t o0) {
       for (index_t col = 0; col < len; col += width) {
         const index_t w = std::min(width, len - col);
         R* acc = scratch.get();
-        combine_rows<R>(op, in + i0 + col * in_s, in_s, all_red, 0, rows, acc, scratch.get() + width, w);
+        combine_rows(i0 + col * in_s, in_s, red, 0, rows, acc, scratch.get() + width, w);
         cast_kernel(dtype_of<R>(), dtype_of<R>(), w, acc, 1, out + o0 + col * out_s, out_s);
       }
     });
   }
 
   // dst[0:w] = combination of rows [lo, hi); `spare` has room for the deeper levels.
-  template <class R>
-  static void combine_rows(reduce_op op, const T* base, index_t s, const axes_t& red, index_t lo, index_t hi, R* dst,
-                           R* spare, index_t w) {
+  void combine_rows(index_t base, index_t s, const axes_t& red, index_t lo, index_t hi, R* dst, R* spare,
+                    index_t w) const {
+    const ufunc_op combine_op = row_op(op_);
     if (hi - lo <= 8) {
-      load_row(base + unravel(red, red.n, lo), s, dst, w);
+      cast_kernel(in_type_, dtype_of<R>(), w, at(base + unravel(red, red.n, lo)), s, dst, 1);
       for (index_t r = lo + 1; r < hi; ++r) {
-        const T* row = base + unravel(red, red.n, r);
-        if constexpr (std::is_same_v<R, T>) {
-          binary_kernel(row_op(op), dtype_of<T>(), w, dst, 1, row, s, dst, 1);
+        const std::byte* row = at(base + unravel(red, red.n, r));
+        if (rows_direct_) {
+          binary_kernel(combine_op, dtype_of<R>(), w, dst, 1, row, s, dst, 1);
         } else {
-          // any/all of a non-bool array: convert the row to bool first.
-          R* tmp = spare;
-          load_row(row, s, tmp, w);
-          binary_kernel(row_op(op), dtype::bool_, w, dst, 1, tmp, 1, dst, 1);
+          cast_kernel(in_type_, dtype_of<R>(), w, row, s, spare, 1);
+          binary_kernel(combine_op, dtype_of<R>(), w, dst, 1, spare, 1, dst, 1);
         }
       }
       return;
     }
     const index_t mid = lo + (hi - lo) / 2;
-    combine_rows<R>(op, base, s, red, lo, mid, dst, spare, w);
-    combine_rows<R>(op, base, s, red, mid, hi, spare, spare + w, w);
-    binary_kernel(row_op(op), dtype_of<R>(), w, dst, 1, spare, 1, dst, 1);
+    combine_rows(base, s, red, lo, mid, dst, spare, w);
+    combine_rows(base, s, red, mid, hi, spare, spare + w, w);
+    binary_kernel(combine_op, dtype_of<R>(), w, dst, 1, spare, 1, dst, 1);
   }
 
-  template <class R>
-  static void load_row(const T* row, index_t s, R* dst, index_t w) {
-    cast_kernel(dtype_of<T>(), dtype_of<R>(), w, row, s, dst, 1);
-  }
+  reduce_op op_;
+  const std::byte* in_;
+  dtype in_type_;
+  index_t elem_;
+  dtype run_type_;
+  bool rows_direct_;
 };
 
-template <class T>
-void reduce_typed(reduce_op op, std::span<const index_t> shape, const T* in, std::span<const index_t> in_strides,
-                  const bool* reduced, void* out, const index_t* out_strides) {
+template <class R>
+void reduce_typed(reduce_op op, std::span<const index_t> shape, const void* in, dtype in_type,
+                  std::span<const index_t> in_strides, const bool* reduced, R* out, const index_t* out_strides) {
   axes_t kept, red;
   bool empty_reduction = false, empty_output = false;
   for (std::size_t k = 0; k < shape.size(); ++k) {
@@ -229,19 +259,14 @@ void reduce_typed(reduce_op op, std::span<const index_t> shape, const T* in, std
     ++a.n;
   }
   if (empty_output) return;
-  const bool logical = op == reduce_op::any || op == reduce_op::all;
   order_and_coalesce(red, false);
   order_and_coalesce(kept, true);
   if (empty_reduction) {
     // Reducing over nothing gives the identity (callers reject min/max before this).
-    walk(kept, kept.n, [&](index_t, index_t o) {
-      if (logical) static_cast<bool*>(out)[o] = op == reduce_op::all;
-      else static_cast<T*>(out)[o] = identity<T>(op);
-    });
+    walk(kept, kept.n, [&](index_t, index_t o) { out[o] = identity<R>(op); });
     return;
   }
-  if (logical) reducer<T>::run(op, in, kept, red, static_cast<bool*>(out));
-  else reducer<T>::run(op, in, kept, red, static_cast<T*>(out));
+  reducer<R>(op, in, in_type).run(kept, red, out);
 }
 
 template <class T>
@@ -279,19 +304,21 @@ void arg_reduce_typed(bool is_max, std::span<const index_t> shape, const T* in, 
 
 }  // namespace
 
-void run_reduce(reduce_op op, dtype type, std::span<const index_t> shape, const void* in,
+void run_reduce(reduce_op op, dtype in_type, dtype acc, std::span<const index_t> shape, const void* in,
                 std::span<const index_t> in_strides, const bool* reduced, void* out, const index_t* out_strides) {
-  switch (type) {
+  if (op == reduce_op::any || op == reduce_op::all)
+    return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<bool*>(out), out_strides);
+  switch (acc) {
     case dtype::bool_:
-      return reduce_typed(op, shape, static_cast<const bool*>(in), in_strides, reduced, out, out_strides);
+      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<bool*>(out), out_strides);
     case dtype::int32:
-      return reduce_typed(op, shape, static_cast<const std::int32_t*>(in), in_strides, reduced, out, out_strides);
+      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<std::int32_t*>(out), out_strides);
     case dtype::int64:
-      return reduce_typed(op, shape, static_cast<const std::int64_t*>(in), in_strides, reduced, out, out_strides);
+      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<std::int64_t*>(out), out_strides);
     case dtype::float32:
-      return reduce_typed(op, shape, static_cast<const float*>(in), in_strides, reduced, out, out_strides);
+      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<float*>(out), out_strides);
     case dtype::float64:
-      return reduce_typed(op, shape, static_cast<const double*>(in), in_strides, reduced, out, out_strides);
+      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<double*>(out), out_strides);
   }
 }
 

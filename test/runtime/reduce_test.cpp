@@ -188,6 +188,36 @@ TEST(ReduceAxes, NonContiguousAndReversedInputs) {
   EXPECT_EQ(nd::argmax(t), nd::argmax(t.copy()));
 }
 
+TEST(ReduceAxes, ConvertedInputsLongerThanOneChunk) {
+  // bool and int32 are summed as int64 and integers averaged as float64, converted in
+  // chunks: check runs longer than a chunk, along both kinds of axes.
+  const index_t n = 5000;
+  nd::array<std::int32_t> a(nd::shape_t{3, n});
+  nd::array<bool> b(nd::shape_t{3, n});
+  for (index_t i = 0; i < 3; ++i)
+    for (index_t j = 0; j < n; ++j) {
+      a(i, j) = static_cast<std::int32_t>((j * 7919 + i) % 100000 - 50000) * 40000;  // sums overflow int32
+      b(i, j) = (j + i) % 3 == 0;
+    }
+  const auto s = nd::sum(a, 1);
+  const auto m = nd::mean(a, 1);
+  const auto c = nd::sum(b, 1);
+  const auto c0 = nd::sum(b, 0);
+  for (index_t i = 0; i < 3; ++i) {
+    std::int64_t e = 0, count = 0;
+    for (index_t j = 0; j < n; ++j) {
+      e += a(i, j);
+      count += b(i, j);
+    }
+    EXPECT_EQ(s(i), e);
+    EXPECT_DOUBLE_EQ(m(i), static_cast<double>(e) / n);
+    EXPECT_EQ(c(i), count);
+  }
+  for (index_t j = 0; j < n; j += 13) EXPECT_EQ(c0(j), b(0, j) + b(1, j) + b(2, j));
+  EXPECT_EQ(nd::sum(b), nd::sum(c));
+  EXPECT_EQ(nd::prod(nd::array<std::int32_t>{100000, 100000, 3}), 30000000000LL);
+}
+
 // ---- out forms ---------------------------------------------------------------------
 TEST(ReduceOut, WritesIntoOutWithCastingAndChecksShape) {
   const auto a = grid<double>(6, 4);

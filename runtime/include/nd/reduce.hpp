@@ -64,8 +64,8 @@ inline const char* reduce_name(reduce_op op) {
   return "";
 }
 
-// Reduces `a` (already of the accumulator type Acc, or any type for any/all) into `out`,
-// which has the reduced shape with or without kept dims.
+// Reduces `a` into `out` (of the accumulator type, or bool for any/all), which has the
+// reduced shape with or without kept dims; the engine converts the input in chunks.
 template <class T, class R>
 void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& out) {
   if (op == reduce_op::min || op == reduce_op::max)
@@ -81,18 +81,15 @@ void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& 
     }
     out_strides[k] = out.strides()[j++];
   }
-  run_reduce(op, dtype_of<T>(), a.shape(), a.data(), a.strides(), m.reduced, out.data(), out_strides);
+  run_reduce(op, dtype_of<T>(), dtype_of<R>(), a.shape(), a.data(), a.strides(), m.reduced, out.data(),
+             out_strides);
 }
 
 // A reduction whose accumulator type is Acc and result type R (Acc, or bool for any/all).
 template <class Acc, class R, class T>
 array<R> reduce_new(reduce_op op, const array<T>& a, const axis_mask& m, bool keepdims) {
   array<R> out(reduced_shape(a.shape(), m, keepdims));
-  if constexpr (std::is_same_v<T, Acc> || std::is_same_v<R, bool>) {
-    reduce_into(op, a, m, out);
-  } else {
-    reduce_into(op, a.template astype<Acc>(), m, out);
-  }
+  reduce_into(op, a, m, out);
   return out;
 }
 
@@ -108,8 +105,7 @@ array<U>& reduce_out(reduce_op op, const array<T>& a, const axis_mask& m, array<
   check_output_cast(ufunc_op::add, dtype_of<R>(), dtype_of<U>());
   if constexpr (std::is_same_v<R, U>) {
     if (!shares_memory(a, out)) {
-      if constexpr (std::is_same_v<T, Acc> || std::is_same_v<R, bool>) reduce_into(op, a, m, out);
-      else reduce_into(op, a.template astype<Acc>(), m, out);
+      reduce_into(op, a, m, out);
       return out;
     }
   }

@@ -73,10 +73,11 @@ bool can_cast_same_kind(dtype from, dtype to);
 // Reduction operations.
 enum class reduce_op : std::uint8_t { sum, prod, min, max, any, all };
 
-// Reduces `in` (of dtype `type`, already the accumulator type) over the axes flagged
-// in `reduced` into `out` (dtype `type`, or bool for any/all), whose strides are given
-// per input axis (ignored along reduced axes). Pairwise summation for float sums.
-void run_reduce(reduce_op op, dtype type, std::span<const index_t> shape, const void* in,
+// Reduces `in` (of dtype `in_type`) over the axes flagged in `reduced` into `out`, of
+// dtype `acc` (bool for any/all), whose strides are given per input axis (ignored
+// along reduced axes). The input is converted to `acc` in chunks when they differ.
+// Pairwise summation for float sums.
+void run_reduce(reduce_op op, dtype in_type, dtype acc, std::span<const index_t> shape, const void* in,
                 std::span<const index_t> in_strides, const bool* reduced, void* out, const index_t* out_strides);
 
 // argmin/argmax along one axis (or of the flattened array when axis < 0 and the
