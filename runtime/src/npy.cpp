@@ -211,6 +211,8 @@ std::string system_error_text() { return std::strerror(errno); }
 
 // ---------------------------------------------------------------------------------
 npy_reader::npy_reader(const std::filesystem::path& path) : name_(path.string()) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) fail("it is a directory, not a .npy file");
   stream_ = std::fopen(path.c_str(), "rb");
   if (!stream_) fail(system_error_text());
   owns_stream_ = true;

@@ -291,6 +291,13 @@ TEST_F(Npy, MissingFileNamesTheFile) {
   EXPECT_NE(message.find("No such file"), std::string::npos) << message;
 }
 
+TEST_F(Npy, DirectoryIsNotAFile) {
+  fs::create_directories(file("dir.npy"));
+  std::string message = load_error<double>(file("dir.npy"));
+  EXPECT_NE(message.find("dir.npy': it is a directory"), std::string::npos) << message;
+  EXPECT_THROW(nd::save(file("dir.npy"), nd::array<double>{1}), nd::io_error);
+}
+
 // Each malformed file must throw io_error whose message names the file and contains
 // the given words.
 struct malformed_case {
