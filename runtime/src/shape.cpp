@@ -11,6 +11,11 @@ std::optional<shape_t> nocopy_reshape_strides(std::span<const index_t> shape, st
   // never balance products of 0 (it ran past the shapes): any strides describe it.
   for (index_t d : shape)
     if (d == 0) return c_strides(new_shape);
+  // The run matching below needs non-zero extents on both sides.
+  for (index_t d : new_shape)
+    if (d == 0) return std::nullopt;
+  for (index_t d : shape)
+    if (d == 0) return std::nullopt;
   // Axes of length 1 have no effect but any stride: drop them.
   shape_t old_dims, old_strides;
   for (std::size_t k = 0; k < shape.size(); ++k) {

@@ -110,6 +110,14 @@ TEST(Reshape, ZeroSizeAndZeroDimensional) {
   expect_message<nd::value_error>([&] { (void)e.reshape({-1, 0}); },
                                   "cannot reshape array of size 0 into shape (-1, 0)");
 
+  // A zero-size view whose strides are not C-contiguous (the last axis is strided).
+  nd::array<double> base = iota({6, 3, 7});
+  nd::array<double> empty_view = base(nd::slice(2, 6), nd::newaxis, nd::slice(3, 3), nd::slice(1, 6, 2));
+  ASSERT_EQ(empty_view.size(), 0);
+  nd::array<double> flat = empty_view.ravel();
+  EXPECT_EQ(shape_of(flat), (std::vector<index_t>{0}));
+  EXPECT_EQ(shape_of(empty_view.reshape({3, 0, 4})), (std::vector<index_t>{3, 0, 4}));
+
   nd::array<double> s = nd::full<double>(nd::shape_t{}, 4.5);
   nd::array<double> one = s.reshape({1, 1});
   EXPECT_EQ(one(0, 0), 4.5);

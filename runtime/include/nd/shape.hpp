@@ -17,7 +17,7 @@ namespace detail {
 
 // Strides (in elements) that let `new_shape` view an array of (shape, strides) in C
 // order without copying, if any: NumPy's _attempt_nocopy_reshape. new_shape must have
-// the same number of elements, which must not be zero.
+// the same number of elements, which must not be zero (std::nullopt otherwise).
 std::optional<shape_t> nocopy_reshape_strides(std::span<const index_t> shape, std::span<const index_t> strides,
                                               std::span<const index_t> new_shape);
 
@@ -70,7 +70,9 @@ void copy_same_shape(T* dst, std::span<const index_t> dst_strides, const T* src,
 template <element E>
 array<E> array<E>::reshape(const shape_t& shape) const {
   const shape_t target = detail::resolve_reshape(size(), shape);
-  if (is_contiguous())
+  // An empty array has no element to lay out: any strides do (and the no-copy
+  // matching below needs non-zero extents).
+  if (size() == 0 || is_contiguous())
     return detail::array_access::view(*this, data_, target, detail::c_strides(target), true);
   if (std::optional<shape_t> strides = detail::nocopy_reshape_strides(shape_, strides_, target))
     return detail::array_access::view(*this, data_, target, std::move(*strides), true);
