@@ -8,6 +8,7 @@
 // one table of rows and one of columns, never a rows x cols table of offsets.
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "nd/broadcast.hpp"
@@ -32,13 +33,26 @@ void for_each_index(const index_arg& arg, F&& f) {
   }
 }
 
+// The first out-of-range entry of the index arrays. NumPy reports it only once the
+// index arrays are known to broadcast to a non-empty shape: indices that broadcast
+// away (a[empty_rows[:, None], cols]) are never checked.
+struct out_of_range {
+  index_t index;
+  int axis;
+  index_t len;
+};
+
 // An integer index array on one axis: offsets = normalised index * axis stride.
-offset_table integer_table(const index_arg& arg, int axis, index_t len, index_t stride) {
+offset_table integer_table(const index_arg& arg, int axis, index_t len, index_t stride,
+                           std::optional<out_of_range>& first_bad) {
   offset_table t;
   t.shape = arg.shape;
   t.offsets.reserve(static_cast<std::size_t>(arg.shape.prod()));
   for_each_index(arg, [&](index_t i) {
-    if (i < -len || i >= len) throw_index_out_of_bounds(i, axis, len);
+    if (i < -len || i >= len) {
+      if (!first_bad) first_bad = out_of_range{i, axis, len};
+      i = 0;
+    }
     if (i < 0) i += len;
     t.offsets.push_back(i * stride);
   });
@@ -127,11 +141,12 @@ gather_plan plan_advanced_index(std::span<const index_t> shape, std::span<const 
     if (run == in_run) run = after_run;
   };
 
+  std::optional<out_of_range> first_bad;
   int axis = 0;
   for (const index_arg& a : index) {
     if (a.kind == index_arg::int_array) {
       mark_advanced();
-      plan.tables.push_back(integer_table(a, axis, shape[axis], strides[axis]));
+      plan.tables.push_back(integer_table(a, axis, shape[axis], strides[axis], first_bad));
       ++axis;
       continue;
     }
@@ -182,6 +197,7 @@ gather_plan plan_advanced_index(std::span<const index_t> shape, std::span<const 
   }
 
   const shape_t index_shape = broadcast_index_shapes(plan.tables);
+  if (first_bad && index_shape.prod() != 0) throw_index_out_of_bounds(first_bad->index, first_bad->axis, first_bad->len);
   const int at = plan.tables.empty() ? basic_shape.size() : (run == separated ? 0 : advanced_at);
   const int nb = index_shape.size();
   for (int d = 0; d < at; ++d) {
