@@ -439,7 +439,12 @@ void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
     DynTypedNodeList Parents = Ctx.getParents(*Var);
     const auto *DS = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
     const CallExpr *Arange = A.Operand.P.Arange;
-    if (!OnlyHere || !DS || !DS->isSingleDecl() || DS->getBeginLoc().isMacroID() ||
+    bool InBlock = false; // a statement of a block, not a for-init
+    if (DS) {
+      DynTypedNodeList DeclParents = Ctx.getParents(*DS);
+      InBlock = !DeclParents.empty() && DeclParents[0].get<CompoundStmt>();
+    }
+    if (!OnlyHere || !InBlock || !DS->isSingleDecl() || DS->getBeginLoc().isMacroID() ||
         !llvm::all_of(Arange->arguments(), isSideEffectFree))
       continue;
     Fixes.push_back(FixItHint::CreateRemoval(wholeLines(DS, SM, LO)));

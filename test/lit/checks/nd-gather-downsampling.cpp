@@ -74,6 +74,18 @@ void shared_index(nd::index_t n_rows, nd::index_t n_cols) {
   print(last);
 }
 
+// An index declared in a for-init is not removed: the loop header needs it.
+void loop_header(nd::index_t n) {
+  auto x = nd::linspace(2.0, 3.0, n);
+  for (auto idx = nd::arange(0, x.shape(0), 2);;) {
+    print(x(idx));
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: gather with arithmetic-progression indices copies; use nd::slice indexing, which returns a view [nd-gather-downsampling]
+    // CHECK-FIXES: for (auto idx = nd::arange(0, x.shape(0), 2);;) {
+    // CHECK-FIXES-NEXT: print(x(nd::slice(0, nd::none, 2)));
+    break;
+  }
+}
+
 int main() {
   article(5, 7);
   article(4, 1);
@@ -83,5 +95,7 @@ int main() {
   offsets(10);
   offsets(2);
   shared_index(5, 3);
+  loop_header(5);
+  loop_header(0);
   return 0;
 }
