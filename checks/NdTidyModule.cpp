@@ -3,6 +3,7 @@
 // #include and one registerCheck line below.
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "ElementwiseLoopCheck.h"
 #include "ChainedTemporariesCheck.h"
 #include "GatherDownsamplingCheck.h"
 
@@ -12,6 +13,7 @@ class NdModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     (void)CheckFactories;
+    CheckFactories.registerCheck<ElementwiseLoopCheck>("nd-elementwise-loop");
     CheckFactories.registerCheck<ChainedTemporariesCheck>("nd-chained-temporaries");
     CheckFactories.registerCheck<GatherDownsamplingCheck>("nd-gather-downsampling");
   }

@@ -1,0 +1,641 @@
+#include "ElementwiseLoopCheck.h"
+
+#include "LoopArrayAccess.h"
+#include "LoopArrayOwnership.h"
+#include "LoopBodyTranslator.h"
+#include "LoopNest.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Lex/Lexer.h"
+#include <numeric>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::nd_checks {
+
+namespace {
+
+// What the innermost body of a nest does.
+enum class BodyKind { None, Map, Sum, Product, Count, MinMax, Other };
+
+struct BodyShape {
+  BodyKind Kind = BodyKind::None;
+  const BinaryOperator *Assignment = nullptr; // Map: `y(...) = F`; Sum/Product: `s op= F`
+  const VarDecl *Accumulator = nullptr;        // reductions
+  const Expr *Summand = nullptr;               // Sum/Product: F; Count: the condition
+  std::string MinMaxName;                      // MinMax: "min" or "max"
+};
+
+// Why there is no fix-it (empty Reason: there is one).
+struct Verdict {
+  SourceLocation Loc;
+  std::string Reason;
+  explicit operator bool() const { return !Reason.empty(); }
+};
+
+const Stmt *skipCleanups(const Stmt *S) {
+  if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(S))
+    return Cleanups->getSubExpr();
+  return S;
+}
+
+const VarDecl *scalarVariable(const Expr *E) {
+  const VarDecl *V = referencedVar(E);
+  return V && V->getType()->isArithmeticType() ? V : nullptr;
+}
+
+bool isIncrementByOne(const Stmt *S, const VarDecl *&Counter) {
+  S = skipCleanups(S);
+  if (const auto *Op = dyn_cast_or_null<UnaryOperator>(S)) {
+    Counter = Op->isIncrementOp() ? scalarVariable(Op->getSubExpr()) : nullptr;
+    return Counter != nullptr;
+  }
+  if (const auto *Op = dyn_cast_or_null<CompoundAssignOperator>(S)) {
+    const auto *Lit = dyn_cast<IntegerLiteral>(Op->getRHS()->IgnoreParenImpCasts());
+    Counter = Op->getOpcode() == BO_AddAssign && Lit && Lit->getValue() == 1
+                  ? scalarVariable(Op->getLHS())
+                  : nullptr;
+    return Counter != nullptr;
+  }
+  return false;
+}
+
+// Does S write an element of an nd::array, or accumulate one into a scalar? Only such
+// loops are element loops worth reporting.
+class ElementWorkFinder : public RecursiveASTVisitor<ElementWorkFinder> {
+public:
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->isAssignmentOp() || Op->isCompoundAssignmentOp())
+      Found |= matchElementAccess(Op->getLHS()).has_value() ||
+               (scalarVariable(Op->getLHS()) && readsElement(Op->getRHS()));
+    return !Found;
+  }
+  bool VisitIfStmt(IfStmt *If) {
+    const VarDecl *Counter = nullptr;
+    Found |= readsElement(If->getCond()) && isIncrementByOne(If->getThen(), Counter);
+    return !Found;
+  }
+  static bool readsElement(const Stmt *S) {
+    if (const auto *E = dyn_cast<Expr>(S); E && matchElementAccess(E))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (Child && readsElement(Child))
+        return true;
+    return false;
+  }
+  bool Found = false;
+};
+
+class ControlFlowFinder : public RecursiveASTVisitor<ControlFlowFinder> {
+public:
+  bool VisitStmt(Stmt *S) {
+    const char *Name = nullptr;
+    if (isa<BreakStmt>(S))
+      Name = "break";
+    else if (isa<ContinueStmt>(S))
+      Name = "continue";
+    else if (isa<ReturnStmt>(S))
+      Name = "return";
+    else if (isa<GotoStmt>(S))
+      Name = "goto";
+    else if (isa<CXXThrowExpr>(S))
+      Name = "throw";
+    if (Name && !Found) {
+      Found = S;
+      What = Name;
+    }
+    return !Found;
+  }
+  const Stmt *Found = nullptr;
+  const char *What = "";
+};
+
+class MacroFinder : public RecursiveASTVisitor<MacroFinder> {
+public:
+  bool VisitStmt(Stmt *S) {
+    if (S->getBeginLoc().isMacroID() || S->getEndLoc().isMacroID())
+      Found = S;
+    return !Found;
+  }
+  const Stmt *Found = nullptr;
+};
+
+BodyShape classifyBody(const Stmt *Body) {
+  BodyShape Shape;
+  const Stmt *S = skipCleanups(Body);
+  if (const auto *Op = dyn_cast_or_null<BinaryOperator>(S)) {
+    if (Op->getOpcode() == BO_Assign && matchElementAccess(Op->getLHS())) {
+      Shape.Kind = BodyKind::Map;
+      Shape.Assignment = Op;
+      return Shape;
+    }
+    const VarDecl *Acc = scalarVariable(Op->getLHS());
+    if (Acc && (Op->getOpcode() == BO_AddAssign || Op->getOpcode() == BO_MulAssign) &&
+        ElementWorkFinder::readsElement(Op->getRHS())) {
+      Shape.Kind = Op->getOpcode() == BO_AddAssign ? BodyKind::Sum : BodyKind::Product;
+      Shape.Assignment = Op;
+      Shape.Accumulator = Acc;
+      Shape.Summand = Op->getRHS();
+      return Shape;
+    }
+    if (Acc && Op->getOpcode() == BO_Assign) {
+      const auto *Call = dyn_cast<CallExpr>(Op->getRHS()->IgnoreImplicit());
+      const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+      if (F && F->getDeclName().isIdentifier() && F->isInStdNamespace() &&
+          (F->getName() == "min" || F->getName() == "max") && Call->getNumArgs() == 2 &&
+          ElementWorkFinder::readsElement(Call)) {
+        Shape.Kind = BodyKind::MinMax;
+        Shape.Accumulator = Acc;
+        Shape.MinMaxName = F->getName().str();
+        return Shape;
+      }
+    }
+  }
+  if (const auto *If = dyn_cast_or_null<IfStmt>(S)) {
+    const VarDecl *Counter = nullptr;
+    if (!If->getElse() && !If->getInit() && !If->getConditionVariable() &&
+        isIncrementByOne(If->getThen(), Counter) &&
+        ElementWorkFinder::readsElement(If->getCond())) {
+      Shape.Kind = BodyKind::Count;
+      Shape.Accumulator = Counter;
+      Shape.Summand = If->getCond();
+      return Shape;
+    }
+  }
+  ElementWorkFinder Finder;
+  Finder.TraverseStmt(const_cast<Stmt *>(Body));
+  Shape.Kind = Finder.Found ? BodyKind::Other : BodyKind::None;
+  return Shape;
+}
+
+std::string sourceText(const Stmt *S, const ASTContext &Context) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()),
+                              Context.getSourceManager(), Context.getLangOpts())
+      .str();
+}
+
+// The statement in the loop's block right before it, if any.
+const Stmt *previousStatement(const Stmt *S, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(*S);
+  const auto *Block = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+  if (!Block)
+    return nullptr;
+  const Stmt *Previous = nullptr;
+  for (const Stmt *Child : Block->body()) {
+    if (Child == S)
+      return Previous;
+    Previous = Child;
+  }
+  return nullptr;
+}
+
+// The loop's text, with the semicolon that ends a body without braces.
+CharSourceRange loopRange(const ForStmt *Loop, const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+      Loop->getEndLoc(), tok::semi, SM, Context.getLangOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (AfterSemi.isValid())
+    return CharSourceRange::getCharRange(Loop->getBeginLoc(), AfterSemi);
+  return CharSourceRange::getTokenRange(Loop->getSourceRange());
+}
+
+// The expression the loop variable is compared with (the whole condition if it is not
+// a comparison).
+const Expr *loopLimit(const ForStmt *Loop) {
+  if (const auto *Cond = dyn_cast_or_null<BinaryOperator>(Loop->getCond()))
+    return Cond->getRHS();
+  return Loop->getCond() ? Loop->getCond() : cast<Expr>(Loop->getBody());
+}
+
+// Everything the fix needs to know about one nest, and the reasons it cannot have one.
+class NestAnalysis {
+public:
+  NestAnalysis(const LoopNest &Nest, const BodyShape &Shape, const Stmt *Scope, ASTContext &Context)
+      : Nest(Nest), Shape(Shape), Scope(Scope), Context(Context) {
+    for (const LoopLevel &Level : Nest.Levels)
+      LoopVars.push_back(Level.Var);
+  }
+
+  // The replacement for the loop (and, for merged reductions, the declaration before it).
+  std::optional<std::string> Replacement;
+  CharSourceRange ReplacedRange;
+  Verdict Problem;
+
+  void analyse() {
+    if (Shape.Kind == BodyKind::Map)
+      analyseMap();
+    else if (Shape.Kind == BodyKind::Sum || Shape.Kind == BodyKind::Product ||
+             Shape.Kind == BodyKind::Count)
+      analyseReduction();
+    else if (Shape.Kind == BodyKind::MinMax)
+      reject(Nest.Body->getBeginLoc(),
+             "nd::" + Shape.MinMaxName + " throws on an empty array and propagates NaN, where "
+             "the loop leaves '" + Shape.Accumulator->getNameAsString() +
+             "' unchanged; write '" + Shape.Accumulator->getNameAsString() + " = std::" +
+             Shape.MinMaxName + "(" + Shape.Accumulator->getNameAsString() + ", nd::" +
+             Shape.MinMaxName + "(...))' where the array is never empty");
+    else if (const Stmt *Carry = carriedScalarWrite())
+      reject(Carry->getBeginLoc(),
+             "the scalar '" + carriedScalar(Carry)->getNameAsString() +
+                 "' is carried from one iteration to the next, which is not a recognised "
+                 "reduction (loop-carried dependency)");
+    else
+      reject(Nest.Body->getBeginLoc(),
+             "the loop body is not one element-wise assignment or reduction (side effects)");
+  }
+
+private:
+  // The scalar a write in the body assigns, if it is declared outside the nest.
+  const VarDecl *carriedScalar(const Stmt *S) const {
+    const VarDecl *V = nullptr;
+    if (const auto *Op = dyn_cast<BinaryOperator>(S))
+      V = Op->isAssignmentOp() || Op->isCompoundAssignmentOp() ? scalarVariable(Op->getLHS()) : nullptr;
+    else if (const auto *Op = dyn_cast<UnaryOperator>(S))
+      V = Op->isIncrementDecrementOp() ? scalarVariable(Op->getSubExpr()) : nullptr;
+    if (!V)
+      return nullptr;
+    const SourceManager &SM = Context.getSourceManager();
+    bool Outside = SM.isBeforeInTranslationUnit(V->getLocation(), Nest.Levels[0].Loop->getBeginLoc());
+    return Outside ? V : nullptr;
+  }
+
+  // The first write in the body to a scalar declared before the loop.
+  const Stmt *carriedScalarWrite() const {
+    llvm::SmallVector<const Stmt *, 16> Work{Nest.Body};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (carriedScalar(S))
+        return S;
+      llvm::SmallVector<const Stmt *, 8> Children(S->child_begin(), S->child_end());
+      Work.append(Children.rbegin(), Children.rend());
+    }
+    return nullptr;
+  }
+
+  void reject(SourceLocation Loc, std::string Reason) {
+    if (!Problem)
+      Problem = {Loc, std::move(Reason)};
+  }
+
+  bool parseStatistics() {
+    for (size_t L = 0; L < Nest.Levels.size(); ++L) {
+      for (const Stmt *S : Nest.Levels[L].Prelude) {
+        const auto *Decl = cast<DeclStmt>(S);
+        const auto *Var = Decl->isSingleDecl() ? dyn_cast<VarDecl>(Decl->getSingleDecl()) : nullptr;
+        const auto *Call = Var && Var->getInit()
+                               ? dyn_cast<CallExpr>(Var->getInit()->IgnoreImplicit())
+                               : nullptr;
+        std::optional<SliceAccess> Slice;
+        if (Call && Call->getNumArgs() == 1 &&
+            isNdFunction(Call->getDirectCallee(),
+                         {"mean", "stddev", "var", "sum", "prod", "min", "max"}))
+          Slice = matchAllSlice(Call->getArg(0));
+        if (!Slice) {
+          reject(S->getBeginLoc(), "'" + sourceText(S, Context) +
+                                       "' is not a per-slice statistic such as "
+                                       "'nd::mean(a(nd::all, i))'");
+          return false;
+        }
+        SliceStatistic Stat;
+        Stat.Var = Var;
+        Stat.Reduction = Call->getDirectCallee()->getName().str();
+        Stat.Array = Slice->Array;
+        for (const Expr *Index : Slice->Indices) {
+          int Level = -1;
+          if (Index) {
+            const VarDecl *V = referencedVar(Index);
+            auto It = std::find(LoopVars.begin(), LoopVars.begin() + L + 1, V);
+            if (!V || It == LoopVars.begin() + L + 1) {
+              reject(Index->getBeginLoc(), "the slice index '" + sourceText(Index, Context) +
+                                               "' is not a loop variable (index shape)");
+              return false;
+            }
+            Level = static_cast<int>(It - LoopVars.begin());
+          }
+          Stat.LevelOfAxis.push_back(Level);
+        }
+        if (Var->getType().getCanonicalType().getUnqualifiedType() !=
+            Call->getType().getCanonicalType().getUnqualifiedType()) {
+          reject(Var->getLocation(), "'" + Var->getNameAsString() + "' converts the result of nd::" +
+                                         Stat.Reduction + " to another type");
+          return false;
+        }
+        if (ExprMutationAnalyzer(*Nest.Levels[L].Loop->getBody(), Context).isMutated(Var)) {
+          reject(Var->getLocation(), "'" + Var->getNameAsString() + "' is modified in the loop");
+          return false;
+        }
+        Statistics.push_back(Stat);
+      }
+    }
+    return true;
+  }
+
+  // Each loop must run over the whole extent of an array it indexes at that axis.
+  bool checkBounds(const std::vector<ElementAccess> &Accesses) {
+    for (size_t L = 0; L < Nest.Levels.size(); ++L) {
+      const LoopLevel &Level = Nest.Levels[L];
+      std::optional<ExtentBound> Bound = resolveExtentBound(Level.Loop);
+      bool Indexed = false;
+      if (Bound) {
+        auto Matches = [&](const VarDecl *Array, const std::vector<int> &LevelOfAxis) {
+          if (Array != Bound->Array)
+            return false;
+          if (Bound->Axis < 0)
+            return LevelOfAxis.size() == 1 && LevelOfAxis[0] == static_cast<int>(L);
+          return Bound->Axis < static_cast<int>(LevelOfAxis.size()) &&
+                 LevelOfAxis[Bound->Axis] == static_cast<int>(L);
+        };
+        for (const ElementAccess &Access : Accesses)
+          Indexed |= Matches(Access.Array, levelsOf(Access.Indices));
+        for (const SliceStatistic &Stat : Statistics)
+          Indexed |= Matches(Stat.Array, Stat.LevelOfAxis);
+      }
+      if (!Indexed) {
+        const Expr *Limit = loopLimit(Level.Loop);
+        reject(Limit->getBeginLoc(),
+               "the bound '" + sourceText(Limit, Context) + "' of the loop over '" +
+                   Level.Var->getNameAsString() +
+                   "' is not the extent ('a.shape(k)' or 'a.size()') of an array it indexes "
+                   "at that axis, so the loop may not cover the whole array (index shape)");
+        return false;
+      }
+      Bounds.push_back(*Bound);
+    }
+    return true;
+  }
+
+  std::vector<int> levelsOf(const std::vector<const Expr *> &Indices) const {
+    std::vector<int> Levels;
+    for (const Expr *Index : Indices) {
+      auto It = std::find(LoopVars.begin(), LoopVars.end(), referencedVar(Index));
+      Levels.push_back(It == LoopVars.end() ? -1 : static_cast<int>(It - LoopVars.begin()));
+    }
+    return Levels;
+  }
+
+  // Whether Dest provably has Source's shape: initialised as its copy or _like.
+  bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source) {
+    if (!Dest->getInit() || mayBeReseated(Dest, Scope, Context) ||
+        mayBeReseated(Source, Scope, Context))
+      return false;
+    const Expr *Init = Dest->getInit()->IgnoreImplicit();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+        Construct && Construct->getNumArgs() == 1)
+      Init = Construct->getArg(0)->IgnoreImplicit();
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Init))
+      return Member->getMethodDecl() && Member->getMethodDecl()->getName() == "copy" &&
+             namedArray(Member->getImplicitObjectArgument()) == Source;
+    if (const auto *Call = dyn_cast<CallExpr>(Init))
+      return isNdFunction(Call->getDirectCallee(),
+                          {"empty_like", "zeros_like", "ones_like", "full_like"}) &&
+             Call->getNumArgs() >= 1 && namedArray(Call->getArg(0)) == Source;
+    return false;
+  }
+
+  void analyseMap() {
+    std::optional<ElementAccess> Target = matchElementAccess(Shape.Assignment->getLHS());
+    std::vector<int> DestLevels = levelsOf(Target->Indices);
+    for (size_t A = 0; A < DestLevels.size(); ++A)
+      if (DestLevels[A] < 0)
+        return reject(Target->Indices[A]->getBeginLoc(),
+                      "the index '" + sourceText(Target->Indices[A], Context) +
+                          "' is not a loop variable (index shape); only whole-extent loops "
+                          "become broadcasting");
+    std::vector<int> OutputAxisOfLevel(LoopVars.size(), -1);
+    for (size_t A = 0; A < DestLevels.size(); ++A) {
+      if (OutputAxisOfLevel[DestLevels[A]] >= 0)
+        return reject(Target->Call->getBeginLoc(),
+                      "'" + sourceText(Target->Call, Context) + "' uses one loop variable for two axes");
+      OutputAxisOfLevel[DestLevels[A]] = static_cast<int>(A);
+    }
+    for (size_t L = 0; L < LoopVars.size(); ++L)
+      if (OutputAxisOfLevel[L] < 0)
+        return reject(Target->Call->getBeginLoc(),
+                      "'" + sourceText(Target->Call, Context) + "' does not depend on '" +
+                          LoopVars[L]->getNameAsString() +
+                          "': iterations write the same element, a loop-carried dependency");
+    if (!parseStatistics())
+      return;
+    for (const SliceStatistic &Stat : Statistics)
+      if (Stat.Array == Target->Array)
+        return reject(Stat.Var->getLocation(),
+                      "'" + Stat.Var->getNameAsString() + "' reads the destination '" +
+                          Target->Array->getNameAsString() +
+                          "' while the loop writes it, a loop-carried dependency");
+    LoopBodyTranslator Translator(Context, LoopVars, OutputAxisOfLevel, Target->Array,
+                                  Target->Indices, Statistics);
+    std::optional<std::string> Broadcast = Translator.translate(Shape.Assignment->getRHS());
+    if (!Broadcast)
+      return reject(Translator.failure().Loc, Translator.failure().Reason);
+    std::vector<ElementAccess> Accesses = Translator.reads();
+    Accesses.push_back(*Target);
+    if (!checkBounds(Accesses))
+      return;
+    // The destination's extent along each axis must be the loop's, or copyto would
+    // broadcast into (or reject) elements the loop never touched.
+    for (size_t L = 0; L < LoopVars.size(); ++L) {
+      const ExtentBound &Bound = Bounds[L];
+      int Axis = OutputAxisOfLevel[L];
+      bool SameAxis = Bound.Axis == Axis || (Bound.Axis < 0 && DestLevels.size() == 1);
+      bool Proven = SameAxis && (Bound.Array == Target->Array ||
+                                 initialisedWithShapeOf(Target->Array, Bound.Array));
+      if (!Proven) {
+        const Expr *Limit = loopLimit(Nest.Levels[L].Loop);
+        return reject(Limit->getBeginLoc(),
+                      "the loop over '" + LoopVars[L]->getNameAsString() + "' runs to '" +
+                          sourceText(Limit, Context) +
+                          "', which is not provably the extent of '" +
+                          Target->Array->getNameAsString() + "' along axis " +
+                          std::to_string(Axis) + " (index shape); bound it by '" +
+                          Target->Array->getNameAsString() + ".shape(" + std::to_string(Axis) + ")'");
+      }
+    }
+    // Aliasing: the rewrite reads every input before writing, the loop interleaves
+    // reads and writes; they agree unless another array overlaps the destination.
+    std::vector<const VarDecl *> ReadArrays;
+    for (const ElementAccess &Access : Translator.reads())
+      ReadArrays.push_back(Access.Array);
+    for (const SliceStatistic &Stat : Statistics)
+      ReadArrays.push_back(Stat.Array);
+    const ForStmt *Outer = Nest.Levels[0].Loop;
+    bool DestPrivate = ownsPrivateBuffer(Target->Array, Scope, Outer, Context);
+    for (const VarDecl *Read : ReadArrays) {
+      if (Read == Target->Array || DestPrivate || ownsPrivateBuffer(Read, Scope, Outer, Context))
+        continue;
+      return reject(Shape.Assignment->getBeginLoc(),
+                    "'" + Target->Array->getNameAsString() + "' and '" + Read->getNameAsString() +
+                        "' may share memory (aliasing); the fix is offered when one of them is "
+                        "a local array with its own buffer, e.g. from copy() or nd::empty_like");
+    }
+    Replacement = "nd::copyto(" + Target->Array->getNameAsString() + ", " + *Broadcast + ");";
+    ReplacedRange = loopRange(Nest.Levels[0].Loop, Context);
+  }
+
+  void analyseReduction() {
+    const VarDecl *Acc = Shape.Accumulator;
+    bool Counting = Shape.Kind == BodyKind::Count;
+    if (!Acc->hasLocalStorage() || Acc->getType().isVolatileQualified())
+      return reject(Acc->getLocation(), "the accumulator '" + Acc->getNameAsString() +
+                                            "' is not a local variable (side effects)");
+    for (const LoopLevel &Level : Nest.Levels)
+      if (!Level.Prelude.empty())
+        return reject(Level.Prelude.front()->getBeginLoc(),
+                      "the loop does more than accumulate (side effects)");
+    if (!Counting) {
+      QualType AccType = Acc->getType().getCanonicalType().getUnqualifiedType();
+      QualType SumType = Shape.Summand->IgnoreParenImpCasts()->getType().getCanonicalType().getUnqualifiedType();
+      if (AccType != SumType || !AccType->isArithmeticType() || AccType->isBooleanType())
+        return reject(Shape.Summand->getBeginLoc(),
+                      "the accumulator '" + Acc->getNameAsString() + "' has type '" +
+                          AccType.getAsString() + "' and the loop adds '" +
+                          SumType.getAsString() + "', which nd's reduction would not convert alike");
+    } else if (!Acc->getType()->isIntegerType()) {
+      return reject(Acc->getLocation(), "the counter '" + Acc->getNameAsString() +
+                                            "' is not an integer");
+    }
+    std::vector<int> Identity(LoopVars.size());
+    std::iota(Identity.begin(), Identity.end(), 0);
+    LoopBodyTranslator Translator(Context, LoopVars, Identity, nullptr, {}, Statistics);
+    std::optional<std::string> Broadcast = Translator.translate(Shape.Summand);
+    if (!Broadcast)
+      return reject(Translator.failure().Loc, Translator.failure().Reason);
+    for (size_t L = 0; L < LoopVars.size(); ++L)
+      if (!Translator.levelsUsed()[L])
+        return reject(Shape.Summand->getBeginLoc(),
+                      "'" + sourceText(Shape.Summand, Context) + "' does not depend on '" +
+                          LoopVars[L]->getNameAsString() + "'");
+    if (!checkBounds(Translator.reads()))
+      return;
+    std::string Reduction = Shape.Kind == BodyKind::Product ? "nd::prod" : "nd::sum";
+    std::string Total = Reduction + "(" + *Broadcast + ")";
+    std::string Name = Acc->getNameAsString();
+    ReplacedRange = loopRange(Nest.Levels[0].Loop, Context);
+    Replacement = Name + (Shape.Kind == BodyKind::Product ? " *= " : " += ") + Total + ";";
+    // `double s = 0; for (...) s += x(i);` becomes `double s = nd::sum(x);`.
+    const auto *Decl = dyn_cast_or_null<DeclStmt>(previousStatement(Nest.Levels[0].Loop, Context));
+    if (Decl && Decl->isSingleDecl() && Decl->getSingleDecl() == Acc && Acc->getInit() &&
+        !Decl->getBeginLoc().isMacroID()) {
+      const Expr *Init = Acc->getInit()->IgnoreParenImpCasts();
+      // The initial value must be the reduction's identity, so that dropping it is exact.
+      std::optional<double> Value;
+      if (const auto *Int = dyn_cast<IntegerLiteral>(Init))
+        Value = static_cast<double>(Int->getValue().getZExtValue());
+      else if (const auto *Float = dyn_cast<FloatingLiteral>(Init))
+        Value = Float->getValueAsApproximateDouble();
+      double Neutral = Shape.Kind == BodyKind::Product ? 1.0 : 0.0;
+      if (Value && *Value == Neutral) {
+        std::string Prefix = Lexer::getSourceText(
+                                 CharSourceRange::getCharRange(Decl->getBeginLoc(), Acc->getLocation()),
+                                 Context.getSourceManager(), Context.getLangOpts())
+                                 .str();
+        Replacement = Prefix + Name + " = " + Total + ";";
+        ReplacedRange.setBegin(Decl->getBeginLoc());
+      }
+    }
+  }
+
+  const LoopNest &Nest;
+  const BodyShape &Shape;
+  const Stmt *Scope;
+  ASTContext &Context;
+  std::vector<const VarDecl *> LoopVars;
+  std::vector<SliceStatistic> Statistics;
+  std::vector<ExtentBound> Bounds;
+};
+
+std::string warningFor(BodyKind Kind, const BodyShape &Shape) {
+  switch (Kind) {
+  case BodyKind::Map:
+    return "element-wise loop over '" +
+           matchElementAccess(Shape.Assignment->getLHS())->Array->getNameAsString() +
+           "'; use one broadcasting expression with nd::copyto";
+  case BodyKind::Sum:
+    return "reduction loop; use nd::sum";
+  case BodyKind::Product:
+    return "reduction loop; use nd::prod";
+  case BodyKind::Count:
+    return "counting loop; use nd::sum of the condition";
+  case BodyKind::MinMax:
+    return "reduction loop; use nd::" + Shape.MinMaxName;
+  default:
+    return "loop over nd::array elements; use broadcasting expressions";
+  }
+}
+
+} // namespace
+
+ElementwiseLoopCheck::ElementwiseLoopCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), MinLoopDepth(Options.get("MinLoopDepth", 1U)),
+      FixInHeaders(Options.get("FixInHeaders", false)) {}
+
+void ElementwiseLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MinLoopDepth", MinLoopDepth);
+  Options.store(Opts, "FixInHeaders", FixInHeaders);
+}
+
+void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(forStmt(unless(isInTemplateInstantiation()),
+                             forCallable(decl().bind("scope")))
+                         .bind("loop"),
+                     this);
+}
+
+void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Loop = Result.Nodes.getNodeAs<ForStmt>("loop");
+  const auto *ScopeDecl = Result.Nodes.getNodeAs<Decl>("scope");
+  ASTContext &Context = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  const VarDecl *Var = loopVariable(Loop);
+  if (!Var || !ScopeDecl || !ScopeDecl->getBody() || !indexesAnArray(Var, Loop->getBody()) ||
+      isInnerLevelOfNest(Loop, Context))
+    return;
+  LoopNest Nest = buildLoopNest(Loop);
+  if (Nest.Levels.size() < MinLoopDepth)
+    return;
+  BodyShape Shape = classifyBody(Nest.Body);
+  if (Shape.Kind == BodyKind::None)
+    return;
+
+  NestAnalysis Analysis(Nest, Shape, ScopeDecl->getBody(), Context);
+  ControlFlowFinder Flow;
+  Flow.TraverseStmt(const_cast<Stmt *>(Loop->getBody()));
+  MacroFinder Macro;
+  Macro.TraverseStmt(const_cast<ForStmt *>(Loop));
+  Verdict Problem;
+  if (Flow.Found) {
+    Problem = {Flow.Found->getBeginLoc(),
+               std::string("the loop body contains '") + Flow.What +
+                   "' (control flow), so it may stop early or skip elements"};
+  } else if (Macro.Found) {
+    Problem = {SM.getExpansionLoc(Macro.Found->getBeginLoc()),
+               "the loop is or contains a macro expansion, which a fix-it cannot rewrite"};
+  } else {
+    // The body first: a dependency (`y(i) = y(i - 1) + x(i)`) explains more than the
+    // header that usually comes with it (`i = 1`).
+    Analysis.analyse();
+    Problem = Analysis.Problem;
+    for (const LoopLevel &Level : Nest.Levels) {
+      std::string Header = headerProblem(Level, Context);
+      if (!Problem && !Header.empty())
+        Problem = {Level.Loop->getBeginLoc(), Header};
+    }
+  }
+  SourceLocation LoopLoc = SM.getExpansionLoc(Loop->getBeginLoc());
+  if (!Problem && !FixInHeaders && !SM.isInMainFile(LoopLoc))
+    Problem = {LoopLoc, "fix-its in headers are disabled (option FixInHeaders)"};
+
+  {
+    auto Diag = diag(LoopLoc, warningFor(Shape.Kind, Shape));
+    if (!Problem)
+      Diag << FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement);
+  }
+  if (Problem)
+    diag(Problem.Loc.isValid() ? SM.getExpansionLoc(Problem.Loc) : LoopLoc,
+       "no fix-it: " + Problem.Reason, DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::nd_checks

@@ -1,0 +1,399 @@
+#include "LoopBodyTranslator.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSwitch.h"
+#include <algorithm>
+#include <numeric>
+
+namespace clang::tidy::nd_checks {
+
+std::optional<llvm::StringRef> ufuncForMathFunction(llvm::StringRef Name) {
+  return llvm::StringSwitch<std::optional<llvm::StringRef>>(Name)
+      .Cases("sqrt", "sqrtf", "nd::sqrt")
+      .Cases("exp", "expf", "nd::exp")
+      .Cases("log", "logf", "nd::log")
+      .Cases("abs", "fabs", "fabsf", "nd::abs")
+      .Cases("pow", "powf", "nd::power")
+      .Cases("sin", "sinf", "nd::sin")
+      .Cases("cos", "cosf", "nd::cos")
+      .Default(std::nullopt);
+}
+
+// std::min/std::max, or the C math function of that name in std:: or the global
+// namespace (<cmath> declares some overloads in each).
+static std::optional<llvm::StringRef> mathName(const FunctionDecl *F) {
+  if (!F || !F->getDeclName().isIdentifier())
+    return std::nullopt;
+  const DeclContext *DC = F->getDeclContext()->getRedeclContext();
+  bool InStd = DC->isStdNamespace();
+  if (!InStd && !DC->isTranslationUnit())
+    return std::nullopt;
+  llvm::StringRef Name = F->getName();
+  if ((Name == "min" || Name == "max") && InStd)
+    return Name;
+  if (ufuncForMathFunction(Name))
+    return Name;
+  return std::nullopt;
+}
+
+LoopBodyTranslator::LoopBodyTranslator(const ASTContext &Context,
+                                       std::vector<const VarDecl *> LoopVars,
+                                       std::vector<int> OutputAxisOfLevel, const VarDecl *Dest,
+                                       std::vector<const Expr *> DestIndices,
+                                       const std::vector<SliceStatistic> &Statistics)
+    : Context(Context), LoopVars(std::move(LoopVars)),
+      OutputAxisOfLevel(std::move(OutputAxisOfLevel)), Dest(Dest), Statistics(Statistics) {
+  NumOutputAxes = static_cast<int>(this->LoopVars.size());
+  LevelsUsed.assign(this->LoopVars.size(), false);
+  for (const Expr *Index : DestIndices)
+    DestLevels.push_back(levelOf(Index));
+}
+
+std::optional<std::string> LoopBodyTranslator::fail(SourceLocation Loc, std::string Reason) {
+  if (Failure.Reason.empty())
+    Failure = {Loc, std::move(Reason)};
+  return std::nullopt;
+}
+
+std::string LoopBodyTranslator::text(const Expr *E) const {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
+                              Context.getSourceManager(), Context.getLangOpts())
+      .str();
+}
+
+int LoopBodyTranslator::levelOf(const Expr *Index) const {
+  const VarDecl *V = referencedVar(Index);
+  auto It = std::find(LoopVars.begin(), LoopVars.end(), V);
+  return V && It != LoopVars.end() ? static_cast<int>(It - LoopVars.begin()) : -1;
+}
+
+namespace {
+// Whether an expression mentions a loop variable or a per-slice statistic, i.e. has a
+// different value in each iteration.
+class VariantFinder : public RecursiveASTVisitor<VariantFinder> {
+public:
+  VariantFinder(llvm::ArrayRef<const VarDecl *> LoopVars,
+                const std::vector<SliceStatistic> &Statistics)
+      : LoopVars(LoopVars), Statistics(Statistics) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    const Decl *D = Ref->getDecl();
+    if (llvm::is_contained(LoopVars, D) ||
+        llvm::any_of(Statistics, [&](const SliceStatistic &S) { return S.Var == D; }))
+      Found = true;
+    return !Found;
+  }
+  bool Found = false;
+
+private:
+  llvm::ArrayRef<const VarDecl *> LoopVars;
+  const std::vector<SliceStatistic> &Statistics;
+};
+} // namespace
+
+bool LoopBodyTranslator::isVariant(const Expr *E) const {
+  VariantFinder Finder(LoopVars, Statistics);
+  Finder.TraverseStmt(const_cast<Expr *>(E));
+  return Finder.Found;
+}
+
+std::string LoopBodyTranslator::layout(std::string Base, const std::vector<int> &LevelOfAxis) const {
+  // Output axis of each operand axis; sorting the operand's axes by it gives the
+  // transposition, and the gaps between them the nd::newaxis entries.
+  std::vector<int> Axis;
+  for (int Level : LevelOfAxis)
+    Axis.push_back(OutputAxisOfLevel[Level]);
+  std::vector<int> Order(Axis.size());
+  std::iota(Order.begin(), Order.end(), 0);
+  std::sort(Order.begin(), Order.end(), [&](int A, int B) { return Axis[A] < Axis[B]; });
+  bool Identity = std::is_sorted(Axis.begin(), Axis.end());
+  if (!Identity) {
+    if (Order.size() == 2) {
+      Base += ".T()";
+    } else {
+      std::string Perm;
+      for (int A : Order)
+        Perm += (Perm.empty() ? "" : ", ") + std::to_string(A);
+      Base = "nd::transpose(" + Base + ", {" + Perm + "})";
+    }
+  }
+  std::vector<int> Sorted = Axis;
+  std::sort(Sorted.begin(), Sorted.end());
+  // Leading output axes are supplied by broadcasting; trailing nd::all may be left out.
+  std::vector<bool> Present(NumOutputAxes, false);
+  for (int A : Sorted)
+    Present[A] = true;
+  int Last = NumOutputAxes - 1;
+  while (Last >= 0 && Present[Last])
+    --Last;
+  if (Last < Sorted.front())
+    return Base;
+  std::string Index;
+  for (int A = Sorted.front(); A <= Last; ++A)
+    Index += std::string(Index.empty() ? "" : ", ") + (Present[A] ? "nd::all" : "nd::newaxis");
+  return Base + "(" + Index + ")";
+}
+
+// Operands of an arithmetic node: C++ converts operands of different types to a common
+// one; nd promotes differently (NEP 50), so only conversions nd makes the same way are
+// accepted: an integer scalar used with a floating array, or a wider integer.
+bool LoopBodyTranslator::checkNoPromotion(const Expr *Operand) {
+  const Expr *E = Operand->IgnoreParens();
+  while (const auto *Cast = dyn_cast<ImplicitCastExpr>(E)) {
+    CastKind K = Cast->getCastKind();
+    const Expr *Sub = Cast->getSubExpr();
+    if (K == CK_LValueToRValue || K == CK_NoOp) {
+      E = Sub->IgnoreParens();
+      continue;
+    }
+    QualType From = Sub->getType(), To = Cast->getType();
+    bool IntegerScalar = !isVariant(Sub) && From->isIntegerType() && !From->isBooleanType();
+    bool Widening = K == CK_IntegralCast &&
+                    Context.getTypeSize(To) >= Context.getTypeSize(From);
+    if (IntegerScalar && (K == CK_IntegralToFloating || Widening)) {
+      E = Sub->IgnoreParens();
+      continue;
+    }
+    fail(Cast->getBeginLoc(),
+         "the loop converts '" + From.getUnqualifiedType().getAsString() + "' to '" +
+             To.getUnqualifiedType().getAsString() +
+             "', which nd's type promotion would not do");
+    return false;
+  }
+  return true;
+}
+
+bool LoopBodyTranslator::checkPureInvariant(const Expr *E) {
+  E = stripImplicit(E);
+  if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr>(E))
+    return true;
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    return (isa<ImplicitCastExpr>(Cast) || Cast->getType()->isArithmeticType()) &&
+           checkPureInvariant(Cast->getSubExpr());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (Ref->getType().isVolatileQualified()) {
+      fail(Ref->getBeginLoc(), "the loop reads the volatile '" +
+                                   Ref->getDecl()->getNameAsString() + "' in every iteration");
+      return false;
+    }
+    if (isa<VarDecl, EnumConstantDecl>(Ref->getDecl()))
+      return true;
+  }
+  if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
+    if (Op->isAssignmentOp() || Op->isCompoundAssignmentOp() || Op->getOpcode() == BO_Comma) {
+      fail(Op->getOperatorLoc(), "the loop body writes to something other than its destination");
+      return false;
+    }
+    return checkPureInvariant(Op->getLHS()) && checkPureInvariant(Op->getRHS());
+  }
+  if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
+    if (Op->isIncrementDecrementOp()) {
+      fail(Op->getOperatorLoc(), "the loop body writes to something other than its destination");
+      return false;
+    }
+    return Op->isArithmeticOp() && checkPureInvariant(Op->getSubExpr());
+  }
+  if (const auto *Cond = dyn_cast<ConditionalOperator>(E))
+    return checkPureInvariant(Cond->getCond()) && checkPureInvariant(Cond->getTrueExpr()) &&
+           checkPureInvariant(Cond->getFalseExpr());
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = Member->getMethodDecl();
+    if (M && M->getDeclName().isIdentifier() && isNdArrayType(Member->getObjectType()) &&
+        llvm::is_contained({"shape", "size", "ndim"}, M->getName()))
+      return llvm::all_of(Member->arguments(), [&](const Expr *A) { return checkPureInvariant(A); });
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (!isa<CXXOperatorCallExpr>(Call) && mathName(Call->getDirectCallee()))
+      return llvm::all_of(Call->arguments(), [&](const Expr *A) { return checkPureInvariant(A); });
+  }
+  if (auto Access = matchElementAccess(E)) {
+    fail(E->getBeginLoc(), "'" + text(E) +
+                               "' is read at an index that is not a loop variable (index shape)");
+    return false;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    fail(E->getBeginLoc(), "the loop calls '" + (F ? F->getQualifiedNameAsString() : text(E)) +
+                               "', which has no ufunc equivalent (side effects)");
+    return false;
+  }
+  fail(E->getBeginLoc(), "'" + text(E) + "' has no broadcasting equivalent");
+  return false;
+}
+
+std::optional<std::string> LoopBodyTranslator::translate(const Expr *E) {
+  if (!checkNoPromotion(E))
+    return std::nullopt;
+  return translateOperand(E);
+}
+
+std::optional<std::string> LoopBodyTranslator::translateOperand(const Expr *E) {
+  if (!isVariant(E)) {
+    if (!checkPureInvariant(E))
+      return std::nullopt;
+    return text(E->IgnoreImplicit());
+  }
+  return translateVariant(E);
+}
+
+std::optional<std::string> LoopBodyTranslator::translateAccess(const ElementAccess &Access) {
+  std::vector<int> Levels;
+  for (const Expr *Index : Access.Indices)
+    Levels.push_back(levelOf(Index));
+  if (Access.Array == Dest && Levels != DestLevels)
+    return fail(Access.Call->getBeginLoc(),
+                "'" + text(Access.Call) + "' reads the destination at other indices than it is "
+                "written at, a loop-carried dependency");
+  for (size_t A = 0; A < Levels.size(); ++A) {
+    if (Levels[A] < 0)
+      return fail(Access.Indices[A]->getBeginLoc(),
+                  "the index '" + text(Access.Indices[A]) +
+                      "' is not a loop variable (index shape); only whole-extent loops become "
+                      "broadcasting");
+    if (std::count(Levels.begin(), Levels.end(), Levels[A]) > 1)
+      return fail(Access.Call->getBeginLoc(), "'" + text(Access.Call) +
+                                                  "' uses one loop variable for two axes");
+    LevelsUsed[Levels[A]] = true;
+  }
+  Reads.push_back(Access);
+  return layout(Access.Array->getNameAsString(), Levels);
+}
+
+std::optional<std::string> LoopBodyTranslator::translateStatistic(const SliceStatistic &Stat) {
+  std::vector<int> Reduced, KeptLevels;
+  std::string Axes;
+  for (size_t A = 0; A < Stat.LevelOfAxis.size(); ++A) {
+    if (Stat.LevelOfAxis[A] < 0) {
+      Reduced.push_back(static_cast<int>(A));
+      Axes += (Axes.empty() ? "" : ", ") + std::to_string(A);
+    } else {
+      KeptLevels.push_back(Stat.LevelOfAxis[A]);
+      LevelsUsed[Stat.LevelOfAxis[A]] = true;
+    }
+  }
+  if (Reduced.size() > 1)
+    Axes = "{" + Axes + "}";
+  std::string Call = "nd::" + Stat.Reduction + "(" + Stat.Array->getNameAsString() + ", " + Axes;
+  std::string Plain = layout(Call + ")", KeptLevels);
+  if (Plain == Call + ")")
+    return Plain;
+  // With keepdims the reduced axes stay as length 1, which lines the result up with
+  // the output when the array's kept axes already sit at their output positions.
+  bool Aligned = static_cast<int>(Stat.LevelOfAxis.size()) == NumOutputAxes;
+  for (size_t A = 0; A < Stat.LevelOfAxis.size() && Aligned; ++A)
+    Aligned = Stat.LevelOfAxis[A] < 0 ||
+              OutputAxisOfLevel[Stat.LevelOfAxis[A]] == static_cast<int>(A);
+  return Aligned ? Call + ", nd::keepdims)" : Plain;
+}
+
+std::optional<std::string> LoopBodyTranslator::translateCall(const CallExpr *Call) {
+  std::optional<llvm::StringRef> Name = mathName(Call->getDirectCallee());
+  if (!Name || isa<CXXOperatorCallExpr>(Call)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    return fail(Call->getBeginLoc(),
+                "the loop calls '" + (F ? F->getQualifiedNameAsString() : text(Call)) +
+                    "', which has no ufunc equivalent (side effects)");
+  }
+  std::vector<std::string> Args;
+  for (const Expr *Arg : Call->arguments()) {
+    if (!checkNoPromotion(Arg))
+      return std::nullopt;
+    std::optional<std::string> T = translateOperand(Arg);
+    if (!T)
+      return std::nullopt;
+    Args.push_back(*T);
+  }
+  if (*Name == "min" || *Name == "max") {
+    if (Args.size() != 2)
+      return fail(Call->getBeginLoc(), "only the two-argument std::min and std::max have a ufunc");
+    // Integers: nd::minimum/maximum. Floating point: std::min(a, b) is (b < a) ? b : a,
+    // which treats NaN differently from nd::minimum, so its exact broadcasting form.
+    if (Call->getType()->isIntegerType())
+      return std::string(*Name == "min" ? "nd::minimum(" : "nd::maximum(") + Args[0] + ", " +
+             Args[1] + ")";
+    if (*Name == "min")
+      return "nd::where(" + Args[1] + " < " + Args[0] + ", " + Args[1] + ", " + Args[0] + ")";
+    return "nd::where(" + Args[0] + " < " + Args[1] + ", " + Args[1] + ", " + Args[0] + ")";
+  }
+  std::string Out = ufuncForMathFunction(*Name)->str() + "(";
+  for (size_t I = 0; I < Args.size(); ++I)
+    Out += (I ? ", " : "") + Args[I];
+  return Out + ")";
+}
+
+std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
+  if (const auto *Paren = dyn_cast<ParenExpr>(E)) {
+    std::optional<std::string> Inner = translateVariant(Paren->getSubExpr());
+    return Inner ? std::optional<std::string>("(" + *Inner + ")") : std::nullopt;
+  }
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
+    return translateVariant(Cast->getSubExpr());
+  if (isa<FullExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr>(E))
+    return translateVariant(E->IgnoreImplicit());
+  if (auto Access = matchElementAccess(E))
+    return translateAccess(*Access);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    for (const SliceStatistic &Stat : Statistics)
+      if (Stat.Var == Ref->getDecl())
+        return translateStatistic(Stat);
+    return fail(Ref->getBeginLoc(), "the loop variable '" + Ref->getDecl()->getNameAsString() +
+                                        "' is used as a value, not only as an index");
+  }
+  if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
+    if (Op->isAssignmentOp() || Op->isCompoundAssignmentOp() || Op->getOpcode() == BO_Comma)
+      return fail(Op->getOperatorLoc(),
+                  "the loop body writes to something other than its destination (side effects)");
+    BinaryOperatorKind K = Op->getOpcode();
+    bool Arithmetic = K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_Div;
+    bool Logical = K == BO_LAnd || K == BO_LOr;
+    if (!Arithmetic && !Op->isComparisonOp() && !Logical)
+      return fail(Op->getOperatorLoc(), "the operator '" + Op->getOpcodeStr().str() +
+                                            "' has no ufunc in nd");
+    if (K == BO_Div && Op->getType()->isIntegerType())
+      return fail(Op->getOperatorLoc(), "integer division truncates in C++ but nd::divide "
+                                        "returns the exact quotient");
+    if (!checkNoPromotion(Op->getLHS()) || !checkNoPromotion(Op->getRHS()))
+      return std::nullopt;
+    std::optional<std::string> L = translateOperand(Op->getLHS());
+    if (!L)
+      return std::nullopt;
+    std::optional<std::string> R = translateOperand(Op->getRHS());
+    if (!R)
+      return std::nullopt;
+    if (Logical)
+      return std::string(K == BO_LAnd ? "nd::logical_and(" : "nd::logical_or(") + *L + ", " +
+             *R + ")";
+    return *L + " " + Op->getOpcodeStr().str() + " " + *R;
+  }
+  if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
+    UnaryOperatorKind K = Op->getOpcode();
+    if (K != UO_Minus && K != UO_Plus && K != UO_LNot)
+      return fail(Op->getOperatorLoc(),
+                  "the operator '" + UnaryOperator::getOpcodeStr(K).str() + "' has no ufunc");
+    if (!checkNoPromotion(Op->getSubExpr()))
+      return std::nullopt;
+    std::optional<std::string> Sub = translateOperand(Op->getSubExpr());
+    if (!Sub)
+      return std::nullopt;
+    return K == UO_Plus ? *Sub : UnaryOperator::getOpcodeStr(K).str() + *Sub;
+  }
+  if (const auto *Cond = dyn_cast<ConditionalOperator>(E)) {
+    if (!checkNoPromotion(Cond->getTrueExpr()) || !checkNoPromotion(Cond->getFalseExpr()))
+      return std::nullopt;
+    std::optional<std::string> C = translateOperand(Cond->getCond());
+    if (!C)
+      return std::nullopt;
+    std::optional<std::string> T = translateOperand(Cond->getTrueExpr());
+    if (!T)
+      return std::nullopt;
+    std::optional<std::string> F = translateOperand(Cond->getFalseExpr());
+    if (!F)
+      return std::nullopt;
+    return "nd::where(" + *C + ", " + *T + ", " + *F + ")";
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return translateCall(Call);
+  return fail(E->getBeginLoc(), "'" + text(E) + "' has no broadcasting equivalent");
+}
+
+} // namespace clang::tidy::nd_checks

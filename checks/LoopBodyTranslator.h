@@ -1,0 +1,84 @@
+// Turns the scalar element expression of an element-wise loop body into the
+// broadcasting nd:: expression that computes all elements at once, for
+// nd-elementwise-loop. `(matrix(row, col) - col_mean) / col_std` with output axes
+// (row, col) becomes `(matrix - nd::mean(matrix, 0)) / nd::stddev(matrix, 0)`.
+//
+// The translation refuses (with a reason) anything whose broadcasting form could
+// behave differently from the loop: calls without a ufunc, writes, volatile reads,
+// indices other than the loop variables, C++ promotions that nd would not do, and
+// integer division (C++ truncates, nd::divide divides exactly).
+#pragma once
+
+#include "LoopArrayAccess.h"
+#include "clang/AST/ASTContext.h"
+#include <string>
+
+namespace clang::tidy::nd_checks {
+
+// A statistic of one slice per outer iteration, `double m = nd::mean(a(nd::all, c));`,
+// which becomes the axis reduction `nd::mean(a, 0)` indexed by the loop variables.
+struct SliceStatistic {
+  const VarDecl *Var = nullptr;
+  std::string Reduction;      // "mean", "stddev", ...
+  const VarDecl *Array = nullptr;
+  std::vector<int> LevelOfAxis; // per axis of Array: the loop level indexing it, or -1 for nd::all
+};
+
+// Why there is no fix: where, and a sentence (lower case, no trailing period).
+struct TranslationFailure {
+  SourceLocation Loc;
+  std::string Reason;
+};
+
+class LoopBodyTranslator {
+public:
+  // LoopVars[L] is the variable of loop level L; OutputAxisOfLevel[L] the axis of the
+  // result that level L runs over. Dest is the written array (null for reductions).
+  LoopBodyTranslator(const ASTContext &Context, std::vector<const VarDecl *> LoopVars,
+                     std::vector<int> OutputAxisOfLevel, const VarDecl *Dest,
+                     std::vector<const Expr *> DestIndices,
+                     const std::vector<SliceStatistic> &Statistics);
+
+  // The broadcasting expression for E, or nullopt with failure() set.
+  std::optional<std::string> translate(const Expr *E);
+  const TranslationFailure &failure() const { return Failure; }
+
+  // Every element access read by the translated expressions.
+  const std::vector<ElementAccess> &reads() const { return Reads; }
+  // The loop levels that some translated operand is indexed by.
+  const std::vector<bool> &levelsUsed() const { return LevelsUsed; }
+
+  // The operand text for Base (an array-valued expression whose axes are indexed by
+  // the loop levels LevelOfAxis) laid out along the output axes: transposed when its
+  // axes come in another order, with nd::newaxis where an output axis is missing.
+  std::string layout(std::string Base, const std::vector<int> &LevelOfAxis) const;
+
+private:
+  std::optional<std::string> translateVariant(const Expr *E);
+  std::optional<std::string> translateOperand(const Expr *E);
+  std::optional<std::string> translateCall(const CallExpr *Call);
+  std::optional<std::string> translateAccess(const ElementAccess &Access);
+  std::optional<std::string> translateStatistic(const SliceStatistic &Stat);
+  bool checkNoPromotion(const Expr *Operand);
+  bool isVariant(const Expr *E) const;
+  bool checkPureInvariant(const Expr *E);
+  int levelOf(const Expr *Index) const;
+  std::string text(const Expr *E) const;
+  std::optional<std::string> fail(SourceLocation Loc, std::string Reason);
+
+  const ASTContext &Context;
+  std::vector<const VarDecl *> LoopVars;
+  std::vector<int> OutputAxisOfLevel;
+  int NumOutputAxes;
+  const VarDecl *Dest;
+  std::vector<int> DestLevels;
+  const std::vector<SliceStatistic> &Statistics;
+  std::vector<ElementAccess> Reads;
+  std::vector<bool> LevelsUsed;
+  TranslationFailure Failure;
+};
+
+// The C++ math functions that have a ufunc, by unqualified name, and theirs.
+std::optional<llvm::StringRef> ufuncForMathFunction(llvm::StringRef Name);
+
+} // namespace clang::tidy::nd_checks
