@@ -121,6 +121,31 @@ HandleUse HandleUseAnalysis::classify(const Expr *E, SourceRange Window, unsigne
   }
 }
 
+// Whether the element reference `a(i, j)` is only read, assigned to or incremented
+// within its expression, so that no reference to the element outlives it.
+bool HandleUseAnalysis::elementAccessIsTransient(const Expr *Access) {
+  const Expr *Child = Access;
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    if (Parents.empty())
+      return true;
+    const auto *PE = Parents[0].get<Expr>();
+    if (!PE)
+      return Parents[0].get<Stmt>() != nullptr; // a discarded value
+    if (isa<ParenExpr>(PE)) {
+      Child = PE;
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(PE))
+      return Cast->getCastKind() == CK_LValueToRValue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(PE))
+      return BO->getLHS() == Child ? BO->isAssignmentOp() : true;
+    if (const auto *UO = dyn_cast<UnaryOperator>(PE))
+      return UO->isIncrementDecrementOp();
+    return false;
+  }
+}
+
 // Whether a member operator() call indexes with an index array (a copy) rather than
 // taking a view or an element.
 static bool isAdvancedIndexCall(const CallExpr *Call) {
@@ -142,10 +167,13 @@ HandleUse HandleUseAnalysis::methodUse(const CXXMethodDecl *MD, const CallExpr *
       return {}; // a gather reads into a new array
     QualType R = MD->getReturnType();
     if (R->isLValueReferenceType()) {
+      if (R.getNonReferenceType().isConstQualified())
+        return {};
       // a(i, j) on a non-const array yields T&: a write only if that element is modified.
-      if (!R.getNonReferenceType().isConstQualified() && InWindow && Mutations.isMutated(Call))
-        return found(UseKind::Written, Call);
-      return {};
+      if (InWindow)
+        return Mutations.isMutated(Call) ? found(UseKind::Written, Call) : HandleUse{};
+      // Before the window only a reference kept beyond the expression matters.
+      return elementAccessIsTransient(Call) ? HandleUse{} : found(UseKind::Escapes, Call);
     }
     if (isNdArrayType(R))
       return classify(Call, Window, Depth + 1, InWindow); // a view
@@ -157,6 +185,8 @@ HandleUse HandleUseAnalysis::methodUse(const CXXMethodDecl *MD, const CallExpr *
                             "require_writeable"},
                            Name))
       return {};
+    if (Name == "data" && !MD->isConst())
+      return found(UseKind::Escapes, Call); // a pointer that can write the elements
     if (llvm::is_contained({"data", "strides", "is_contiguous"}, Name))
       return InWindow ? found(UseKind::LayoutObserved, Call) : HandleUse{};
     if (isNdArrayType(MD->getReturnType()) && MD->isConst())

@@ -37,7 +37,8 @@ public:
 
   // The first use of the array that E denotes (an expression of nd::array type) other
   // than a read, following views and local copies. Writes are reported only inside
-  // Window (an invalid range means the whole function); escapes anywhere.
+  // Window (an invalid range means the whole function); escapes anywhere, including
+  // a pointer from data() or an element reference kept beyond its expression.
   HandleUse useOfExpr(const Expr *E, SourceRange Window);
 
   // The same over every reference to the local variable or parameter V.
@@ -63,6 +64,7 @@ private:
                       bool InWindow);
   HandleUse argumentUse(const Expr *CallLike, const Expr *Arg, bool InWindow);
   bool inWindow(SourceLocation Loc, SourceRange Window) const;
+  bool elementAccessIsTransient(const Expr *Access);
 
   const Stmt &Body;
   ASTContext &Ctx;

@@ -63,6 +63,30 @@ void source_alias_written(nd::index_t n) {
   print("y", y);
 }
 
+// A pointer from data(), taken before the gather, can write the source later.
+void source_pointer(nd::index_t n) {
+  auto x = nd::linspace(0.0, 1.0, n);
+  double* p = x.data();
+  auto y = x(nd::arange(0, x.shape(0), 2));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: gather with arithmetic-progression indices; use nd::slice indexing followed by .copy(), which needs no index arrays [nd-gather-downsampling]
+  // CHECK-NOTES: :[[@LINE-3]]:15: note: the fix keeps a copy: 'x' escapes here while the result is alive
+  // CHECK-FIXES: auto y = x(nd::slice(0, nd::none, 2)).copy();
+  p[0] = 9.0;
+  print("y", y);
+}
+
+// So can a reference to an element kept from before the gather.
+void source_element_reference(nd::index_t n) {
+  auto x = nd::linspace(0.0, 1.0, n);
+  double& first = x(0);
+  auto y = x(nd::arange(0, x.shape(0), 2));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: gather with arithmetic-progression indices; use nd::slice indexing followed by .copy(), which needs no index arrays [nd-gather-downsampling]
+  // CHECK-NOTES: :[[@LINE-3]]:19: note: the fix keeps a copy: 'x' escapes here while the result is alive
+  // CHECK-FIXES: auto y = x(nd::slice(0, nd::none, 2)).copy();
+  first = 9.0;
+  print("y", y);
+}
+
 // Writes before the gather, or after the result's scope, do not matter: a view.
 void source_written_outside_lifetime(nd::index_t n) {
   auto x = nd::linspace(0.0, 1.0, n);
@@ -123,6 +147,8 @@ int main() {
     result_view_filled(n + 2);
     source_written(n);
     source_alias_written(n);
+    source_pointer(n);
+    source_element_reference(n);
     source_written_outside_lifetime(n);
     print("returned", result_returned(numbers(n)));
     only_read(n);
