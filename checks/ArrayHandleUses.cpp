@@ -82,6 +82,15 @@ bool elementAccessIsTransient(const Expr *Access, ASTContext &Ctx) {
   return false;
 }
 
+// The call `v.method(...)` when P is the member expression `v.method` of a use of v.
+const CXXMemberCallExpr *memberCallOn(const DynTypedNode &P, ASTContext &Ctx) {
+  const auto *Member = P.get<MemberExpr>();
+  if (!Member || !isa<CXXMethodDecl>(Member->getMemberDecl()))
+    return nullptr;
+  const Expr *Child = Member;
+  return explicitParent(Child, Ctx).get<CXXMemberCallExpr>();
+}
+
 bool isReductionName(StringRef Name) {
   return llvm::is_contained({"sum", "prod", "mean", "var", "stddev", "min", "max", "argmin", "argmax",
                              "any", "all", "dot", "matmul"},
@@ -106,10 +115,9 @@ bool useKeepsBufferPrivate(const DeclRefExpr *Use, const Expr *AllowedAssignment
   }
   if (P.get<ReturnStmt>())
     return true;  // the function ends: nothing in it writes the buffer again
-  if (const auto *MC = P.get<CXXMemberCallExpr>()) {
+  if (const CXXMemberCallExpr *MC = memberCallOn(P, Ctx)) {
     const CXXMethodDecl *M = MC->getMethodDecl();
-    return MC->getImplicitObjectArgument()->IgnoreParenImpCasts() == Use && M &&
-           M->getDeclName().isIdentifier() &&
+    return M && M->getDeclName().isIdentifier() &&
            llvm::is_contained({"shape", "size", "ndim", "strides", "empty", "is_contiguous", "writeable",
                                "item", "fill", "copy", "flatten", "astype", "require_writeable"},
                               M->getName());
@@ -163,8 +171,8 @@ bool useKeepsHandle(const DeclRefExpr *Use, ASTContext &Ctx) {
     return CE->getConstructor()->isCopyConstructor();
   if (P.get<ReturnStmt>())
     return true;
-  if (const auto *MC = P.get<CXXMemberCallExpr>())
-    return MC->getImplicitObjectArgument()->IgnoreParenImpCasts() == Use;  // no member rebinds
+  if (P.get<MemberExpr>())
+    return memberCallOn(P, Ctx) != nullptr;  // no named member rebinds
   const auto *Call = P.get<CallExpr>();
   if (!Call)
     return false;

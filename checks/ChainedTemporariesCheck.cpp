@@ -169,8 +169,7 @@ std::optional<std::string> partialResultVisibleFrom(const Stmt *S, const VarDecl
     if (DeclScopes.contains(Node.getMemoizationData()))
       return std::nullopt;
     if (Node.get<CXXTryStmt>())
-      return std::string("a handler of the enclosing try block would see it half computed if an "
-                         "operation throws");
+      return std::string("a handler of the enclosing try block could see it");
     if (Node.get<LambdaExpr>() || Node.get<BlockExpr>() || Node.get<FunctionDecl>())
       return std::string("it is declared outside the enclosing lambda");
   }
@@ -294,20 +293,47 @@ private:
   ASTContext &Ctx;
 };
 
-// The distinct array operands of the tree, by variable (or by spelling).
-llvm::SmallVector<const Expr *, 4> distinctArrayLeaves(const OpTree &Tree, const ASTContext &Ctx) {
+// Identifies an array operand: its variable, or its spelling.
+std::string arrayKey(const Expr *Leaf, const ASTContext &Ctx) {
+  if (const VarDecl *V = referencedVar(Leaf))
+    return "var:" + std::to_string(reinterpret_cast<uintptr_t>(V));
+  return "text:" + textOf(Leaf, Ctx);
+}
+
+// The operands of node Index and of the operations below it that are not operations.
+void leavesUnder(const OpTree &Tree, int Index, llvm::SmallVectorImpl<const Expr *> &Out) {
+  const OpTree::Node &N = Tree.Nodes[Index];
+  for (size_t I = 0; I < N.Op.Operands.size(); ++I) {
+    if (N.ChildOf[I] >= 0)
+      leavesUnder(Tree, N.ChildOf[I], Out);
+    else
+      Out.push_back(N.Op.Operands[I]);
+  }
+}
+
+// The distinct array operands among Leaves, by variable (or by spelling).
+llvm::SmallVector<const Expr *, 4> distinctArrays(llvm::ArrayRef<const Expr *> Leaves, const ASTContext &Ctx) {
   llvm::SmallVector<const Expr *, 4> Result;
   llvm::StringSet<> Seen;
-  for (const Expr *Leaf : Tree.Leaves) {
-    if (!isNdArray(Leaf->getType()))
-      continue;
-    std::string Key = referencedVar(Leaf) ? referencedVar(Leaf)->getQualifiedNameAsString() +
-                                                "@" + std::to_string(reinterpret_cast<uintptr_t>(referencedVar(Leaf)))
-                                          : textOf(Leaf, Ctx);
-    if (Seen.insert(Key).second)
+  for (const Expr *Leaf : Leaves)
+    if (isNdArray(Leaf->getType()) && Seen.insert(arrayKey(Leaf, Ctx)).second)
       Result.push_back(Leaf);
-  }
   return Result;
+}
+
+// A new uninitialised array of the result's shape and element type T: empty_like of the
+// only array operand, or empty of the operands' broadcast shape.
+std::string freshBuffer(llvm::ArrayRef<const Expr *> Arrays, QualType T, ASTContext &Ctx) {
+  std::string Spelled = elementTypeSpelling(T, Ctx);
+  if (Arrays.size() == 1) {
+    bool SameType = ndArrayElementType(Arrays[0]->getType()) == T;
+    return "nd::empty_like" + (SameType ? std::string() : "<" + Spelled + ">") + "(" +
+           textOf(Arrays[0], Ctx) + ")";
+  }
+  llvm::SmallVector<std::string, 4> Shapes;
+  for (const Expr *A : Arrays)
+    Shapes.push_back(textOf(A, Ctx) + ".shape()");
+  return "nd::empty<" + Spelled + ">(nd::broadcast_shapes(" + llvm::join(Shapes, ", ") + "))";
 }
 
 // Whether the variable V is named anywhere inside E.
@@ -317,32 +343,17 @@ bool mentions(const Expr *E, const VarDecl *V, ASTContext &Ctx) {
 
 } // namespace
 
-// Options are read and written as strings: the templated OptionsView::get<T> and
-// store<T> are mangled differently by GCC and Clang, and the plugin must resolve them
-// from a clang-tidy built by Clang.
-static unsigned unsignedOption(StringRef Text, unsigned Default) {
-  unsigned Value;
-  return Text.trim().getAsInteger(10, Value) ? Default : Value;
-}
-static bool boolOption(StringRef Text, bool Default) {
-  Text = Text.trim();
-  if (Text.equals_insensitive("true") || Text == "1")
-    return true;
-  if (Text.equals_insensitive("false") || Text == "0")
-    return false;
-  return Default;
-}
-
 ChainedTemporariesCheck::ChainedTemporariesCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      MinOperations(std::max(2u, unsignedOption(Options.get("MinOperations", "2"), 2))),
-      OnlyInLoops(boolOption(Options.get("OnlyInLoops", "false"), false)),
-      SmallArraySize(unsignedOption(Options.get("SmallArraySize", "0"), 0)) {}
+      // Fewer than two operations is not a chain: one allocation is the result itself.
+      MinOperations(std::max(2u, Options.get("MinOperations", 2u))),
+      OnlyInLoops(Options.get("OnlyInLoops", false)),
+      SmallArraySize(Options.get("SmallArraySize", 0u)) {}
 
 void ChainedTemporariesCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "MinOperations", std::to_string(MinOperations));
-  Options.store(Opts, "OnlyInLoops", OnlyInLoops ? "true" : "false");
-  Options.store(Opts, "SmallArraySize", std::to_string(SmallArraySize));
+  Options.store(Opts, "MinOperations", MinOperations);
+  Options.store(Opts, "OnlyInLoops", OnlyInLoops);
+  Options.store(Opts, "SmallArraySize", SmallArraySize);
 }
 
 void ChainedTemporariesCheck::registerMatchers(MatchFinder *Finder) {
@@ -492,21 +503,10 @@ void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
     if (!End)
       return NoFix("the end of the declaration could not be found");
 
-    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrayLeaves(Tree, Ctx);
+    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrays(Tree.Leaves, Ctx);
     if (Arrays.empty())
       return NoFix("no operand is an array");
-    std::string T = elementTypeSpelling(RootOp->Element, Ctx);
-    std::string Create;
-    if (Arrays.size() == 1) {
-      bool SameType = ndArrayElementType(Arrays[0]->getType()) == RootOp->Element;
-      Create = "nd::empty_like" + (SameType ? std::string() : "<" + T + ">") + "(" +
-               textOf(Arrays[0], Ctx) + ")";
-    } else {
-      llvm::SmallVector<std::string, 4> Shapes;
-      for (const Expr *A : Arrays)
-        Shapes.push_back(textOf(A, Ctx) + ".shape()");
-      Create = "nd::empty<" + T + ">(nd::broadcast_shapes(" + llvm::join(Shapes, ", ") + "))";
-    }
+    std::string Create = freshBuffer(Arrays, RootOp->Element, Ctx);
     std::string Name = Declared->getName().str();
     Diag() << FixItHint::CreateReplacement(Declared->getInit()->getSourceRange(), Create)
            << FixItHint::CreateInsertion(
@@ -548,21 +548,42 @@ void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
     std::string Name = Target->getName().str();
     std::string Indent = indentationOf(Full->getBeginLoc(), SM);
     // Writing into the old buffer is safe when no one else sees it and it already has
-    // the result's shape: made by *_like(x) from the only array operand x, and neither
-    // handle is ever rebound.
-    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrayLeaves(Tree, Ctx);
+    // the result's shape: made by *_like(x) where x (and y itself) are the only array
+    // operands, and neither handle is ever rebound.
+    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrays(Tree.Leaves, Ctx);
     const VarDecl *ShapeSource = likeSourceOf(*Target);
-    bool WriteInPlace = ShapeSource && ShapeSource != Target && Arrays.size() == 1 &&
-                        referencedVar(Arrays[0]) == ShapeSource && !mayBeRebound(*ShapeSource, Ctx) &&
-                        !bufferMayEscape(*Target, Assign, Ctx);
+    bool WriteInPlace = ShapeSource && ShapeSource != Target &&
+                        llvm::all_of(Arrays,
+                                     [&](const Expr *A) {
+                                       // y itself has x's shape, so it does not widen the result.
+                                       const VarDecl *V = referencedVar(A);
+                                       return V == ShapeSource || V == Target;
+                                     }) &&
+                        !mayBeRebound(*ShapeSource, Ctx) && !bufferMayEscape(*Target, Assign, Ctx);
     if (WriteInPlace) {
       Diag() << FixItHint::CreateReplacement(Assign->getSourceRange(), Rewrite.call(0, Name, true))
              << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
       return;
     }
+    // Rebinding y to the first operation's result is right when that result already
+    // has the final shape: the first operation reads every array operand there is.
+    llvm::SmallVector<const Expr *, 6> FirstLeaves;
+    leavesUnder(Tree, Spine.front(), FirstLeaves);
+    if (distinctArrays(FirstLeaves, Ctx).size() == Arrays.size()) {
+      Diag() << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(),
+                                             Rewrite.call(0, Name, false))
+             << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
+      return;
+    }
+    // Otherwise a later operand widens the result by broadcasting: rebind y to a fresh
+    // buffer of the final shape first, which is only right when y is no operand.
+    if (mentions(Assign->getArg(1), Target, Ctx))
+      return NoFix(("a later operand broadcasts the result to a larger shape, so '" + Name +
+                    "' would need a fresh buffer before the operations that read it")
+                       .c_str());
     Diag() << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(),
-                                           Rewrite.call(0, Name, false))
-           << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
+                                           freshBuffer(Arrays, RootOp->Element, Ctx))
+           << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(0, Name, Indent));
     return;
   }
 

@@ -1,0 +1,35 @@
+// Options: MinOperations (default 2), OnlyInLoops (default false) and SmallArraySize
+// (default 0: off; otherwise chains whose array operands all have a size known at
+// compile time of at most that many elements are not reported).
+// RUN: %check_nd_tidy %s nd-chained-temporaries %t
+// RUN: %check_nd_tidy -check-suffix=LOOPS %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.OnlyInLoops: true}}"
+// RUN: %check_nd_tidy -check-suffix=THREE %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.MinOperations: 3}}"
+// RUN: %check_nd_tidy -check-suffix=SMALL %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.SmallArraySize: 16}}"
+#include <nd/nd.hpp>
+
+double options(const nd::array<double>& big) {
+  auto small = nd::zeros<double>({2, 3});
+  nd::array<double> listed{1.0, 2.0, 3.0};
+  auto a = small * 2.0 + 1.0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
+  auto b = listed * listed - 1.0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
+  auto c = big * 2.0 + 1.0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
+  auto d = nd::sqrt(big * 2.0 + 1.0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 3 arrays, 2 of them temporaries
+  // CHECK-MESSAGES-THREE: :[[@LINE-2]]:12: warning: chained array expression allocates 3 arrays, 2 of them temporaries
+  // CHECK-MESSAGES-SMALL: :[[@LINE-3]]:12: warning: chained array expression allocates 3 arrays, 2 of them temporaries
+  auto e = small * 2.0 + big;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
+  double total = 0;
+  for (int i = 0; i < 3; ++i) {
+    auto f = small * 2.0 + 1.0;
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: chained array expression allocates 2 arrays in every loop iteration, 1 of them a temporary
+    // CHECK-MESSAGES-LOOPS: :[[@LINE-2]]:14: warning: chained array expression allocates 2 arrays in every loop iteration, 1 of them a temporary
+    total += nd::sum(f);
+  }
+  return total + nd::sum(a) + nd::sum(b) + nd::sum(c) + nd::sum(d) + nd::sum(e);
+}
