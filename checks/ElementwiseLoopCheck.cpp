@@ -112,14 +112,22 @@ public:
   const char *What = "";
 };
 
+// The first statement that starts in a macro expansion (the note points at it), or
+// else the first that ends in one (a loop whose body ends with a macro argument).
 class MacroFinder : public RecursiveASTVisitor<MacroFinder> {
 public:
   bool VisitStmt(Stmt *S) {
-    if (S->getBeginLoc().isMacroID() || S->getEndLoc().isMacroID())
-      Found = S;
-    return !Found;
+    if (!EndsInMacro && S->getEndLoc().isMacroID())
+      EndsInMacro = S;
+    if (S->getBeginLoc().isMacroID())
+      StartsInMacro = S;
+    return !StartsInMacro;
   }
-  const Stmt *Found = nullptr;
+  const Stmt *found() const { return StartsInMacro ? StartsInMacro : EndsInMacro; }
+
+private:
+  const Stmt *StartsInMacro = nullptr;
+  const Stmt *EndsInMacro = nullptr;
 };
 
 BodyShape classifyBody(const Stmt *Body) {
@@ -610,8 +618,8 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
     Problem = {Flow.Found->getBeginLoc(),
                std::string("the loop body contains '") + Flow.What +
                    "' (control flow), so it may stop early or skip elements"};
-  } else if (Macro.Found) {
-    Problem = {SM.getExpansionLoc(Macro.Found->getBeginLoc()),
+  } else if (Macro.found()) {
+    Problem = {SM.getExpansionLoc(Macro.found()->getBeginLoc()),
                "the loop is or contains a macro expansion, which a fix-it cannot rewrite"};
   } else {
     // The body first: a dependency (`y(i) = y(i - 1) + x(i)`) explains more than the
