@@ -178,6 +178,15 @@ BodyShape classifyBody(const Stmt *Body) {
   return Shape;
 }
 
+bool mentions(const Stmt *S, const VarDecl *V) {
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S); Ref && Ref->getDecl() == V)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (Child && mentions(Child, V))
+      return true;
+  return false;
+}
+
 std::string sourceText(const Stmt *S, const ASTContext &Context) {
   return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()),
                               Context.getSourceManager(), Context.getLangOpts())
@@ -505,6 +514,10 @@ private:
       return reject(Acc->getLocation(), "the counter '" + Acc->getNameAsString() +
                                             "' is not an integer");
     }
+    if (mentions(Shape.Summand, Acc))
+      return reject(Shape.Summand->getBeginLoc(),
+                    "'" + sourceText(Shape.Summand, Context) + "' reads the accumulator '" +
+                        Acc->getNameAsString() + "', a loop-carried dependency");
     std::vector<int> Identity(LoopVars.size());
     std::iota(Identity.begin(), Identity.end(), 0);
     LoopBodyTranslator Translator(Context, LoopVars, Identity, nullptr, {}, Statistics);

@@ -198,3 +198,22 @@ double mixed_sum(const nd::array<std::int64_t> &k) {
   // CHECK-NOTES: :[[@LINE-2]]:10: note: no fix-it: the accumulator 's' has type 'double' and the loop adds 'long', which nd's reduction would not convert alike
   return s;
 }
+
+double compounding(const nd::array<double> &rate) {
+  double balance = 1;
+  for (nd::index_t i = 0; i < rate.size(); ++i)
+    balance += balance * rate(i);
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: reduction loop; use nd::sum
+  // CHECK-NOTES: :[[@LINE-2]]:16: note: no fix-it: 'balance * rate(i)' reads the accumulator 'balance', a loop-carried dependency
+  return balance;
+}
+
+nd::index_t count_rising(const nd::array<nd::index_t> &x) {
+  nd::index_t n = 0;
+  for (nd::index_t i = 0; i < x.size(); ++i)
+    if (x(i) > n)
+      ++n;
+  // CHECK-NOTES: :[[@LINE-3]]:3: warning: counting loop; use nd::sum of the condition
+  // CHECK-NOTES: :[[@LINE-3]]:9: note: no fix-it: 'x(i) > n' reads the accumulator 'n', a loop-carried dependency
+  return n;
+}
