@@ -104,11 +104,15 @@ bool useKeepsBufferPrivate(const DeclRefExpr *Use, const Expr *AllowedAssignment
     return false;
   const Expr *Child = Use;
   DynTypedNode P = explicitParent(Child, Ctx);
-  // A by-value argument: a copy of the handle that lives as long as the call.
-  if (const auto *Copy = P.get<CXXConstructExpr>(); Copy && Copy->getConstructor()->isCopyConstructor()) {
+  // A by-value argument: a copy of the handle that lives as long as the call; or the
+  // copy (or implicit move) that `return y;` makes as the function ends.
+  if (const auto *Copy = P.get<CXXConstructExpr>();
+      Copy && Copy->getConstructor()->isCopyOrMoveConstructor()) {
     const Expr *CopyChild = Copy;
     DynTypedNode CopyParent = explicitParent(CopyChild, Ctx);
-    if (!CopyParent.get<CallExpr>())
+    if (CopyParent.get<ReturnStmt>())
+      return true;
+    if (!CopyParent.get<CallExpr>() || !Copy->getConstructor()->isCopyConstructor())
       return false;
     Child = CopyChild;
     P = CopyParent;

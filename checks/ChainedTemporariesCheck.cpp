@@ -470,7 +470,7 @@ void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
       if (C >= 0) {
         diag(Tree.Nodes[C].Op.Call->getBeginLoc(),
              "no fix-it: this intermediate has element type %0 and the result %1; computing it "
-             "in the result's buffer would change its rounding",
+             "in the result's buffer would convert it and change its rounding",
              DiagnosticIDs::Note)
             << Tree.Nodes[C].Op.Element << RootOp->Element;
         break;

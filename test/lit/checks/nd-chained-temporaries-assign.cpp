@@ -128,6 +128,20 @@ void source_rebound(nd::array<double> x, const nd::array<double>& longer) {
   }
 }
 
+// The docs' example: the function returns y and writes x's elements, which keeps y's
+// buffer private and x's shape fixed, so y is written in place.
+nd::array<double> normalise(nd::array<double> x, double scale, double offset) {
+  nd::array<double> y = nd::empty_like(x);
+  for (int step = 0; step < 4; ++step) {
+    y = scale * x + offset;
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: chained array expression allocates 2 arrays in every loop iteration, 1 of them a temporary; compute it into one buffer with the out forms, as in 'nd::multiply(..., out)' [nd-chained-temporaries]
+    // CHECK-FIXES: {{^}}    nd::multiply(x, scale, y);{{$}}
+    // CHECK-FIXES-NEXT: {{^}}    nd::add(y, offset, y);{{$}}
+    x(0) = y(1);
+  }
+  return y;
+}
+
 int main() {
   auto x = nd::linspace(-1.5, 3.25, 5);
   private_buffer(x);
@@ -138,5 +152,6 @@ int main() {
   other_shape(nd::linspace(0.5, 2.0, 2).reshape({2, 1}), nd::linspace(-1.0, 1.0, 3));
   widened(nd::linspace(0.5, 2.0, 2).reshape({2, 1}), nd::linspace(-1.0, 1.0, 3));
   source_rebound(x, nd::linspace(0.0, 1.0, 8));
+  print("normalise", normalise(x, 0.75, -0.5));
   return 0;
 }

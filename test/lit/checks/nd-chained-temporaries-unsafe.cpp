@@ -76,7 +76,7 @@ void in_lambda(const nd::array<double>& x) {
 void mixed_types(const nd::array<float>& xf, const nd::array<double>& x) {
   nd::array<double> y = xf * 2.0f + x;
   // CHECK-NOTES: :[[@LINE-1]]:25: warning: chained array expression allocates 2 arrays
-  // CHECK-NOTES: :[[@LINE-2]]:25: note: no fix-it: this intermediate has element type 'float' and the result 'double'; computing it in the result's buffer would change its rounding
+  // CHECK-NOTES: :[[@LINE-2]]:25: note: no fix-it: this intermediate has element type 'float' and the result 'double'; computing it in the result's buffer would convert it and change its rounding
 }
 
 // Macros: no fix-it inside an expansion.
