@@ -219,11 +219,11 @@ CharSourceRange loopRange(const ForStmt *Loop, const ASTContext &Context) {
 }
 
 // The expression the loop variable is compared with (the whole condition if it is not
-// a comparison).
+// a comparison; null without a condition).
 const Expr *loopLimit(const ForStmt *Loop) {
   if (const auto *Cond = dyn_cast_or_null<BinaryOperator>(Loop->getCond()))
     return Cond->getRHS();
-  return Loop->getCond() ? Loop->getCond() : cast<Expr>(Loop->getBody());
+  return Loop->getCond();
 }
 
 // Everything the fix needs to know about one nest, and the reasons it cannot have one.
@@ -370,6 +370,11 @@ private:
           Indexed |= Matches(Access.Array, levelsOf(Access.Indices));
         for (const SliceStatistic &Stat : Statistics)
           Indexed |= Matches(Stat.Array, Stat.LevelOfAxis);
+      }
+      if (!Level.Loop->getCond()) {
+        reject(Level.Loop->getBeginLoc(), "the loop over '" + Level.Var->getNameAsString() +
+                                              "' has no condition (index shape)");
+        return false;
       }
       if (!Indexed) {
         const Expr *Limit = loopLimit(Level.Loop);

@@ -217,3 +217,11 @@ nd::index_t count_rising(const nd::array<nd::index_t> &x) {
   // CHECK-NOTES: :[[@LINE-3]]:9: note: no fix-it: 'x(i) > n' reads the accumulator 'n', a loop-carried dependency
   return n;
 }
+
+void no_condition(const nd::array<double> &x) {
+  nd::array<double> y = x.copy();
+  for (nd::index_t i = 0;; ++i)
+    y(i) = x(i) * 2.0;
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: no fix-it: the loop over 'i' has no condition (index shape)
+}
