@@ -79,13 +79,20 @@ using ufunc_result_t = std::conditional_t<(Op >= ufunc_op::equal && Op <= ufunc_
                                               Op == ufunc_op::logical_not,
                                           bool, C>;
 
-// Errors that depend on values or on the compute type, checked before any write.
+// Errors that depend on the compute type, checked first (NumPy's type resolution).
 template <ufunc_op Op, class C, class... X>
-void check_operands(const X&... xs) {
+void check_operands(const X&...) {
   if constexpr (std::is_same_v<C, bool>) {
     if constexpr (Op == ufunc_op::negative) throw_bool_negative();
     if constexpr (Op == ufunc_op::subtract) throw_bool_subtract();
   }
+}
+
+// Errors that depend on values, checked before any write but after the shapes: NumPy
+// meets a negative integer exponent in its loop, so broadcasting errors come first and
+// an empty result raises none.
+template <ufunc_op Op, class C, class... X>
+void check_values(const X&... xs) {
   if constexpr (Op == ufunc_op::power && std::is_integral_v<C> && !std::is_same_v<C, bool>) {
     const auto& exponent = std::get<1>(std::forward_as_tuple(xs...));
     using E = std::remove_cvref_t<decltype(exponent)>;
@@ -110,6 +117,7 @@ array<U>& execute_into(array<U>& out, bool checked, const X&... xs) {
   const shape_t in_shapes[] = {operand_shape(xs)...};
   shape_t out_shape(out.shape());
   const shape_t shape = checked ? out_shape : ufunc_broadcast(in_shapes, &out_shape);
+  if (shape.prod() != 0) check_values<Op, C>(xs...);
   out.require_writeable();
   check_output_cast(Op, dtype_of<ufunc_result_t<Op, C>>(), dtype_of<U>());
   auto holders = std::make_tuple(input_holder<C, X>(xs)...);
