@@ -187,6 +187,12 @@ VALUE_KIND = {"sqrt": "any", "log": "any", "exp": "exp", "sin": "trig", "cos": "
               "power": "small", "square": "any"}
 
 
+def same_dtype(kind, dtype):
+    """Whether an operand kind (a dtype, or "i"/"f"/"t" for a scalar) is this dtype.
+    (np.dtype("float32") == "f" is True, so strings are ruled out first.)"""
+    return not isinstance(kind, str) and kind == dtype
+
+
 def ufunc_case(g, op):
     r = g.r
     c = g.case
@@ -200,6 +206,8 @@ def ufunc_case(g, op):
             kinds.append(DT[int(r.integers(0, len(DT)))])
     if op == "clip":  # lo and hi of one type: two arrays of one dtype or two scalars of one kind
         kinds[2] = kinds[1]
+    if nin == 2 and not isinstance(kinds[1], str) and r.random() < 0.15:
+        kinds[0] = str(r.choice(["i", "f", "t"]))  # a scalar first: 2 ** a, 1.0 / a
     if op == "where":
         kinds[0] = np.dtype(np.bool_)
     vk = VALUE_KIND.get(op, "any")
@@ -217,7 +225,7 @@ def ufunc_case(g, op):
     if op != "where" and res_dtype is not None:
         mode = str(r.choice(["none", "none", "fresh", "fresh", "equal", "overlap"]))
     specs = [None] * nin
-    if mode == "overlap" and len(shape) >= 1 and shape[0] >= 1 and kinds[0] == res_dtype:
+    if mode == "overlap" and len(shape) >= 1 and shape[0] >= 1 and same_dtype(kinds[0], res_dtype):
         # x0 and out are shifted (possibly reversed) slices of one base.
         shift = int(r.integers(1, 3))
         n0 = shape[0]
@@ -232,9 +240,9 @@ def ufunc_case(g, op):
         r.shuffle(offs)
         specs[0] = part(offs[0])
         c.params["out"] = part(offs[1])
-        if nin >= 2 and kinds[1] == res_dtype and r.random() < 0.3:
+        if nin >= 2 and same_dtype(kinds[1], res_dtype) and r.random() < 0.3:
             specs[1] = part(int(r.integers(0, shift + 1)))
-    elif mode == "overlap" or (mode == "equal" and kinds[0] != res_dtype):
+    elif mode == "overlap" or (mode == "equal" and not same_dtype(kinds[0], res_dtype)):
         mode = "fresh"
     for k in range(nin):
         if specs[k] is not None:

@@ -1,8 +1,8 @@
 // Running an element-wise case: f(x..., [out]) for operands of run-time types.
 //
 // Every combination of operand types is a separate template instantiation, so the
-// combinations are limited to those the generator draws: x0 is always an array, and
-// an `out` of another type than the result only comes with operands that are arrays
+// combinations are limited to those the generator draws: at least one operand is an
+// array (for clip, x0), and an `out` of another type than the result only comes with operands that are arrays
 // of one type (NumPy's same_kind casting into out). That keeps the ufunc files to a
 // few minutes of compile time each.
 #pragma once
@@ -51,9 +51,14 @@ template <class F>
 any_array run_ufunc(test_case& c, F f, int nin) {
   std::optional<any_array> out;
   if (c.has("out")) out = as_array(build_operand(c.at("out"), c.bases), "out");
-  const any_array x0 = c.array_x(0);
-  if (nin == 1) return std::visit([&](const auto& a) { return apply_ufunc(c, f, out, a); }, x0);
-  return std::visit([&](const auto& a, const auto& b) { return apply_ufunc(c, f, out, a, b); }, x0, c.x(1));
+  if (nin == 1) return std::visit([&](const auto& a) { return apply_ufunc(c, f, out, a); }, c.array_x(0));
+  return std::visit(
+      [&](const auto& a, const auto& b) -> any_array {
+        if constexpr (!nd::is_array_v<decltype(a)> && !nd::is_array_v<decltype(b)>)
+          throw case_format_error("a binary ufunc needs an array operand");
+        else return apply_ufunc(c, f, out, a, b);
+      },
+      c.x(0), c.x(1));
 }
 
 }  // namespace diff
