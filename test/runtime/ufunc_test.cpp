@@ -196,7 +196,7 @@ TEST(BinaryUfunc, MinimumMaximumPropagateNaN) {
       EXPECT_EQ(hi(i), std::max(a(i), b(i)));
     }
   }
-  nd::array<float> f{1, nan, 3};
+  nd::array<float> f{1, std::numeric_limits<float>::quiet_NaN(), 3};
   EXPECT_TRUE(std::isnan(nd::minimum(f, 2.0f)(1)));
   EXPECT_TRUE(std::isnan(nd::maximum(2.0f, f)(1)));
 }
