@@ -2,6 +2,8 @@
 // values are computed here with plain loops over element access.
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,26 +15,10 @@
 namespace {
 
 using nd::index_t;
-
-// An array whose element k (in C order) is k, so every position is recognisable.
-template <class T = double>
-nd::array<T> iota(const nd::shape_t& shape) {
-  nd::array<T> a = nd::empty<T>(shape);
-  for (index_t k = 0; k < a.size(); ++k) a.data()[k] = static_cast<T>(k);
-  return a;
-}
+using nd_test::iota;
+using nd_test::expect_message;
 
 index_t wrap(index_t i, index_t n) { return i < 0 ? i + n : i; }
-
-template <class E, class F>
-void expect_message(F&& f, const std::string& message) {
-  try {
-    f();
-    ADD_FAILURE() << "no exception, expected: " << message;
-  } catch (const E& e) {
-    EXPECT_EQ(std::string(e.what()), message);
-  }
-}
 
 TEST(AdvancedIndexing, IntegerArrayOnTheFirstAxisSelectsRowsAsACopy) {
   nd::array<double> a = iota({5, 4});

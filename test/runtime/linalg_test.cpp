@@ -1,6 +1,8 @@
 // nd::matmul, nd::dot and nd::vdot against triple loops over element access.
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <cstdint>
 #include <string>
 #include <type_traits>
@@ -12,16 +14,7 @@
 namespace {
 
 using nd::index_t;
-
-template <class E, class F>
-void expect_message(F&& f, const std::string& message) {
-  try {
-    f();
-    ADD_FAILURE() << "no exception, expected: " << message;
-  } catch (const E& e) {
-    EXPECT_EQ(std::string(e.what()), message);
-  }
-}
+using nd_test::expect_message;
 
 // Small integers, distinct enough to catch transposed or shifted operands, exact in
 // every element type.

@@ -1,6 +1,8 @@
 // nd::arange and nd::linspace: lengths, element types, values and errors.
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -13,16 +15,7 @@
 namespace {
 
 using nd::index_t;
-
-template <class E, class F>
-void expect_message(F&& f, const std::string& message) {
-  try {
-    f();
-    ADD_FAILURE() << "no exception, expected: " << message;
-  } catch (const E& e) {
-    EXPECT_EQ(std::string(e.what()), message);
-  }
-}
+using nd_test::expect_message;
 
 TEST(Arange, StopOnlyIsInt64FromZero) {
   auto a = nd::arange(5);

@@ -2,6 +2,8 @@
 // transpose, concatenate and stack. Expected values come from element-access loops.
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,23 +14,8 @@
 namespace {
 
 using nd::index_t;
-
-template <class T = double>
-nd::array<T> iota(const nd::shape_t& shape) {
-  nd::array<T> a = nd::empty<T>(shape);
-  for (index_t k = 0; k < a.size(); ++k) a.data()[k] = static_cast<T>(k);
-  return a;
-}
-
-template <class E, class F>
-void expect_message(F&& f, const std::string& message) {
-  try {
-    f();
-    ADD_FAILURE() << "no exception, expected: " << message;
-  } catch (const E& e) {
-    EXPECT_EQ(std::string(e.what()), message);
-  }
-}
+using nd_test::iota;
+using nd_test::expect_message;
 
 std::vector<index_t> shape_of(const nd::array<double>& a) { return {a.shape().begin(), a.shape().end()}; }
 
