@@ -9,6 +9,7 @@ packages=(
   libclang-rt-19-dev
   libhwy-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy
+  neovim
 )
 
 missing=()
