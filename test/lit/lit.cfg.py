@@ -39,6 +39,9 @@ if config.nd_tidy:
 if config.nd_clangd:
     config.substitutions.append(("%nd_clangd", quote(config.nd_clangd)))
     config.available_features.add("nd-clangd")
+if config.nd_nvim:
+    config.substitutions.append(("%nvim", quote(config.nd_nvim)))
+    config.available_features.add("neovim")
 
 # lit's internal shell runs `not`, and FileCheck by full path through %FileCheck; keep
 # the environment minimal but let tools find their shared libraries and locale.
