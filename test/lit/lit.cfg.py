@@ -42,6 +42,12 @@ if config.nd_clangd:
 if config.nd_nvim:
     config.substitutions.append(("%nvim", quote(config.nd_nvim)))
     config.available_features.add("neovim")
+if config.nd_node:
+    # validate.js lives in the sources, its npm packages in the build (npm ci).
+    config.substitutions.append(("%sarif_validate", " ".join(
+        ["env", quote("NODE_PATH=" + config.nd_sarif_node_modules),
+         quote(config.nd_node), quote(config.nd_sarif_validate_js)])))
+    config.available_features.add("sarif-validator")
 
 # lit's internal shell runs `not`, and FileCheck by full path through %FileCheck; keep
 # the environment minimal but let tools find their shared libraries and locale.
