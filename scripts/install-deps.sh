@@ -11,6 +11,12 @@ packages=(
   python3 python3-numpy
   neovim
 )
+# Node.js and npm: the SARIF schema validator of the lit suite (test/sarif/, npm ci).
+# Skipped when npm is already there (e.g. NodeSource's nodejs, which bundles npm and
+# conflicts with Debian's npm package).
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
