@@ -9,7 +9,7 @@
 // substitution %sarif_validate does).
 //
 // Prints "FILE: valid" or "FILE: invalid" followed by one line per schema violation
-// ("  error: <JSON pointer>: <message> [<schema path>]").
+// ("  error: <JSON pointer>: <message> (<schema keyword>)").
 // Exit status: 0 every file is valid, 1 a file is invalid (or not JSON), 2 usage error
 // (bad arguments, an unreadable file or schema, the npm packages missing).
 'use strict';
@@ -80,7 +80,9 @@ function describe(error) {
   } else if (error.keyword === 'format' && p.format) {
     message += ` (value ${JSON.stringify(error.data)})`;
   }
-  return `${where}: ${message} [${error.schemaPath}]`;
+  // Ajv's schemaPath is relative to the innermost $ref'd definition, so name only the
+  // keyword that failed.
+  return `${where}: ${message} (${error.keyword})`;
 }
 
 function main() {
@@ -94,12 +96,9 @@ function main() {
   } catch (e) {
     fail(`schema '${schemaFile}' is not JSON: ${e.message}`);
   }
-  // strict: false: the OASIS schema is validated as JSON Schema draft-04 defines it,
-  // without Ajv's own extra restrictions on schemas (e.g. on union types).
-  // unicodeRegExp: false: draft-04 patterns are plain ECMA 262 regular expressions; the
-  // schema's pattern for toolComponent.language has a stray ']' that is an error only
-  // with the 'u' flag Ajv adds by default.
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, unicodeRegExp: false });
+  // allErrors: report every violation, not only the first; verbose: keep the offending
+  // value (printed for format errors).
+  const ajv = new Ajv({ allErrors: true, verbose: true });
   addFormats(ajv);
   let validate;
   try {
