@@ -33,6 +33,8 @@ config.substitutions.append(("%nd_plugin", quote(config.nd_plugin)))
 config.substitutions.append(("%nd_clang_tidy", quote(config.nd_clang_tidy)))
 config.substitutions.append(("%nd_runtime_include", quote(config.nd_runtime_include)))
 config.substitutions.append(("%FileCheck", quote(config.nd_filecheck)))
+# The base URI of the check pages that nd-tidy --sarif gives as the rules' helpUri.
+config.substitutions.append(("%nd_docs_url", config.nd_docs_url))
 if config.nd_tidy:
     config.substitutions.append(("%nd_tidy", quote(config.nd_tidy)))
     config.available_features.add("nd-tidy")
