@@ -1,0 +1,25 @@
+// nd-tidy project mode: lints the translation units of a compilation database with
+// one clang-tidy worker process per translation unit, N at a time, and merges their
+// results (deduplicated diagnostics grouped per file, one fixes file, --fix applied
+// once, SARIF). docs/usage.md, "Linting a whole project", describes the flags.
+#ifndef ND_TIDY_PROJECTDRIVER_H
+#define ND_TIDY_PROJECTDRIVER_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace nd_tidy {
+
+/// True if the command line asks for project mode: `-p DIR` without source files, or
+/// any of -j/--jobs, --diff, --shard, --sarif. Informational flags (--help,
+/// --list-checks, --dump-config, --verify-config, ...) keep plain clang-tidy.
+bool isProjectMode(llvm::ArrayRef<const char *> Argv);
+
+/// Runs project mode; \p Self is this executable, run as the clang-tidy workers.
+/// Returns the exit status: 0 clean, 1 --warnings-as-errors findings, 2 usage errors,
+/// missing compilation database, a translation unit that does not compile.
+int runProject(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self);
+
+} // namespace nd_tidy
+
+#endif

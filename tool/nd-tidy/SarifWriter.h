@@ -1,0 +1,28 @@
+// nd-tidy project mode, --sarif: the reported diagnostics as one SARIF 2.1.0 run.
+#ifndef ND_TIDY_SARIFWRITER_H
+#define ND_TIDY_SARIFWRITER_H
+
+#include "SourcePositions.h"
+#include "clang/Tooling/Core/Diagnostic.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+namespace nd_tidy {
+
+/// Writes \p Diags (absolute paths) to \p Path. Each reported check becomes a rule
+/// whose helpUri is <\p NdDocsUrl><check>.md for nd checks and clang-tidy's page for
+/// the standard ones.
+llvm::Error writeSarif(llvm::StringRef Path,
+                       llvm::ArrayRef<const clang::tooling::Diagnostic *> Diags,
+                       SourcePositions &Positions, llvm::StringRef NdDocsUrl,
+                       llvm::StringRef ToolVersion);
+
+/// The documentation URI of a check, empty for compiler diagnostics.
+std::string checkHelpUri(llvm::StringRef Check, llvm::StringRef NdDocsUrl);
+
+/// file:// URI of an absolute path.
+std::string fileUri(llvm::StringRef Path);
+
+} // namespace nd_tidy
+
+#endif
