@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ git
-  clang-19 clang-tidy-19 clangd-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev llvm-19-tools
+  clang-19 clang-tidy-19 clang-tools-19 clangd-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev llvm-19-tools
   libclang-rt-19-dev
   libhwy-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy
