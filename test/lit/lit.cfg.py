@@ -31,6 +31,8 @@ config.substitutions.append(("%check_nd_tidy", " ".join(quote(a) for a in runner
 config.substitutions.append(("%python", quote(config.nd_python)))
 config.substitutions.append(("%nd_plugin", quote(config.nd_plugin)))
 config.substitutions.append(("%nd_clang_tidy", quote(config.nd_clang_tidy)))
+config.substitutions.append(("%clang_apply_replacements",
+                             quote(config.nd_clang_apply_replacements)))
 config.substitutions.append(("%nd_runtime_include", quote(config.nd_runtime_include)))
 config.substitutions.append(("%FileCheck", quote(config.nd_filecheck)))
 # The base URI of the check pages that nd-tidy --sarif gives as the rules' helpUri.
