@@ -1,0 +1,3 @@
+#include "common.hpp"
+
+double broken() { return undeclared_value + every_other_row(); }
