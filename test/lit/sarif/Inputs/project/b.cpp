@@ -1,0 +1,3 @@
+#include "common.hpp"
+
+double b_sum() { return even_sum(nd::ones<double>({4})); }
