@@ -4,6 +4,7 @@
 #include "LoopArrayOwnership.h"
 #include "LoopBodyTranslator.h"
 #include "LoopNest.h"
+#include "VectorizeLambda.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -399,25 +400,6 @@ private:
     return Levels;
   }
 
-  // Whether Dest provably has Source's shape: initialised as its copy or _like.
-  bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source) {
-    if (!Dest->getInit() || mayBeReseated(Dest, Scope, Context) ||
-        mayBeReseated(Source, Scope, Context))
-      return false;
-    const Expr *Init = Dest->getInit()->IgnoreImplicit();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
-        Construct && Construct->getNumArgs() == 1)
-      Init = Construct->getArg(0)->IgnoreImplicit();
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Init))
-      return Member->getMethodDecl() && Member->getMethodDecl()->getName() == "copy" &&
-             namedArray(Member->getImplicitObjectArgument()) == Source;
-    if (const auto *Call = dyn_cast<CallExpr>(Init))
-      return isNdFunction(Call->getDirectCallee(),
-                          {"empty_like", "zeros_like", "ones_like", "full_like"}) &&
-             Call->getNumArgs() >= 1 && namedArray(Call->getArg(0)) == Source;
-    return false;
-  }
-
   void analyseMap() {
     std::optional<ElementAccess> Target = matchElementAccess(Shape.Assignment->getLHS());
     std::vector<int> DestLevels = levelsOf(Target->Indices);
@@ -464,7 +446,7 @@ private:
       int Axis = OutputAxisOfLevel[L];
       bool SameAxis = Bound.Axis == Axis || (Bound.Axis < 0 && DestLevels.size() == 1);
       bool Proven = SameAxis && (Bound.Array == Target->Array ||
-                                 initialisedWithShapeOf(Target->Array, Bound.Array));
+                                 initialisedWithShapeOf(Target->Array, Bound.Array, Scope, Context));
       if (!Proven) {
         const Expr *Limit = loopLimit(Nest.Levels[L].Loop);
         return reject(Limit->getBeginLoc(),
@@ -608,9 +590,265 @@ void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
                              forCallable(decl().bind("scope")))
                          .bind("loop"),
                      this);
+  // Form 5: nd::vectorize(lambda)(x, ...) and std::transform over nd::array elements.
+  Finder->addMatcher(
+      cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+                          callee(cxxMethodDecl(ofClass(hasName("::nd::vectorized")))),
+                          unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
+          .bind("vectorized"),
+      this);
+  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::transform"))),
+                              unless(isInTemplateInstantiation()),
+                              forCallable(decl().bind("scope")))
+                         .bind("transform"),
+                     this);
+}
+
+void ElementwiseLoopCheck::report(SourceLocation Loc, const std::string &Message,
+                                  CharSourceRange Range, const std::string &Replacement,
+                                  SourceLocation ProblemLoc, std::string Problem,
+                                  const SourceManager &SM) {
+  Loc = SM.getExpansionLoc(Loc);
+  if (Problem.empty() && !FixInHeaders && !SM.isInMainFile(Loc)) {
+    ProblemLoc = Loc;
+    Problem = "fix-its in headers are disabled (option FixInHeaders)";
+  }
+  {
+    auto Diag = diag(Loc, Message);
+    if (Problem.empty())
+      Diag << FixItHint::CreateReplacement(Range, Replacement);
+  }
+  if (!Problem.empty())
+    diag(ProblemLoc.isValid() ? SM.getExpansionLoc(ProblemLoc) : Loc, "no fix-it: " + Problem,
+         DiagnosticIDs::Note);
+}
+
+// The first statement of S (or S) that comes from a macro expansion, if any.
+static const Stmt *macroIn(const Stmt *S) {
+  MacroFinder Macro;
+  Macro.TraverseStmt(const_cast<Stmt *>(S));
+  return Macro.found();
+}
+
+// Whether the replacement of E needs parentheses where E stands.
+static bool needsParentheses(const Expr *E, ASTContext &Context) {
+  const Stmt *Node = E;
+  while (true) {
+    DynTypedNodeList Parents = Context.getParents(*Node);
+    if (Parents.empty())
+      return true;
+    if (Parents[0].get<VarDecl>())
+      return false;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return true;
+    if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr, ExprWithCleanups>(Parent) ||
+        (isa<CXXConstructExpr>(Parent) && cast<CXXConstructExpr>(Parent)->getNumArgs() == 1)) {
+      Node = Parent;
+      continue;
+    }
+    if (isa<ParenExpr, ReturnStmt, CompoundStmt, InitListExpr>(Parent))
+      return false;
+    if (const auto *Call = dyn_cast<CallExpr>(Parent))
+      return !isa<CXXOperatorCallExpr>(Call) && Call->getCallee() == Node;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent))
+      return false;
+    return true;
+  }
+}
+
+void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const Stmt *Scope,
+                                          ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  // The callee: `nd::vectorize(f)` itself, or a local initialised with it.
+  const Expr *Callee = stripImplicit(Call->getArg(0));
+  bool Named = false;
+  if (const VarDecl *V = referencedVar(Callee)) {
+    if (!V->hasLocalStorage() || V->getType()->isReferenceType() || !V->getInit())
+      return;
+    Callee = stripImplicit(V->getInit());
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Callee); Construct && Construct->getNumArgs() == 1)
+      Callee = stripImplicit(Construct->getArg(0));
+    Named = true;
+  }
+  const auto *Make = dyn_cast<CallExpr>(Callee);
+  if (!Make || !isNdFunction(Make->getDirectCallee(), {"vectorize"}) || Make->getNumArgs() != 1)
+    return;
+  const LambdaExpr *Lambda = resolveLambda(Make->getArg(0), &Named);
+  if (!Lambda)
+    return;
+  QualType Result;
+  if (!isNdArrayType(Call->getType(), &Result))
+    return;
+  std::vector<LambdaOperand> Operands;
+  for (unsigned I = 1; I < Call->getNumArgs(); ++I) {
+    LambdaOperand Operand;
+    Operand.Arg = Call->getArg(I);
+    Operand.IsArray = isNdArrayType(Call->getArg(I)->getType(), &Operand.Element);
+    if (!Operand.IsArray)
+      Operand.Element = stripImplicit(Call->getArg(I))->getType();
+    Operands.push_back(Operand);
+  }
+  const std::string Message = "nd::vectorize calls the lambda once per element; use the "
+                              "broadcasting ufunc expression it computes";
+  SourceLocation ProblemLoc;
+  std::string Problem, Replacement;
+  if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : macroIn(Lambda)) {
+    ProblemLoc = Macro->getBeginLoc();
+    Problem = "the call or its lambda is or contains a macro expansion, which a fix-it cannot "
+              "rewrite";
+  } else {
+    LambdaTranslation T = translateLambda(Lambda, Operands, Result, Named, Scope, Context);
+    if (!T.Text) {
+      ProblemLoc = T.Loc;
+      Problem = T.Reason;
+    } else {
+      // vectorize returns a new array: a bare operand must be copied, not shared.
+      Replacement = T.Bare ? *T.Text + ".copy()" : *T.Text;
+      if (!T.Bare && needsParentheses(Call, Context))
+        Replacement = "(" + Replacement + ")";
+    }
+  }
+  report(Call->getBeginLoc(), Message, CharSourceRange::getTokenRange(Call->getSourceRange()),
+         Replacement, ProblemLoc, Problem, SM);
+}
+
+// `a.data()` of a named nd::array: the array, or null.
+static const VarDecl *dataOf(const Expr *E) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(stripImplicit(E));
+  const CXXMethodDecl *M = Member ? Member->getMethodDecl() : nullptr;
+  if (!M || !M->getDeclName().isIdentifier() || M->getName() != "data" ||
+      !isNdArrayType(Member->getObjectType()))
+    return nullptr;
+  return namedArray(Member->getImplicitObjectArgument());
+}
+
+static bool isDataCall(const Expr *E) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(stripImplicit(E));
+  const CXXMethodDecl *M = Member ? Member->getMethodDecl() : nullptr;
+  return M && M->getDeclName().isIdentifier() && M->getName() == "data" &&
+         isNdArrayType(Member->getObjectType());
+}
+
+// `a.data() + a.size()`: the array, or null.
+static const VarDecl *endOf(const Expr *E) {
+  const auto *Add = dyn_cast<BinaryOperator>(stripImplicit(E));
+  if (!Add || Add->getOpcode() != BO_Add)
+    return nullptr;
+  const VarDecl *Array = dataOf(Add->getLHS());
+  const auto *Size = dyn_cast<CXXMemberCallExpr>(stripImplicit(Add->getRHS()));
+  const CXXMethodDecl *M = Size ? Size->getMethodDecl() : nullptr;
+  if (!Array || !M || !M->getDeclName().isIdentifier() || M->getName() != "size" ||
+      namedArray(Size->getImplicitObjectArgument()) != Array)
+    return nullptr;
+  return Array;
+}
+
+void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scope,
+                                          ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  unsigned N = Call->getNumArgs();
+  if ((N != 4 && N != 5) || !isDataCall(Call->getArg(0)))
+    return;
+  bool Named = false;
+  const LambdaExpr *Lambda = resolveLambda(Call->getArg(N - 1), &Named);
+  if (!Lambda)
+    return;
+  // A lambda created for this call takes its captures at the call.
+  Named = false;
+  const VarDecl *X = dataOf(Call->getArg(0));
+  const VarDecl *Z = N == 5 ? dataOf(Call->getArg(2)) : nullptr;
+  const VarDecl *Y = dataOf(Call->getArg(N - 2));
+  const std::string Message =
+      "std::transform applies the lambda to the elements of '" +
+      (X ? X->getNameAsString() : std::string("an nd::array")) +
+      "' one by one; use one broadcasting expression with nd::copyto";
+  SourceLocation ProblemLoc;
+  std::string Problem, Replacement;
+  auto Reject = [&](const Expr *At, std::string Why) {
+    if (Problem.empty()) {
+      ProblemLoc = At->getBeginLoc();
+      Problem = std::move(Why);
+    }
+  };
+  auto Spelled = [&](const Expr *E) {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()), SM,
+                                Context.getLangOpts())
+        .str();
+  };
+  if (!X || endOf(Call->getArg(1)) != X)
+    Reject(Call->getArg(1), "the range '" + Spelled(Call->getArg(0)) + ", " +
+                                Spelled(Call->getArg(1)) +
+                                "' is not provably all of a named array ('a.data(), a.data() + "
+                                "a.size()') (index shape)");
+  else if (N == 5 && !Z)
+    Reject(Call->getArg(2), "the second input '" + Spelled(Call->getArg(2)) +
+                                "' is not 'a.data()' of a named array");
+  else if (!Y)
+    Reject(Call->getArg(N - 2), "the output '" + Spelled(Call->getArg(N - 2)) +
+                                    "' is not 'a.data()' of a named array");
+  for (const VarDecl *A : {X, Z, Y}) {
+    if (!Problem.empty() || !A)
+      continue;
+    if (!provablySameShape(A, X, Scope, Context))
+      Reject(Call, "'" + A->getNameAsString() + "' is not provably of the shape of '" +
+                       X->getNameAsString() + "' (index shape); the fix is offered when it is "
+                       "initialised as its copy() or with nd::empty_like");
+    else if (!isContiguousLocal(A, Scope, Context))
+      Reject(Call, "'" + A->getNameAsString() +
+                       "' may be a strided view, whose data() does not run over its elements "
+                       "in order, or share memory with another array (aliasing); the fix is "
+                       "offered for local arrays with their own buffer, e.g. from copy() or "
+                       "nd::empty_like");
+  }
+  // The call must be a statement of its own: its result (an iterator) is not used.
+  DynTypedNodeList Parents = Context.getParents(*Call);
+  const Stmt *Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(Parent)) {
+    Parents = Context.getParents(*Cleanups);
+    Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  }
+  if (Problem.empty() && (!Parent || isa<Expr>(Parent)))
+    Reject(Call, "the iterator std::transform returns is used");
+  if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : macroIn(Lambda); Problem.empty() && Macro) {
+    ProblemLoc = Macro->getBeginLoc();
+    Problem = "the call or its lambda is or contains a macro expansion, which a fix-it cannot "
+              "rewrite";
+  }
+  if (Problem.empty()) {
+    QualType XElement, ZElement, YElement;
+    isNdArrayType(X->getType(), &XElement);
+    isNdArrayType(Y->getType(), &YElement);
+    // The lambda's parameters stand for the arrays, spelled by name (not data()).
+    std::vector<LambdaOperand> Operands{{Call->getArg(0), true, XElement, X->getNameAsString()}};
+    if (Z) {
+      isNdArrayType(Z->getType(), &ZElement);
+      Operands.push_back({Call->getArg(2), true, ZElement, Z->getNameAsString()});
+    }
+    LambdaTranslation T = translateLambda(Lambda, Operands, YElement, Named, Scope, Context);
+    if (!T.Text) {
+      ProblemLoc = T.Loc;
+      Problem = T.Reason;
+    } else {
+      Replacement = "nd::copyto(" + Y->getNameAsString() + ", " + *T.Text + ")";
+    }
+  }
+  report(Call->getBeginLoc(), Message, CharSourceRange::getTokenRange(Call->getSourceRange()),
+         Replacement, ProblemLoc, Problem, SM);
 }
 
 void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Scope = Result.Nodes.getNodeAs<Decl>("scope");
+  if (const auto *Call = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("vectorized")) {
+    if (Scope && Scope->getBody())
+      checkVectorize(Call, Scope->getBody(), *Result.Context);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("transform")) {
+    if (Scope && Scope->getBody())
+      checkTransform(Call, Scope->getBody(), *Result.Context);
+    return;
+  }
   const auto *Loop = Result.Nodes.getNodeAs<ForStmt>("loop");
   const auto *ScopeDecl = Result.Nodes.getNodeAs<Decl>("scope");
   ASTContext &Context = *Result.Context;

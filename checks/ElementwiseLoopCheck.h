@@ -20,6 +20,15 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  // Form 5: a scalar lambda applied with nd::vectorize or std::transform.
+  void checkVectorize(const CXXOperatorCallExpr *Call, const Stmt *Scope, ASTContext &Context);
+  void checkTransform(const CallExpr *Call, const Stmt *Scope, ASTContext &Context);
+  // Reports at Loc; with a fix-it replacing Range by Replacement unless Problem is set
+  // (then a note at ProblemLoc says why there is none).
+  void report(SourceLocation Loc, const std::string &Message, CharSourceRange Range,
+              const std::string &Replacement, SourceLocation ProblemLoc, std::string Problem,
+              const SourceManager &SM);
+
   // Nests shallower than this are not reported (1: every loop).
   const unsigned MinLoopDepth;
   // Whether loops in header files get fix-its (every includer would change).

@@ -161,4 +161,72 @@ bool mayBeReseated(const VarDecl *V, const Stmt *Scope, ASTContext &Context) {
   return !match(findAll(stmt(anyOf(Assigned, PassedByRef, Swapped))), *Scope, Context).empty();
 }
 
+bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source, const Stmt *Scope,
+                            ASTContext &Context) {
+  if (!Dest->getInit() || mayBeReseated(Dest, Scope, Context) ||
+      mayBeReseated(Source, Scope, Context))
+    return false;
+  const Expr *Init = Dest->getInit()->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+      Construct && Construct->getNumArgs() == 1)
+    Init = Construct->getArg(0)->IgnoreImplicit();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Init))
+    return Member->getMethodDecl() && Member->getMethodDecl()->getName() == "copy" &&
+           namedArray(Member->getImplicitObjectArgument()) == Source;
+  if (const auto *Call = dyn_cast<CallExpr>(Init))
+    return isNdFunction(Call->getDirectCallee(),
+                        {"empty_like", "zeros_like", "ones_like", "full_like"}) &&
+           Call->getNumArgs() >= 1 && namedArray(Call->getArg(0)) == Source;
+  return false;
+}
+
+// The array V's shape was initialised from (V.copy(), nd::empty_like(V), ...), if any.
+static const VarDecl *shapeSource(const VarDecl *V) {
+  if (!V->getInit())
+    return nullptr;
+  const Expr *Init = V->getInit()->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+      Construct && Construct->getNumArgs() == 1)
+    Init = Construct->getArg(0)->IgnoreImplicit();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Init))
+    return namedArray(Member->getImplicitObjectArgument());
+  if (const auto *Call = dyn_cast<CallExpr>(Init); Call && Call->getNumArgs() >= 1)
+    return namedArray(Call->getArg(0));
+  return nullptr;
+}
+
+// V's shape root: the first array of the chain V <- init of V <- ... that is not
+// provably initialised with another array's shape.
+static const VarDecl *shapeRoot(const VarDecl *V, const Stmt *Scope, ASTContext &Context) {
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    const VarDecl *Source = shapeSource(V);
+    if (!Source || Source == V || !initialisedWithShapeOf(V, Source, Scope, Context))
+      return V;
+    V = Source;
+  }
+  return V;
+}
+
+bool provablySameShape(const VarDecl *A, const VarDecl *B, const Stmt *Scope,
+                       ASTContext &Context) {
+  return A == B || shapeRoot(A, Scope, Context) == shapeRoot(B, Scope, Context);
+}
+
+bool isContiguousLocal(const VarDecl *V, const Stmt *Scope, ASTContext &Context) {
+  if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || V->getType()->isReferenceType() ||
+      !createsFreshBuffer(V->getInit()) || mayBeReseated(V, Scope, Context))
+    return false;
+  auto Ref = declRefExpr(to(varDecl(equalsNode(V))));
+  auto BoundToReference = varDecl(hasType(references(qualType(unless(isConstQualified())))),
+                                  hasInitializer(ignoringParenImpCasts(Ref)));
+  if (!match(findAll(BoundToReference), *Scope, Context).empty())
+    return false;
+  for (const BoundNodes &Bound : match(findAll(lambdaExpr().bind("lambda")), *Scope, Context))
+    for (const LambdaCapture &Capture : Bound.getNodeAs<LambdaExpr>("lambda")->captures())
+      if (Capture.capturesVariable() && Capture.getCapturedVar() == V &&
+          Capture.getCaptureKind() == LCK_ByRef)
+        return false;
+  return true;
+}
+
 } // namespace clang::tidy::nd_checks

@@ -25,4 +25,21 @@ bool ownsPrivateBuffer(const VarDecl *V, const Stmt *Scope, const Stmt *Loop,
 // either of which may change the shape it has after its initialisation.
 bool mayBeReseated(const VarDecl *V, const Stmt *Scope, ASTContext &Context);
 
+// Whether Dest provably has Source's shape: Dest is initialised with Source.copy() or
+// nd::empty_like(Source) (zeros_like, ones_like, full_like), and neither is reseated.
+bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source, const Stmt *Scope,
+                            ASTContext &Context);
+
+// Whether A and B provably have the same shape: the same variable, or linked by a chain
+// of initialisations as in initialisedWithShapeOf.
+bool provablySameShape(const VarDecl *A, const VarDecl *B, const Stmt *Scope,
+                       ASTContext &Context);
+
+// Whether V is a local array that owns a fresh C-contiguous buffer for all of Scope:
+// initialised with a fresh buffer (createsFreshBuffer), never reseated, and never bound
+// to a non-const reference or captured by reference (which could reseat it unseen).
+// Its data() then walks exactly its elements, and it shares memory with no other such
+// array.
+bool isContiguousLocal(const VarDecl *V, const Stmt *Scope, ASTContext &Context);
+
 } // namespace clang::tidy::nd_checks

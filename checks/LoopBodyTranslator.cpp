@@ -74,11 +74,12 @@ namespace {
 class VariantFinder : public RecursiveASTVisitor<VariantFinder> {
 public:
   VariantFinder(llvm::ArrayRef<const VarDecl *> LoopVars,
-                const std::vector<SliceStatistic> &Statistics)
-      : LoopVars(LoopVars), Statistics(Statistics) {}
+                const std::vector<SliceStatistic> &Statistics,
+                llvm::ArrayRef<const ValueDecl *> Bound)
+      : LoopVars(LoopVars), Statistics(Statistics), Bound(Bound) {}
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     const Decl *D = Ref->getDecl();
-    if (llvm::is_contained(LoopVars, D) ||
+    if (llvm::is_contained(LoopVars, D) || llvm::is_contained(Bound, D) ||
         llvm::any_of(Statistics, [&](const SliceStatistic &S) { return S.Var == D; }))
       Found = true;
     return !Found;
@@ -88,11 +89,27 @@ public:
 private:
   llvm::ArrayRef<const VarDecl *> LoopVars;
   const std::vector<SliceStatistic> &Statistics;
+  llvm::ArrayRef<const ValueDecl *> Bound;
 };
 } // namespace
 
+void LoopBodyTranslator::bindOperand(const ValueDecl *D, std::string Text) {
+  BoundDecls.push_back(D);
+  BoundOperands[D] = std::move(Text);
+}
+
+void LoopBodyTranslator::bindLocal(const VarDecl *D, const Expr *Init) {
+  BoundDecls.push_back(D);
+  BoundLocals[D] = Init;
+}
+
+unsigned LoopBodyTranslator::uses(const ValueDecl *D) const {
+  auto It = Uses.find(D);
+  return It == Uses.end() ? 0 : It->second;
+}
+
 bool LoopBodyTranslator::isVariant(const Expr *E) const {
-  VariantFinder Finder(LoopVars, Statistics);
+  VariantFinder Finder(LoopVars, Statistics, BoundDecls);
   Finder.TraverseStmt(const_cast<Expr *>(E));
   return Finder.Found;
 }
@@ -155,7 +172,7 @@ bool LoopBodyTranslator::checkNoPromotion(const Expr *Operand) {
       continue;
     }
     fail(Cast->getBeginLoc(),
-         "the loop converts '" + From.getUnqualifiedType().getAsString() + "' to '" +
+         Subject + " converts '" + From.getUnqualifiedType().getAsString() + "' to '" +
              To.getUnqualifiedType().getAsString() +
              "', which nd's type promotion would not do");
     return false;
@@ -172,7 +189,7 @@ bool LoopBodyTranslator::checkPureInvariant(const Expr *E) {
            checkPureInvariant(Cast->getSubExpr());
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     if (Ref->getType().isVolatileQualified()) {
-      fail(Ref->getBeginLoc(), "the loop reads the volatile '" +
+      fail(Ref->getBeginLoc(), Subject + " reads the volatile '" +
                                    Ref->getDecl()->getNameAsString() + "' in every iteration");
       return false;
     }
@@ -181,14 +198,14 @@ bool LoopBodyTranslator::checkPureInvariant(const Expr *E) {
   }
   if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
     if (Op->isAssignmentOp() || Op->isCompoundAssignmentOp() || Op->getOpcode() == BO_Comma) {
-      fail(Op->getOperatorLoc(), "the loop body writes to something other than its destination");
+      fail(Op->getOperatorLoc(), bodySubject() + " writes to something other than its destination");
       return false;
     }
     return checkPureInvariant(Op->getLHS()) && checkPureInvariant(Op->getRHS());
   }
   if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
     if (Op->isIncrementDecrementOp()) {
-      fail(Op->getOperatorLoc(), "the loop body writes to something other than its destination");
+      fail(Op->getOperatorLoc(), bodySubject() + " writes to something other than its destination");
       return false;
     }
     return Op->isArithmeticOp() && checkPureInvariant(Op->getSubExpr());
@@ -213,7 +230,7 @@ bool LoopBodyTranslator::checkPureInvariant(const Expr *E) {
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     const FunctionDecl *F = Call->getDirectCallee();
-    fail(E->getBeginLoc(), "the loop calls '" + (F ? F->getQualifiedNameAsString() : text(E)) +
+    fail(E->getBeginLoc(), Subject + " calls '" + (F ? F->getQualifiedNameAsString() : text(E)) +
                                "', which has no ufunc equivalent (side effects)");
     return false;
   }
@@ -291,7 +308,7 @@ std::optional<std::string> LoopBodyTranslator::translateCall(const CallExpr *Cal
   if (!Name || isa<CXXOperatorCallExpr>(Call)) {
     const FunctionDecl *F = Call->getDirectCallee();
     return fail(Call->getBeginLoc(),
-                "the loop calls '" + (F ? F->getQualifiedNameAsString() : text(Call)) +
+                Subject + " calls '" + (F ? F->getQualifiedNameAsString() : text(Call)) +
                     "', which has no ufunc equivalent (side effects)");
   }
   std::vector<std::string> Args;
@@ -333,6 +350,17 @@ std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
   if (auto Access = matchElementAccess(E))
     return translateAccess(*Access);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    if (auto It = BoundOperands.find(Ref->getDecl()); It != BoundOperands.end()) {
+      ++Uses[Ref->getDecl()];
+      return It->second;
+    }
+    if (auto It = BoundLocals.find(Ref->getDecl()); It != BoundLocals.end()) {
+      ++Uses[Ref->getDecl()];
+      if (!checkNoPromotion(It->second))
+        return std::nullopt;
+      std::optional<std::string> Init = translateOperand(It->second);
+      return Init ? std::optional<std::string>("(" + *Init + ")") : std::nullopt;
+    }
     for (const SliceStatistic &Stat : Statistics)
       if (Stat.Var == Ref->getDecl())
         return translateStatistic(Stat);
@@ -342,7 +370,7 @@ std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
   if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
     if (Op->isAssignmentOp() || Op->isCompoundAssignmentOp() || Op->getOpcode() == BO_Comma)
       return fail(Op->getOperatorLoc(),
-                  "the loop body writes to something other than its destination (side effects)");
+                  bodySubject() + " writes to something other than its destination (side effects)");
     BinaryOperatorKind K = Op->getOpcode();
     bool Arithmetic = K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_Div;
     bool Logical = K == BO_LAnd || K == BO_LOr;

@@ -11,6 +11,7 @@
 
 #include "LoopArrayAccess.h"
 #include "clang/AST/ASTContext.h"
+#include <map>
 #include <string>
 
 namespace clang::tidy::nd_checks {
@@ -39,6 +40,17 @@ public:
                      std::vector<const Expr *> DestIndices,
                      const std::vector<SliceStatistic> &Statistics);
 
+  // Scalar lambdas (nd::vectorize, std::transform): a reference to D stands for the
+  // operand Text (an array or a scalar) and varies like an element access does.
+  void bindOperand(const ValueDecl *D, std::string Text);
+  // A `const` local of the lambda: a reference to D becomes its translated
+  // initialiser, in parentheses.
+  void bindLocal(const VarDecl *D, const Expr *Init);
+  // How many references to a bound operand or local were translated.
+  unsigned uses(const ValueDecl *D) const;
+  // The subject of the failure reasons: "the loop" (default), "the lambda".
+  void setSubject(std::string S) { Subject = std::move(S); }
+
   // The broadcasting expression for E, or nullopt with failure() set.
   std::optional<std::string> translate(const Expr *E);
   const TranslationFailure &failure() const { return Failure; }
@@ -65,6 +77,8 @@ private:
   int levelOf(const Expr *Index) const;
   std::string text(const Expr *E) const;
   std::optional<std::string> fail(SourceLocation Loc, std::string Reason);
+  // "the loop body" for loops, else the subject.
+  std::string bodySubject() const { return Subject == "the loop" ? "the loop body" : Subject; }
 
   const ASTContext &Context;
   std::vector<const VarDecl *> LoopVars;
@@ -76,6 +90,11 @@ private:
   std::vector<ElementAccess> Reads;
   std::vector<bool> LevelsUsed;
   TranslationFailure Failure;
+  std::vector<const ValueDecl *> BoundDecls;
+  std::map<const ValueDecl *, std::string> BoundOperands;
+  std::map<const ValueDecl *, const Expr *> BoundLocals;
+  std::map<const ValueDecl *, unsigned> Uses;
+  std::string Subject = "the loop";
 };
 
 // The C++ math functions that have a ufunc, by unqualified name, and theirs.

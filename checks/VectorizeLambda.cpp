@@ -1,0 +1,272 @@
+#include "VectorizeLambda.h"
+
+#include "LoopArrayAccess.h"
+#include "LoopBodyTranslator.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::nd_checks {
+
+const LambdaExpr *resolveLambda(const Expr *E, bool *Named) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = stripImplicit(E);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      // The closure copied or moved into a parameter.
+      if (Construct->getNumArgs() != 1)
+        return nullptr;
+      E = Construct->getArg(0);
+      continue;
+    }
+    const VarDecl *V = referencedVar(E);
+    if (!V || !V->hasLocalStorage() || V->getType()->isReferenceType() || !V->getInit())
+      return nullptr;
+    if (Named)
+      *Named = true;
+    E = V->getInit();
+  }
+  return nullptr;
+}
+
+static QualType plain(QualType T) {
+  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+}
+
+static std::string typeName(QualType T, const ASTContext &Context) {
+  return plain(T).getAsString(Context.getPrintingPolicy());
+}
+
+// Conversions that change no value, so that `.astype<To>()` of the ufunc result is
+// exactly what the lambda's conversion gives: bool to anything arithmetic, float to
+// double, a 32-bit integer to a 64-bit integer or to double.
+static bool isExactWidening(QualType From, QualType To, const ASTContext &Context) {
+  From = plain(From);
+  To = plain(To);
+  if (From == To)
+    return true;
+  if (From->isBooleanType())
+    return To->isArithmeticType();
+  if (From->isFloatingType())
+    return To->isFloatingType() && Context.getTypeSize(To) > Context.getTypeSize(From) &&
+           Context.getTypeSize(To) == 64;
+  if (From->isSignedIntegerType() && Context.getTypeSize(From) == 32)
+    return (To->isSignedIntegerType() && Context.getTypeSize(To) == 64) ||
+           (To->isRealFloatingType() && Context.getTypeSize(To) == 64);
+  return false;
+}
+
+// The nd spelling of an element type, for `.astype<T>()`.
+static std::optional<std::string> elementSpelling(QualType T, const ASTContext &Context) {
+  T = plain(T);
+  if (T->isBooleanType())
+    return "bool";
+  if (T->isRealFloatingType())
+    return Context.getTypeSize(T) == 32 ? "float" : "double";
+  if (T->isSignedIntegerType())
+    return Context.getTypeSize(T) == 32 ? "std::int32_t" : "std::int64_t";
+  return std::nullopt;
+}
+
+namespace {
+// Math calls whose C++ result type is not their first argument's: `std::pow(float, int)`
+// computes in double, where nd::power keeps float.
+class ResultTypeChecker : public RecursiveASTVisitor<ResultTypeChecker> {
+public:
+  bool VisitCallExpr(CallExpr *Call) {
+    if (isa<CXXOperatorCallExpr>(Call) || Call->getNumArgs() == 0)
+      return true;
+    QualType Arg = plain(Call->getArg(0)->IgnoreParenImpCasts()->getType());
+    if (Arg->isArithmeticType() && plain(Call->getType()) != Arg && !Found)
+      Found = Call;
+    return !Found;
+  }
+  const CallExpr *Found = nullptr;
+};
+
+class ReferenceCounter : public RecursiveASTVisitor<ReferenceCounter> {
+public:
+  explicit ReferenceCounter(const ValueDecl *D) : D(D) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    Count += Ref->getDecl() == D;
+    return true;
+  }
+  unsigned Count = 0;
+
+private:
+  const ValueDecl *D;
+};
+} // namespace
+
+LambdaTranslation translateLambda(const LambdaExpr *Lambda,
+                                  const std::vector<LambdaOperand> &Operands, QualType Target,
+                                  bool CapturesTakenEarlier, const Stmt *Scope,
+                                  ASTContext &Context) {
+  LambdaTranslation Result;
+  auto Fail = [&](SourceLocation Loc, std::string Reason) {
+    Result.Loc = Loc;
+    Result.Reason = std::move(Reason);
+    Result.Text.reset();
+    return Result;
+  };
+  const SourceManager &SM = Context.getSourceManager();
+  auto Text = [&](const Stmt *S) {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()), SM,
+                                Context.getLangOpts())
+        .str();
+  };
+  const CXXMethodDecl *Call = Lambda->getCallOperator();
+  if (Lambda->isGenericLambda())
+    return Fail(Lambda->getBeginLoc(),
+                "the lambda is generic ('auto' parameters); give its parameters the element "
+                "types");
+  if (Call->getNumParams() != Operands.size())
+    return Fail(Lambda->getBeginLoc(), "the lambda takes " + std::to_string(Call->getNumParams()) +
+                                           " parameters for " + std::to_string(Operands.size()) +
+                                           " operands");
+
+  // Captures: read-only scalars, with the values they have where the fix reads them.
+  for (const LambdaCapture &Capture : Lambda->captures()) {
+    if (!Capture.capturesVariable())
+      return Fail(Capture.getLocation(), "the lambda captures 'this'; only scalar variables "
+                                         "become operands of the ufunc expression");
+    const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
+    if (!Var || Var->isInitCapture())
+      return Fail(Capture.getLocation(),
+                  "the lambda has an init-capture, whose value the ufunc expression cannot name");
+    if (Capture.getCaptureKind() == LCK_ByCopy && CapturesTakenEarlier &&
+        ExprMutationAnalyzer(*Scope, Context).isMutated(Var))
+      return Fail(Capture.getLocation(),
+                  "the lambda captures '" + Var->getNameAsString() +
+                      "' by copy and it is modified in the function, so the ufunc expression "
+                      "could read another value than the copy");
+  }
+
+  const std::vector<SliceStatistic> NoStatistics; // the translator keeps a reference
+  LoopBodyTranslator Translator(Context, {}, {}, nullptr, {}, NoStatistics);
+  Translator.setSubject("the lambda");
+  std::vector<std::string> OperandTexts;
+  for (unsigned I = 0; I < Operands.size(); ++I) {
+    const ParmVarDecl *Param = Call->getParamDecl(I);
+    const LambdaOperand &Operand = Operands[I];
+    QualType ParamType = Param->getType();
+    if (ParamType->isReferenceType() && !ParamType.getNonReferenceType().isConstQualified())
+      return Fail(Param->getLocation(), "the lambda takes '" + Param->getNameAsString() +
+                                            "' by non-const reference");
+    if (plain(ParamType) != plain(Operand.Element))
+      return Fail(Param->getLocation(),
+                  "the lambda takes '" + Param->getNameAsString() + "' as '" +
+                      typeName(ParamType, Context) + "' but is applied to " +
+                      (Operand.IsArray ? "elements of type '" : "a scalar of type '") +
+                      typeName(Operand.Element, Context) +
+                      "'; it computes in the parameter's type, the ufuncs would compute in "
+                      "the operand's");
+    const Expr *Arg = stripImplicit(Operand.Arg);
+    std::string ArgText = Operand.Spelling.empty() ? Text(Arg) : Operand.Spelling;
+    bool Simple = !Operand.Spelling.empty() ||
+                  isa<DeclRefExpr, IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr>(Arg);
+    if (!Operand.IsArray && !Simple)
+      return Fail(Arg->getBeginLoc(), "the scalar argument '" + ArgText +
+                                          "' is not a literal or a variable");
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg); Ref && Ref->getType().isVolatileQualified())
+      return Fail(Arg->getBeginLoc(), "the argument '" + ArgText + "' is volatile");
+    if (!Simple) {
+      ArgText = "(" + ArgText + ")";
+      ReferenceCounter Counter(Param);
+      Counter.TraverseStmt(Lambda->getBody());
+      if (Counter.Count > 1)
+        return Fail(Arg->getBeginLoc(), "the argument '" + Text(Arg) +
+                                            "' would be evaluated once per use of '" +
+                                            Param->getNameAsString() + "'");
+    }
+    Translator.bindOperand(Param, ArgText);
+    OperandTexts.push_back(ArgText);
+  }
+
+  // The body: `const` locals, then `return E;`.
+  const auto *Body = dyn_cast<CompoundStmt>(Lambda->getBody());
+  const ReturnStmt *Return = nullptr;
+  for (const Stmt *S : Body->body()) {
+    if (Return)
+      return Fail(S->getBeginLoc(), "the lambda body is not a single 'return' statement");
+    if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
+      const auto *Var = Decl->isSingleDecl() ? dyn_cast<VarDecl>(Decl->getSingleDecl()) : nullptr;
+      if (!Var || !Var->getInit() || !Var->getType().isConstQualified() ||
+          Var->getType()->isReferenceType() || !Var->getType()->isArithmeticType() ||
+          Var->getType().isVolatileQualified() || Var->isStaticLocal())
+        return Fail(S->getBeginLoc(), "the lambda declares '" + Text(S) +
+                                          "', which is not one 'const' arithmetic local");
+      Translator.bindLocal(Var, Var->getInit());
+      continue;
+    }
+    Return = dyn_cast<ReturnStmt>(S);
+    if (!Return || !Return->getRetValue())
+      return Fail(S->getBeginLoc(), "the lambda body is not a single 'return' statement "
+                                    "(after 'const' locals)");
+  }
+  if (!Return)
+    return Fail(Body->getBeginLoc(), "the lambda returns no value");
+
+  ResultTypeChecker Checker;
+  Checker.TraverseStmt(const_cast<CompoundStmt *>(Body));
+  if (Checker.Found)
+    return Fail(Checker.Found->getBeginLoc(),
+                "'" + Text(Checker.Found) + "' returns '" + typeName(Checker.Found->getType(), Context) +
+                    "' for an argument of type '" +
+                    typeName(Checker.Found->getArg(0)->IgnoreParenImpCasts()->getType(), Context) +
+                    "', where its ufunc keeps the argument's type");
+
+  // The value returned, before the conversion to the lambda's return type.
+  const Expr *Value = Return->getRetValue();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Value))
+    Value = Cleanups->getSubExpr();
+  const Expr *Computed = Value;
+  while (const auto *Cast = dyn_cast<ImplicitCastExpr>(Computed->IgnoreParens())) {
+    if (Cast->getCastKind() == CK_LValueToRValue || Cast->getCastKind() == CK_NoOp)
+      break;
+    Computed = Cast->getSubExpr();
+  }
+  QualType ComputedType = plain(Computed->getType());
+  QualType Returned = plain(Call->getReturnType());
+  QualType Wanted = plain(Target);
+  if (!isExactWidening(ComputedType, Returned, Context) ||
+      !isExactWidening(Returned, Wanted, Context))
+    return Fail(Value->getBeginLoc(),
+                "the lambda computes '" + typeName(ComputedType, Context) + "'" +
+                    (Returned != ComputedType ? " and returns '" + typeName(Returned, Context) + "'" : "") +
+                    ", converted to elements of type '" + typeName(Wanted, Context) +
+                    "', which the ufunc expression (of type '" + typeName(ComputedType, Context) +
+                    "') would not do exactly");
+
+  std::optional<std::string> Translated = Translator.translate(Computed);
+  if (!Translated)
+    return Fail(Translator.failure().Loc, Translator.failure().Reason);
+  for (unsigned I = 0; I < Operands.size(); ++I)
+    if (Operands[I].IsArray && Translator.uses(Call->getParamDecl(I)) == 0)
+      return Fail(Call->getParamDecl(I)->getLocation(),
+                  "the lambda does not use '" + Call->getParamDecl(I)->getNameAsString() +
+                      "', so the ufunc expression would not have the shape of '" +
+                      OperandTexts[I] + "'");
+  if (!llvm::any_of(Operands, [&](const LambdaOperand &O) { return O.IsArray; }))
+    return Fail(Lambda->getBeginLoc(), "the lambda is applied to no array");
+
+  std::string Out = *Translated;
+  llvm::StringRef Inner = Out;
+  while (Inner.size() > 2 && Inner.front() == '(' && Inner.back() == ')' &&
+         llvm::is_contained(OperandTexts, Inner.drop_front().drop_back().str()))
+    Inner = Inner.drop_front().drop_back();
+  Result.Bare = llvm::is_contained(OperandTexts, Inner.str());
+  if (ComputedType != Wanted) {
+    std::optional<std::string> Spelling = elementSpelling(Wanted, Context);
+    if (!Spelling)
+      return Fail(Value->getBeginLoc(), "the result type '" + typeName(Wanted, Context) +
+                                            "' is not an nd element type");
+    Out = (Result.Bare ? Inner.str() : "(" + Out + ")") + ".astype<" + *Spelling + ">()";
+    Result.Bare = false;
+  }
+  Result.Text = Out;
+  return Result;
+}
+
+} // namespace clang::tidy::nd_checks

@@ -1,0 +1,43 @@
+// Scalar lambdas applied over the elements of nd::arrays, for nd-elementwise-loop
+// (form 5): `nd::vectorize([](double v) { return 2 * v + 1; })(x)` and
+// `std::transform(x.data(), x.data() + x.size(), y.data(), lambda)`. The lambda's body
+// (`return E;`, after `const` locals) is translated by LoopBodyTranslator with its
+// parameters standing for the array (or scalar) operands: `2 * x + 1`.
+#pragma once
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::nd_checks {
+
+// One argument the lambda is applied to: an array (each element in turn) or a scalar.
+struct LambdaOperand {
+  const Expr *Arg = nullptr;
+  bool IsArray = false;
+  QualType Element; // the array's element type, or the scalar's type
+  std::string Spelling; // how the fix names the operand (default: Arg's text)
+};
+
+struct LambdaTranslation {
+  std::optional<std::string> Text; // the broadcasting expression, when there is one
+  bool Bare = false;               // Text is one operand itself (no new array)
+  SourceLocation Loc;              // else: where and why not
+  std::string Reason;
+};
+
+// The lambda E evaluates to: a lambda expression, or a local variable initialised with
+// one (*Named is then set, as its captures were taken where it was defined).
+const LambdaExpr *resolveLambda(const Expr *E, bool *Named = nullptr);
+
+// The broadcasting expression computing Lambda applied to Operands element by element,
+// with elements of type Target. CapturesTakenEarlier: the lambda was created before
+// the call, so variables it captures by copy must not change in Scope.
+LambdaTranslation translateLambda(const LambdaExpr *Lambda,
+                                  const std::vector<LambdaOperand> &Operands, QualType Target,
+                                  bool CapturesTakenEarlier, const Stmt *Scope,
+                                  ASTContext &Context);
+
+} // namespace clang::tidy::nd_checks
