@@ -11,7 +11,8 @@
 #   requires the build log to contain a diagnostic for each check in EXPECT_WARNINGS
 #   (or, with EXPECT_BUILD_FAILURE, an error for each check in EXPECT_ERRORS and a
 #   failed build) and none for the checks in UNEXPECTED; then runs the program and
-#   compares its output with the value computed by hand in consumer/main.cpp.
+#   compares its output with the value computed by hand in consumer/main.cpp. With
+#   EXPECT_CONFIGURE_ERROR (a regex), the configuration must fail with that message.
 #
 # Everything is written under WORK_DIR, in the build tree.
 cmake_minimum_required(VERSION 3.20)
@@ -61,6 +62,14 @@ execute_process(
           -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON
           "-DND_CONSUMER_CHECK_ARGS=${check_args}"
   OUTPUT_VARIABLE log ERROR_VARIABLE log RESULT_VARIABLE status)
+if(DEFINED EXPECT_CONFIGURE_ERROR)
+  string(REGEX REPLACE "[ \n]+" " " flat_log "${log}")
+  if(status EQUAL 0 OR NOT flat_log MATCHES "${EXPECT_CONFIGURE_ERROR}")
+    message(FATAL_ERROR "configuring the consumer should have failed with "
+                        "'${EXPECT_CONFIGURE_ERROR}':\n${log}")
+  endif()
+  return()
+endif()
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "configuring the consumer failed:\n${log}")
 endif()
