@@ -17,10 +17,10 @@ extern volatile int NdModuleAnchorSource;
 
 int main(int argc, const char **argv) {
   llvm::ArrayRef<const char *> Args(argv, argc);
-  if (nd_tidy::isProjectMode(Args)) {
-    static int Anchor;
-    std::string Self = llvm::sys::fs::getMainExecutable(argv[0], &Anchor);
+  static int Anchor;
+  std::string Self = llvm::sys::fs::getMainExecutable(argv[0], &Anchor);
+  if (nd_tidy::isProjectMode(Args))
     return nd_tidy::runProject(Args, Self);
-  }
+  nd_tidy::warnAboutConfig(Args, Self);
   return clang::tidy::clangTidyMain(argc, argv);
 }

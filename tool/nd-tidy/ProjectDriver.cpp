@@ -30,6 +30,8 @@
 #include <tuple>
 #include <vector>
 
+extern char **environ;
+
 #ifndef ND_DOCS_URL
 #define ND_DOCS_URL ""
 #endif
@@ -205,8 +207,22 @@ struct Job {
   std::string ExecError;
 };
 
+// The environment of the workers: ours, and ND_TIDY_WORKER=1 (see warnAboutConfig).
+std::vector<llvm::StringRef> workerEnvironment() {
+  static std::vector<std::string> Strings = [] {
+    std::vector<std::string> Result;
+    for (char **E = environ; *E; ++E)
+      if (!llvm::StringRef(*E).starts_with("ND_TIDY_WORKER="))
+        Result.push_back(*E);
+    Result.push_back("ND_TIDY_WORKER=1");
+    return Result;
+  }();
+  return std::vector<llvm::StringRef>(Strings.begin(), Strings.end());
+}
+
 void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel,
              bool Progress) {
+  std::vector<llvm::StringRef> Env = workerEnvironment();
   std::atomic<size_t> Next{0};
   std::mutex ProgressMutex;
   auto Work = [&] {
@@ -220,7 +236,7 @@ void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel,
       llvm::SmallVector<llvm::StringRef, 32> Argv(J.Args.begin(), J.Args.end());
       std::optional<llvm::StringRef> Redirects[] = {
           llvm::StringRef(""), llvm::StringRef(J.OutPath), llvm::StringRef(J.ErrPath)};
-      J.ExitCode = llvm::sys::ExecuteAndWait(Self, Argv, std::nullopt, Redirects, 0, 0,
+      J.ExitCode = llvm::sys::ExecuteAndWait(Self, Argv, Env, Redirects, 0, 0,
                                              &J.ExecError);
     }
   };
@@ -238,6 +254,15 @@ std::string readFile(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   return Buffer ? (*Buffer)->getBuffer().str() : std::string();
+}
+
+// The warnings of a --verify-config run, each once.
+void printConfigWarnings(llvm::StringRef Text, llvm::StringSet<> &Seen) {
+  llvm::SmallVector<llvm::StringRef, 8> Lines;
+  Text.split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Line : Lines)
+    if (Line.contains("warning: ") && Seen.insert(Line).second)
+      llvm::errs() << Line << "\n";
 }
 
 int usageError(const llvm::Twine &Message) {
@@ -360,14 +385,8 @@ void Driver::verifyConfig() {
   }
   runJobs(Jobs, Self, Opts.Jobs.value_or(1), /*Progress=*/false);
   llvm::StringSet<> Seen;
-  for (const Job &J : Jobs) {
-    std::string Text = readFile(J.ErrPath);
-    llvm::SmallVector<llvm::StringRef, 8> Lines;
-    llvm::StringRef(Text).split(Lines, '\n', -1, /*KeepEmpty=*/false);
-    for (llvm::StringRef Line : Lines)
-      if (Line.contains("warning: ") && Seen.insert(Line).second)
-        llvm::errs() << Line << "\n";
-  }
+  for (const Job &J : Jobs)
+    printConfigWarnings(readFile(J.ErrPath), Seen);
 }
 
 void Driver::lint() {
@@ -644,6 +663,26 @@ bool isProjectMode(llvm::ArrayRef<const char *> Argv) {
     return false;
   return O.Jobs || O.Diff || O.Shard || O.Sarif ||
          (O.BuildDir && O.Files.empty() && !O.DashDash);
+}
+
+void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
+  Options O = parseArgs(Argv);
+  if (O.Info || O.Files.empty() || llvm::sys::Process::GetEnv("ND_TIDY_WORKER"))
+    return;
+  llvm::SmallString<128> ErrPath;
+  int FD;
+  if (llvm::sys::fs::createTemporaryFile("nd-tidy-verify", "err", FD, ErrPath))
+    return;
+  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  Job J;
+  J.Args = {Self.str(), "--verify-config"};
+  J.Args.insert(J.Args.end(), Argv.begin() + 1, Argv.end());
+  J.ErrPath = std::string(ErrPath);
+  std::vector<Job> Jobs{std::move(J)};
+  runJobs(Jobs, Self, 1, /*Progress=*/false);
+  llvm::StringSet<> Seen;
+  printConfigWarnings(readFile(ErrPath), Seen);
+  llvm::sys::fs::remove(ErrPath);
 }
 
 int runProject(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {

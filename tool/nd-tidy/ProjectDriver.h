@@ -15,6 +15,12 @@ namespace nd_tidy {
 /// --list-checks, --dump-config, --verify-config, ...) keep plain clang-tidy.
 bool isProjectMode(llvm::ArrayRef<const char *> Argv);
 
+/// clang-tidy 19 checks check names and options of the configuration only with
+/// --verify-config: runs that for a plain clang-tidy command line that lints files and
+/// prints its warnings (e.g. an unknown `nd-*` option in a .clang-tidy file). Not in
+/// the workers of project mode, which verifies once per directory itself.
+void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self);
+
 /// Runs project mode; \p Self is this executable, run as the clang-tidy workers.
 /// Returns the exit status: 0 clean, 1 --warnings-as-errors findings, 2 usage errors,
 /// missing compilation database, a translation unit that does not compile.
