@@ -1,0 +1,9 @@
+#include <nd/nd.hpp>
+
+int main() {
+  auto x = nd::arange<double>(4);
+  double scale = 2.5;
+  double offset = 1.2;
+  nd::array<double> y = scale * x + offset;
+  return y(0) == 1.2 && y(3) == 2.5 * 3.0 + 1.2 ? 0 : 1;
+}
