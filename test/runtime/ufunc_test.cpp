@@ -11,6 +11,8 @@
 #include <nd/operators.hpp>
 #include <nd/ufunc.hpp>
 
+#include "test_support.hpp"
+
 namespace {
 
 using nd::index_t;
@@ -665,3 +667,51 @@ TEST(UfuncFloat32, LongArraysAndTailsMatchScalarLoop) {
 }
 
 }  // namespace
+
+// Temporary elision (NumPy's): an operator whose operand is a temporary no one else
+// sees computes into that temporary's buffer; anything that may be seen is left alone.
+TEST(UfuncOperators, ATemporaryOperandHoldsTheResult) {
+  const nd::array<double> x = nd_test::iota({4, 3});
+  nd::array<double> t = x * 2.0;
+  const double* buffer = t.data();
+  const nd::array<double> y = std::move(t) + 1.0;
+  EXPECT_EQ(y.data(), buffer);
+  for (nd::index_t k = 0; k < 12; ++k) EXPECT_EQ(y.data()[k], 2.0 * k + 1.0);
+  // The temporary on the right, and a broadcast operand that fits its shape.
+  const nd::array<double> row = nd_test::iota({3});
+  nd::array<double> u = x * 3.0;
+  const double* u_buffer = u.data();
+  const nd::array<double> z = row - std::move(u);
+  EXPECT_EQ(z.data(), u_buffer);
+  EXPECT_EQ(z(2, 1), 1.0 - 3.0 * 7);
+  // Unary minus.
+  nd::array<double> v = x + 0.5;
+  const double* v_buffer = v.data();
+  const nd::array<double> w = -std::move(v);
+  EXPECT_EQ(w.data(), v_buffer);
+  EXPECT_EQ(w(1, 1), -4.5);
+}
+
+TEST(UfuncOperators, ATemporaryThatMayBeSeenIsNotReused) {
+  const nd::array<double> x = nd_test::iota({4, 3});
+  // Shared: a view keeps the buffer visible.
+  nd::array<double> t = x * 2.0;
+  const nd::array<double> view = t(nd::all, 0);
+  const nd::array<double> y = std::move(t) + 1.0;
+  EXPECT_NE(y.data(), view.data());
+  EXPECT_EQ(view(3), 18.0);
+  // Too small for the broadcast result.
+  nd::array<double> col = x(nd::all, nd::slice(0, 1)).copy();
+  const nd::array<double> wide = std::move(col) + x;
+  EXPECT_EQ(nd::shape_t(wide.shape()), nd::shape_t({4, 3}));
+  EXPECT_EQ(wide(3, 2), 9.0 + 11.0);
+  // Another result dtype: int32 / int32 is float64.
+  nd::array<std::int32_t> i = nd_test::iota<std::int32_t>({5}) * 2;
+  const nd::array<double> q = std::move(i) / 4;
+  EXPECT_EQ(q(3), 1.5);
+  // Not contiguous.
+  nd::array<double> strided = x.T();
+  const nd::array<double> s = std::move(strided) * 1.0;
+  EXPECT_EQ(s(0, 3), 9.0);
+  EXPECT_EQ(x(3, 0), 9.0);
+}

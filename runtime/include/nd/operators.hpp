@@ -23,10 +23,6 @@ concept array_operands = ufunc_operand<A> && ufunc_operand<B> && (any_array<A> |
     return fn(a, b);                                \
   }
 
-ND_BINARY_OPERATOR(+, add)
-ND_BINARY_OPERATOR(-, subtract)
-ND_BINARY_OPERATOR(*, multiply)
-ND_BINARY_OPERATOR(/, divide)
 ND_BINARY_OPERATOR(==, equal)
 ND_BINARY_OPERATOR(!=, not_equal)
 ND_BINARY_OPERATOR(<, less)
@@ -35,8 +31,83 @@ ND_BINARY_OPERATOR(>, greater)
 ND_BINARY_OPERATOR(>=, greater_equal)
 #undef ND_BINARY_OPERATOR
 
+namespace detail {
+// NumPy's temporary elision: an operand that is a temporary no one else can see (the
+// only handle of its buffer, contiguous, writeable) and already has the result's dtype
+// and shape becomes the output. `2.5 * x + 1.2` then allocates one array, not two, and
+// the result is the same, since the output may be an input (the overlap rule).
+template <ufunc_op Op, class R, class T, class Other>
+bool reusable_temporary(const array<T>& t, const Other& other) {
+  if constexpr (!std::is_same_v<R, T>) {
+    return false;
+  } else {
+    if (!t.writeable() || !t.is_contiguous() || array_access::buffer_of(t).use_count() != 1) return false;
+    if constexpr (any_array<Other>) {
+      const shape_t shapes[] = {shape_t(t.shape()), shape_t(other.shape())};
+      const std::span<const index_t> spans[] = {shapes[0], shapes[1]};
+      shape_t joint;
+      return try_broadcast(spans, 2, joint) && joint == shapes[0];
+    }
+    return true;
+  }
+}
+}  // namespace detail
+
+// The arithmetic operators with a temporary operand: as above, but computed into the
+// temporary when it can hold the result (detail::reusable_temporary).
+#define ND_ARITHMETIC_OPERATOR(sym, fn, op)                                                    \
+  template <class A, class B>                                                                  \
+    requires detail::array_operands<A, B>                                                      \
+  auto operator sym(const A& a, const B& b) {                                                  \
+    return fn(a, b);                                                                           \
+  }                                                                                            \
+  template <element T, class B>                                                                \
+    requires detail::array_operands<array<T>, B>                                               \
+  auto operator sym(array<T>&& a, const B& b) {                                                \
+    using R = detail::ufunc_result_t<op, detail::op_compute_t<op, array<T>, B>>;               \
+    if constexpr (std::is_same_v<R, T>) {                                                      \
+      if (detail::reusable_temporary<op, R>(a, b)) {                                           \
+        fn(a, b, a);                                                                           \
+        return std::move(a);                                                                   \
+      }                                                                                        \
+    }                                                                                          \
+    return fn(a, b);                                                                           \
+  }                                                                                            \
+  template <class A, element T>                                                                \
+    requires detail::array_operands<A, array<T>>                                               \
+  auto operator sym(const A& a, array<T>&& b) {                                                \
+    using R = detail::ufunc_result_t<op, detail::op_compute_t<op, A, array<T>>>;               \
+    if constexpr (std::is_same_v<R, T>) {                                                      \
+      if (detail::reusable_temporary<op, R>(b, a)) {                                           \
+        fn(a, b, b);                                                                           \
+        return std::move(b);                                                                   \
+      }                                                                                        \
+    }                                                                                          \
+    return fn(a, b);                                                                           \
+  }                                                                                            \
+  template <element T, element U>                                                              \
+  auto operator sym(array<T>&& a, array<U>&& b) {                                              \
+    return std::move(a) sym static_cast<const array<U>&>(b);                                   \
+  }
+
+ND_ARITHMETIC_OPERATOR(+, add, detail::ufunc_op::add)
+ND_ARITHMETIC_OPERATOR(-, subtract, detail::ufunc_op::subtract)
+ND_ARITHMETIC_OPERATOR(*, multiply, detail::ufunc_op::multiply)
+ND_ARITHMETIC_OPERATOR(/, divide, detail::ufunc_op::divide)
+#undef ND_ARITHMETIC_OPERATOR
+
 template <element T>
 auto operator-(const array<T>& a) {
+  return negative(a);
+}
+template <element T>
+auto operator-(array<T>&& a) {
+  if constexpr (!std::is_same_v<T, bool>) {
+    if (detail::reusable_temporary<detail::ufunc_op::negative, T>(a, 0)) {
+      negative(a, a);
+      return std::move(a);
+    }
+  }
   return negative(a);
 }
 template <element T>
