@@ -7,10 +7,14 @@
 //    combined into the output with the SIMD element-wise kernels, in column blocks that
 //    stay in cache, pairwise over the rows (leaves of 8 rows), so float sums stay as
 //    accurate as pairwise summation while every add is a vector add.
+// A sum may be "centred": it then sums (x - c)^2 with a centre c per output element, so
+// var/std make no full-size temporary of deviations (NumPy's _var makes two). Each
+// chunk or row is transformed in a cache-resident buffer before it is added.
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
 #include <memory>
+#include <type_traits>
 
 #include "kernels/kernels.hpp"
 #include "kernels/scalar_ops.hpp"
@@ -133,24 +137,30 @@ ufunc_op row_op(reduce_op op) {
 template <class R>
 class reducer {
  public:
-  reducer(reduce_op op, const void* in, dtype in_type)
+  reducer(reduce_op op, const void* in, dtype in_type, const R* center)
       : op_(op),
         in_(static_cast<const std::byte*>(in)),
         in_type_(in_type),
         elem_(dtype_size(in_type)),
         // any/all read any dtype directly; other runs read R, converting if needed.
         run_type_((op == reduce_op::any || op == reduce_op::all) ? in_type : dtype_of<R>()),
-        rows_direct_(in_type == dtype_of<R>()) {}
+        rows_direct_(in_type == dtype_of<R>() && center == nullptr),
+        center_(center) {}
 
   void run(axes_t& kept, axes_t& red, R* out) const {
     if (red.n == 0) {
       // Nothing to reduce (all reduced axes have length 1): a converting copy.
-      walk(kept, kept.n, [&](index_t i, index_t o) { cast_kernel(in_type_, dtype_of<R>(), 1, at(i), 1, out + o, 1); });
+      walk(kept, kept.n, [&](index_t i, index_t o) {
+        if (center_) centred_squares(1, at(i), 1, center_ + o, 0, out + o);
+        else cast_kernel(in_type_, dtype_of<R>(), 1, at(i), 1, out + o, 1);
+      });
       return;
     }
     const bool inner_reduced = kept.n == 0 || std::abs(red.in[red.n - 1]) <= std::abs(kept.in[kept.n - 1]);
     if (inner_reduced) {
-      walk(kept, kept.n, [&](index_t i, index_t o) { out[o] = reduce_region(i, red, 0, outer_count(red)); });
+      walk(kept, kept.n, [&](index_t i, index_t o) {
+        out[o] = reduce_region(i, red, 0, outer_count(red), center_ ? center_[o] : R{});
+      });
     } else {
       reduce_rows(kept, red, out);
     }
@@ -165,14 +175,43 @@ class reducer {
     return m;
   }
 
+  static constexpr index_t chunk = 2048;
+
+  // (x - c)^2 for n <= chunk elements, into buf (cache-resident).
+  void centred_squares(index_t n, const std::byte* p, index_t s, const R* c, index_t cs, R* buf) const {
+    cast_kernel(in_type_, dtype_of<R>(), n, p, s, buf, 1);
+    binary_kernel(ufunc_op::subtract, dtype_of<R>(), n, buf, 1, c, cs, buf, 1);
+    binary_kernel(ufunc_op::multiply, dtype_of<R>(), n, buf, 1, buf, 1, buf, 1);
+  }
+
+  // Sum of (x - c)^2 over a run, pairwise over chunks.
+  R centred_run(index_t n, const std::byte* p, index_t s, R c) const {
+    if constexpr (std::is_floating_point_v<R>) {
+      if (s == 1 && in_type_ == dtype_of<R>()) {
+        R r{};
+        centred_sum_kernel(dtype_of<R>(), n, p, &c, &r);
+        return r;
+      }
+    }
+    if (n > chunk) {
+      const index_t half = (n / 2 + chunk - 1) / chunk * chunk;  // whole chunks, 0 < half < n
+      return centred_run(half, p, s, c) + centred_run(n - half, p + half * s * elem_, s, c);
+    }
+    alignas(64) R buf[chunk];
+    centred_squares(n, p, s, &c, 0, buf);
+    R r{};
+    reduce_kernel(reduce_op::sum, dtype_of<R>(), n, buf, 1, &r);
+    return r;
+  }
+
   // One run of n elements with stride s (in input elements).
-  R reduce_run(index_t n, const std::byte* p, index_t s) const {
+  R reduce_run(index_t n, const std::byte* p, index_t s, R c) const {
+    if (center_) return centred_run(n, p, s, c);
     R r{};
     if (run_type_ == in_type_) {
       reduce_kernel(op_, in_type_, n, p, s, &r);
       return r;
     }
-    constexpr index_t chunk = 2048;
     alignas(64) R buf[chunk];
     for (index_t off = 0; off < n; off += chunk) {
       const index_t len = std::min(chunk, n - off);
@@ -186,16 +225,18 @@ class reducer {
 
   // Reduces runs [lo, hi) of the reduced region (each run = the innermost reduced axis),
   // combining run results pairwise.
-  R reduce_region(index_t base, const axes_t& red, index_t lo, index_t hi) const {
+  R reduce_region(index_t base, const axes_t& red, index_t lo, index_t hi, R c) const {
     if (hi - lo == 1)
-      return reduce_run(red.dims[red.n - 1], at(base + unravel(red, red.n - 1, lo)), red.in[red.n - 1]);
+      return reduce_run(red.dims[red.n - 1], at(base + unravel(red, red.n - 1, lo)), red.in[red.n - 1], c);
     const index_t mid = lo + (hi - lo) / 2;
-    return combine<R>(op_, reduce_region(base, red, lo, mid), reduce_region(base, red, mid, hi));
+    return combine<R>(op_, reduce_region(base, red, lo, mid, c), reduce_region(base, red, mid, hi, c));
   }
 
   // The innermost kept axis is the row; every reduced multi-index is a row to combine.
   void reduce_rows(const axes_t& kept, const axes_t& red, R* out) const {
-    constexpr index_t width = 1024;
+    // Whole rows up to 4096 elements: reading rows in full keeps the hardware prefetcher
+    // streaming, while the accumulators of every level still fit in L2.
+    constexpr index_t width = 4096;
     const index_t rows = outer_count(red) * red.dims[red.n - 1];
     const index_t len = kept.dims[kept.n - 1], in_s = kept.in[kept.n - 1], out_s = kept.out[kept.n - 1];
     int depth = 2;
@@ -207,22 +248,42 @@ class reducer {
       for (index_t col = 0; col < len; col += width) {
         const index_t w = std::min(width, len - col);
         R* acc = scratch.get();
-        combine_rows(i0 + col * in_s, in_s, red, 0, rows, acc, scratch.get() + width, w);
+        const R* c = center_ ? center_ + o0 + col * out_s : nullptr;
+        combine_rows(i0 + col * in_s, in_s, red, 0, rows, acc, scratch.get() + width, w, c, out_s);
         cast_kernel(dtype_of<R>(), dtype_of<R>(), w, acc, 1, out + o0 + col * out_s, out_s);
       }
     });
   }
 
   // dst[0:w] = combination of rows [lo, hi); `spare` has room for the deeper levels.
+  // c (stride cs): the centres of a centred sum, else null.
   void combine_rows(index_t base, index_t s, const axes_t& red, index_t lo, index_t hi, R* dst, R* spare,
-                    index_t w) const {
+                    index_t w, const R* c, index_t cs) const {
     const ufunc_op combine_op = row_op(op_);
     if (hi - lo <= 8) {
-      cast_kernel(in_type_, dtype_of<R>(), w, at(base + unravel(red, red.n, lo)), s, dst, 1);
+      if (rows_direct_ && s == 1 && op_ == reduce_op::sum &&
+          (dtype_of<R>() == dtype::float64 || dtype_of<R>() == dtype::float32)) {
+        const void* rows[8];
+        for (index_t r = lo; r < hi; ++r) rows[r - lo] = at(base + unravel(red, red.n, r));
+        sum_rows_kernel(dtype_of<R>(), w, rows, static_cast<int>(hi - lo), dst);
+        return;
+      }
+      if (c && cs == 1 && s == 1 && in_type_ == dtype_of<R>() &&
+          (dtype_of<R>() == dtype::float64 || dtype_of<R>() == dtype::float32)) {
+        const void* rows[8];
+        for (index_t r = lo; r < hi; ++r) rows[r - lo] = at(base + unravel(red, red.n, r));
+        centred_sum_rows_kernel(dtype_of<R>(), w, rows, static_cast<int>(hi - lo), c, dst);
+        return;
+      }
+      if (c) centred_squares(w, at(base + unravel(red, red.n, lo)), s, c, cs, dst);
+      else cast_kernel(in_type_, dtype_of<R>(), w, at(base + unravel(red, red.n, lo)), s, dst, 1);
       for (index_t r = lo + 1; r < hi; ++r) {
         const std::byte* row = at(base + unravel(red, red.n, r));
         if (rows_direct_) {
           binary_kernel(combine_op, dtype_of<R>(), w, dst, 1, row, s, dst, 1);
+        } else if (c) {
+          centred_squares(w, row, s, c, cs, spare);
+          binary_kernel(combine_op, dtype_of<R>(), w, dst, 1, spare, 1, dst, 1);
         } else {
           cast_kernel(in_type_, dtype_of<R>(), w, row, s, spare, 1);
           binary_kernel(combine_op, dtype_of<R>(), w, dst, 1, spare, 1, dst, 1);
@@ -231,8 +292,8 @@ class reducer {
       return;
     }
     const index_t mid = lo + (hi - lo) / 2;
-    combine_rows(base, s, red, lo, mid, dst, spare, w);
-    combine_rows(base, s, red, mid, hi, spare, spare + w, w);
+    combine_rows(base, s, red, lo, mid, dst, spare, w, c, cs);
+    combine_rows(base, s, red, mid, hi, spare, spare + w, w, c, cs);
     binary_kernel(combine_op, dtype_of<R>(), w, dst, 1, spare, 1, dst, 1);
   }
 
@@ -242,11 +303,13 @@ class reducer {
   index_t elem_;
   dtype run_type_;
   bool rows_direct_;
+  const R* center_;
 };
 
 template <class R>
 void reduce_typed(reduce_op op, std::span<const index_t> shape, const void* in, dtype in_type,
-                  std::span<const index_t> in_strides, const bool* reduced, R* out, const index_t* out_strides) {
+                  std::span<const index_t> in_strides, const bool* reduced, R* out, const index_t* out_strides,
+                  const R* center) {
   axes_t kept, red;
   bool empty_reduction = false, empty_output = false;
   for (std::size_t k = 0; k < shape.size(); ++k) {
@@ -266,7 +329,7 @@ void reduce_typed(reduce_op op, std::span<const index_t> shape, const void* in, 
     walk(kept, kept.n, [&](index_t, index_t o) { out[o] = identity<R>(op); });
     return;
   }
-  reducer<R>(op, in, in_type).run(kept, red, out);
+  reducer<R>(op, in, in_type, center).run(kept, red, out);
 }
 
 template <class T>
@@ -305,20 +368,18 @@ void arg_reduce_typed(bool is_max, std::span<const index_t> shape, const T* in, 
 }  // namespace
 
 void run_reduce(reduce_op op, dtype in_type, dtype acc, std::span<const index_t> shape, const void* in,
-                std::span<const index_t> in_strides, const bool* reduced, void* out, const index_t* out_strides) {
-  if (op == reduce_op::any || op == reduce_op::all)
-    return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<bool*>(out), out_strides);
+                std::span<const index_t> in_strides, const bool* reduced, void* out, const index_t* out_strides,
+                const void* center) {
+  auto typed = [&]<class R>(R* o) {
+    reduce_typed(op, shape, in, in_type, in_strides, reduced, o, out_strides, static_cast<const R*>(center));
+  };
+  if (op == reduce_op::any || op == reduce_op::all) return typed(static_cast<bool*>(out));
   switch (acc) {
-    case dtype::bool_:
-      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<bool*>(out), out_strides);
-    case dtype::int32:
-      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<std::int32_t*>(out), out_strides);
-    case dtype::int64:
-      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<std::int64_t*>(out), out_strides);
-    case dtype::float32:
-      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<float*>(out), out_strides);
-    case dtype::float64:
-      return reduce_typed(op, shape, in, in_type, in_strides, reduced, static_cast<double*>(out), out_strides);
+    case dtype::bool_: return typed(static_cast<bool*>(out));
+    case dtype::int32: return typed(static_cast<std::int32_t*>(out));
+    case dtype::int64: return typed(static_cast<std::int64_t*>(out));
+    case dtype::float32: return typed(static_cast<float*>(out));
+    case dtype::float64: return typed(static_cast<double*>(out));
   }
 }
 

@@ -367,3 +367,38 @@ TEST(Reduce, ZeroDimArray) {
 }
 
 }  // namespace
+
+// var's second pass sums (x - mean)^2 in cache-resident chunks or rows instead of making
+// a deviation array: it must agree with the deviations computed element by element, on
+// every path (rows combined for a kept inner axis, runs for a reduced one, strided and
+// converted inputs, rows longer than one block, several reduced axes).
+template <class T>
+void expect_var_matches_deviations(const nd::array<T>& a, int axis, nd::index_t ddof) {
+  using R = nd::mean_result_t<T>;
+  const nd::array<R> v = nd::var(a, axis, ddof);
+  const nd::array<R> mu = nd::mean(a, axis, true);
+  const nd::array<R> dev = a.template astype<R>() - mu;
+  const nd::array<R> expected = nd::sum(dev * dev, axis) / static_cast<R>(a.shape(axis) - ddof);
+  ASSERT_EQ(nd::shape_t(v.shape()), nd::shape_t(expected.shape()));
+  for (nd::index_t k = 0; k < v.size(); ++k) {
+    const R want = expected.ravel().data()[k];
+    EXPECT_NEAR(v.ravel().data()[k], want, std::abs(want) * (sizeof(R) == 4 ? 1e-5 : 1e-12)) << "element " << k;
+  }
+}
+
+TEST(VarCentredSum, AgreesWithExplicitDeviationsOnEveryPath) {
+  auto rng = nd::random::default_rng(7);
+  const nd::array<double> m = rng.normal(1.0, 3.0, {37, 5000});
+  expect_var_matches_deviations(m, 0, 0);  // rows, longer than one 4096 block
+  expect_var_matches_deviations(m, 1, 1);  // contiguous runs
+  expect_var_matches_deviations(m.T(), 0, 0);  // strided runs
+  expect_var_matches_deviations(m(nd::all, nd::slice(0, nd::none, 3)), 0, 0);  // strided rows
+  const nd::array<float> f = m.astype<float>();
+  expect_var_matches_deviations(f, 0, 0);
+  expect_var_matches_deviations(f, 1, 0);
+  const nd::array<std::int32_t> i = (m * 100.0).astype<std::int32_t>();
+  expect_var_matches_deviations(i, 0, 0);  // converted rows
+  expect_var_matches_deviations(i, 1, 1);  // converted runs
+  const nd::array<double> one_row = rng.random({1, 9});
+  expect_var_matches_deviations(one_row, 0, 0);  // nothing reduced: all zeros
+}

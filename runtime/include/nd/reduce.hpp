@@ -66,8 +66,9 @@ inline const char* reduce_name(reduce_op op) {
 
 // Reduces `a` into `out` (of the accumulator type, or bool for any/all), which has the
 // reduced shape with or without kept dims; the engine converts the input in chunks.
+// With a `center` (same shape and strides as out), sums (x - center)^2 (var's second pass).
 template <class T, class R>
-void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& out) {
+void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& out, const R* center = nullptr) {
   if (op == reduce_op::min || op == reduce_op::max)
     for (int k = 0; k < a.ndim(); ++k)
       if (m.reduced[k] && a.shape(k) == 0) throw_empty_reduction(reduce_name(op));
@@ -82,7 +83,7 @@ void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& 
     out_strides[k] = out.strides()[j++];
   }
   run_reduce(op, dtype_of<T>(), dtype_of<R>(), a.shape(), a.data(), a.strides(), m.reduced, out.data(),
-             out_strides);
+             out_strides, center);
 }
 
 // A reduction whose accumulator type is Acc and result type R (Acc, or bool for any/all).
@@ -132,14 +133,16 @@ array<mean_result_t<T>> mean_new(const array<T>& a, const axis_mask& m, bool kee
   return s;
 }
 
-// var: two passes, as NumPy's _var: the mean, then the mean of squared deviations.
+// var: two passes, as NumPy's _var: the mean, then the mean of squared deviations. The
+// deviations are squared and summed chunk by chunk in cache (a centred sum), so unlike
+// NumPy no array of the input's size is made.
 template <class T>
 array<mean_result_t<T>> var_new(const array<T>& a, const axis_mask& m, index_t ddof, bool keepdims) {
   using R = mean_result_t<T>;
-  const array<R> mu = mean_new(a, m, true);
-  array<R> dev = subtract(a, mu);
-  multiply(dev, dev, dev);
-  array<R> s = reduce_new<R, R>(reduce_op::sum, dev, m, keepdims);
+  // mu and s are fresh C-order arrays of one shape: mu's offsets are s's.
+  const array<R> mu = mean_new(a, m, keepdims);
+  array<R> s(shape_t(mu.shape()));
+  reduce_into(reduce_op::sum, a, m, s, mu.data());
   const index_t dof = m.count - ddof > 0 ? m.count - ddof : 0;
   divide(s, static_cast<R>(dof), s);
   return s;

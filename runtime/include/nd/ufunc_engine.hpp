@@ -76,9 +76,11 @@ enum class reduce_op : std::uint8_t { sum, prod, min, max, any, all };
 // Reduces `in` (of dtype `in_type`) over the axes flagged in `reduced` into `out`, of
 // dtype `acc` (bool for any/all), whose strides are given per input axis (ignored
 // along reduced axes). The input is converted to `acc` in chunks when they differ.
-// Pairwise summation for float sums.
+// Pairwise summation for float sums. With a `center` (of dtype acc, one per output
+// element at the output's offsets; sum only), sums (x - center)^2 instead of x.
 void run_reduce(reduce_op op, dtype in_type, dtype acc, std::span<const index_t> shape, const void* in,
-                std::span<const index_t> in_strides, const bool* reduced, void* out, const index_t* out_strides);
+                std::span<const index_t> in_strides, const bool* reduced, void* out, const index_t* out_strides,
+                const void* center = nullptr);
 
 // argmin/argmax along one axis (or of the flattened array when axis < 0 and the
 // array is given as 1-D): writes int64 indices into `out` (strides per non-reduced axis).

@@ -25,40 +25,53 @@ using namespace nd::detail::scalar;
 
 // Pairwise sum of a contiguous run. Leaves of 16 vectors per accumulator (8
 // accumulators) are summed directly; longer runs split in halves on a multiple of the
-// unrolled width, as NumPy's pairwise_sum does.
-template <class T>
-HWY_NOINLINE T pairwise_sum_contiguous(const T* p, index_t n) {
+// unrolled width, as NumPy's pairwise_sum does. Centred, it sums (x - c)^2 instead
+// (var's second pass), in the same order.
+template <bool Centred, class T>
+HWY_NOINLINE T pairwise_sum_contiguous(const T* p, index_t n, T c = T(0)) {
   const hn::ScalableTag<T> d;
   const index_t N = static_cast<index_t>(hn::Lanes(d));
   const index_t unroll = 8 * N;
+  const auto vc = hn::Set(d, c);
+  auto load = [&](const T* q) {
+    if constexpr (Centred) {
+      const auto dev = hn::Sub(hn::LoadU(d, q), vc);
+      return hn::Mul(dev, dev);
+    } else {
+      return hn::LoadU(d, q);
+    }
+  };
+  auto value = [&](T x) {
+    if constexpr (Centred) return (x - c) * (x - c);
+    else return x;
+  };
   if (n < unroll) {
     T s = 0;
-    for (index_t i = 0; i < n; ++i) s += p[i];
+    for (index_t i = 0; i < n; ++i) s += value(p[i]);
     return s;
   }
   if (n <= 16 * unroll) {
-    auto v0 = hn::LoadU(d, p), v1 = hn::LoadU(d, p + N), v2 = hn::LoadU(d, p + 2 * N), v3 = hn::LoadU(d, p + 3 * N);
-    auto v4 = hn::LoadU(d, p + 4 * N), v5 = hn::LoadU(d, p + 5 * N), v6 = hn::LoadU(d, p + 6 * N),
-         v7 = hn::LoadU(d, p + 7 * N);
+    auto v0 = load(p), v1 = load(p + N), v2 = load(p + 2 * N), v3 = load(p + 3 * N);
+    auto v4 = load(p + 4 * N), v5 = load(p + 5 * N), v6 = load(p + 6 * N), v7 = load(p + 7 * N);
     index_t i = unroll;
     for (; i + unroll <= n; i += unroll) {
-      v0 = hn::Add(v0, hn::LoadU(d, p + i));
-      v1 = hn::Add(v1, hn::LoadU(d, p + i + N));
-      v2 = hn::Add(v2, hn::LoadU(d, p + i + 2 * N));
-      v3 = hn::Add(v3, hn::LoadU(d, p + i + 3 * N));
-      v4 = hn::Add(v4, hn::LoadU(d, p + i + 4 * N));
-      v5 = hn::Add(v5, hn::LoadU(d, p + i + 5 * N));
-      v6 = hn::Add(v6, hn::LoadU(d, p + i + 6 * N));
-      v7 = hn::Add(v7, hn::LoadU(d, p + i + 7 * N));
+      v0 = hn::Add(v0, load(p + i));
+      v1 = hn::Add(v1, load(p + i + N));
+      v2 = hn::Add(v2, load(p + i + 2 * N));
+      v3 = hn::Add(v3, load(p + i + 3 * N));
+      v4 = hn::Add(v4, load(p + i + 4 * N));
+      v5 = hn::Add(v5, load(p + i + 5 * N));
+      v6 = hn::Add(v6, load(p + i + 6 * N));
+      v7 = hn::Add(v7, load(p + i + 7 * N));
     }
     auto total = hn::Add(hn::Add(hn::Add(v0, v1), hn::Add(v2, v3)), hn::Add(hn::Add(v4, v5), hn::Add(v6, v7)));
     T s = hn::GetLane(hn::SumOfLanes(d, total));
-    for (; i < n; ++i) s += p[i];
+    for (; i < n; ++i) s += value(p[i]);
     return s;
   }
   index_t half = n / 2;
   half -= half % unroll;
-  return pairwise_sum_contiguous(p, half) + pairwise_sum_contiguous(p + half, n - half);
+  return pairwise_sum_contiguous<Centred>(p, half, c) + pairwise_sum_contiguous<Centred>(p + half, n - half, c);
 }
 
 // The same pairwise scheme over a strided run, with 8 scalar accumulators (NumPy's).
@@ -87,7 +100,7 @@ T pairwise_sum_strided(const T* p, index_t n, index_t s) {
 template <class T>
 T sum_run(const T* p, index_t n, index_t s) {
   if constexpr (std::is_floating_point_v<T>) {
-    return s == 1 ? pairwise_sum_contiguous(p, n) : pairwise_sum_strided(p, n, s);
+    return s == 1 ? pairwise_sum_contiguous<false>(p, n) : pairwise_sum_strided(p, n, s);
   } else if constexpr (std::is_same_v<T, bool>) {
     for (index_t i = 0; i < n; ++i)
       if (p[i * s]) return true;
@@ -150,6 +163,73 @@ bool all_run(const T* p, index_t n, index_t s) {
   return true;
 }
 
+// dst[j] = rows[0][j] + rows[1][j] + ... in that order: one pass over up to 8
+// contiguous rows, so the accumulator is stored once instead of once per row.
+template <class T>
+HWY_NOINLINE void sum_rows_typed(index_t w, const void* const* rows_v, int n, void* dst_v) {
+  const T* rows[8];
+  for (int r = 0; r < n; ++r) rows[r] = static_cast<const T*>(rows_v[r]);
+  T* dst = static_cast<T*>(dst_v);
+  const hn::ScalableTag<T> d;
+  const index_t N = static_cast<index_t>(hn::Lanes(d));
+  index_t j = 0;
+  for (; j + N <= w; j += N) {
+    auto acc = hn::LoadU(d, rows[0] + j);
+    for (int r = 1; r < n; ++r) acc = hn::Add(acc, hn::LoadU(d, rows[r] + j));
+    hn::StoreU(acc, d, dst + j);
+  }
+  for (; j < w; ++j) {
+    T acc = rows[0][j];
+    for (int r = 1; r < n; ++r) acc += rows[r][j];
+    dst[j] = acc;
+  }
+}
+
+void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, void* dst) {
+  if (t == dtype::float32) sum_rows_typed<float>(w, rows, n, dst);
+  else sum_rows_typed<double>(w, rows, n, dst);
+}
+
+// dst[j] = (rows[0][j] - c[j])^2 + (rows[1][j] - c[j])^2 + ..., in that order.
+template <class T>
+HWY_NOINLINE void centred_sum_rows_typed(index_t w, const void* const* rows_v, int n, const void* c_v, void* dst_v) {
+  const T* rows[8];
+  for (int r = 0; r < n; ++r) rows[r] = static_cast<const T*>(rows_v[r]);
+  const T* c = static_cast<const T*>(c_v);
+  T* dst = static_cast<T*>(dst_v);
+  const hn::ScalableTag<T> d;
+  const index_t N = static_cast<index_t>(hn::Lanes(d));
+  index_t j = 0;
+  for (; j + N <= w; j += N) {
+    const auto vc = hn::LoadU(d, c + j);
+    auto dev = hn::Sub(hn::LoadU(d, rows[0] + j), vc);
+    auto acc = hn::Mul(dev, dev);
+    for (int r = 1; r < n; ++r) {
+      dev = hn::Sub(hn::LoadU(d, rows[r] + j), vc);
+      acc = hn::Add(acc, hn::Mul(dev, dev));
+    }
+    hn::StoreU(acc, d, dst + j);
+  }
+  for (; j < w; ++j) {
+    T acc = (rows[0][j] - c[j]) * (rows[0][j] - c[j]);
+    for (int r = 1; r < n; ++r) acc += (rows[r][j] - c[j]) * (rows[r][j] - c[j]);
+    dst[j] = acc;
+  }
+}
+
+void centred_sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const void* c, void* dst) {
+  if (t == dtype::float32) centred_sum_rows_typed<float>(w, rows, n, c, dst);
+  else centred_sum_rows_typed<double>(w, rows, n, c, dst);
+}
+
+void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result) {
+  if (t == dtype::float32)
+    *static_cast<float*>(result) = pairwise_sum_contiguous<true>(static_cast<const float*>(p), n, *static_cast<const float*>(c));
+  else
+    *static_cast<double*>(result) =
+        pairwise_sum_contiguous<true>(static_cast<const double*>(p), n, *static_cast<const double*>(c));
+}
+
 template <class T>
 void reduce_typed(reduce_op op, index_t n, const void* pv, index_t s, void* result) {
   const T* p = static_cast<const T*>(pv);
@@ -180,6 +260,21 @@ HWY_AFTER_NAMESPACE();
 namespace nd::detail {
 
 HWY_EXPORT(reduce_kernel);
+HWY_EXPORT(sum_rows_kernel);
+HWY_EXPORT(centred_sum_rows_kernel);
+HWY_EXPORT(centred_sum_kernel);
+
+void centred_sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const void* c, void* dst) {
+  HWY_DYNAMIC_DISPATCH(centred_sum_rows_kernel)(t, w, rows, n, c, dst);
+}
+
+void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result) {
+  HWY_DYNAMIC_DISPATCH(centred_sum_kernel)(t, n, p, c, result);
+}
+
+void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, void* dst) {
+  HWY_DYNAMIC_DISPATCH(sum_rows_kernel)(t, w, rows, n, dst);
+}
 
 void reduce_kernel(reduce_op op, dtype t, index_t n, const void* p, index_t s, void* result) {
   HWY_DYNAMIC_DISPATCH(reduce_kernel)(op, t, n, p, s, result);
