@@ -6,6 +6,7 @@
 // to a row pointer. Tables are kept at their own size and walked with broadcast
 // strides, so the outer-product selection m(rows(nd::all, nd::newaxis), cols) costs
 // one table of rows and one of columns, never a rows x cols table of offsets.
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -336,6 +337,48 @@ void run_gather(const gather_plan& plan, const void* src, void* out, std::size_t
     case 4: gather_as(plan, static_cast<const std::uint32_t*>(src), static_cast<std::uint32_t*>(out)); break;
     case 8: gather_as(plan, static_cast<const std::uint64_t*>(src), static_cast<std::uint64_t*>(out)); break;
     default: throw type_error("advanced indexing: unsupported element size " + std::to_string(elem_size));
+  }
+}
+
+index_t count_true(const bool* mask, index_t n) {
+  // Summed as bytes in blocks the compiler vectorises (a bool is 0 or 1).
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(mask);
+  index_t count = 0;
+  for (index_t i0 = 0; i0 < n; i0 += 255 * 32) {
+    const index_t end = std::min(n, i0 + 255 * 32);
+    std::uint32_t block = 0;
+    for (index_t i = i0; i < end; ++i) block += bytes[i] != 0;
+    count += block;
+  }
+  return count;
+}
+
+namespace {
+// Branch-free compaction: every element is written to a small buffer and kept by
+// advancing past it only when selected; a branch per element would mispredict on
+// random masks.
+template <class U>
+void compress_as(const bool* mask, index_t n, const U* src, U* dst) {
+  constexpr index_t block = 512;
+  U buf[block];
+  for (index_t i0 = 0; i0 < n; i0 += block) {
+    const index_t len = std::min(block, n - i0);
+    index_t kept = 0;
+    for (index_t i = 0; i < len; ++i) {
+      buf[kept] = src[i0 + i];
+      kept += mask[i0 + i] ? 1 : 0;
+    }
+    std::memcpy(dst, buf, sizeof(U) * static_cast<std::size_t>(kept));
+    dst += kept;
+  }
+}
+}  // namespace
+
+void compress_contiguous(const bool* mask, index_t n, const void* src, void* dst, std::size_t elem_size) {
+  switch (elem_size) {
+    case 1: return compress_as(mask, n, static_cast<const std::uint8_t*>(src), static_cast<std::uint8_t*>(dst));
+    case 4: return compress_as(mask, n, static_cast<const std::uint32_t*>(src), static_cast<std::uint32_t*>(dst));
+    default: return compress_as(mask, n, static_cast<const std::uint64_t*>(src), static_cast<std::uint64_t*>(dst));
   }
 }
 

@@ -507,3 +507,41 @@ TEST(Putmask, MaskOfAnotherSizeThrowsValueError) {
 }
 
 }  // namespace
+
+// a(mask) with a mask of a's shape, both contiguous, compacts in one pass; it must
+// select exactly what the general (offset table) path selects, across its 512-element
+// blocks, for every element size, with all-false and all-true masks too.
+template <class T>
+void expect_compaction_matches_general_path(index_t n, int pattern) {
+  nd::array<T> a = iota<T>({n});
+  nd::array<bool> storage = nd::empty<bool>({n, 2});
+  for (index_t i = 0; i < n; ++i) {
+    const bool keep = pattern == 0 ? false : pattern == 1 ? true : (i * 7919 + i / 3) % 5 < 2;
+    storage(i, 0) = keep;
+    storage(i, 1) = !keep;
+  }
+  const nd::array<bool> strided_mask = storage(nd::all, 0);  // not contiguous: general path
+  const nd::array<bool> mask = strided_mask.copy();           // contiguous: compaction
+  const nd::array<T> fast = a(mask);
+  const nd::array<T> general = a(strided_mask);
+  ASSERT_EQ(fast.size(), general.size());
+  for (index_t k = 0; k < fast.size(); ++k) EXPECT_EQ(fast(k), general(k)) << "element " << k;
+}
+
+TEST(AdvancedIndexing, ContiguousMaskCompactionMatchesTheGeneralPath) {
+  for (int pattern = 0; pattern < 3; ++pattern) {
+    expect_compaction_matches_general_path<double>(1537, pattern);
+    expect_compaction_matches_general_path<float>(1025, pattern);
+    expect_compaction_matches_general_path<bool>(700, pattern);
+    expect_compaction_matches_general_path<std::int64_t>(3, pattern);
+  }
+  // A 2-D mask of the array's shape.
+  nd::array<int> b = iota<int>({37, 29});
+  const nd::array<bool> m = nd::sin(b * 3.0) > 0.2;
+  const nd::array<int> picked = b(m);
+  index_t k = 0;
+  for (index_t i = 0; i < 37; ++i)
+    for (index_t j = 0; j < 29; ++j)
+      if (m(i, j)) EXPECT_EQ(picked(k++), b(i, j));
+  EXPECT_EQ(k, picked.size());
+}

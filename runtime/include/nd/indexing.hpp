@@ -6,6 +6,9 @@
 // src/indexing.cpp, by element size.
 #pragma once
 
+#include <algorithm>
+#include <tuple>
+
 #include <vector>
 
 #include "nd/array.hpp"
@@ -100,8 +103,21 @@ array<T> gather(const array<T>& a, std::span<const index_arg> args) {
   return out;
 }
 
+// a(mask) with a mask of a's own shape, both C-contiguous (x(x > 0.5)): the selected
+// elements in C order, read in one pass without a table of offsets.
+index_t count_true(const bool* mask, index_t n);
+void compress_contiguous(const bool* mask, index_t n, const void* src, void* dst, std::size_t elem_size);
+
 template <class T, class... I>
 array<T> advanced_get(const array<T>& a, const I&... idx) {
+  if constexpr (sizeof...(I) == 1 && (std::is_same_v<std::remove_cvref_t<I>, array<bool>> && ...)) {
+    const array<bool>& mask = std::get<0>(std::tie(idx...));
+    if (a.ndim() > 0 && std::ranges::equal(a.shape(), mask.shape()) && a.is_contiguous() && mask.is_contiguous()) {
+      array<T> out(shape_t{count_true(mask.data(), mask.size())});
+      compress_contiguous(mask.data(), mask.size(), a.data(), out.data(), sizeof(T));
+      return out;
+    }
+  }
   std::vector<index_arg> args;
   args.reserve(sizeof...(I) + 1);
   (append_index_arg(args, idx), ...);
