@@ -9,6 +9,7 @@
 #include <string>
 
 #include "kernels/kernels.hpp"
+#include "nd/array.hpp"
 #include "nd/ufunc_engine.hpp"
 
 namespace nd::detail {
@@ -281,6 +282,13 @@ void throw_copyto_cast(dtype from, dtype to, bool from_scalar) {
 
 void throw_copyto_shape(std::span<const index_t> from, std::span<const index_t> to) {
   throw shape_error("could not broadcast input array from shape " + to_string(from) + " into shape " + to_string(to));
+}
+
+void copy_to_c_order(dtype t, std::span<const index_t> shape, std::span<const index_t> strides, const void* src,
+                     void* dst) {
+  const shape_t dst_strides = c_strides(shape);
+  const operand in[] = {{src, t, strides.data()}};
+  run_ufunc(ufunc_op::copy, t, shape, in, {dst, t, dst_strides.data()});
 }
 
 }  // namespace nd::detail
