@@ -4,8 +4,12 @@
 //   "madvise" mode, first touch of a fresh 80 MB block costs ~20x less with 2 MiB pages;
 // - a small cache of freed large blocks, so the temporaries of an expression evaluated
 //   in a loop reuse memory that is already mapped instead of faulting it in again.
+//   The cache never raises the peak: live large blocks plus cached ones stay within the
+//   most that was ever live at once (what an allocator without a cache, like NumPy's,
+//   peaks at), so on a miss cached blocks are freed before a new one is mapped.
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <mutex>
 #include <new>
@@ -29,12 +33,16 @@ struct cached_block {
 struct block_cache {
   std::mutex mutex;
   cached_block slots[kCacheSlots];
-  std::size_t held = 0;
+  std::size_t held = 0;       // bytes in the cache
+  std::size_t live = 0;       // bytes of large blocks in use
+  std::size_t peak_live = 0;  // the most ever in use at once
 
   ~block_cache() { clear(); }
 
+  // A cached block of exactly `bytes`, or null after making room for a new one.
   void* take(std::size_t bytes) {
     std::lock_guard lock(mutex);
+    live += bytes;
     for (cached_block& b : slots)
       if (b.ptr && b.bytes == bytes) {
         void* p = b.ptr;
@@ -42,10 +50,23 @@ struct block_cache {
         held -= bytes;
         return p;
       }
+    // A miss: map a new block, but first free cached ones that would lift the peak.
+    for (cached_block& b : slots)
+      if (b.ptr && held + live > peak_live) {
+        std::free(b.ptr);
+        held -= b.bytes;
+        b = {};
+      }
+    peak_live = std::max(peak_live, live);
     return nullptr;
+  }
+  void forget(std::size_t bytes) {
+    std::lock_guard lock(mutex);
+    live -= bytes;
   }
   bool put(void* p, std::size_t bytes) {
     std::lock_guard lock(mutex);
+    live -= bytes;
     if (held + bytes > kCacheBytes) return false;
     for (cached_block& b : slots)
       if (!b.ptr) {
@@ -83,7 +104,10 @@ void* allocate_bytes(std::size_t bytes) {
   if (size >= kLargeBlock) {
     if (void* p = cache().take(size)) return p;
     void* p = std::aligned_alloc(kHugePage, size);
-    if (!p) throw std::bad_alloc();
+    if (!p) {
+      cache().forget(size);
+      throw std::bad_alloc();
+    }
     madvise(p, size, MADV_HUGEPAGE);
     return p;
   }
