@@ -210,21 +210,13 @@ const Stmt *previousStatement(const Stmt *S, ASTContext &Context) {
 }
 
 // The loop's text, with the semicolon that ends a body without braces.
-CharSourceRange loopRange(const ForStmt *Loop, const ASTContext &Context) {
+CharSourceRange loopRange(const Stmt *Loop, const ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
   SourceLocation AfterSemi = Lexer::findLocationAfterToken(
       Loop->getEndLoc(), tok::semi, SM, Context.getLangOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
   if (AfterSemi.isValid())
     return CharSourceRange::getCharRange(Loop->getBeginLoc(), AfterSemi);
   return CharSourceRange::getTokenRange(Loop->getSourceRange());
-}
-
-// The expression the loop variable is compared with (the whole condition if it is not
-// a comparison; null without a condition).
-const Expr *loopLimit(const ForStmt *Loop) {
-  if (const auto *Cond = dyn_cast_or_null<BinaryOperator>(Loop->getCond()))
-    return Cond->getRHS();
-  return Loop->getCond();
 }
 
 // Everything the fix needs to know about one nest, and the reasons it cannot have one.
@@ -342,7 +334,7 @@ private:
                                          Stat.Reduction + " to another type");
           return false;
         }
-        if (ExprMutationAnalyzer(*Nest.Levels[L].Loop->getBody(), Context).isMutated(Var)) {
+        if (ExprMutationAnalyzer(*loopBody(Nest.Levels[L].Loop), Context).isMutated(Var)) {
           reject(Var->getLocation(), "'" + Var->getNameAsString() + "' is modified in the loop");
           return false;
         }
@@ -372,7 +364,7 @@ private:
         for (const SliceStatistic &Stat : Statistics)
           Indexed |= Matches(Stat.Array, Stat.LevelOfAxis);
       }
-      if (!Level.Loop->getCond()) {
+      if (!loopLimit(Level.Loop)) {
         reject(Level.Loop->getBeginLoc(), "the loop over '" + Level.Var->getNameAsString() +
                                               "' has no condition (index shape)");
         return false;
@@ -465,7 +457,7 @@ private:
       ReadArrays.push_back(Access.Array);
     for (const SliceStatistic &Stat : Statistics)
       ReadArrays.push_back(Stat.Array);
-    const ForStmt *Outer = Nest.Levels[0].Loop;
+    const Stmt *Outer = Nest.Levels[0].Loop;
     bool DestPrivate = ownsPrivateBuffer(Target->Array, Scope, Outer, Context);
     for (const VarDecl *Read : ReadArrays) {
       if (Read == Target->Array || DestPrivate || ownsPrivateBuffer(Read, Scope, Outer, Context))
@@ -586,8 +578,8 @@ void ElementwiseLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(forStmt(unless(isInTemplateInstantiation()),
-                             forCallable(decl().bind("scope")))
+  Finder->addMatcher(stmt(anyOf(forStmt(), cxxForRangeStmt()),
+                          unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
                          .bind("loop"),
                      this);
   // Form 5: nd::vectorize(lambda)(x, ...) and std::transform over nd::array elements.
@@ -651,7 +643,7 @@ static bool needsParentheses(const Expr *E, ASTContext &Context) {
       return false;
     if (const auto *Call = dyn_cast<CallExpr>(Parent))
       return !isa<CXXOperatorCallExpr>(Call) && Call->getCallee() == Node;
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent))
+    if (isa<CXXConstructExpr>(Parent))
       return false;
     return true;
   }
@@ -750,12 +742,11 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
   unsigned N = Call->getNumArgs();
   if ((N != 4 && N != 5) || !isDataCall(Call->getArg(0)))
     return;
+  // A lambda created for this call takes its captures at the call; a named one earlier.
   bool Named = false;
   const LambdaExpr *Lambda = resolveLambda(Call->getArg(N - 1), &Named);
   if (!Lambda)
     return;
-  // A lambda created for this call takes its captures at the call.
-  Named = false;
   const VarDecl *X = dataOf(Call->getArg(0));
   const VarDecl *Z = N == 5 ? dataOf(Call->getArg(2)) : nullptr;
   const VarDecl *Y = dataOf(Call->getArg(N - 2));
@@ -849,12 +840,12 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
       checkTransform(Call, Scope->getBody(), *Result.Context);
     return;
   }
-  const auto *Loop = Result.Nodes.getNodeAs<ForStmt>("loop");
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
   const auto *ScopeDecl = Result.Nodes.getNodeAs<Decl>("scope");
   ASTContext &Context = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   const VarDecl *Var = loopVariable(Loop);
-  if (!Var || !ScopeDecl || !ScopeDecl->getBody() || !indexesAnArray(Var, Loop->getBody()) ||
+  if (!Var || !ScopeDecl || !ScopeDecl->getBody() || !indexesAnArray(Var, loopBody(Loop)) ||
       isInnerLevelOfNest(Loop, Context))
     return;
   LoopNest Nest = buildLoopNest(Loop);
@@ -866,9 +857,9 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
 
   NestAnalysis Analysis(Nest, Shape, ScopeDecl->getBody(), Context);
   ControlFlowFinder Flow;
-  Flow.TraverseStmt(const_cast<Stmt *>(Loop->getBody()));
+  Flow.TraverseStmt(const_cast<Stmt *>(loopBody(Loop)));
   MacroFinder Macro;
-  Macro.TraverseStmt(const_cast<ForStmt *>(Loop));
+  Macro.TraverseStmt(const_cast<Stmt *>(Loop));
   Verdict Problem;
   if (Flow.Found) {
     Problem = {Flow.Found->getBeginLoc(),

@@ -6,7 +6,77 @@
 
 namespace clang::tidy::nd_checks {
 
-const VarDecl *loopVariable(const ForStmt *Loop) {
+static bool isIntegerVariable(const VarDecl *V) {
+  QualType T = V ? V->getType().getNonReferenceType() : QualType();
+  return V && T->isIntegerType() && !T->isBooleanType();
+}
+
+// Whether D is declared in namespace std or one nested in it (std::ranges::views).
+static bool isInStd(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
+}
+
+std::optional<IndexRange> indexRange(const CXXForRangeStmt *Loop) {
+  const Expr *Range = Loop->getRangeInit() ? stripImplicit(Loop->getRangeInit()) : nullptr;
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Range);
+      Construct && Construct->getNumArgs() == 1 && isa<MaterializeTemporaryExpr>(Construct->getArg(0)))
+    Range = stripImplicit(Construct->getArg(0));
+  std::vector<const Expr *> Args;
+  if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Range)) {
+    // std::views::iota, a customisation point object: `iota(a, b)` calls its operator().
+    const auto *Object = dyn_cast<DeclRefExpr>(stripImplicit(Call->getArg(0)));
+    const auto *Var = Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
+    if (Call->getOperator() != OO_Call || !Var || !isInStd(Var) || Var->getName() != "iota")
+      return std::nullopt;
+    for (unsigned I = 1; I < Call->getNumArgs(); ++I)
+      Args.push_back(stripImplicit(Call->getArg(I)));
+  } else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Range)) {
+    const CXXRecordDecl *Record = Construct->getType()->getAsCXXRecordDecl();
+    if (!Record || !Record->getDeclName().isIdentifier() || Record->getName() != "iota_view" ||
+        !isInStd(Record))
+      return std::nullopt;
+    for (const Expr *Arg : Construct->arguments())
+      Args.push_back(stripImplicit(Arg));
+  } else {
+    return std::nullopt;
+  }
+  if (Args.empty() || Args.size() > 2)
+    return std::nullopt;
+  return IndexRange{Args[0], Args.size() == 2 ? Args[1] : nullptr};
+}
+
+const Stmt *loopBody(const Stmt *Loop) {
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+    return Range->getBody();
+  return nullptr;
+}
+
+const Expr *loopLimit(const Stmt *Loop) {
+  if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop)) {
+    std::optional<IndexRange> Indices = indexRange(Range);
+    return Indices ? Indices->Bound : nullptr;
+  }
+  const auto *For = dyn_cast_or_null<ForStmt>(Loop);
+  if (!For)
+    return nullptr;
+  if (const auto *Cond = dyn_cast_or_null<BinaryOperator>(For->getCond()))
+    return Cond->getRHS();
+  return For->getCond();
+}
+
+const VarDecl *loopVariable(const Stmt *S) {
+  if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(S)) {
+    const VarDecl *V = Range->getLoopVariable();
+    return isIntegerVariable(V) && indexRange(Range) ? V : nullptr;
+  }
+  const auto *Loop = dyn_cast_or_null<ForStmt>(S);
+  if (!Loop)
+    return nullptr;
   const auto *Init = dyn_cast_or_null<DeclStmt>(Loop->getInit());
   if (!Init || !Init->isSingleDecl())
     return nullptr;
@@ -23,17 +93,19 @@ static const Stmt *unwrapBlock(const Stmt *S) {
   return S;
 }
 
-LoopNest buildLoopNest(const ForStmt *Outer) {
+LoopNest buildLoopNest(const Stmt *Outer) {
   LoopNest Nest;
-  const ForStmt *Loop = Outer;
+  const Stmt *Loop = Outer;
   while (true) {
     LoopLevel Level;
     Level.Loop = Loop;
     Level.Var = loopVariable(Loop);
-    const Stmt *Body = unwrapBlock(Loop->getBody());
-    const ForStmt *Next = dyn_cast<ForStmt>(Body);
+    const Stmt *Body = unwrapBlock(loopBody(Loop));
+    const Stmt *Next = isa<ForStmt, CXXForRangeStmt>(Body) ? Body : nullptr;
     if (const auto *Block = dyn_cast<CompoundStmt>(Body)) {
-      const auto *Last = Block->size() > 1 ? dyn_cast<ForStmt>(Block->body_back()) : nullptr;
+      const Stmt *Last = Block->size() > 1 && isa<ForStmt, CXXForRangeStmt>(Block->body_back())
+                             ? Block->body_back()
+                             : nullptr;
       bool DeclsBefore = Last && std::all_of(Block->body_begin(), Block->body_end() - 1,
                                              [](const Stmt *S) { return isa<DeclStmt>(S); });
       if (DeclsBefore && loopVariable(Last)) {
@@ -84,7 +156,7 @@ bool indexesAnArray(const VarDecl *Var, const Stmt *S) {
   return Finder.Found;
 }
 
-bool isInnerLevelOfNest(const ForStmt *Loop, ASTContext &Context) {
+bool isInnerLevelOfNest(const Stmt *Loop, ASTContext &Context) {
   const Stmt *Child = Loop;
   DynTypedNodeList Parents = Context.getParents(*Loop);
   if (Parents.empty())
@@ -99,8 +171,8 @@ bool isInnerLevelOfNest(const ForStmt *Loop, ASTContext &Context) {
     Parents = Context.getParents(*Block);
     Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
   }
-  const auto *Outer = dyn_cast_or_null<ForStmt>(Parent);
-  if (!Outer || Outer->getBody() != Child || !loopVariable(Outer))
+  const Stmt *Outer = isa_and_nonnull<ForStmt, CXXForRangeStmt>(Parent) ? Parent : nullptr;
+  if (!Outer || loopBody(Outer) != Child || !loopVariable(Outer))
     return false;
   return indexesAnArray(loopVariable(Outer), Loop) ||
          isInnerLevelOfNest(Outer, Context);
@@ -117,11 +189,24 @@ static bool isOne(const Expr *E) {
 }
 
 std::string headerProblem(const LoopLevel &Level, ASTContext &Context) {
-  const ForStmt *Loop = Level.Loop;
   const VarDecl *V = Level.Var;
   if (!V)
     return "the loop does not declare one integer loop variable";
   std::string Name = V->getNameAsString();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Level.Loop)) {
+    std::optional<IndexRange> Indices = indexRange(Range);
+    std::optional<llvm::APSInt> Start = Indices->Start->getIntegerConstantExpr(Context);
+    if (!Start || *Start != 0)
+      return "the range of '" + Name +
+             "' does not start at 0, so it covers part of the array (index shape); partial "
+             "ranges are not rewritten";
+    if (!Indices->Bound)
+      return "the range of '" + Name + "' has no end (index shape)";
+    if (ExprMutationAnalyzer(*Range->getBody(), Context).isMutated(V))
+      return "the loop variable '" + Name + "' is modified in the loop body";
+    return "";
+  }
+  const auto *Loop = cast<ForStmt>(Level.Loop);
   if (!isZero(V->getInit()))
     return "the loop over '" + Name +
            "' does not start at 0, so it covers part of the array (index shape); partial "
@@ -168,8 +253,12 @@ static std::optional<ExtentBound> extentOf(const Expr *E, int Depth) {
   return std::nullopt;
 }
 
-std::optional<ExtentBound> resolveExtentBound(const ForStmt *Loop) {
-  const auto *Cond = dyn_cast_or_null<BinaryOperator>(Loop->getCond());
+std::optional<ExtentBound> resolveExtentBound(const Stmt *Loop) {
+  if (isa<CXXForRangeStmt>(Loop)) {
+    const Expr *Bound = loopLimit(Loop);
+    return Bound ? extentOf(Bound, 0) : std::nullopt;
+  }
+  const auto *Cond = dyn_cast_or_null<BinaryOperator>(cast<ForStmt>(Loop)->getCond());
   if (!Cond)
     return std::nullopt;
   return extentOf(Cond->getRHS(), 0);

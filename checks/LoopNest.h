@@ -1,5 +1,6 @@
 // The shape of a loop nest for nd-elementwise-loop: its levels (canonical headers
-// `for (T v = 0; v < bound; ++v)`), the statements each outer level runs before the
+// `for (T v = 0; v < bound; ++v)`, or `for (T v : std::views::iota(0, bound))`), the
+// statements each outer level runs before the
 // next one (per-slice statistics), and the innermost body.
 #pragma once
 
@@ -11,7 +12,7 @@
 namespace clang::tidy::nd_checks {
 
 struct LoopLevel {
-  const ForStmt *Loop = nullptr;
+  const Stmt *Loop = nullptr; // a ForStmt or a CXXForRangeStmt
   const VarDecl *Var = nullptr;
   // The statements before the next level in this level's body (declarations only).
   std::vector<const Stmt *> Prelude;
@@ -23,15 +24,31 @@ struct LoopNest {
 };
 
 // The variable a for loop declares in its init statement (`for (T v = ...; ...)`), if
-// it declares exactly one integer variable.
-const VarDecl *loopVariable(const ForStmt *Loop);
+// it declares exactly one integer variable; or the integer variable of a range-based
+// for loop over an index range (`std::views::iota(a, b)`, `std::ranges::iota_view`).
+const VarDecl *loopVariable(const Stmt *Loop);
+
+// The body of a ForStmt or CXXForRangeStmt.
+const Stmt *loopBody(const Stmt *Loop);
+
+// The expression the loop variable is compared with (the whole condition if it is not
+// a comparison), or the end of an index range; null without one.
+const Expr *loopLimit(const Stmt *Loop);
+
+// `std::views::iota(Start[, Bound])` or `std::ranges::iota_view(Start[, Bound])`: the
+// range of a range-based for loop over indices.
+struct IndexRange {
+  const Expr *Start = nullptr;
+  const Expr *Bound = nullptr; // null for an unbounded range
+};
+std::optional<IndexRange> indexRange(const CXXForRangeStmt *Loop);
 
 // Follows directly nested loops inward from Outer.
-LoopNest buildLoopNest(const ForStmt *Outer);
+LoopNest buildLoopNest(const Stmt *Outer);
 
 // Whether Loop is the inner level of a nest starting further out, whose variable
 // indexes an array inside Loop (that outer loop is then analysed and reported).
-bool isInnerLevelOfNest(const ForStmt *Loop, ASTContext &Context);
+bool isInnerLevelOfNest(const Stmt *Loop, ASTContext &Context);
 
 // Whether Var indexes an nd::array (an element access or a view) anywhere in S.
 bool indexesAnArray(const VarDecl *Var, const Stmt *S);
@@ -46,6 +63,6 @@ struct ExtentBound {
   const VarDecl *Array = nullptr;
   int Axis = -1;
 };
-std::optional<ExtentBound> resolveExtentBound(const ForStmt *Loop);
+std::optional<ExtentBound> resolveExtentBound(const Stmt *Loop);
 
 } // namespace clang::tidy::nd_checks
