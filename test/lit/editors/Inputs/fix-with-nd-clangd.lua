@@ -9,8 +9,9 @@
 -- "applied: <title>" on stdout, and exits with a non-zero status, after a line
 -- "FAIL: <why>" on stderr, if any step does not happen. ND_TIMEOUT_MS (default 180000)
 -- bounds each wait. With ND_ABSENT set to a prefix of check names (e.g. "nd-"), no
--- diagnostic of those checks may be shown next to ND_CHECK's. Works with Neovim 0.7 (Debian 12: vim.lsp.start_client) and later
--- (vim.lsp.start).
+-- diagnostic of those checks may be shown next to ND_CHECK's.
+-- Written for Neovim 0.7 (Debian 12; vim.lsp.start_client, which the tests run) and
+-- later versions (vim.lsp.start).
 
 local function out(line)
   io.stdout:write(line .. "\n")
@@ -81,6 +82,10 @@ local function main()
   local clangd = required_env("ND_CLANGD")
   local check = required_env("ND_CHECK")
   local timeout = tonumber(os.getenv("ND_TIMEOUT_MS") or "180000")
+  if not timeout or timeout <= 0 then
+    error("ND_TIMEOUT_MS must be a positive number of milliseconds, not '"
+      .. os.getenv("ND_TIMEOUT_MS") .. "'", 0)
+  end
   local bufnr = vim.api.nvim_get_current_buf()
   local file = vim.api.nvim_buf_get_name(bufnr)
   if file == "" or vim.fn.filereadable(file) == 0 then
