@@ -111,6 +111,20 @@ void logging() {
   print("logging", y);
 }
 
+// A named lambda copied k when it was made; k changes before the call.
+void stale_capture() {
+  nd::array<double> x = nd::linspace(0.0, 1.0, 3);
+  nd::array<double> y = x.copy();
+  double k = 2;
+  auto scale = [k](double v) { return v * k; };
+  k = 3;
+  std::transform(x.data(), x.data() + x.size(), y.data(), scale);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: std::transform applies the lambda to the elements of 'x'
+  // CHECK-NOTES: :[[@LINE-4]]:17: note: no fix-it: the lambda captures 'k' by copy and it is modified in the function, so the ufunc expression could read another value than the copy
+  print("stale_capture", y);
+  std::printf("k: %g\n", k);
+}
+
 // std::transform over other containers is not reported.
 void vectors() {
   double in[3] = {1, 2, 3}, out[3];
@@ -128,6 +142,7 @@ int main() {
   result_used();
   truncated();
   logging();
+  stale_capture();
   vectors();
   return 0;
 }

@@ -35,6 +35,15 @@ void direct(const nd::array<double> &x, const nd::array<double> &z) {
   print("direct", y);
 }
 
+// A named lambda, given to vectorize at the call.
+void named_lambda(const nd::array<double> &x) {
+  const auto half = [](double v) { return v / 2; };
+  auto y = nd::vectorize(half)(x);
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: nd::vectorize calls the lambda
+  // CHECK-FIXES: {{^}}  auto y = x / 2;
+  print("named_lambda", y);
+}
+
 // A captured scalar becomes a scalar operand; a scalar argument too.
 void captured(const nd::array<double> &x, double k) {
   auto y = nd::vectorize([k](double v, double w) { return std::max(v, w) * k; })(x, 0.25);
@@ -191,6 +200,7 @@ int main() {
   nd::array<double> z = rng.random({5});
   named(x);
   direct(x, z);
+  named_lambda(x);
   captured(x, 1.5);
   locals(x);
   member(x);
