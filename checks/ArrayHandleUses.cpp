@@ -194,7 +194,75 @@ bool useKeepsHandle(const DeclRefExpr *Use, ASTContext &Ctx) {
   return Param && !isNonConstReference(Param->getType()) && !Param->getType()->isPointerType();
 }
 
+// Whether Use is the object of a direct assignment `v = w;`, which rebinds v but makes
+// no alias of it.
+bool isAssignedObject(const DeclRefExpr *Use, ASTContext &Ctx) {
+  const Expr *Child = Use;
+  DynTypedNode P = explicitParent(Child, Ctx);
+  const auto *OpCall = P.get<CXXOperatorCallExpr>();
+  return OpCall && OpCall->getOperator() == OO_Equal && OpCall->getNumArgs() == 2 &&
+         OpCall->getArg(0) == Child && isa_and_nonnull<CXXMethodDecl>(OpCall->getDirectCallee());
+}
+
+// Whether Node is Region or inside it (within Region's function).
+bool isWithin(DynTypedNode Node, const Stmt &Region, ASTContext &Ctx) {
+  for (;;) {
+    if (Node.get<Stmt>() == &Region)
+      return true;
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty() || Parents[0].get<FunctionDecl>())
+      return false;
+    Node = Parents[0];
+  }
+}
+
+// Whether E names a local, non-reference variable of the function.
+bool isLocalHandle(const Expr *E) {
+  const VarDecl *V = referencedVar(E);
+  return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
+}
+
 } // namespace
+
+bool mayBeReboundIn(const VarDecl &V, const Stmt &Region, ASTContext &Ctx) {
+  if (!V.hasLocalStorage() || V.getType()->isReferenceType() || !isNdArray(V.getType()))
+    return true;
+  for (const DeclRefExpr *Use : usesOf(V, Ctx)) {
+    if (useKeepsHandle(Use, Ctx))
+      continue;
+    if (isWithin(DynTypedNode::create(*Use), Region, Ctx) || !isAssignedObject(Use, Ctx))
+      return true;
+  }
+  return false;
+}
+
+bool mayRebindOtherHandles(const Stmt &Region, ASTContext &Ctx) {
+  for (const BoundNodes &N : match(findAll(stmt(anyOf(callExpr().bind("call"), cxxConstructExpr().bind("construct"),
+                                                      cxxDeleteExpr().bind("delete")))),
+                                   Region, Ctx)) {
+    if (N.getNodeAs<CXXDeleteExpr>("delete"))
+      return true;
+    if (const auto *Construct = N.getNodeAs<CXXConstructExpr>("construct")) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (!Ctor->isTrivial() && !isInNdNamespace(Ctor))
+        return true;
+      continue;
+    }
+    const auto *Call = N.getNodeAs<CallExpr>("call");
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    if (Callee->getBuiltinID() != 0)
+      continue;
+    if (!isInNdNamespace(Callee))
+      return true;
+    // The runtime rebinds no handle, except by assignment.
+    if (const auto *OpCall = dyn_cast<CXXOperatorCallExpr>(Call);
+        OpCall && OpCall->getOperator() == OO_Equal && !isLocalHandle(OpCall->getArg(0)))
+      return true;
+  }
+  return false;
+}
 
 bool mayBeRebound(const VarDecl &V, ASTContext &Ctx) {
   if (!V.hasLocalStorage() || V.getType()->isReferenceType() || !isNdArray(V.getType()))

@@ -1,9 +1,5 @@
 // Whether an nd::array handle local to a function can be rebound, or its buffer reached
-// from outside the function.
-//
-// NOTE: reconstructed by the nd-gather-downsampling engineer, who overwrote this file
-// by accident (a name clash while it was uncommitted); the declarations match
-// ArrayHandleUses.cpp. Its owner should check the comments.
+// from outside the function. Used by nd-chained-temporaries.
 #pragma once
 
 #include "clang/AST/ASTContext.h"
@@ -22,5 +18,18 @@ bool mayBeRebound(const VarDecl &V, ASTContext &Ctx);
 // element accesses that do not outlive their expression, the runtime's functions that
 // do not return their argument). AllowedAssignment is one assignment to V to accept.
 bool bufferMayEscape(const VarDecl &V, const Expr *AllowedAssignment, ASTContext &Ctx);
+
+// Whether code inside Region (a statement of V's function, typically a loop) may rebind
+// the handle V: a use of V inside Region that may rebind it, or a use anywhere that
+// makes an alias through which Region could rebind it (a non-const reference or
+// pointer, a lambda capture). Direct assignments `v = w;` outside Region do not count.
+// Non-local or reference variables: always true.
+bool mayBeReboundIn(const VarDecl &V, const Stmt &Region, ASTContext &Ctx);
+
+// Whether code inside Region may rebind an nd::array handle that is not a local
+// non-reference variable of the function (a global, or one a reference parameter refers
+// to): a call of anything outside namespace ::nd that is not a builtin, a constructor or
+// delete of a class outside ::nd, or an assignment to an array that is not such a local.
+bool mayRebindOtherHandles(const Stmt &Region, ASTContext &Ctx);
 
 } // namespace clang::tidy::nd_checks::array_expr

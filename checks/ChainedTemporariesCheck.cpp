@@ -341,7 +341,171 @@ bool mentions(const Expr *E, const VarDecl *V, ASTContext &Ctx) {
   return !match(findAll(declRefExpr(to(varDecl(equalsNode(V))))), *E, Ctx).empty();
 }
 
+// The body of the loop statement L.
+const Stmt *loopBody(const Stmt *L) {
+  if (const auto *For = dyn_cast<ForStmt>(L))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(L))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(L))
+    return Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(L))
+    return Range->getBody();
+  return nullptr;
+}
+
+// Where a statement stands that a fix replaces by several statements (or precedes by
+// a declaration): directly in a block, as the single-statement body of a loop (braces
+// are added), or elsewhere (no fix). A block that is a switch body counts as needing
+// braces: a later case label could jump over a declaration inserted there.
+enum class Placement { Block, NeedsBraces, None };
+Placement placementOf(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  if (Parents.empty())
+    return Placement::None;
+  if (const auto *Block = Parents[0].get<CompoundStmt>()) {
+    DynTypedNodeList Up = Ctx.getParents(*Block);
+    return !Up.empty() && Up[0].get<SwitchStmt>() ? Placement::NeedsBraces : Placement::Block;
+  }
+  const auto *P = Parents[0].get<Stmt>();
+  return P && isLoop(P) && loopBody(P) == S ? Placement::NeedsBraces : Placement::None;
+}
+
+// Whether the declaration D lies inside the statement Region.
+bool declaredWithin(const VarDecl &D, const Stmt &Region, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(D);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty() || Parents[0].get<FunctionDecl>())
+      return false;
+    Node = Parents[0];
+    if (Node.get<Stmt>() == &Region)
+      return true;
+  }
+}
+
+// The array whose shape V provably always has: V itself, or, when V was made by a
+// *_like of another array, that array's (recursively). Null when V or an array on the
+// way may be rebound anywhere in the function.
+const VarDecl *shapeRoot(const VarDecl *V, ASTContext &Ctx) {
+  for (int Depth = 0; V && Depth < 16; ++Depth) {
+    if (mayBeRebound(*V, Ctx))
+      return nullptr;
+    const VarDecl *Source = likeSourceOf(*V);
+    if (!Source)
+      return V;
+    V = Source;
+  }
+  return nullptr;
+}
+
+// The outermost loop around Full (a statement of a loop body) before which a buffer
+// for the right-hand side's operands `Arrays` can be allocated once: every array
+// operand is a variable declared outside that loop, and their shapes provably do not
+// change inside it; the loop is a statement of its own in a block. Null, and Why set
+// when no loop qualifies.
+const Stmt *hoistLoop(const Stmt *Full, llvm::ArrayRef<const Expr *> Arrays, ASTContext &Ctx,
+                      std::string &Why) {
+  llvm::SmallVector<const VarDecl *, 4> Vars;
+  for (const Expr *A : Arrays) {
+    const VarDecl *V = referencedVar(A);
+    if (!V || !(V->hasLocalStorage() || isa<ParmVarDecl>(V))) {
+      Why = "operand '" + textOf(A, Ctx) + "' is not a local variable or a parameter, so its shape "
+            "may differ between iterations";
+      return nullptr;
+    }
+    Vars.push_back(V);
+  }
+  // Several arrays: their broadcast shape must provably exist, so that allocating it
+  // before the loop cannot throw where the original would not (yet).
+  bool ShapesShared = Vars.size() > 1;
+  if (ShapesShared) {
+    const VarDecl *Root = shapeRoot(Vars[0], Ctx);
+    for (const VarDecl *V : Vars)
+      if (!Root || shapeRoot(V, Ctx) != Root) {
+        Why = "the shapes of '" + Vars[0]->getName().str() + "' and '" +
+              (V == Vars[0] ? Vars[1] : V)->getName().str() +
+              "' are not provably equal, and computing their broadcast shape before the loop "
+              "could throw a shape error before earlier iterations ran";
+        return nullptr;
+      }
+  }
+  const Stmt *Best = nullptr;
+  DynTypedNode Node = DynTypedNode::create(*Full);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      break;
+    const DynTypedNode &P = Parents[0];
+    if (P.get<FunctionDecl>() || P.get<LambdaExpr>() || P.get<BlockExpr>())
+      break;
+    if (P.get<CXXTryStmt>() || P.get<CXXCatchStmt>()) {
+      if (!Best)
+        Why = "a try block or handler lies between the statement and its loop, and an "
+              "allocation moved out of it would throw elsewhere";
+      break;
+    }
+    const auto *L = P.get<Stmt>();
+    if (L && isLoop(L)) {
+      if (loopBody(L) != Node.get<Stmt>())
+        break;
+      for (const VarDecl *V : Vars) {
+        if (declaredWithin(*V, *L, Ctx)) {
+          if (!Best)
+            Why = "'" + V->getName().str() + "' is declared inside the loop";
+          return Best;
+        }
+        // Shared shapes were proven for the whole function already.
+        bool Rebound = !ShapesShared && (V->getType()->isReferenceType() ? mayRebindOtherHandles(*L, Ctx)
+                                                                          : mayBeReboundIn(*V, *L, Ctx));
+        if (Rebound) {
+          if (!Best)
+            Why = "'" + V->getName().str() + "' may be rebound in the loop" +
+                  (V->getType()->isReferenceType() ? " (it is a reference, and the loop calls code "
+                                                     "outside the runtime or assigns an array)"
+                                                   : "") +
+                  ", so the right-hand side's shape may change between iterations";
+          return Best;
+        }
+      }
+      if (placementOf(L, Ctx) == Placement::Block && !inMacro(L->getSourceRange()))
+        Best = L;
+      else if (!Best)
+        Why = "the loop is not a statement of its own in a block, where the buffer could be "
+              "declared";
+    }
+    Node = P;
+  }
+  return Best;
+}
+
 } // namespace
+
+std::string ChainedTemporariesCheck::freshName(StringRef Stem, const Stmt &Where, ASTContext &Ctx) {
+  // Names are kept apart per outermost function, lambdas included.
+  const void *Function = nullptr;
+  DynTypedNode Node = DynTypedNode::create(Where);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      break;
+    Node = Parents[0];
+    if (Node.get<FunctionDecl>())
+      Function = Node.getMemoizationData();
+  }
+  std::string Key = std::to_string(reinterpret_cast<uintptr_t>(Function)) + ":";
+  for (unsigned N = 1;; ++N) {
+    std::string Name = Stem.str() + (N > 1 ? std::to_string(N) : std::string());
+    if (UsedNames.contains(Key + Name) || Ctx.Idents.find(Name) != Ctx.Idents.end())
+      continue;
+    // Names of a precompiled preamble (clangd) are not all in the table yet.
+    IdentifierInfo &II = Ctx.Idents.get(Name);
+    if (II.hasMacroDefinition() || !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(&II)).empty())
+      continue;
+    UsedNames.insert(Key + Name);
+    return Name;
+  }
+}
 
 ChainedTemporariesCheck::ChainedTemporariesCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
@@ -440,10 +604,6 @@ void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
   };
 
   // ---- why no rewrite could keep behaviour --------------------------------------
-  if (Compound)
-    return NoFix("the right-hand side needs a buffer of its own, because the left-hand side "
-                 "is still an operand; allocate it once outside the loop and compute into it "
-                 "with the out forms");
   if (Instantiated)
     return NoFix("the expression is in a template instantiation; its element types depend on "
                  "the template arguments");
@@ -463,6 +623,86 @@ void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
   for (const OpTree::Node &N : Tree.Nodes)
     if (inMacro(N.Op.Call->getSourceRange()))
       return NoFix("the expression is inside a macro expansion");
+
+  Rewriter Rewrite(Tree, Spine, Ctx);
+
+  // ---- 3. a compound assignment: the right-hand side into one buffer -----------
+  // `y += a * b` computes t = a * b, then y + t in place. The rewrite keeps both steps
+  // and their order: the out forms compute t into a buffer, then `y += buffer`.
+  if (Compound) {
+    // The full expression: the compound assignment of a view temporary returns an
+    // array by value, wrapped in temporaries.
+    const Expr *Full = Compound;
+    explicitParent(Full, Ctx);
+    if (inMacro(Compound->getSourceRange()))
+      return NoFix("the compound assignment is inside a macro expansion");
+    Placement Where = placementOf(Full, Ctx);
+    if (Where == Placement::None)
+      return NoFix("the compound assignment is not a statement of its own in a block or a loop "
+                   "body, where the statements computing its right-hand side could go");
+    std::optional<SourceLocation> End = afterSemicolon(Full->getEndLoc(), Ctx);
+    if (!End)
+      return NoFix("the end of the compound assignment could not be found");
+    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrays(Tree.Leaves, Ctx);
+    if (Arrays.empty())
+      return NoFix("no operand is an array");
+    std::string TargetText = textOf(Compound->getArg(0), Ctx);
+    // In a loop whose operand shapes stay the same: one buffer before the loop.
+    std::string HoistWhy;
+    const Stmt *Loop = InLoop ? hoistLoop(Full, Arrays, Ctx, HoistWhy) : nullptr;
+    if (!Loop && Spine.size() < 2) {
+      if (!InLoop)
+        return NoFix(("the right-hand side is a single operation, and its result needs a buffer "
+                      "of its own because '" + TargetText +
+                      "' is still an operand of the update; outside a loop there is no earlier "
+                      "place to allocate that buffer once")
+                         .c_str());
+      return NoFix(("the buffer for the right-hand side cannot be allocated once before the "
+                    "loop: " + HoistWhy)
+                       .c_str());
+    }
+    const VarDecl *TargetVar = referencedVar(Compound->getArg(0));
+    std::string Name =
+        freshName(TargetVar ? (TargetVar->getName() + "_rhs").str() : std::string("rhs"), *Full, Ctx);
+    bool Braces = Where == Placement::NeedsBraces;
+    std::string Separator = Braces ? " " : "\n" + indentationOf(Full->getBeginLoc(), SM);
+    std::string Steps = Braces ? "{ " : "";
+    size_t FirstOut = 0;
+    if (Loop) {
+      // nd::array<T> y_rhs = <buffer>;  before the loop.
+      std::string Declaration = "nd::array<" + elementTypeSpelling(RootOp->Element, Ctx) + "> " +
+                                Name + " = " + freshBuffer(Arrays, RootOp->Element, Ctx) + ";\n" +
+                                indentationOf(Loop->getBeginLoc(), SM);
+      auto D = Diag();
+      D << FixItHint::CreateInsertion(Loop->getBeginLoc(), Declaration);
+      for (size_t Step = 0; Step < Spine.size(); ++Step)
+        Steps += Rewrite.call(Step, Name, /*WithOut=*/true) + ";" + Separator;
+      D << FixItHint::CreateInsertion(Full->getBeginLoc(), Steps)
+        << FixItHint::CreateReplacement(Compound->getArg(1)->getSourceRange(), Name);
+      if (Braces)
+        D << FixItHint::CreateInsertion(*End, " }");
+      return;
+    }
+    // Otherwise one buffer for the whole right-hand side, made by its first operation
+    // when that reads every array operand (so it has the final shape), else fresh.
+    llvm::SmallVector<const Expr *, 6> FirstLeaves;
+    leavesUnder(Tree, Spine.front(), FirstLeaves);
+    if (distinctArrays(FirstLeaves, Ctx).size() == Arrays.size()) {
+      Steps += "auto " + Name + " = " + Rewrite.call(0, Name, /*WithOut=*/false) + ";" + Separator;
+      FirstOut = 1;
+    } else {
+      Steps += "auto " + Name + " = " + freshBuffer(Arrays, RootOp->Element, Ctx) + ";" + Separator;
+    }
+    for (size_t Step = FirstOut; Step < Spine.size(); ++Step)
+      Steps += Rewrite.call(Step, Name, /*WithOut=*/true) + ";" + Separator;
+    auto D = Diag();
+    D << FixItHint::CreateInsertion(Full->getBeginLoc(), Steps)
+      << FixItHint::CreateReplacement(Compound->getArg(1)->getSourceRange(), Name);
+    if (Braces)
+      D << FixItHint::CreateInsertion(*End, " }");
+    return;
+  }
+
   if (Spine.size() < 2) {
     Diag();
     const OpTree::Node &R = Tree.Nodes[0];
@@ -478,7 +718,6 @@ void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
 
-  Rewriter Rewrite(Tree, Spine, Ctx);
   const VarDecl *Declared = Parent.get<VarDecl>();
   const auto *Assign = Parent.get<CXXOperatorCallExpr>();
   if (Assign && !(Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&

@@ -12,6 +12,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::nd_checks {
 
@@ -40,6 +41,12 @@ private:
   // Expressions in templates are reported once, at the first instantiation or the
   // template itself, not once per instantiation.
   llvm::DenseSet<SourceLocation> Reported;
+
+  // A name for a new buffer in the function of Where: Stem (then Stem2, Stem3, ...),
+  // the first that no identifier of the translation unit and no earlier fix in that
+  // function uses.
+  std::string freshName(StringRef Stem, const Stmt &Where, ASTContext &Ctx);
+  llvm::StringSet<> UsedNames;  // "<function>:<name>"
 };
 
 } // namespace clang::tidy::nd_checks

@@ -110,11 +110,12 @@ nd::array<double> returned(const nd::array<double>& x) {
 }
 
 // Compound assignment: the left-hand side is an operand, so the right-hand side needs
-// a buffer of its own.
+// a buffer of its own, and the shapes of two reference parameters are not provably
+// equal, so it cannot be allocated before the loop (more in -compound-unsafe.cpp).
 void compound(nd::array<double> w, const nd::array<double>& x, const nd::array<double>& z) {
   for (int i = 0; i < 2; ++i) {
     w += x * z;
     // CHECK-NOTES: :[[@LINE-1]]:7: warning: compound assignment computes its right-hand side into 1 new array in every loop iteration before updating 'w' in place; compute the right-hand side with the out forms, as in 'nd::multiply(..., out)', into a buffer allocated once [nd-chained-temporaries]
-    // CHECK-NOTES: :[[@LINE-2]]:10: note: no fix-it: the right-hand side needs a buffer of its own, because the left-hand side is still an operand; allocate it once outside the loop and compute into it with the out forms
+    // CHECK-NOTES: :[[@LINE-2]]:10: note: no fix-it: the buffer for the right-hand side cannot be allocated once before the loop: the shapes of 'x' and 'z' are not provably equal, and computing their broadcast shape before the loop could throw a shape error before earlier iterations ran
   }
 }
