@@ -715,3 +715,19 @@ TEST(UfuncOperators, ATemporaryThatMayBeSeenIsNotReused) {
   EXPECT_EQ(s(0, 3), 9.0);
   EXPECT_EQ(x(3, 0), 9.0);
 }
+
+// Outputs of 16 MiB or more are written with streaming stores: out of place, in place,
+// with a repeated (scalar) operand, and with a misaligned output (the normal path).
+TEST(UfuncLarge, StreamingStoresWriteEveryElement) {
+  const nd::index_t n = (std::int64_t{16} << 20) / 8 + 13;
+  nd::array<double> x = nd_test::iota({n});
+  nd::array<double> y = x * 2.0;
+  nd::add(y, x, y);
+  nd::array<double> z = nd::empty<double>({n + 1});
+  nd::subtract(y, 1.0, z(nd::slice(1, nd::none)));
+  for (nd::index_t i : {nd::index_t{0}, nd::index_t{1}, n / 2, n - 14, n - 2, n - 1}) {
+    EXPECT_EQ(y(i), 3.0 * i) << i;
+    EXPECT_EQ(z(i + 1), 3.0 * i - 1.0) << i;
+  }
+  EXPECT_EQ(nd::sum(y), 3.0 * (static_cast<double>(n) * (n - 1) / 2));
+}
