@@ -41,6 +41,8 @@ MIN_BYTES = {
 # C++-only rows: the article's slow forms against the checks' fixes.
 SLOW_FORMS = [
     ("slow_loop_colnorm_f64", "fixed_loop_colnorm_f64", "nd-elementwise-loop"),
+    ("slow_chained_once_f64", "rebind_fix_once_f64", "nd-chained-temporaries (rebind, once)"),
+    ("slow_chained_once_f64", "out_fix_once_f64", "nd-chained-temporaries (declaration, once)"),
     ("slow_chained_loop100_f64", "rebind_fix_loop100_f64", "nd-chained-temporaries (rebind)"),
     ("slow_chained_loop100_f64", "out_fix_loop100_f64", "nd-chained-temporaries (out)"),
     ("gather_f64", "slice_view_f64", "nd-gather-downsampling (view)"),
