@@ -3,7 +3,8 @@
 
 For every case: nd's median time (Google Benchmark, repetitions), NumPy's median time,
 NumPy/nd (above 1: nd is faster), ceiling/nd (the time memory bandwidth allows for the
-bytes the case must move, over nd's time: 1.0 is the ceiling), and the peak resident
+bytes the case must move, at the faster of a fused read-and-write pass and memcpy, over
+nd's time: 1.0 is the ceiling), and the peak resident
 memory of each side, each case measured in a process of its own."""
 import argparse
 import json
@@ -101,6 +102,10 @@ def main():
     fused_ms, _ = nd_case(args.nd_bench, "ceiling_fused_pass_f64", args.repetitions)
     memcpy_ms, _ = nd_case(args.nd_bench, "ceiling_memcpy_f64", args.repetitions)
     fused_bw = 2 * CHAINED * F64 / (fused_ms * 1e-3)
+    memcpy_bw = 2 * CHAINED * F64 / (memcpy_ms * 1e-3)
+    # The ceiling is the faster of the two read-and-write passes: memcpy's streaming
+    # stores skip reading the destination, which a plain loop's stores cannot.
+    ceiling_bw = max(fused_bw, memcpy_bw)
 
     lines = ["| case | nd | NumPy | NumPy/nd | ceiling/nd | nd peak MiB | NumPy peak MiB |",
              "|---|---|---|---|---|---|---|"]
@@ -111,7 +116,7 @@ def main():
         nd_ms, nd_rss = nd_case(args.nd_bench, name, args.repetitions)
         np_ms, np_rss = numpy_case(args.python, args.numpy_bench, name, args.repetitions)
         nd_times[name] = nd_ms
-        ceiling_ms = min_bytes / fused_bw * 1e3
+        ceiling_ms = min_bytes / ceiling_bw * 1e3
         lines.append(f"| {name} | {fmt_ms(nd_ms)} | {fmt_ms(np_ms)} | {np_ms / nd_ms:.2f} | "
                      f"{ceiling_ms / nd_ms:.2f} | {nd_rss:.0f} | {np_rss:.0f} |")
         print(lines[-1], flush=True)
@@ -136,8 +141,8 @@ def main():
             cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    footer = (f"\nCeiling: one fused read+write pass {fused_bw / 1e9:.1f} GB/s; memcpy "
-              f"{2 * CHAINED * F64 / (memcpy_ms * 1e-3) / 1e9:.1f} GB/s (read+write). "
+    footer = (f"\nCeiling: the faster of one fused read+write pass ({fused_bw / 1e9:.1f} GB/s) and memcpy "
+              f"({memcpy_bw / 1e9:.1f} GB/s), counting bytes read + written. "
               f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
               f"NumPy {np_version}; single thread; medians of {args.repetitions} runs.")
     table = "\n".join(lines) + "\n" + footer
