@@ -496,9 +496,12 @@ std::string ChainedTemporariesCheck::freshName(StringRef Stem, const Stmt &Where
   std::string Key = std::to_string(reinterpret_cast<uintptr_t>(Function)) + ":";
   for (unsigned N = 1;; ++N) {
     std::string Name = Stem.str() + (N > 1 ? std::to_string(N) : std::string());
-    if (UsedNames.contains(Key + Name) || Ctx.Idents.find(Name) != Ctx.Idents.end())
+    if (UsedNames.contains(Key + Name) ||
+        (Ctx.Idents.find(Name) != Ctx.Idents.end() && !Probed.contains(Name)))
       continue;
-    // Names of a precompiled preamble (clangd) are not all in the table yet.
+    // Names of a precompiled preamble (clangd) are not all in the table yet. Looking
+    // one up adds it to the table: remember that this check did.
+    Probed.insert(Name);
     IdentifierInfo &II = Ctx.Idents.get(Name);
     if (II.hasMacroDefinition() || !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(&II)).empty())
       continue;

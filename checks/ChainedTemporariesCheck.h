@@ -47,6 +47,7 @@ private:
   // function uses.
   std::string freshName(StringRef Stem, const Stmt &Where, ASTContext &Ctx);
   llvm::StringSet<> UsedNames;  // "<function>:<name>"
+  llvm::StringSet<> Probed;     // names this check added to the identifier table
 };
 
 } // namespace clang::tidy::nd_checks
