@@ -261,18 +261,13 @@ class reducer {
                     index_t w, const R* c, index_t cs) const {
     const ufunc_op combine_op = row_op(op_);
     if (hi - lo <= 8) {
-      if (rows_direct_ && s == 1 && op_ == reduce_op::sum &&
-          (dtype_of<R>() == dtype::float64 || dtype_of<R>() == dtype::float32)) {
+      // Float sums of contiguous rows of the accumulator's type (centred or not): one
+      // pass over the leaf's rows.
+      if (std::is_floating_point_v<R> && op_ == reduce_op::sum && s == 1 && in_type_ == dtype_of<R>() &&
+          (c == nullptr || cs == 1)) {
         const void* rows[8];
         for (index_t r = lo; r < hi; ++r) rows[r - lo] = at(base + unravel(red, red.n, r));
-        sum_rows_kernel(dtype_of<R>(), w, rows, static_cast<int>(hi - lo), dst);
-        return;
-      }
-      if (c && cs == 1 && s == 1 && in_type_ == dtype_of<R>() &&
-          (dtype_of<R>() == dtype::float64 || dtype_of<R>() == dtype::float32)) {
-        const void* rows[8];
-        for (index_t r = lo; r < hi; ++r) rows[r - lo] = at(base + unravel(red, red.n, r));
-        centred_sum_rows_kernel(dtype_of<R>(), w, rows, static_cast<int>(hi - lo), c, dst);
+        sum_rows_kernel(dtype_of<R>(), w, rows, static_cast<int>(hi - lo), c, dst);
         return;
       }
       if (c) centred_squares(w, at(base + unravel(red, red.n, lo)), s, c, cs, dst);

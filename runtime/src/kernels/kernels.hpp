@@ -27,11 +27,10 @@ void cast_kernel(dtype from, dtype to, index_t n, const void* src, index_t ss, v
 void reduce_kernel(reduce_op op, dtype t, index_t n, const void* p, index_t s, void* result);
 
 // dst[j] = rows[0][j] + ... + rows[n-1][j] (in that order) for j < w; float32 or
-// float64, contiguous rows, 1 <= n <= 8.
-void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, void* dst);
-// The centred forms (var's second pass): dst[j] = sum over rows of (row[j] - c[j])^2,
-// c contiguous; and *result = pairwise sum of (p[i] - *c)^2 over a contiguous run.
-void centred_sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const void* c, void* dst);
+// float64, contiguous rows, 1 <= n <= 8. With centres c (contiguous, var's second
+// pass) it sums (rows[r][j] - c[j])^2 instead; c is null for a plain sum.
+void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const void* c, void* dst);
+// *result = pairwise sum of (p[i] - *c)^2 over a contiguous run.
 void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result);
 
 }  // namespace nd::detail

@@ -164,62 +164,48 @@ bool all_run(const T* p, index_t n, index_t s) {
 }
 
 // dst[j] = rows[0][j] + rows[1][j] + ... in that order: one pass over up to 8
-// contiguous rows, so the accumulator is stored once instead of once per row.
-template <class T>
-HWY_NOINLINE void sum_rows_typed(index_t w, const void* const* rows_v, int n, void* dst_v) {
+// contiguous rows, so the accumulator is stored once instead of once per row. Centred
+// (c not null), it sums (rows[r][j] - c[j])^2 instead, in the same order.
+template <bool Centred, class T>
+HWY_NOINLINE void sum_rows_typed(index_t w, const void* const* rows_v, int n, const T* c, T* dst) {
   const T* rows[8];
   for (int r = 0; r < n; ++r) rows[r] = static_cast<const T*>(rows_v[r]);
-  T* dst = static_cast<T*>(dst_v);
   const hn::ScalableTag<T> d;
   const index_t N = static_cast<index_t>(hn::Lanes(d));
   index_t j = 0;
   for (; j + N <= w; j += N) {
-    auto acc = hn::LoadU(d, rows[0] + j);
-    for (int r = 1; r < n; ++r) acc = hn::Add(acc, hn::LoadU(d, rows[r] + j));
+    auto load = [&](int r) {
+      if constexpr (Centred) {
+        const auto dev = hn::Sub(hn::LoadU(d, rows[r] + j), hn::LoadU(d, c + j));
+        return hn::Mul(dev, dev);
+      } else {
+        return hn::LoadU(d, rows[r] + j);
+      }
+    };
+    auto acc = load(0);
+    for (int r = 1; r < n; ++r) acc = hn::Add(acc, load(r));
     hn::StoreU(acc, d, dst + j);
   }
   for (; j < w; ++j) {
-    T acc = rows[0][j];
-    for (int r = 1; r < n; ++r) acc += rows[r][j];
+    auto value = [&](int r) {
+      if constexpr (Centred) return (rows[r][j] - c[j]) * (rows[r][j] - c[j]);
+      else return rows[r][j];
+    };
+    T acc = value(0);
+    for (int r = 1; r < n; ++r) acc += value(r);
     dst[j] = acc;
   }
 }
 
-void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, void* dst) {
-  if (t == dtype::float32) sum_rows_typed<float>(w, rows, n, dst);
-  else sum_rows_typed<double>(w, rows, n, dst);
-}
-
-// dst[j] = (rows[0][j] - c[j])^2 + (rows[1][j] - c[j])^2 + ..., in that order.
 template <class T>
-HWY_NOINLINE void centred_sum_rows_typed(index_t w, const void* const* rows_v, int n, const void* c_v, void* dst_v) {
-  const T* rows[8];
-  for (int r = 0; r < n; ++r) rows[r] = static_cast<const T*>(rows_v[r]);
-  const T* c = static_cast<const T*>(c_v);
-  T* dst = static_cast<T*>(dst_v);
-  const hn::ScalableTag<T> d;
-  const index_t N = static_cast<index_t>(hn::Lanes(d));
-  index_t j = 0;
-  for (; j + N <= w; j += N) {
-    const auto vc = hn::LoadU(d, c + j);
-    auto dev = hn::Sub(hn::LoadU(d, rows[0] + j), vc);
-    auto acc = hn::Mul(dev, dev);
-    for (int r = 1; r < n; ++r) {
-      dev = hn::Sub(hn::LoadU(d, rows[r] + j), vc);
-      acc = hn::Add(acc, hn::Mul(dev, dev));
-    }
-    hn::StoreU(acc, d, dst + j);
-  }
-  for (; j < w; ++j) {
-    T acc = (rows[0][j] - c[j]) * (rows[0][j] - c[j]);
-    for (int r = 1; r < n; ++r) acc += (rows[r][j] - c[j]) * (rows[r][j] - c[j]);
-    dst[j] = acc;
-  }
+void sum_rows_as(index_t w, const void* const* rows, int n, const void* c, void* dst) {
+  if (c) sum_rows_typed<true>(w, rows, n, static_cast<const T*>(c), static_cast<T*>(dst));
+  else sum_rows_typed<false>(w, rows, n, static_cast<const T*>(nullptr), static_cast<T*>(dst));
 }
 
-void centred_sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const void* c, void* dst) {
-  if (t == dtype::float32) centred_sum_rows_typed<float>(w, rows, n, c, dst);
-  else centred_sum_rows_typed<double>(w, rows, n, c, dst);
+void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const void* c, void* dst) {
+  if (t == dtype::float32) sum_rows_as<float>(w, rows, n, c, dst);
+  else sum_rows_as<double>(w, rows, n, c, dst);
 }
 
 void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result) {
@@ -261,19 +247,14 @@ namespace nd::detail {
 
 HWY_EXPORT(reduce_kernel);
 HWY_EXPORT(sum_rows_kernel);
-HWY_EXPORT(centred_sum_rows_kernel);
 HWY_EXPORT(centred_sum_kernel);
-
-void centred_sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const void* c, void* dst) {
-  HWY_DYNAMIC_DISPATCH(centred_sum_rows_kernel)(t, w, rows, n, c, dst);
-}
 
 void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result) {
   HWY_DYNAMIC_DISPATCH(centred_sum_kernel)(t, n, p, c, result);
 }
 
-void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, void* dst) {
-  HWY_DYNAMIC_DISPATCH(sum_rows_kernel)(t, w, rows, n, dst);
+void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const void* c, void* dst) {
+  HWY_DYNAMIC_DISPATCH(sum_rows_kernel)(t, w, rows, n, c, dst);
 }
 
 void reduce_kernel(reduce_op op, dtype t, index_t n, const void* p, index_t s, void* result) {
