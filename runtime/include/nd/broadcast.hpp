@@ -25,6 +25,16 @@ bool try_broadcast(const std::span<const index_t>* shapes, int count, shape_t& o
 shape_t broadcast_strides(std::span<const index_t> shape, std::span<const index_t> strides,
                           std::span<const index_t> target);
 
+// Whether `from` broadcasts to exactly `to`: no more axes, and each extent is 1 or
+// equal to the matching one of `to` (NumPy's rule for out= and broadcast_to).
+inline bool broadcasts_to(std::span<const index_t> from, std::span<const index_t> to) {
+  if (from.size() > to.size()) return false;
+  const std::size_t lead = to.size() - from.size();
+  for (std::size_t k = 0; k < from.size(); ++k)
+    if (from[k] != 1 && from[k] != to[lead + k]) return false;
+  return true;
+}
+
 [[noreturn]] void throw_broadcast_shapes_mismatch(const std::span<const index_t>* shapes, int count);
 [[noreturn]] void throw_broadcast_to_mismatch(std::span<const index_t> from, std::span<const index_t> to);
 
@@ -55,9 +65,7 @@ array<T> broadcast_to(const array<T>& a, const shape_t& shape) {
     if (d < 0) throw value_error("all elements of broadcast shape must be non-negative, found " + to_string(shape));
   if (static_cast<int>(a.ndim()) > shape.size())
     throw shape_error("input operand has more dimensions than allowed by the axis remapping");
-  const int lead = shape.size() - a.ndim();
-  for (int k = 0; k < a.ndim(); ++k)
-    if (a.shape(k) != 1 && a.shape(k) != shape[lead + k]) detail::throw_broadcast_to_mismatch(a.shape(), shape);
+  if (!detail::broadcasts_to(a.shape(), shape)) detail::throw_broadcast_to_mismatch(a.shape(), shape);
   return detail::array_access::view(a, a.data(), shape, detail::broadcast_strides(a.shape(), a.strides(), shape),
                                     false);
 }

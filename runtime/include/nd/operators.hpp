@@ -33,23 +33,18 @@ ND_BINARY_OPERATOR(>=, greater_equal)
 
 namespace detail {
 // NumPy's temporary elision: an operand that is a temporary no one else can see (the
-// only handle of its buffer, contiguous, writeable) and already has the result's dtype
-// and shape becomes the output. `2.5 * x + 1.2` then allocates one array, not two, and
-// the result is the same, since the output may be an input (the overlap rule).
-template <ufunc_op Op, class R, class T, class Other>
-bool reusable_temporary(const array<T>& t, const Other& other) {
-  if constexpr (!std::is_same_v<R, T>) {
-    return false;
-  } else {
-    if (!t.writeable() || !t.is_contiguous() || array_access::buffer_of(t).use_count() != 1) return false;
-    if constexpr (any_array<Other>) {
-      const shape_t shapes[] = {shape_t(t.shape()), shape_t(other.shape())};
-      const std::span<const index_t> spans[] = {shapes[0], shapes[1]};
-      shape_t joint;
-      return try_broadcast(spans, 2, joint) && joint == shapes[0];
-    }
-    return true;
-  }
+// only handle of its buffer, contiguous, writeable) and already has the result's shape
+// becomes the output (callers check the dtype). `2.5 * x + 1.2` then allocates one
+// array, not two, and the result is the same, since the output may be an input (the
+// overlap rule).
+template <class T, class... Other>
+bool reusable_temporary(const array<T>& t, const Other&... others) {
+  if (!t.writeable() || !t.is_contiguous() || array_access::buffer_of(t).use_count() != 1) return false;
+  auto fits = [&](const auto& other) {
+    if constexpr (any_array<std::remove_cvref_t<decltype(other)>>) return broadcasts_to(other.shape(), t.shape());
+    else return true;
+  };
+  return (fits(others) && ...);
 }
 }  // namespace detail
 
@@ -66,7 +61,7 @@ bool reusable_temporary(const array<T>& t, const Other& other) {
   auto operator sym(array<T>&& a, const B& b) {                                                \
     using R = detail::ufunc_result_t<op, detail::op_compute_t<op, array<T>, B>>;               \
     if constexpr (std::is_same_v<R, T>) {                                                      \
-      if (detail::reusable_temporary<op, R>(a, b)) {                                           \
+      if (detail::reusable_temporary(a, b)) {                                                  \
         fn(a, b, a);                                                                           \
         return std::move(a);                                                                   \
       }                                                                                        \
@@ -78,7 +73,7 @@ bool reusable_temporary(const array<T>& t, const Other& other) {
   auto operator sym(const A& a, array<T>&& b) {                                                \
     using R = detail::ufunc_result_t<op, detail::op_compute_t<op, A, array<T>>>;               \
     if constexpr (std::is_same_v<R, T>) {                                                      \
-      if (detail::reusable_temporary<op, R>(b, a)) {                                           \
+      if (detail::reusable_temporary(b, a)) {                                                  \
         fn(a, b, b);                                                                           \
         return std::move(b);                                                                   \
       }                                                                                        \
@@ -103,7 +98,7 @@ auto operator-(const array<T>& a) {
 template <element T>
 auto operator-(array<T>&& a) {
   if constexpr (!std::is_same_v<T, bool>) {
-    if (detail::reusable_temporary<detail::ufunc_op::negative, T>(a, 0)) {
+    if (detail::reusable_temporary(a)) {
       negative(a, a);
       return std::move(a);
     }
