@@ -284,11 +284,11 @@ void throw_copyto_shape(std::span<const index_t> from, std::span<const index_t> 
   throw shape_error("could not broadcast input array from shape " + to_string(from) + " into shape " + to_string(to));
 }
 
-void copy_to_c_order(dtype t, std::span<const index_t> shape, std::span<const index_t> strides, const void* src,
-                     void* dst) {
+void copy_to_c_order(dtype from, dtype to, std::span<const index_t> shape, std::span<const index_t> strides,
+                     const void* src, void* dst) {
   const shape_t dst_strides = c_strides(shape);
-  const operand in[] = {{src, t, strides.data()}};
-  run_ufunc(ufunc_op::copy, t, shape, in, {dst, t, dst_strides.data()});
+  const operand in[] = {{src, from, strides.data()}};
+  run_ufunc(ufunc_op::copy, to, shape, in, {dst, to, dst_strides.data()});
 }
 
 }  // namespace nd::detail

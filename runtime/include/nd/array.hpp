@@ -59,10 +59,11 @@ index_t apply_basic_index(std::span<const index_t> shape, std::span<const index_
 // C-order strides (in elements) for a shape.
 shape_t c_strides(std::span<const index_t> shape);
 
-// Copies a strided array of dtype t into the C-contiguous buffer dst, through the ufunc
-// engine's coalesced, SIMD copy loops (a per-element walk is several times slower).
-void copy_to_c_order(dtype t, std::span<const index_t> shape, std::span<const index_t> strides, const void* src,
-                     void* dst);
+// Copies a strided array of dtype `from` into the C-contiguous buffer dst of dtype `to`
+// (NumPy's unsafe cast), through the ufunc engine's coalesced, SIMD copy loops (a
+// per-element walk is several times slower).
+void copy_to_c_order(dtype from, dtype to, std::span<const index_t> shape, std::span<const index_t> strides,
+                     const void* src, void* dst);
 
 // Whether (shape, strides) is C-contiguous; axes of length 1 may have any stride.
 bool is_c_contiguous(std::span<const index_t> shape, std::span<const index_t> strides);
@@ -171,7 +172,7 @@ class array {
     if (is_contiguous()) {
       if (size() > 0) std::memcpy(dst, data_, sizeof(E) * static_cast<std::size_t>(size()));
     } else {
-      detail::copy_to_c_order(dtype_of<E>(), shape_, strides_, data_, dst);
+      detail::copy_to_c_order(dtype_of<E>(), dtype_of<E>(), shape_, strides_, data_, dst);
     }
     return out;
   }

@@ -261,14 +261,10 @@ array<U>& copyto(array<U>& dst, const S& src) {
     using T = typename S::value_type;
     if (!detail::can_cast_same_kind(dtype_of<T>(), dtype_of<U>()))
       detail::throw_copyto_cast(dtype_of<T>(), dtype_of<U>(), false);
-    const shape_t in_shape[] = {shape_t(src.shape()), shape_t(dst.shape())};
-    shape_t joint;
-    const std::span<const index_t> spans[] = {in_shape[0], in_shape[1]};
-    if (!detail::try_broadcast(spans, 2, joint) || !(joint == in_shape[1]))
-      detail::throw_copyto_shape(src.shape(), dst.shape());
+    if (!detail::broadcasts_to(src.shape(), dst.shape())) detail::throw_copyto_shape(src.shape(), dst.shape());
     detail::input_holder<T, array<T>> h(src);
     h.separate_from(dst);
-    const detail::operand in[] = {h.make(in_shape[1])};
+    const detail::operand in[] = {h.make(shape_t(dst.shape()))};
     detail::run_ufunc(detail::ufunc_op::copy, dtype_of<U>(), dst.shape(), in,
                       {dst.data(), dtype_of<U>(), dst.strides().data()});
   } else {
@@ -287,9 +283,7 @@ template <element E>
 template <element U>
 array<U> array<E>::astype() const {
   array<U> out{shape_t(shape_)};
-  const detail::operand in[] = {{data_, dtype_of<E>(), strides_.data()}};
-  detail::run_ufunc(detail::ufunc_op::copy, dtype_of<U>(), shape_, in,
-                    {out.data(), dtype_of<U>(), out.strides().data()});
+  detail::copy_to_c_order(dtype_of<E>(), dtype_of<U>(), shape_, strides_, data_, out.data());
   return out;
 }
 
