@@ -171,8 +171,13 @@ bool useKeepsHandle(const DeclRefExpr *Use, ASTContext &Ctx) {
   DynTypedNode P = explicitParent(Child, Ctx);
   if (const auto *VD = P.get<VarDecl>())
     return !isNonConstReference(VD->getType());
-  if (const auto *CE = P.get<CXXConstructExpr>())
-    return CE->getConstructor()->isCopyConstructor();
+  if (const auto *CE = P.get<CXXConstructExpr>()) {
+    if (CE->getConstructor()->isCopyConstructor())
+      return true;
+    // `return y;` moves from y as the function ends: nothing sees y afterwards.
+    const Expr *Construct = CE;
+    return explicitParent(Construct, Ctx).get<ReturnStmt>() != nullptr;
+  }
   if (P.get<ReturnStmt>())
     return true;
   if (P.get<MemberExpr>())
@@ -224,6 +229,36 @@ bool isLocalHandle(const Expr *E) {
 
 } // namespace
 
+std::optional<std::string> partialResultVisibleFrom(const Stmt *S, const VarDecl &Target,
+                                                    ASTContext &Ctx) {
+  // The statements that enclose the declaration of Target: reaching one of them from S
+  // without crossing a try block or a lambda means only Target's own scope is left.
+  llvm::SmallPtrSet<const void *, 16> DeclScopes;
+  DynTypedNode Node = DynTypedNode::create(Target);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      break;
+    Node = Parents[0];
+    DeclScopes.insert(Node.getMemoizationData());
+    if (Node.get<FunctionDecl>())
+      break;
+  }
+  Node = DynTypedNode::create(*S);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return std::string("its declaration is out of reach");
+    Node = Parents[0];
+    if (DeclScopes.contains(Node.getMemoizationData()))
+      return std::nullopt;
+    if (Node.get<CXXTryStmt>())
+      return std::string("a handler of the enclosing try block could see it");
+    if (Node.get<LambdaExpr>() || Node.get<BlockExpr>() || Node.get<FunctionDecl>())
+      return std::string("it is declared outside the enclosing lambda");
+  }
+}
+
 bool mayBeReboundIn(const VarDecl &V, const Stmt &Region, ASTContext &Ctx) {
   if (!V.hasLocalStorage() || V.getType()->isReferenceType() || !isNdArray(V.getType()))
     return true;
@@ -271,6 +306,21 @@ bool mayBeRebound(const VarDecl &V, ASTContext &Ctx) {
     if (!useKeepsHandle(Use, Ctx))
       return true;
   return false;
+}
+
+bool reboundOnlyByAssignment(const VarDecl &V, ASTContext &Ctx,
+                             llvm::SmallVectorImpl<const Expr *> &Values) {
+  if (!V.hasLocalStorage() || V.getType()->isReferenceType() || !isNdArray(V.getType()))
+    return false;
+  for (const DeclRefExpr *Use : usesOf(V, Ctx)) {
+    if (useKeepsHandle(Use, Ctx))
+      continue;
+    if (!isAssignedObject(Use, Ctx))
+      return false;
+    const Expr *Child = Use;
+    Values.push_back(explicitParent(Child, Ctx).get<CXXOperatorCallExpr>()->getArg(1));
+  }
+  return true;
 }
 
 bool bufferMayEscape(const VarDecl &V, const Expr *AllowedAssignment, ASTContext &Ctx) {

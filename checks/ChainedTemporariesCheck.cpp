@@ -1,6 +1,8 @@
 #include "ChainedTemporariesCheck.h"
 #include "ArrayExprUtils.h"
 #include "ArrayHandleUses.h"
+#include "model/ArrayShapes.h"
+#include "model/EagerChain.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -19,51 +21,6 @@ using namespace array_expr;
 namespace {
 
 AST_MATCHER(FunctionDecl, isInNd) { return isInNdNamespace(&Node); }
-
-// The tree of eager operations under one root expression.
-struct OpTree {
-  struct Node {
-    EagerOp Op;
-    llvm::SmallVector<int, 3> ChildOf;  // per operand: the index of its Node, or -1
-  };
-  llvm::SmallVector<Node, 4> Nodes;   // Nodes[0] is the root
-  llvm::SmallVector<const Expr *, 6> Leaves;  // operands that are not eager operations
-
-  int add(const EagerOp &Op) {
-    int Index = Nodes.size();
-    Nodes.push_back({Op, {}});
-    for (const Expr *Operand : Op.Operands) {
-      int Child = -1;
-      if (std::optional<EagerOp> Sub = matchEagerOp(Operand))
-        Child = add(*Sub);
-      else
-        Leaves.push_back(Operand);
-      Nodes[Index].ChildOf.push_back(Child);
-    }
-    return Index;
-  }
-
-  // The operations that can share one buffer of the result's element type, innermost
-  // first: from the root, repeatedly the first operand that is an operation of the
-  // same element type. Other operand expressions stay as they are written.
-  llvm::SmallVector<int, 4> spine() const {
-    llvm::SmallVector<int, 4> Path{0};
-    for (;;) {
-      const Node &N = Nodes[Path.back()];
-      int Next = -1;
-      for (int Child : N.ChildOf)
-        if (Child >= 0 && Nodes[Child].Op.Element == Nodes[0].Op.Element) {
-          Next = Child;
-          break;
-        }
-      if (Next < 0)
-        break;
-      Path.push_back(Next);
-    }
-    std::reverse(Path.begin(), Path.end());
-    return Path;
-  }
-};
 
 bool isLoop(const Stmt *S) { return isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S); }
 
@@ -143,125 +100,27 @@ const Stmt *fullStatement(const Expr *E, ASTContext &Ctx) {
   return E;
 }
 
-// Why a handler or a lambda could see `Target` between two operations of the rewrite
-// (an exception thrown after `Target` was rebound), or empty when nothing can.
-std::optional<std::string> partialResultVisibleFrom(const Stmt *S, const VarDecl &Target,
-                                                    ASTContext &Ctx) {
-  // The statements that enclose the declaration of Target: reaching one of them from S
-  // without crossing a try block or a lambda means only Target's own scope is left.
-  llvm::SmallPtrSet<const void *, 16> DeclScopes;
-  DynTypedNode Node = DynTypedNode::create(Target);
-  for (;;) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      break;
-    Node = Parents[0];
-    DeclScopes.insert(Node.getMemoizationData());
-    if (Node.get<FunctionDecl>())
-      break;
-  }
-  Node = DynTypedNode::create(*S);
-  for (;;) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return std::string("its declaration is out of reach");
-    Node = Parents[0];
-    if (DeclScopes.contains(Node.getMemoizationData()))
-      return std::nullopt;
-    if (Node.get<CXXTryStmt>())
-      return std::string("a handler of the enclosing try block could see it");
-    if (Node.get<LambdaExpr>() || Node.get<BlockExpr>() || Node.get<FunctionDecl>())
-      return std::string("it is declared outside the enclosing lambda");
-  }
-}
-
-// The creation call that makes `V` when it is a copy of the shape of another array
-// (empty_like and friends), and that array.
-const VarDecl *likeSourceOf(const VarDecl &V) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(skipImplicit(V.getInit()));
-  if (!Call || Call->getNumArgs() < 1)
-    return nullptr;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !isInNdNamespace(Callee) || !Callee->getDeclName().isIdentifier() ||
-      !llvm::is_contained({"empty_like", "zeros_like", "ones_like", "full_like"}, Callee->getName()))
-    return nullptr;
-  return referencedVar(Call->getArg(0));
-}
-
 // The number of elements of the array E, when the program fixes it at compile time.
-std::optional<int64_t> knownSize(const Expr *E, ASTContext &Ctx, int Depth = 0);
-
-std::optional<int64_t> initializerListSize(const Expr *E, ASTContext &Ctx) {
-  const auto *List = dyn_cast_or_null<InitListExpr>(skipImplicit(E));
-  if (!List) {
-    if (const auto *Std = dyn_cast_or_null<CXXStdInitializerListExpr>(skipImplicit(E)))
-      return initializerListSize(Std->getSubExpr(), Ctx);
+std::optional<int64_t> knownSize(const Expr *E, ASTContext &Ctx) {
+  model::Shape S = model::shapeOf(E, Ctx);
+  if (S.K != model::Shape::Kind::Known)
     return std::nullopt;
-  }
-  if (List->getNumInits() == 0)
-    return 0;
-  std::optional<int64_t> Inner = 1;
-  if (isa<InitListExpr, CXXStdInitializerListExpr>(skipImplicit(List->getInit(0))))
-    Inner = initializerListSize(List->getInit(0), Ctx);
-  if (!Inner)
-    return std::nullopt;
-  return *Inner * List->getNumInits();
-}
-
-// The element count of a constant shape argument: `5`, `{3, 4}`, `nd::shape_t{3, 4}`.
-std::optional<int64_t> constantShapeSize(const Expr *E, ASTContext &Ctx) {
-  E = skipImplicit(E);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); Construct && Construct->getNumArgs() == 1)
-    E = skipImplicit(Construct->getArg(0));
-  if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(E))
-    E = skipImplicit(Std->getSubExpr());
-  if (const auto *List = dyn_cast<InitListExpr>(E)) {
-    int64_t Product = 1;
-    for (const Expr *Init : List->inits()) {
-      std::optional<llvm::APSInt> Extent = Init->getIntegerConstantExpr(Ctx);
-      if (!Extent)
-        return std::nullopt;
-      Product *= Extent->getExtValue();
-    }
-    return Product;
-  }
-  if (std::optional<llvm::APSInt> Extent = E->getIntegerConstantExpr(Ctx))
-    return Extent->getExtValue();
-  return std::nullopt;
-}
-
-std::optional<int64_t> knownSize(const Expr *E, ASTContext &Ctx, int Depth) {
-  const VarDecl *V = referencedVar(E);
-  if (!V || Depth > 8 || !V->getInit() || mayBeRebound(*V, Ctx))
-    return std::nullopt;
-  const Expr *Init = skipImplicit(V->getInit());
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init)) {
-    if (Construct->getNumArgs() == 1)
-      return initializerListSize(Construct->getArg(0), Ctx);
-    return std::nullopt;
-  }
-  const auto *Call = dyn_cast<CallExpr>(Init);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || !isInNdNamespace(Callee) || !Callee->getDeclName().isIdentifier() || Call->getNumArgs() < 1)
-    return std::nullopt;
-  StringRef Name = Callee->getName();
-  if (llvm::is_contained({"empty", "zeros", "ones", "full"}, Name))
-    return constantShapeSize(Call->getArg(0), Ctx);
-  if (llvm::is_contained({"empty_like", "zeros_like", "ones_like", "full_like"}, Name))
-    return knownSize(Call->getArg(0), Ctx, Depth + 1);
-  return std::nullopt;
+  int64_t Size = 1;
+  for (int64_t Extent : S.Extents)
+    Size *= Extent;
+  return Size;
 }
 
 // Builds the statements of the rewrite.
 class Rewriter {
 public:
-  Rewriter(const OpTree &Tree, llvm::ArrayRef<int> Spine, ASTContext &Ctx)
+  Rewriter(const model::EagerChain &Tree, llvm::ArrayRef<int> Spine, ASTContext &Ctx)
       : Tree(Tree), Spine(Spine), Ctx(Ctx) {}
 
   // `nd::<ufunc>(operands)` for Spine[Step], with the previous step's result read
   // from Out, and Out appended as the `out` argument when WithOut.
   std::string call(size_t Step, StringRef Out, bool WithOut) const {
-    const OpTree::Node &N = Tree.Nodes[Spine[Step]];
+    const model::EagerChain::Node &N = Tree.nodes()[Spine[Step]];
     llvm::SmallVector<std::string, 4> Args;
     for (size_t I = 0; I < N.Op.Operands.size(); ++I)
       Args.push_back(Step > 0 && N.ChildOf[I] == Spine[Step - 1] ? Out.str()
@@ -284,11 +143,11 @@ public:
   }
 
 private:
-  bool isArrayOperand(const OpTree::Node &N, size_t I) const {
+  bool isArrayOperand(const model::EagerChain::Node &N, size_t I) const {
     return N.ChildOf[I] >= 0 || isNdArray(N.Op.Operands[I]->getType());
   }
 
-  const OpTree &Tree;
+  const model::EagerChain &Tree;
   llvm::ArrayRef<int> Spine;
   ASTContext &Ctx;
 };
@@ -301,8 +160,8 @@ std::string arrayKey(const Expr *Leaf, const ASTContext &Ctx) {
 }
 
 // The operands of node Index and of the operations below it that are not operations.
-void leavesUnder(const OpTree &Tree, int Index, llvm::SmallVectorImpl<const Expr *> &Out) {
-  const OpTree::Node &N = Tree.Nodes[Index];
+void leavesUnder(const model::EagerChain &Tree, int Index, llvm::SmallVectorImpl<const Expr *> &Out) {
+  const model::EagerChain::Node &N = Tree.nodes()[Index];
   for (size_t I = 0; I < N.Op.Operands.size(); ++I) {
     if (N.ChildOf[I] >= 0)
       leavesUnder(Tree, N.ChildOf[I], Out);
@@ -384,21 +243,6 @@ bool declaredWithin(const VarDecl &D, const Stmt &Region, ASTContext &Ctx) {
   }
 }
 
-// The array whose shape V provably always has: V itself, or, when V was made by a
-// *_like of another array, that array's (recursively). Null when V or an array on the
-// way may be rebound anywhere in the function.
-const VarDecl *shapeRoot(const VarDecl *V, ASTContext &Ctx) {
-  for (int Depth = 0; V && Depth < 16; ++Depth) {
-    if (mayBeRebound(*V, Ctx))
-      return nullptr;
-    const VarDecl *Source = likeSourceOf(*V);
-    if (!Source)
-      return V;
-    V = Source;
-  }
-  return nullptr;
-}
-
 // The outermost loop around Full (a statement of a loop body) before which a buffer
 // for the right-hand side's operands `Arrays` can be allocated once: every array
 // operand is a variable declared outside that loop, and their shapes provably do not
@@ -420,11 +264,11 @@ const Stmt *hoistLoop(const Stmt *Full, llvm::ArrayRef<const Expr *> Arrays, AST
   // before the loop cannot throw where the original would not (yet).
   bool ShapesShared = Vars.size() > 1;
   if (ShapesShared) {
-    const VarDecl *Root = shapeRoot(Vars[0], Ctx);
-    for (const VarDecl *V : Vars)
-      if (!Root || shapeRoot(V, Ctx) != Root) {
+    model::Shape First = model::shapeOf(Arrays[0], Ctx);
+    for (size_t I = 1; I < Vars.size(); ++I)
+      if (const VarDecl *V = Vars[I]; !model::sameShape(First, model::shapeOf(Arrays[I], Ctx))) {
         Why = "the shapes of '" + Vars[0]->getName().str() + "' and '" +
-              (V == Vars[0] ? Vars[1] : V)->getName().str() +
+              V->getName().str() +
               "' are not provably equal, and computing their broadcast shape before the loop "
               "could throw a shape error before earlier iterations ran";
         return nullptr;
@@ -455,9 +299,8 @@ const Stmt *hoistLoop(const Stmt *Full, llvm::ArrayRef<const Expr *> Arrays, AST
             Why = "'" + V->getName().str() + "' is declared inside the loop";
           return Best;
         }
-        // Shared shapes were proven for the whole function already.
-        bool Rebound = !ShapesShared && (V->getType()->isReferenceType() ? mayRebindOtherHandles(*L, Ctx)
-                                                                          : mayBeReboundIn(*V, *L, Ctx));
+        bool Rebound = V->getType()->isReferenceType() ? mayRebindOtherHandles(*L, Ctx)
+                                                        : mayBeReboundIn(*V, *L, Ctx);
         if (Rebound) {
           if (!Best)
             Why = "'" + V->getName().str() + "' may be rebound in the loop" +
@@ -529,309 +372,437 @@ void ChainedTemporariesCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(expr(NdCall, isInTemplateInstantiation()).bind("instantiated"), this);
 }
 
+namespace {
+
+// The call `nd::copyto(dst, src)` that E is, if any.
+const CallExpr *asCopyto(const Expr *E) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(skipImplicit(E));
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  if (!F || !isInNdNamespace(F) || !F->getDeclName().isIdentifier() || F->getName() != "copyto" ||
+      Call->getNumArgs() != 2)
+    return nullptr;
+  return Call;
+}
+
+// Whether E (an operand of the chain) reads any array: an array it names, or an
+// operation on arrays.
+bool readsAnArray(const Expr *E, ASTContext &Ctx) {
+  return isNdArray(E->getType()) ||
+         !match(findAll(expr(hasType(qualType(hasCanonicalType(hasDeclaration(
+                    classTemplateSpecializationDecl(hasName("::nd::array")))))))),
+                *E, Ctx)
+              .empty();
+}
+
+} // namespace
+
+ChainedTemporariesCheck::Site ChainedTemporariesCheck::siteOf(const Expr *Root, ASTContext &Ctx) {
+  Site S;
+  const Expr *Child = Root;
+  DynTypedNode Parent = explicitParent(Child, Ctx);
+  if (const auto *Op = Parent.get<CXXOperatorCallExpr>();
+      Op && Op->getNumArgs() == 2 && Op->getArg(1) == Child && isNdArray(Op->getArg(0)->getType())) {
+    if (llvm::is_contained({OO_PlusEqual, OO_MinusEqual, OO_StarEqual, OO_SlashEqual}, Op->getOperator())) {
+      S.Kind = SiteKind::Compound;
+      S.Operator = Op;
+    } else if (Op->getOperator() == OO_Equal) {
+      S.Kind = SiteKind::Assignment;
+      S.Operator = Op;
+    }
+    return S;
+  }
+  if (const auto *V = Parent.get<VarDecl>()) {
+    S.Kind = SiteKind::Declaration;
+    S.Declared = V;
+  }
+  return S;
+}
+
+// How many buffers the out forms need where the chain stands: none when they write
+// into an existing array (copyto's destination, a private target, a buffer allocated
+// once before the loop), else the one that holds the result.
+unsigned ChainedTemporariesCheck::outFormBuffers(const Finding &F, ASTContext &Ctx) {
+  switch (F.Where.Kind) {
+  case SiteKind::Copyto:
+    return 0;
+  case SiteKind::Assignment:
+    return writesInPlace(F, Ctx) ? 0 : 1;
+  case SiteKind::Compound: {
+    if (!F.InLoop)
+      return 1;
+    std::string Why;
+    const Expr *Full = F.Where.Operator;
+    explicitParent(Full, Ctx);
+    return hoistLoop(Full, distinctArrays(F.Chain.leaves(), Ctx), Ctx, Why) ? 0 : 1;
+  }
+  default:
+    return 1;
+  }
+}
+
+// Whether y = chain may compute into y's current buffer: nothing else can see that
+// buffer, and it provably has the result's shape and element type.
+bool ChainedTemporariesCheck::writesInPlace(const Finding &F, ASTContext &Ctx) {
+  const VarDecl *Target = referencedVar(F.Where.Operator->getArg(0));
+  if (!Target || !Target->hasLocalStorage() || Target->getType()->isReferenceType() ||
+      ndArrayElementType(Target->getType()) != F.RootOp.Element)
+    return false;
+  if (!model::sameShape(model::shapeOf(F.Where.Operator->getArg(0), Ctx), model::shapeOf(F.Root, Ctx)) ||
+      bufferMayEscape(*Target, F.Where.Operator, Ctx))
+    return false;
+  // A later step must not read the target the earlier steps overwrote.
+  for (size_t Step = 1; Step < F.Spine.size(); ++Step) {
+    const model::EagerChain::Node &N = F.Chain.nodes()[F.Spine[Step]];
+    for (size_t I = 0; I < N.Op.Operands.size(); ++I)
+      if (N.ChildOf[I] != F.Spine[Step - 1] && mentions(N.Op.Operands[I], Target, Ctx))
+        return false;
+  }
+  return true;
+}
+
 void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = Ctx.getSourceManager();
-  const auto *Root = Result.Nodes.getNodeAs<Expr>("call");
+  const auto *Matched = Result.Nodes.getNodeAs<Expr>("call");
   bool Instantiated = false;
-  if (!Root) {
-    Root = Result.Nodes.getNodeAs<Expr>("instantiated");
+  if (!Matched) {
+    Matched = Result.Nodes.getNodeAs<Expr>("instantiated");
     Instantiated = true;
   }
 
+  // nd::copyto(dst, chain) is reported at the copyto, the chain's root otherwise.
+  const CallExpr *Copyto = asCopyto(Matched);
+  const Expr *Root = Copyto ? skipImplicit(Copyto->getArg(1)) : Matched;
   std::optional<EagerOp> RootOp = matchEagerOp(Root);
   if (!RootOp || RootOp->Call != Root)
     return;
-
-  // Only the outermost operation of a chain is reported.
-  const Expr *Child = Root;
-  DynTypedNode Parent = explicitParent(Child, Ctx);
-  if (const auto *ParentExpr = Parent.get<Expr>())
-    if (std::optional<EagerOp> ParentOp = matchEagerOp(ParentExpr);
-        ParentOp && ParentOp->Call == ParentExpr)
-      return;
-
-  // `y += a * b`: the in-place operation allocates nothing but counts as a step.
-  const auto *Compound = Parent.get<CXXOperatorCallExpr>();
-  if (Compound && !(Compound->getNumArgs() == 2 && Compound->getArg(1) == Child &&
-                    isNdArray(Compound->getArg(0)->getType()) &&
-                    llvm::is_contained({OO_PlusEqual, OO_MinusEqual, OO_StarEqual, OO_SlashEqual},
-                                       Compound->getOperator())))
-    Compound = nullptr;
-
-  OpTree Tree;
-  Tree.add(*RootOp);
-  unsigned Allocations = Tree.Nodes.size();
-  unsigned Operations = Allocations + (Compound ? 1 : 0);
-  if (Operations < MinOperations)
-    return;
-  bool InLoop = isInLoopBody(Root, Ctx);
-  if (OnlyInLoops && !InLoop)
-    return;
-  if (SmallArraySize > 0) {
-    bool AllSmall = true;
-    bool AnyArray = false;
-    for (const Expr *Leaf : Tree.Leaves) {
-      if (!isNdArray(Leaf->getType()))
-        continue;
-      AnyArray = true;
-      std::optional<int64_t> Size = knownSize(Leaf, Ctx);
-      if (!Size || *Size > static_cast<int64_t>(SmallArraySize))
-        AllSmall = false;
+  if (!Copyto) {
+    // Only the outermost operation of a chain is reported.
+    const Expr *Child = Root;
+    DynTypedNode Parent = explicitParent(Child, Ctx);
+    if (const auto *ParentExpr = Parent.get<Expr>()) {
+      if (std::optional<EagerOp> ParentOp = matchEagerOp(ParentExpr); ParentOp && ParentOp->Call == ParentExpr)
+        return;
+      if (const CallExpr *Outer = asCopyto(ParentExpr); Outer && Outer->getArg(1) == Child)
+        return;
     }
-    if (AnyArray && AllSmall)
-      return;
   }
+
+  Finding F{Root, *RootOp, model::EagerChain(*RootOp, Ctx), {}, isInLoopBody(Root, Ctx), Instantiated, {}};
+  F.Spine = F.Chain.spine();
+  if (Copyto) {
+    F.Where.Kind = SiteKind::Copyto;
+    F.Where.Copyto = Copyto;
+  } else {
+    F.Where = siteOf(Root, Ctx);
+  }
+  bool UpdatesInPlace = F.Where.Kind == SiteKind::Compound || F.Where.Kind == SiteKind::Copyto;
+  unsigned Operations = F.Chain.nodes().size() + (UpdatesInPlace ? 1 : 0);
+  if (Operations < MinOperations || (OnlyInLoops && !F.InLoop) || allOperandsSmall(F, Ctx))
+    return;
+
+  // Report only where the out forms allocate less, or (copyto) make one pass less.
+  model::AllocationCount OnSpine = F.Chain.spineAllocations(F.Spine);
+  unsigned Buffers = outFormBuffers(F, Ctx);
+  if (F.Where.Kind != SiteKind::Copyto && OnSpine.Min <= Buffers)
+    return;
+  F.Saved = OnSpine.Min - std::min(OnSpine.Min, Buffers);
   if (!Reported.insert(SM.getFileLoc(Root->getBeginLoc())).second)
     return;
+  reportAndFix(F, Ctx);
+}
 
-  llvm::SmallVector<int, 4> Spine = Tree.spine();
-  const EagerOp &First = Tree.Nodes[Spine.front()].Op;
-  auto Diag = [&] {
-    if (Compound)
-      return diag(Compound->getOperatorLoc(),
-                  "compound assignment computes its right-hand side into %0 new "
-                  "array%s0%select{| in every loop iteration}1 before updating '%2' in place; "
-                  "compute the right-hand side with the out forms, as in 'nd::%3(..., out)', "
-                  "into a buffer allocated once")
-             << Allocations << InLoop << textOf(Compound->getArg(0), Ctx) << First.Ufunc;
-    return diag(Root->getBeginLoc(),
-                "chained array expression allocates %0 arrays%select{| in every loop iteration}1, "
-                "%2 of them %plural{1:a temporary|:temporaries}2; compute it into one buffer with "
-                "the out forms, as in 'nd::%3(..., out)'")
-           << Allocations << InLoop << (Allocations - 1) << First.Ufunc;
-  };
-  auto NoFix = [&](StringRef Why) {
-    Diag();
-    diag(Root->getBeginLoc(), "no fix-it: %0", DiagnosticIDs::Note) << Why;
-  };
+bool ChainedTemporariesCheck::allOperandsSmall(const Finding &F, ASTContext &Ctx) {
+  if (SmallArraySize == 0)
+    return false;
+  bool AnyArray = false;
+  for (const Expr *Leaf : F.Chain.leaves()) {
+    if (!isNdArray(Leaf->getType()))
+      continue;
+    AnyArray = true;
+    std::optional<int64_t> Size = knownSize(Leaf, Ctx);
+    if (!Size || *Size > static_cast<int64_t>(SmallArraySize))
+      return false;
+  }
+  return AnyArray;
+}
 
-  // ---- why no rewrite could keep behaviour --------------------------------------
-  if (Instantiated)
-    return NoFix("the expression is in a template instantiation; its element types depend on "
-                 "the template arguments");
-  const Expr *Statement = nullptr;
-  for (const Expr *Leaf : Tree.Leaves) {
+DiagnosticBuilder ChainedTemporariesCheck::warn(const Finding &F, ASTContext &Ctx) {
+  model::AllocationCount Total = F.Chain.allocations();
+  StringRef FirstUfunc = F.Chain.nodes()[F.Spine.front()].Op.Ufunc;
+  switch (F.Where.Kind) {
+  case SiteKind::Copyto:
+    return diag(F.Where.Copyto->getBeginLoc(),
+                "'nd::copyto' of a chained expression allocates %select{|at least }0%1 array%s1"
+                "%select{| in every loop iteration}2 and copies the result in an extra pass over "
+                "memory; compute it into '%3' with the out forms, as in 'nd::%4(..., %3)'")
+           << !Total.exact() << Total.Min << F.InLoop << textOf(F.Where.Copyto->getArg(0), Ctx) << FirstUfunc;
+  case SiteKind::Compound:
+    return diag(F.Where.Operator->getOperatorLoc(),
+                "compound assignment computes its right-hand side into %select{|at least }0%1 new "
+                "array%s1%select{| in every loop iteration}2 before updating '%3' in place, %4 more "
+                "than the out forms; compute the right-hand side with the out forms, as in "
+                "'nd::%5(..., out)', into a buffer allocated once")
+           << !Total.exact() << Total.Min << F.InLoop << textOf(F.Where.Operator->getArg(0), Ctx) << F.Saved
+           << FirstUfunc;
+  default:
+    return diag(F.Root->getBeginLoc(),
+                "chained array expression allocates %select{|at least }0%1 array%s1%select{| in "
+                "every loop iteration}2, %3 more than the out forms; compute it into one buffer "
+                "with the out forms, as in 'nd::%4(..., out)'")
+           << !Total.exact() << Total.Min << F.InLoop << F.Saved << FirstUfunc;
+  }
+}
+
+void ChainedTemporariesCheck::noFix(const Finding &F, StringRef Why, ASTContext &Ctx) {
+  warn(F, Ctx);
+  diag(F.Root->getBeginLoc(), "no fix-it: %0", DiagnosticIDs::Note) << Why;
+}
+
+// Why no rewrite of the chain's operands could keep behaviour, if so.
+std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding &F, ASTContext &Ctx) {
+  if (F.Instantiated)
+    return std::string("the expression is in a template instantiation; its element types depend on "
+                       "the template arguments");
+  for (const Expr *Leaf : F.Chain.leaves()) {
     if (inMacro(Leaf->getSourceRange()))
-      return NoFix("the expression is inside a macro expansion");
+      return std::string("the expression is inside a macro expansion");
     if (!isSideEffectFree(Leaf))
-      return NoFix(("operand '" + textOf(Leaf, Ctx) +
-                    "' may have side effects, and the out forms evaluate the operands in a "
-                    "different order")
-                       .c_str());
+      return "operand '" + textOf(Leaf, Ctx) +
+             "' may have side effects, and the out forms evaluate the operands in a different order";
     QualType LeafType = Leaf->getType().getNonReferenceType();
     if (!isNdArray(LeafType) && !LeafType->isArithmeticType())
-      return NoFix(("operand '" + textOf(Leaf, Ctx) + "' is neither an array nor a number").c_str());
+      return "operand '" + textOf(Leaf, Ctx) + "' is neither an array nor a number";
   }
-  for (const OpTree::Node &N : Tree.Nodes)
+  for (const model::EagerChain::Node &N : F.Chain.nodes())
     if (inMacro(N.Op.Call->getSourceRange()))
-      return NoFix("the expression is inside a macro expansion");
+      return std::string("the expression is inside a macro expansion");
+  return std::nullopt;
+}
 
-  Rewriter Rewrite(Tree, Spine, Ctx);
+void ChainedTemporariesCheck::reportAndFix(const Finding &F, ASTContext &Ctx) {
+  if (std::optional<std::string> Why = operandBlocker(F, Ctx))
+    return noFix(F, *Why, Ctx);
+  switch (F.Where.Kind) {
+  case SiteKind::Compound:
+    return fixCompound(F, Ctx);
+  case SiteKind::Copyto:
+    return fixCopyto(F, Ctx);
+  case SiteKind::Declaration:
+    return fixDeclaration(F, Ctx);
+  case SiteKind::Assignment:
+    return fixAssignment(F, Ctx);
+  case SiteKind::Other:
+    break;
+  }
+  noFix(F, "the expression is not the initializer of a declaration or the right-hand side of an "
+           "assignment statement; give the result a name to compute it with the out forms",
+        Ctx);
+}
 
-  // ---- 3. a compound assignment: the right-hand side into one buffer -----------
-  // `y += a * b` computes t = a * b, then y + t in place. The rewrite keeps both steps
-  // and their order: the out forms compute t into a buffer, then `y += buffer`.
-  if (Compound) {
-    // The full expression: the compound assignment of a view temporary returns an
-    // array by value, wrapped in temporaries.
-    const Expr *Full = Compound;
-    explicitParent(Full, Ctx);
-    if (inMacro(Compound->getSourceRange()))
-      return NoFix("the compound assignment is inside a macro expansion");
-    Placement Where = placementOf(Full, Ctx);
-    if (Where == Placement::None)
-      return NoFix("the compound assignment is not a statement of its own in a block or a loop "
-                   "body, where the statements computing its right-hand side could go");
-    std::optional<SourceLocation> End = afterSemicolon(Full->getEndLoc(), Ctx);
-    if (!End)
-      return NoFix("the end of the compound assignment could not be found");
-    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrays(Tree.Leaves, Ctx);
-    if (Arrays.empty())
-      return NoFix("no operand is an array");
-    std::string TargetText = textOf(Compound->getArg(0), Ctx);
-    // In a loop whose operand shapes stay the same: one buffer before the loop.
-    std::string HoistWhy;
-    const Stmt *Loop = InLoop ? hoistLoop(Full, Arrays, Ctx, HoistWhy) : nullptr;
-    if (!Loop && Spine.size() < 2) {
-      if (!InLoop)
-        return NoFix(("the right-hand side is a single operation, and its result needs a buffer "
-                      "of its own because '" + TargetText +
-                      "' is still an operand of the update; outside a loop there is no earlier "
-                      "place to allocate that buffer once")
-                         .c_str());
-      return NoFix(("the buffer for the right-hand side cannot be allocated once before the "
-                    "loop: " + HoistWhy)
-                       .c_str());
-    }
-    const VarDecl *TargetVar = referencedVar(Compound->getArg(0));
-    std::string Name =
-        freshName(TargetVar ? (TargetVar->getName() + "_rhs").str() : std::string("rhs"), *Full, Ctx);
-    bool Braces = Where == Placement::NeedsBraces;
-    std::string Separator = Braces ? " " : "\n" + indentationOf(Full->getBeginLoc(), SM);
-    std::string Steps = Braces ? "{ " : "";
-    size_t FirstOut = 0;
-    if (Loop) {
-      // nd::array<T> y_rhs = <buffer>;  before the loop.
-      std::string Declaration = "nd::array<" + elementTypeSpelling(RootOp->Element, Ctx) + "> " +
-                                Name + " = " + freshBuffer(Arrays, RootOp->Element, Ctx) + ";\n" +
-                                indentationOf(Loop->getBeginLoc(), SM);
-      auto D = Diag();
-      D << FixItHint::CreateInsertion(Loop->getBeginLoc(), Declaration);
-      for (size_t Step = 0; Step < Spine.size(); ++Step)
-        Steps += Rewrite.call(Step, Name, /*WithOut=*/true) + ";" + Separator;
-      D << FixItHint::CreateInsertion(Full->getBeginLoc(), Steps)
-        << FixItHint::CreateReplacement(Compound->getArg(1)->getSourceRange(), Name);
-      if (Braces)
-        D << FixItHint::CreateInsertion(*End, " }");
-      return;
-    }
-    // Otherwise one buffer for the whole right-hand side, made by its first operation
-    // when that reads every array operand (so it has the final shape), else fresh.
+// `y += a * b` computes t = a * b, then y + t in place. The rewrite keeps both steps and
+// their order: the out forms compute t into a buffer, then `y += buffer`.
+void ChainedTemporariesCheck::fixCompound(const Finding &F, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CXXOperatorCallExpr *Compound = F.Where.Operator;
+  Rewriter Rewrite(F.Chain, F.Spine, Ctx);
+  // The full expression: the compound assignment of a view temporary returns an array
+  // by value, wrapped in temporaries.
+  const Expr *Full = Compound;
+  explicitParent(Full, Ctx);
+  if (inMacro(Compound->getSourceRange()))
+    return noFix(F, "the compound assignment is inside a macro expansion", Ctx);
+  Placement Where = placementOf(Full, Ctx);
+  if (Where == Placement::None)
+    return noFix(F, "the compound assignment is not a statement of its own in a block or a loop body, "
+                    "where the statements computing its right-hand side could go",
+                 Ctx);
+  std::optional<SourceLocation> End = afterSemicolon(Full->getEndLoc(), Ctx);
+  if (!End)
+    return noFix(F, "the end of the compound assignment could not be found", Ctx);
+  llvm::SmallVector<const Expr *, 4> Arrays = distinctArrays(F.Chain.leaves(), Ctx);
+  if (Arrays.empty())
+    return noFix(F, "no operand is an array", Ctx);
+  // In a loop whose operand shapes stay the same: one buffer before the loop.
+  std::string HoistWhy;
+  const Stmt *Loop = F.InLoop ? hoistLoop(Full, Arrays, Ctx, HoistWhy) : nullptr;
+  const VarDecl *TargetVar = referencedVar(Compound->getArg(0));
+  std::string Name =
+      freshName(TargetVar ? (TargetVar->getName() + "_rhs").str() : std::string("rhs"), *Full, Ctx);
+  bool Braces = Where == Placement::NeedsBraces;
+  std::string Separator = Braces ? " " : "\n" + indentationOf(Full->getBeginLoc(), SM);
+  std::string Steps = Braces ? "{ " : "";
+  auto D = warn(F, Ctx);
+  size_t FirstOut = 0;
+  if (Loop) {
+    // nd::array<T> y_rhs = <buffer>;  before the loop.
+    D << FixItHint::CreateInsertion(Loop->getBeginLoc(),
+                                    "nd::array<" + elementTypeSpelling(F.RootOp.Element, Ctx) + "> " + Name +
+                                        " = " + freshBuffer(Arrays, F.RootOp.Element, Ctx) + ";\n" +
+                                        indentationOf(Loop->getBeginLoc(), SM));
+  } else {
+    // One buffer for the whole right-hand side, made by its first operation when that
+    // reads every array operand (so it has the final shape), else fresh.
     llvm::SmallVector<const Expr *, 6> FirstLeaves;
-    leavesUnder(Tree, Spine.front(), FirstLeaves);
+    leavesUnder(F.Chain, F.Spine.front(), FirstLeaves);
     if (distinctArrays(FirstLeaves, Ctx).size() == Arrays.size()) {
       Steps += "auto " + Name + " = " + Rewrite.call(0, Name, /*WithOut=*/false) + ";" + Separator;
       FirstOut = 1;
     } else {
-      Steps += "auto " + Name + " = " + freshBuffer(Arrays, RootOp->Element, Ctx) + ";" + Separator;
+      Steps += "auto " + Name + " = " + freshBuffer(Arrays, F.RootOp.Element, Ctx) + ";" + Separator;
     }
-    for (size_t Step = FirstOut; Step < Spine.size(); ++Step)
-      Steps += Rewrite.call(Step, Name, /*WithOut=*/true) + ";" + Separator;
-    auto D = Diag();
-    D << FixItHint::CreateInsertion(Full->getBeginLoc(), Steps)
-      << FixItHint::CreateReplacement(Compound->getArg(1)->getSourceRange(), Name);
-    if (Braces)
-      D << FixItHint::CreateInsertion(*End, " }");
+  }
+  for (size_t Step = FirstOut; Step < F.Spine.size(); ++Step)
+    Steps += Rewrite.call(Step, Name, /*WithOut=*/true) + ";" + Separator;
+  D << FixItHint::CreateInsertion(Full->getBeginLoc(), Steps)
+    << FixItHint::CreateReplacement(Compound->getArg(1)->getSourceRange(), Name);
+  if (Braces)
+    D << FixItHint::CreateInsertion(*End, " }");
+}
+
+// A declaration `T y = chain;` gets its buffer, and every operation writes into it.
+void ChainedTemporariesCheck::fixDeclaration(const Finding &F, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const VarDecl *Declared = F.Where.Declared;
+  QualType VT = Declared->getType();
+  const auto *DS = [&]() -> const DeclStmt * {
+    DynTypedNodeList Parents = Ctx.getParents(*Declared);
+    return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+  }();
+  if (VT->isReferenceType() || VT.isConstQualified() || !isNdArray(VT))
+    return noFix(F, "the variable is const or a reference; the out forms need a writable array", Ctx);
+  if (Declared->getInitStyle() != VarDecl::CInit || !DS || !DS->isSingleDecl() || !isBlockStatement(DS, Ctx))
+    return noFix(F, "the declaration is not a statement of its own of the form 'T y = ...;'", Ctx);
+  if (inMacro(DS->getSourceRange()))
+    return noFix(F, "the declaration is inside a macro expansion", Ctx);
+  std::optional<SourceLocation> End = afterSemicolon(Declared->getInit()->getEndLoc(), Ctx);
+  if (!End)
+    return noFix(F, "the end of the declaration could not be found", Ctx);
+  llvm::SmallVector<const Expr *, 4> Arrays = distinctArrays(F.Chain.leaves(), Ctx);
+  if (Arrays.empty())
+    return noFix(F, "no operand is an array", Ctx);
+  Rewriter Rewrite(F.Chain, F.Spine, Ctx);
+  warn(F, Ctx) << FixItHint::CreateReplacement(Declared->getInit()->getSourceRange(),
+                                               freshBuffer(Arrays, F.RootOp.Element, Ctx))
+               << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(0, Declared->getName(),
+                                                                                indentationOf(DS->getBeginLoc(), SM)));
+}
+
+// Why writing the chain's steps into Target, one after another, could differ from
+// computing the chain first: a later step reads Target (or, when other handles may
+// share its buffer, any array), or a handler could see a partial result.
+std::optional<std::string> ChainedTemporariesCheck::stepwiseBlocker(const Finding &F, const VarDecl &Target,
+                                                                    bool TargetPrivate, const Stmt &Full,
+                                                                    ASTContext &Ctx) {
+  for (size_t Step = 1; Step < F.Spine.size(); ++Step) {
+    const model::EagerChain::Node &N = F.Chain.nodes()[F.Spine[Step]];
+    for (size_t I = 0; I < N.Op.Operands.size(); ++I) {
+      if (N.ChildOf[I] == F.Spine[Step - 1])
+        continue;
+      const Expr *Operand = N.Op.Operands[I];
+      if (mentions(Operand, &Target, Ctx))
+        return "'" + Target.getName().str() +
+               "' is read by a later operation, after the rewrite would have overwritten it";
+      if (!TargetPrivate && readsAnArray(Operand, Ctx))
+        return "'" + textOf(Operand, Ctx) + "' is read after the first operation wrote '" +
+               Target.getName().str() + "', and may share its buffer";
+    }
+  }
+  if (!Target.hasLocalStorage() || Target.getType()->isReferenceType())
+    return "'" + Target.getName().str() + "' is not a local array, so others may see it between the operations";
+  if (std::optional<std::string> Why = partialResultVisibleFrom(&Full, Target, Ctx))
+    return "if an operation throws, '" + Target.getName().str() + "' would hold a partial result and " + *Why;
+  return std::nullopt;
+}
+
+// `y = chain;`: write into y's buffer when that is private and has the result's shape,
+// else rebind y once to the first operation's result and run the rest in place.
+void ChainedTemporariesCheck::fixAssignment(const Finding &F, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CXXOperatorCallExpr *Assign = F.Where.Operator;
+  const Stmt *Full = fullStatement(Assign, Ctx);
+  const VarDecl *Target = referencedVar(Assign->getArg(0));
+  if (!Target)
+    return noFix(F, "the target is not a variable", Ctx);
+  if (!isBlockStatement(Full, Ctx))
+    return noFix(F, "the assignment is not a statement of its own", Ctx);
+  if (inMacro(Assign->getSourceRange()))
+    return noFix(F, "the assignment is inside a macro expansion", Ctx);
+  // A rebound target's old buffer is nobody's concern: only reads of it matter.
+  if (std::optional<std::string> Why = stepwiseBlocker(F, *Target, /*TargetPrivate=*/true, *Full, Ctx))
+    return noFix(F, *Why, Ctx);
+  std::optional<SourceLocation> End = afterSemicolon(Assign->getEndLoc(), Ctx);
+  if (!End)
+    return noFix(F, "the end of the assignment could not be found", Ctx);
+
+  std::string Name = Target->getName().str();
+  std::string Indent = indentationOf(Full->getBeginLoc(), SM);
+  Rewriter Rewrite(F.Chain, F.Spine, Ctx);
+  if (writesInPlace(F, Ctx)) {
+    warn(F, Ctx) << FixItHint::CreateReplacement(Assign->getSourceRange(), Rewrite.call(0, Name, true))
+                 << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
     return;
   }
-
-  if (Spine.size() < 2) {
-    Diag();
-    const OpTree::Node &R = Tree.Nodes[0];
-    for (int C : R.ChildOf)
-      if (C >= 0) {
-        diag(Tree.Nodes[C].Op.Call->getBeginLoc(),
-             "no fix-it: this intermediate has element type %0 and the result %1; computing it "
-             "in the result's buffer would convert it and change its rounding",
-             DiagnosticIDs::Note)
-            << Tree.Nodes[C].Op.Element << RootOp->Element;
-        break;
-      }
+  // Rebinding y to the first operation's result is right when that result already has
+  // the final shape: the first operation reads every array operand there is.
+  llvm::SmallVector<const Expr *, 4> Arrays = distinctArrays(F.Chain.leaves(), Ctx);
+  llvm::SmallVector<const Expr *, 6> FirstLeaves;
+  leavesUnder(F.Chain, F.Spine.front(), FirstLeaves);
+  if (distinctArrays(FirstLeaves, Ctx).size() == Arrays.size()) {
+    warn(F, Ctx) << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(), Rewrite.call(0, Name, false))
+                 << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
     return;
   }
+  // Otherwise a later operand widens the result by broadcasting: rebind y to a fresh
+  // buffer of the final shape first, which is only right when y is no operand.
+  if (mentions(Assign->getArg(1), Target, Ctx))
+    return noFix(F, "a later operand broadcasts the result to a larger shape, so '" + Name +
+                        "' would need a fresh buffer before the operations that read it",
+                 Ctx);
+  warn(F, Ctx) << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(),
+                                               freshBuffer(Arrays, F.RootOp.Element, Ctx))
+               << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(0, Name, Indent));
+}
 
-  const VarDecl *Declared = Parent.get<VarDecl>();
-  const auto *Assign = Parent.get<CXXOperatorCallExpr>();
-  if (Assign && !(Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2 &&
-                  Assign->getArg(1) == Child && isNdArray(Assign->getArg(0)->getType())))
-    Assign = nullptr;
-
-  // ---- 1. a declaration: compute into the new variable --------------------------
-  if (Declared) {
-    QualType VT = Declared->getType();
-    const auto *DS = [&]() -> const DeclStmt * {
-      DynTypedNodeList Parents = Ctx.getParents(*Declared);
-      return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
-    }();
-    if (VT->isReferenceType() || VT.isConstQualified() || !isNdArray(VT))
-      return NoFix("the variable is const or a reference; the out forms need a writable array");
-    if (Declared->getInitStyle() != VarDecl::CInit || !DS || !DS->isSingleDecl() ||
-        !isBlockStatement(DS, Ctx))
-      return NoFix("the declaration is not a statement of its own of the form 'T y = ...;'");
-    if (inMacro(DS->getSourceRange()))
-      return NoFix("the declaration is inside a macro expansion");
-    std::optional<SourceLocation> End = afterSemicolon(Declared->getInit()->getEndLoc(), Ctx);
-    if (!End)
-      return NoFix("the end of the declaration could not be found");
-
-    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrays(Tree.Leaves, Ctx);
-    if (Arrays.empty())
-      return NoFix("no operand is an array");
-    std::string Create = freshBuffer(Arrays, RootOp->Element, Ctx);
-    std::string Name = Declared->getName().str();
-    Diag() << FixItHint::CreateReplacement(Declared->getInit()->getSourceRange(), Create)
-           << FixItHint::CreateInsertion(
-                  *End, Rewrite.followingStatements(0, Name, indentationOf(DS->getBeginLoc(), SM)));
-    return;
-  }
-
-  // ---- 2. an assignment: write into the target, or rebind it once --------------
-  if (Assign) {
-    const Stmt *Full = fullStatement(Assign, Ctx);
-    const VarDecl *Target = referencedVar(Assign->getArg(0));
-    if (!Target)
-      return NoFix("the target is not a variable");
-    if (!isBlockStatement(Full, Ctx))
-      return NoFix("the assignment is not a statement of its own");
-    if (inMacro(Assign->getSourceRange()))
-      return NoFix("the assignment is inside a macro expansion");
-    if (!Target->hasLocalStorage() || Target->getType()->isReferenceType())
-      return NoFix(("'" + Target->getName().str() +
-                    "' is not a local array, so others may see it between the operations")
-                       .c_str());
-    for (size_t Step = 1; Step < Spine.size(); ++Step) {
-      const OpTree::Node &N = Tree.Nodes[Spine[Step]];
-      for (size_t I = 0; I < N.Op.Operands.size(); ++I)
-        if (N.ChildOf[I] != Spine[Step - 1] && mentions(N.Op.Operands[I], Target, Ctx))
-          return NoFix(("'" + Target->getName().str() +
-                        "' is read by a later operation, after the rewrite would have "
-                        "overwritten it")
-                           .c_str());
-    }
-    if (std::optional<std::string> Why = partialResultVisibleFrom(Full, *Target, Ctx))
-      return NoFix(("if an operation throws, '" + Target->getName().str() +
-                    "' would hold a partial result and " + *Why)
-                       .c_str());
-    std::optional<SourceLocation> End = afterSemicolon(Assign->getEndLoc(), Ctx);
-    if (!End)
-      return NoFix("the end of the assignment could not be found");
-
-    std::string Name = Target->getName().str();
-    std::string Indent = indentationOf(Full->getBeginLoc(), SM);
-    // Writing into the old buffer is safe when no one else sees it and it already has
-    // the result's shape: made by *_like(x) where x (and y itself) are the only array
-    // operands, and neither handle is ever rebound.
-    llvm::SmallVector<const Expr *, 4> Arrays = distinctArrays(Tree.Leaves, Ctx);
-    const VarDecl *ShapeSource = likeSourceOf(*Target);
-    bool WriteInPlace = ShapeSource && ShapeSource != Target &&
-                        llvm::all_of(Arrays,
-                                     [&](const Expr *A) {
-                                       // y itself has x's shape, so it does not widen the result.
-                                       const VarDecl *V = referencedVar(A);
-                                       return V == ShapeSource || V == Target;
-                                     }) &&
-                        !mayBeRebound(*ShapeSource, Ctx) && !bufferMayEscape(*Target, Assign, Ctx);
-    if (WriteInPlace) {
-      Diag() << FixItHint::CreateReplacement(Assign->getSourceRange(), Rewrite.call(0, Name, true))
-             << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
-      return;
-    }
-    // Rebinding y to the first operation's result is right when that result already
-    // has the final shape: the first operation reads every array operand there is.
-    llvm::SmallVector<const Expr *, 6> FirstLeaves;
-    leavesUnder(Tree, Spine.front(), FirstLeaves);
-    if (distinctArrays(FirstLeaves, Ctx).size() == Arrays.size()) {
-      Diag() << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(),
-                                             Rewrite.call(0, Name, false))
-             << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
-      return;
-    }
-    // Otherwise a later operand widens the result by broadcasting: rebind y to a fresh
-    // buffer of the final shape first, which is only right when y is no operand.
-    if (mentions(Assign->getArg(1), Target, Ctx))
-      return NoFix(("a later operand broadcasts the result to a larger shape, so '" + Name +
-                    "' would need a fresh buffer before the operations that read it")
-                       .c_str());
-    Diag() << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(),
-                                           freshBuffer(Arrays, RootOp->Element, Ctx))
-           << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(0, Name, Indent));
-    return;
-  }
-
-  // ---- 3. anything else: a condition, an argument, a return value ---------------
-  NoFix("the expression is not the initializer of a declaration or the right-hand side of an "
-        "assignment statement; give the result a name to compute it with the out forms");
+// `nd::copyto(dst, chain);` computes the chain into a new array, then copies it into dst:
+// the out forms write each step into dst instead.
+void ChainedTemporariesCheck::fixCopyto(const Finding &F, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const CallExpr *Copyto = F.Where.Copyto;
+  const Stmt *Full = fullStatement(Copyto, Ctx);
+  if (inMacro(Copyto->getSourceRange()))
+    return noFix(F, "the call is inside a macro expansion", Ctx);
+  Placement Where = placementOf(Full, Ctx);
+  if (Where == Placement::None)
+    return noFix(F, "the call is not a statement of its own in a block or a loop body", Ctx);
+  const VarDecl *Target = referencedVar(Copyto->getArg(0));
+  if (!Target)
+    return noFix(F, "the destination is not a variable", Ctx);
+  if (ndArrayElementType(Target->getType()) != F.RootOp.Element)
+    return noFix(F, "the destination's element type differs from the expression's; copyto converts the "
+                    "result once, the out forms would convert every step",
+                 Ctx);
+  if (!model::broadcastsTo(model::shapeOf(F.Root, Ctx), model::shapeOf(Copyto->getArg(0), Ctx)))
+    return noFix(F, "the expression's shape is not provably one that broadcasts to '" + Target->getName().str() +
+                        "'; a shape error would then come after the first steps wrote into it",
+                 Ctx);
+  bool Private = !bufferMayEscape(*Target, nullptr, Ctx);
+  if (std::optional<std::string> Why = stepwiseBlocker(F, *Target, Private, *Full, Ctx))
+    return noFix(F, *Why, Ctx);
+  std::optional<SourceLocation> End = afterSemicolon(Copyto->getEndLoc(), Ctx);
+  if (!End)
+    return noFix(F, "the end of the call could not be found", Ctx);
+  Rewriter Rewrite(F.Chain, F.Spine, Ctx);
+  std::string Name = textOf(Copyto->getArg(0), Ctx);
+  bool Braces = Where == Placement::NeedsBraces;
+  std::string Steps = Rewrite.call(0, Name, /*WithOut=*/true);
+  for (size_t Step = 1; Step < F.Spine.size(); ++Step)
+    Steps += ";" + (Braces ? std::string(" ") : "\n" + indentationOf(Full->getBeginLoc(), SM)) +
+             Rewrite.call(Step, Name, /*WithOut=*/true);
+  auto D = warn(F, Ctx);
+  D << FixItHint::CreateReplacement(Copyto->getSourceRange(), (Braces ? "{ " : "") + Steps);
+  if (Braces)
+    D << FixItHint::CreateInsertion(*End, " }");
 }
 
 } // namespace clang::tidy::nd_checks

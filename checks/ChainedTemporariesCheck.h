@@ -11,6 +11,7 @@
 #pragma once
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "model/EagerChain.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -28,6 +29,40 @@ public:
   std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
 
 private:
+  enum class SiteKind { Declaration, Assignment, Compound, Copyto, Other };
+  // Where the chain stands: what decides the fix and what the out forms allocate.
+  struct Site {
+    SiteKind Kind = SiteKind::Other;
+    const VarDecl *Declared = nullptr;                  // Declaration
+    const CXXOperatorCallExpr *Operator = nullptr;      // Assignment, Compound
+    const CallExpr *Copyto = nullptr;                   // Copyto
+  };
+  struct Finding {
+    const Expr *Root;
+    array_expr::EagerOp RootOp;
+    model::EagerChain Chain;
+    llvm::SmallVector<int, 4> Spine;
+    bool InLoop;
+    bool Instantiated;
+    Site Where;
+    unsigned Saved = 0;  // allocations the out forms save (per loop iteration)
+  };
+
+  static Site siteOf(const Expr *Root, ASTContext &Ctx);
+  static bool writesInPlace(const Finding &F, ASTContext &Ctx);
+  static unsigned outFormBuffers(const Finding &F, ASTContext &Ctx);
+  bool allOperandsSmall(const Finding &F, ASTContext &Ctx);
+  DiagnosticBuilder warn(const Finding &F, ASTContext &Ctx);
+  void noFix(const Finding &F, StringRef Why, ASTContext &Ctx);
+  std::optional<std::string> operandBlocker(const Finding &F, ASTContext &Ctx);
+  std::optional<std::string> stepwiseBlocker(const Finding &F, const VarDecl &Target, bool TargetPrivate,
+                                             const Stmt &Full, ASTContext &Ctx);
+  void reportAndFix(const Finding &F, ASTContext &Ctx);
+  void fixCompound(const Finding &F, ASTContext &Ctx);
+  void fixDeclaration(const Finding &F, ASTContext &Ctx);
+  void fixAssignment(const Finding &F, ASTContext &Ctx);
+  void fixCopyto(const Finding &F, ASTContext &Ctx);
+
   // Report an expression only when it has at least this many eager operations.
   const unsigned MinOperations;
   // Report only expressions inside a loop body, where the arrays are allocated again

@@ -17,6 +17,15 @@ What it does, and what makes a test fail:
   4. Compiles the fixed file against the nd runtime: a fix must compile.
   5. With -run (the test has a main()): builds and runs the original and the fixed
      program; both must exit 0 and print the same stdout.
+     - When the fixed code reduces along an axis (nd::mean(a, 0), ...), the test must
+       also build with -DND_SQUARE_INPUT, giving its arrays square shapes, and the two
+       programs must agree there too: a wrong axis or ddof hides behind a shape error
+       on non-square inputs only.
+     - Lines "nd-alloc <line> <count>" (printed by Inputs/alloc_probe.hpp after a
+       statement) are not compared as output: they are the array buffers the runtime
+       allocated for the statement on <line> of the original. The nd-chained-temporaries
+       warning on that line must state that count ("allocates N arrays"), and the fixed
+       program's probe must count the "K more than the out forms" fewer (copyto: fewer).
 """
 
 import argparse
@@ -37,6 +46,14 @@ TIDY_SUMMARY = re.compile(
     r"|Use -header-filter=.*|clang-tidy applied \d+ of \d+ suggested fixes\.)$"
 )
 RUN_TIMEOUT_SECONDS = 120
+# A reduction along a literal axis in fixed code: nd::mean(a, 0), nd::sum(a, {0, 1}).
+AXIS_REDUCTION = re.compile(
+    r"nd::(?:sum|prod|mean|var|stddev|min|max|argmin|argmax|any|all)\((?:[^()]|\([^()]*\))*?,\s*(?:-?\d|\{)")
+ALLOC_PROBE = re.compile(r"^nd-alloc (\d+) (\d+)$", re.M)
+CHAINED_CLAIM = re.compile(
+    r":(\d+):\d+: warning: (?:chained array expression allocates|compound assignment computes its "
+    r"right-hand side into|'nd::copyto' of a chained expression allocates) (at least )?(\d+) "
+    r"(?:new )?arrays?(?:.*?, (\d+) more than the out forms)?.*\[nd-chained-temporaries\]")
 
 
 class TestFailure(Exception):
@@ -206,19 +223,61 @@ class CheckTest:
             run(compile_cmd + ["-c", fixed, "-o", fixed + ".o"],
                 "compiling the fixed file")
             return
+        outputs = self.run_both(compile_cmd, original, fixed, "")
+        self.check_allocations(outputs)
+        if AXIS_REDUCTION.search(fixed_text):
+            if "ND_SQUARE_INPUT" not in self.source:
+                raise TestFailure("the fixed code reduces along an axis: give the test square "
+                                  "inputs under '#ifdef ND_SQUARE_INPUT', so that a wrong axis "
+                                  "cannot hide behind a shape error")
+            self.run_both(compile_cmd + ["-DND_SQUARE_INPUT"], original, fixed, "-square")
+
+    def run_both(self, compile_cmd: List[str], original: str, fixed: str, variant: str):
         outputs = {}
         for name, source in (("original", original), ("fixed", fixed)):
-            program = os.path.join(roundtrip_dir, name)
+            program = os.path.join(os.path.dirname(original), name + variant)
             run(compile_cmd + [source, "-o", program] + self.args.link,
-                f"building the {name} program")
-            outputs[name] = run([program], f"running the {name} program",
+                f"building the {name}{variant} program")
+            outputs[name] = run([program], f"running the {name}{variant} program",
                                 timeout=RUN_TIMEOUT_SECONDS)
-        if outputs["original"] != outputs["fixed"]:
-            raise TestFailure("the fixed program prints something else than the original:\n"
-                              + show_diff(outputs["original"], outputs["fixed"],
-                                          "original", "fixed"))
-        print("------------------------ program output (both) ------------------------")
+        shown = {name: ALLOC_PROBE.sub("", text) for name, text in outputs.items()}
+        if shown["original"] != shown["fixed"]:
+            raise TestFailure(f"the fixed{variant} program prints something else than the original:\n"
+                              + show_diff(shown["original"], shown["fixed"], "original", "fixed"))
+        print(f"------------------------ program{variant} output (both) ------------------------")
         print(outputs["original"])
+        return outputs
+
+    def check_allocations(self, outputs) -> None:
+        """The allocation counts of the diagnostics against the runtime's own."""
+        original = ALLOC_PROBE.findall(outputs["original"])
+        fixed = ALLOC_PROBE.findall(outputs["fixed"])
+        if len(original) != len(fixed):
+            raise TestFailure("the original and the fixed program ran different numbers of "
+                              "allocation probes")
+        claims = {}
+        for match in CHAINED_CLAIM.finditer(self.diagnostics):
+            claims[int(match.group(1))] = (bool(match.group(2)), int(match.group(3)),
+                                           int(match.group(4)) if match.group(4) else None)
+        for (line, before), (_, after) in zip(original, fixed):
+            line, before, after = int(line), int(before), int(after)
+            claim = claims.get(line)
+            if claim is None:
+                if after != before:
+                    raise TestFailure(f"line {line} has no diagnostic, yet the fix changed its "
+                                      f"allocations from {before} to {after}")
+                continue
+            at_least, count, saved = claim
+            if before < count if at_least else before != count:
+                raise TestFailure(f"the diagnostic on line {line} says the statement allocates "
+                                  f"{'at least ' if at_least else ''}{count} arrays; the runtime "
+                                  f"allocated {before}")
+            expected_after = before - saved if saved is not None else None
+            if after >= before or (expected_after is not None and after != expected_after):
+                raise TestFailure(f"the fix of line {line} allocates {after} arrays where the "
+                                  f"original allocated {before}"
+                                  + (f"; the diagnostic promised {saved} fewer" if saved else ""))
+            print(f"line {line}: {before} allocations as the diagnostic says, {after} after the fix")
 
     def run(self) -> None:
         self.find_prefixes()
@@ -235,6 +294,7 @@ class CheckTest:
                                   + show_diff(fixed_text, other_fixed, first_label, label))
         print("------------------------------ fixes ------------------------------")
         print(show_diff(CHECK_LINE.sub("//", self.source), fixed_text, "original", "fixed"))
+        self.diagnostics = output
         self.check_results(output, fixed_path)
         self.round_trip(fixed_text)
 

@@ -10,25 +10,26 @@
 double options(const nd::array<double>& big) {
   auto small = nd::zeros<double>({2, 3});
   nd::array<double> listed{1.0, 2.0, 3.0};
-  auto a = small * 2.0 + 1.0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
-  auto b = listed * listed - 1.0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
-  auto c = big * 2.0 + 1.0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
-  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
-  auto d = nd::sqrt(big * 2.0 + 1.0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 3 arrays, 2 of them temporaries
-  // CHECK-MESSAGES-THREE: :[[@LINE-2]]:12: warning: chained array expression allocates 3 arrays, 2 of them temporaries
-  // CHECK-MESSAGES-SMALL: :[[@LINE-3]]:12: warning: chained array expression allocates 3 arrays, 2 of them temporaries
-  auto e = small * 2.0 + big;
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
-  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:12: warning: chained array expression allocates 2 arrays, 1 of them a temporary
+  auto a = nd::abs(small * 2.0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 more than the out forms
+  auto b = nd::abs(listed * listed);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 more than the out forms
+  auto c = nd::abs(big * 2.0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 2 arrays, 1 more than the out forms
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:12: warning: chained array expression allocates 2 arrays, 1 more than the out forms
+  auto d = nd::sqrt(nd::abs(big * 2.0));
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates 3 arrays, 2 more than the out forms
+  // CHECK-MESSAGES-THREE: :[[@LINE-2]]:12: warning: chained array expression allocates 3 arrays, 2 more than the out forms
+  // CHECK-MESSAGES-SMALL: :[[@LINE-3]]:12: warning: chained array expression allocates 3 arrays, 2 more than the out forms
+  auto e = nd::abs(small * 2.0) + big;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression allocates at least 2 arrays, 1 more than the out forms
+  // CHECK-MESSAGES-SMALL: :[[@LINE-2]]:12: warning: chained array expression allocates at least 2 arrays, 1 more than the out forms
+  // CHECK-MESSAGES-THREE: :[[@LINE-3]]:12: warning: chained array expression allocates at least 2 arrays, 1 more than the out forms
   double total = 0;
   for (int i = 0; i < 3; ++i) {
-    auto f = small * 2.0 + 1.0;
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: chained array expression allocates 2 arrays in every loop iteration, 1 of them a temporary
-    // CHECK-MESSAGES-LOOPS: :[[@LINE-2]]:14: warning: chained array expression allocates 2 arrays in every loop iteration, 1 of them a temporary
+    auto f = nd::abs(small * 2.0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: chained array expression allocates 2 arrays in every loop iteration, 1 more than the out forms
+    // CHECK-MESSAGES-LOOPS: :[[@LINE-2]]:14: warning: chained array expression allocates 2 arrays in every loop iteration, 1 more than the out forms
     total += nd::sum(f);
   }
   return total + nd::sum(a) + nd::sum(b) + nd::sum(c) + nd::sum(d) + nd::sum(e);
