@@ -3,6 +3,7 @@
 #include "LoopArrayAccess.h"
 #include "LoopArrayOwnership.h"
 #include "LoopBodyTranslator.h"
+#include "LoopMapForm.h"
 #include "LoopNest.h"
 #include "VectorizeLambda.h"
 #include "clang/AST/ASTContext.h"
@@ -192,31 +193,6 @@ std::string sourceText(const Stmt *S, const ASTContext &Context) {
   return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()),
                               Context.getSourceManager(), Context.getLangOpts())
       .str();
-}
-
-// The statement in the loop's block right before it, if any.
-const Stmt *previousStatement(const Stmt *S, ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(*S);
-  const auto *Block = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
-  if (!Block)
-    return nullptr;
-  const Stmt *Previous = nullptr;
-  for (const Stmt *Child : Block->body()) {
-    if (Child == S)
-      return Previous;
-    Previous = Child;
-  }
-  return nullptr;
-}
-
-// The loop's text, with the semicolon that ends a body without braces.
-CharSourceRange loopRange(const Stmt *Loop, const ASTContext &Context) {
-  const SourceManager &SM = Context.getSourceManager();
-  SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-      Loop->getEndLoc(), tok::semi, SM, Context.getLangOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
-  if (AfterSemi.isValid())
-    return CharSourceRange::getCharRange(Loop->getBeginLoc(), AfterSemi);
-  return CharSourceRange::getTokenRange(Loop->getSourceRange());
 }
 
 // Everything the fix needs to know about one nest, and the reasons it cannot have one.
@@ -467,8 +443,12 @@ private:
                         "' may share memory (aliasing); the fix is offered when one of them is "
                         "a local array with its own buffer, e.g. from copy() or nd::empty_like");
     }
-    Replacement = "nd::copyto(" + Target->Array->getNameAsString() + ", " + *Broadcast + ");";
-    ReplacedRange = loopRange(Nest.Levels[0].Loop, Context);
+    std::vector<ElementAccess> Reads = Translator.reads();
+    MapLoop Loop{Outer, LoopVars, Target->Array, Shape.Assignment->getRHS(), DestLevels, OutputAxisOfLevel,
+                 &Statistics, &Reads, DestPrivate};
+    MapRewrite Rewrite = chooseMapRewrite(Loop, *Broadcast, Translator, Context);
+    Replacement = Rewrite.Text;
+    ReplacedRange = Rewrite.Range;
   }
 
   void analyseReduction() {
@@ -552,7 +532,7 @@ std::string warningFor(BodyKind Kind, const BodyShape &Shape) {
   case BodyKind::Map:
     return "element-wise loop over '" +
            matchElementAccess(Shape.Assignment->getLHS())->Array->getNameAsString() +
-           "'; use one broadcasting expression with nd::copyto";
+           "'; use one broadcasting expression";
   case BodyKind::Sum:
     return "reduction loop; use nd::sum";
   case BodyKind::Product:

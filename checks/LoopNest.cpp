@@ -1,4 +1,6 @@
 #include "LoopNest.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Lex/Lexer.h"
 
 #include "LoopArrayAccess.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -262,6 +264,31 @@ std::optional<ExtentBound> resolveExtentBound(const Stmt *Loop) {
   if (!Cond)
     return std::nullopt;
   return extentOf(Cond->getRHS(), 0);
+}
+
+// The statement in the loop's block right before it, if any.
+const Stmt *previousStatement(const Stmt *S, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(*S);
+  const auto *Block = Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+  if (!Block)
+    return nullptr;
+  const Stmt *Previous = nullptr;
+  for (const Stmt *Child : Block->body()) {
+    if (Child == S)
+      return Previous;
+    Previous = Child;
+  }
+  return nullptr;
+}
+
+// The loop's text, with the semicolon that ends a body without braces.
+CharSourceRange loopRange(const Stmt *Loop, const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+      Loop->getEndLoc(), tok::semi, SM, Context.getLangOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
+  if (AfterSemi.isValid())
+    return CharSourceRange::getCharRange(Loop->getBeginLoc(), AfterSemi);
+  return CharSourceRange::getTokenRange(Loop->getSourceRange());
 }
 
 } // namespace clang::tidy::nd_checks

@@ -65,4 +65,10 @@ struct ExtentBound {
 };
 std::optional<ExtentBound> resolveExtentBound(const Stmt *Loop);
 
+// The statement right before S in its block, if S is a statement of a block.
+const Stmt *previousStatement(const Stmt *S, ASTContext &Context);
+
+// The loop's text, with the semicolon that ends a body without braces.
+CharSourceRange loopRange(const Stmt *Loop, const ASTContext &Context);
+
 } // namespace clang::tidy::nd_checks

@@ -5,7 +5,7 @@
 // rewritten, so this test does not enable the option.
 #include "nd-elementwise-loop-header.h"
 
-// CHECK-NOTES: nd-elementwise-loop-header.h:8:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+// CHECK-NOTES: nd-elementwise-loop-header.h:8:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
 // CHECK-NOTES: nd-elementwise-loop-header.h:8:3: note: no fix-it: fix-its in headers are disabled (option FixInHeaders)
 
 nd::array<double> use(const nd::array<double> &x) { return halved(x); }

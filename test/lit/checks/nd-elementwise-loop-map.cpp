@@ -21,8 +21,8 @@ void arithmetic(const nd::array<double> &x, const nd::array<double> &z) {
   nd::array<double> y = nd::empty_like(x);
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = 2.0 * x(i) + z(i);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  nd::copyto(y, 2.0 * x + z);
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
+  // CHECK-FIXES: {{^}}  nd::array<double> y = 2.0 * x + z;
   print("arithmetic", y);
 }
 
@@ -31,7 +31,9 @@ void math_functions(const nd::array<double> &x) {
   for (int i = 0; i < y.size(); i++)
     y(i) = std::sqrt(x(i)) + std::exp(-x(i)) - std::abs(std::log(x(i) + 1)) * std::pow(x(i), 2);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
-  // CHECK-FIXES: {{^}}  nd::copyto(y, nd::sqrt(x) + nd::exp(-x) - nd::abs(nd::log(x + 1)) * nd::power(x, 2));
+  // CHECK-FIXES: {{^}}  nd::sqrt(x, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::add(y, nd::exp(-x), y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::subtract(y, nd::abs(nd::log(x + 1)) * nd::power(x, 2), y);
   print("math_functions", y);
 }
 
@@ -40,7 +42,8 @@ void trigonometry(const nd::array<double> &x) {
   for (nd::index_t i = 0; i < x.size(); i += 1)
     y(i) = std::sin(x(i)) * std::cos(x(i));
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
-  // CHECK-FIXES: {{^}}  nd::copyto(y, nd::sin(x) * nd::cos(x));
+  // CHECK-FIXES: {{^}}  nd::sin(x, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::multiply(y, nd::cos(x), y);
   print("trigonometry", y);
 }
 
@@ -52,7 +55,8 @@ void scaled(const nd::array<double> &x, double alpha) {
     y(i) = alpha * x(i) - alpha / 2;
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: element-wise loop over 'y'
-  // CHECK-FIXES: {{^}}  nd::copyto(y, alpha * x - alpha / 2);
+  // CHECK-FIXES: {{^}}  nd::multiply(alpha, x, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::subtract(y, alpha / 2, y);
   print("scaled", y);
 }
 
@@ -63,7 +67,8 @@ void selections(const nd::array<double> &x, const nd::array<double> &z) {
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = x(i) > 0.5 ? x(i) : -z(i);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
-  // CHECK-FIXES: {{^}}  nd::copyto(y, nd::where(x > 0.5, x, -z));
+  // CHECK-FIXES: {{^}}  nd::negative(z, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::where(x > 0.5, x, y, y);
   print("where", y);
 }
 
@@ -72,7 +77,8 @@ void extremes(const nd::array<double> &x, const nd::array<double> &z) {
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = std::max(x(i), z(i)) + std::min(x(i), 0.25);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
-  // CHECK-FIXES: {{^}}  nd::copyto(y, nd::where(x < z, z, x) + nd::where(0.25 < x, 0.25, x));
+  // CHECK-FIXES: {{^}}  nd::where(x < z, z, x, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::add(y, nd::where(0.25 < x, 0.25, x), y);
   print("max", y);
 }
 
@@ -82,7 +88,9 @@ void integers(const nd::array<std::int64_t> &a, const nd::array<std::int64_t> &b
   for (nd::index_t i = 0; i < c.size(); ++i)
     c(i) = std::min(a(i), b(i)) * 3 - std::max(a(i), b(i));
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'c'
-  // CHECK-FIXES: {{^}}  nd::copyto(c, nd::minimum(a, b) * 3 - nd::maximum(a, b));
+  // CHECK-FIXES: {{^}}  nd::minimum(a, b, c);
+  // CHECK-FIXES-NEXT: {{^}}  nd::multiply(c, 3, c);
+  // CHECK-FIXES-NEXT: {{^}}  nd::subtract(c, nd::maximum(a, b), c);
   std::printf("integers:");
   for (nd::index_t i = 0; i < c.size(); ++i)
     std::printf(" %lld", static_cast<long long>(c(i)));
@@ -96,7 +104,8 @@ void in_place(const nd::array<double> &x) {
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = y(i) * 0.5 + x(i);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
-  // CHECK-FIXES: {{^}}  nd::copyto(y, y * 0.5 + x);
+  // CHECK-FIXES: {{^}}  nd::multiply(y, 0.5, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::add(y, x, y);
   print("in_place", y);
 }
 

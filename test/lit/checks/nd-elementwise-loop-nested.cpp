@@ -27,8 +27,8 @@ void outer(const nd::array<double> &a, const nd::array<double> &b) {
   for (nd::index_t i = 0; i < out.shape(0); ++i)
     for (nd::index_t j = 0; j < out.shape(1); ++j)
       out(i, j) = a(i) * b(j);
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: element-wise loop over 'out'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  nd::copyto(out, a(nd::all, nd::newaxis) * b);
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: element-wise loop over 'out'; use one broadcasting expression [nd-elementwise-loop]
+  // CHECK-FIXES: {{^}}  nd::multiply(a(nd::all, nd::newaxis), b, out);
   print("outer", out);
 }
 
@@ -41,7 +41,8 @@ void transposed(const nd::array<double> &m, const nd::array<double> &col_scale) 
     }
   }
   // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: element-wise loop over 'out'
-  // CHECK-FIXES: {{^}}  nd::copyto(out, m.T() * col_scale(nd::all, nd::newaxis) + 1.0);
+  // CHECK-FIXES: {{^}}  nd::multiply(m.T(), col_scale(nd::all, nd::newaxis), out);
+  // CHECK-FIXES-NEXT: {{^}}  nd::add(out, 1.0, out);
   print("transposed", out);
 }
 
@@ -54,7 +55,9 @@ void three_axes(const nd::array<double> &t, const nd::array<double> &u,
       for (nd::index_t k = 0; k < out.shape(2); ++k)
         out(i, j, k) = t(k, i, j) - u(i, k) * v(i) + w(k);
   // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: element-wise loop over 'out'
-  // CHECK-FIXES: {{^}}  nd::copyto(out, nd::transpose(t, {1, 2, 0}) - u(nd::all, nd::newaxis) * v(nd::all, nd::newaxis, nd::newaxis) + w);
+  // CHECK-FIXES: {{^}}  nd::multiply(u(nd::all, nd::newaxis), v(nd::all, nd::newaxis, nd::newaxis), out);
+  // CHECK-FIXES-NEXT: {{^}}  nd::subtract(nd::transpose(t, {1, 2, 0}), out, out);
+  // CHECK-FIXES-NEXT: {{^}}  nd::add(out, w, out);
   print("three_axes", out);
 }
 

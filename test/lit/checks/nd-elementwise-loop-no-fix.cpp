@@ -15,7 +15,7 @@ void scan(const nd::array<double> &x) {
   nd::array<double> y = x.copy();
   for (nd::index_t i = 1; i < y.size(); ++i)
     y(i) = y(i - 1) + x(i);
-  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-NOTES: :[[@LINE-2]]:12: note: no fix-it: 'y(i - 1)' reads the destination at other indices than it is written at, a loop-carried dependency
 }
 

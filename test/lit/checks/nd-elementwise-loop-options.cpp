@@ -8,8 +8,8 @@ void single(const nd::array<double> &x) {
   nd::array<double> y = nd::empty_like(x);
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = x(i) + 1.0;
-  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
-  // CHECK-FIXES-DEFAULT: {{^}}  nd::copyto(y, x + 1.0);
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
+  // CHECK-FIXES-DEFAULT: {{^}}  nd::array<double> y = x + 1.0;
   // CHECK-FIXES-NESTED: {{^}}  for (nd::index_t i = 0; i < y.size(); ++i)
   // CHECK-FIXES-NESTED-NEXT: {{^}}    y(i) = x(i) + 1.0;
 }
@@ -21,6 +21,6 @@ void nested(const nd::array<double> &m) {
       out(i, j) = m(i, j) * m(i, j);
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-3]]:3: warning: element-wise loop over 'out'
   // CHECK-MESSAGES-NESTED: :[[@LINE-4]]:3: warning: element-wise loop over 'out'
-  // CHECK-FIXES-DEFAULT: {{^}}  nd::copyto(out, m * m);
-  // CHECK-FIXES-NESTED: {{^}}  nd::copyto(out, m * m);
+  // CHECK-FIXES-DEFAULT: {{^}}  nd::array<double> out = m * m;
+  // CHECK-FIXES-NESTED: {{^}}  nd::array<double> out = m * m;
 }

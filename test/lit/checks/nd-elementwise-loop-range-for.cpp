@@ -22,8 +22,8 @@ void map(const nd::array<double> &x, double alpha) {
   nd::array<double> y = nd::empty_like(x);
   for (nd::index_t i : std::views::iota(0, y.shape(0)))
     y(i) = alpha * x(i) + 1;
-  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  nd::copyto(y, alpha * x + 1);
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
+  // CHECK-FIXES: {{^}}  nd::array<double> y = alpha * x + 1;
   print("map", y);
 }
 
@@ -34,7 +34,7 @@ void nested(const nd::array<double> &m) {
     for (nd::index_t j = 0; j < m.shape(1); ++j)
       out(i, j) = m(i, j) * 2 - 1;
   // CHECK-NOTES: :[[@LINE-3]]:3: warning: element-wise loop over 'out'
-  // CHECK-FIXES: {{^}}  nd::copyto(out, m * 2 - 1);
+  // CHECK-FIXES: {{^}}  nd::array<double> out = m * 2 - 1;
   print("nested", out);
 }
 
@@ -43,7 +43,7 @@ void iota_view(const nd::array<double> &x) {
   for (const nd::index_t i : std::ranges::iota_view(nd::index_t{0}, x.size()))
     y(i) = -x(i);
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
-  // CHECK-FIXES: {{^}}  nd::copyto(y, -x);
+  // CHECK-FIXES: {{^}}  nd::array<double> y = -x;
   print("iota_view", y);
 }
 

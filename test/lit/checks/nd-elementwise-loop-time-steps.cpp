@@ -14,8 +14,9 @@ int main() {
   for (int step = 0; step < 3; ++step) {
     for (nd::index_t i = 0; i < state.size(); ++i)
       state(i) = state(i) * 0.5 + x(i);
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: element-wise loop over 'state'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
-    // CHECK-FIXES: {{^}}    nd::copyto(state, state * 0.5 + x);
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: element-wise loop over 'state'; use one broadcasting expression [nd-elementwise-loop]
+    // CHECK-FIXES: {{^}}    nd::multiply(state, 0.5, state);
+    // CHECK-FIXES-NEXT: {{^}}    nd::add(state, x, state);
   }
   for (nd::index_t i = 0; i < state.size(); ++i)
     std::printf("%.17g\n", state(i));

@@ -1,0 +1,333 @@
+#include "LoopMapForm.h"
+
+#include "ArrayHandleUses.h"
+#include "LoopNest.h"
+#include "model/ArrayShapes.h"
+#include "model/NdCalls.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/Lex/Lexer.h"
+
+#include <set>
+
+namespace clang::tidy::nd_checks {
+
+namespace {
+
+bool sameType(QualType A, QualType B) {
+  return A.getCanonicalType().getUnqualifiedType() == B.getCanonicalType().getUnqualifiedType();
+}
+
+// One operation of the translated value, as the scalar loop body spells it: its ufunc
+// and the operands in the ufunc's order. `Condition` is set for std::min/max on
+// floating point, whose ufunc is nd::where(b < a, b, a).
+struct Operation {
+  std::string Ufunc;
+  std::vector<const Expr *> Operands;
+  bool MinMaxWhere = false;
+  bool IsOperator = false;  // + - * / and unary -: the runtime may elide into a temporary
+};
+
+const Expr *bare(const Expr *E) { return E->IgnoreParenImpCasts(); }
+
+std::optional<Operation> operationOf(const Expr *E) {
+  E = bare(E);
+  Operation Op;
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    static const std::pair<BinaryOperatorKind, const char *> Names[] = {
+        {BO_Add, "add"},   {BO_Sub, "subtract"},   {BO_Mul, "multiply"},       {BO_Div, "divide"},
+        {BO_LT, "less"},   {BO_LE, "less_equal"},  {BO_GT, "greater"},         {BO_GE, "greater_equal"},
+        {BO_EQ, "equal"},  {BO_NE, "not_equal"},   {BO_LAnd, "logical_and"},   {BO_LOr, "logical_or"}};
+    for (const auto &[Kind, Name] : Names)
+      if (B->getOpcode() == Kind) {
+        Op.Ufunc = Name;
+        Op.Operands = {B->getLHS(), B->getRHS()};
+        Op.IsOperator = B->isAdditiveOp() || B->isMultiplicativeOp();
+        return Op;
+      }
+    return std::nullopt;
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_Minus && U->getOpcode() != UO_LNot)
+      return std::nullopt;
+    Op.Ufunc = U->getOpcode() == UO_Minus ? "negative" : "logical_not";
+    Op.Operands = {U->getSubExpr()};
+    Op.IsOperator = U->getOpcode() == UO_Minus;
+    return Op;
+  }
+  if (const auto *C = dyn_cast<ConditionalOperator>(E)) {
+    Op.Ufunc = "where";
+    Op.Operands = {C->getCond(), C->getTrueExpr(), C->getFalseExpr()};
+    return Op;
+  }
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  if (!F || !F->getDeclName().isIdentifier() || isa<CXXOperatorCallExpr>(Call))
+    return std::nullopt;
+  for (const Expr *Arg : Call->arguments())
+    Op.Operands.push_back(Arg);
+  if ((F->getName() == "min" || F->getName() == "max") && Call->getNumArgs() == 2) {
+    if (Call->getType()->isIntegerType()) {
+      Op.Ufunc = F->getName() == "min" ? "minimum" : "maximum";
+    } else {
+      Op.Ufunc = "where";
+      Op.MinMaxWhere = true;
+    }
+    return Op;
+  }
+  if (std::optional<llvm::StringRef> Ufunc = ufuncForMathFunction(F->getName())) {
+    Op.Ufunc = Ufunc->drop_front(4).str();  // "nd::sqrt"
+    return Op;
+  }
+  return std::nullopt;
+}
+
+class MapRewriter {
+public:
+  MapRewriter(const MapLoop &L, LoopBodyTranslator &Translator, ASTContext &Context)
+      : L(L), Translator(Translator), Context(Context) {}
+
+  std::optional<MapRewrite> declaration(const std::string &Broadcast);
+  std::optional<MapRewrite> outForms();
+
+private:
+  // The output axes an operand varies along (empty: a scalar).
+  std::set<int> axesOf(const Expr *E) const;
+  // Whether E reads an array: an element access or a per-slice statistic.
+  bool readsArray(const Expr *E) const;
+  // An upper bound of the arrays the runtime allocates for the translated E.
+  unsigned allocationBound(const Expr *E, std::set<int> &Axes, bool &FreshOperation) const;
+  // The operations that share the destination's buffer, innermost first.
+  std::vector<const Expr *> spine() const;
+  std::optional<std::string> stepText(const Expr *Node, const Expr *Previous);
+  bool destinationFilledFresh(const DeclStmt *&Decl) const;
+
+  const MapLoop &L;
+  LoopBodyTranslator &Translator;
+  ASTContext &Context;
+};
+
+// The loop level whose variable Index names, or -1.
+int levelOf(const MapLoop &L, const Expr *Index) {
+  const VarDecl *V = referencedVar(Index);
+  auto It = std::find(L.LoopVars.begin(), L.LoopVars.end(), V);
+  return V && It != L.LoopVars.end() ? static_cast<int>(It - L.LoopVars.begin()) : -1;
+}
+
+const SliceStatistic *statisticOf(const MapLoop &L, const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(bare(E));
+  if (!Ref)
+    return nullptr;
+  for (const SliceStatistic &Stat : *L.Statistics)
+    if (Stat.Var == Ref->getDecl())
+      return &Stat;
+  return nullptr;
+}
+
+std::set<int> MapRewriter::axesOf(const Expr *E) const {
+  std::set<int> Axes;
+  if (std::optional<ElementAccess> Access = matchElementAccess(bare(E))) {
+    for (const Expr *Index : Access->Indices)
+      if (int Level = levelOf(L, Index); Level >= 0)
+        Axes.insert(L.OutputAxisOfLevel[Level]);
+    return Axes;
+  }
+  if (const SliceStatistic *Stat = statisticOf(L, E)) {
+    for (int Level : Stat->LevelOfAxis)
+      if (Level >= 0)
+        Axes.insert(L.OutputAxisOfLevel[Level]);
+    return Axes;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child)) {
+      std::set<int> Inner = axesOf(ChildExpr);
+      Axes.insert(Inner.begin(), Inner.end());
+    }
+  return Axes;
+}
+
+bool MapRewriter::readsArray(const Expr *E) const {
+  if (matchElementAccess(bare(E)) || statisticOf(L, E))
+    return true;
+  for (const Stmt *Child : E->children())
+    if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child); ChildExpr && readsArray(ChildExpr))
+      return true;
+  return false;
+}
+
+// Counts every operation of the translated value as an allocation, except where the
+// runtime provably computes into a temporary operand (nd/operators.hpp): an operator
+// whose left operand is an operation of its type that the other operand broadcasts to,
+// or whose only array operand is such an operation behind a scalar.
+unsigned MapRewriter::allocationBound(const Expr *E, std::set<int> &Axes, bool &FreshOperation) const {
+  FreshOperation = false;
+  Axes = axesOf(E);
+  std::optional<Operation> Op = readsArray(E) ? operationOf(E) : std::nullopt;
+  if (!Op)
+    return 0;
+  unsigned Total = 1;
+  std::vector<std::set<int>> OperandAxes(Op->Operands.size());
+  std::vector<bool> OperandFresh(Op->Operands.size());
+  for (size_t I = 0; I < Op->Operands.size(); ++I) {
+    bool Fresh = false;
+    Total += allocationBound(Op->Operands[I], OperandAxes[I], Fresh);
+    OperandFresh[I] = Fresh && sameType(Op->Operands[I]->getType(), E->getType());
+  }
+  auto Covers = [](const std::set<int> &Outer, const std::set<int> &Inner) {
+    return std::includes(Outer.begin(), Outer.end(), Inner.begin(), Inner.end());
+  };
+  bool Elided = false;
+  if (Op->IsOperator && Op->Operands.size() == 1)
+    Elided = OperandFresh[0];
+  else if (Op->IsOperator && Op->Operands.size() == 2)
+    Elided = (OperandFresh[0] && Covers(OperandAxes[0], OperandAxes[1])) ||
+             (!readsArray(Op->Operands[0]) && OperandFresh[1]);
+  FreshOperation = true;
+  return Total - (Elided ? 1 : 0);
+}
+
+std::vector<const Expr *> MapRewriter::spine() const {
+  std::vector<const Expr *> Path;
+  const Expr *Node = bare(L.Value);
+  QualType Type = L.Value->getType();
+  while (Node && readsArray(Node)) {
+    std::optional<Operation> Op = operationOf(Node);
+    if (!Op)
+      break;
+    Path.push_back(Node);
+    const Expr *Next = nullptr;
+    if (!Op->MinMaxWhere)
+      for (const Expr *Operand : Op->Operands)
+        if (readsArray(Operand) && operationOf(Operand) && sameType(Operand->getType(), Type)) {
+          Next = bare(Operand);
+          break;
+        }
+    Node = Next;
+  }
+  std::reverse(Path.begin(), Path.end());
+  return Path;
+}
+
+std::optional<std::string> MapRewriter::stepText(const Expr *Node, const Expr *Previous) {
+  Operation Op = *operationOf(Node);
+  std::string Dest = L.Dest->getNameAsString();
+  std::vector<std::string> Args;
+  for (const Expr *Operand : Op.Operands) {
+    if (Previous && bare(Operand) == Previous) {
+      Args.push_back(Dest);
+      continue;
+    }
+    std::optional<std::string> Text = Translator.translate(Operand);
+    if (!Text)
+      return std::nullopt;
+    Args.push_back(*Text);
+  }
+  if (Op.MinMaxWhere) {
+    bool Min = cast<CallExpr>(Node)->getDirectCallee()->getName() == "min";
+    // As the translator spells them: std::min(a, b) is (b < a) ? b : a.
+    Args = {Min ? Args[1] + " < " + Args[0] : Args[0] + " < " + Args[1], Args[1], Args[0]};
+  }
+  std::string Text = "nd::" + Op.Ufunc + "(";
+  for (const std::string &Arg : Args)
+    Text += Arg + ", ";
+  return Text + Dest + ")";
+}
+
+std::optional<MapRewrite> MapRewriter::outForms() {
+  std::vector<const Expr *> Steps = spine();
+  const VarDecl *Dest = L.Dest;
+  QualType Element;
+  if (Steps.empty() || !isNdArrayType(Dest->getType(), &Element) || !sameType(Element, L.Value->getType()) ||
+      !Dest->hasLocalStorage() || Dest->getType()->isReferenceType() ||
+      array_expr::partialResultVisibleFrom(L.Loop, *Dest, Context))
+    return std::nullopt;
+  // A later step must not read what an earlier one wrote (the destination, or when
+  // other handles may share its buffer, any array).
+  for (size_t Step = 1; Step < Steps.size(); ++Step) {
+    Operation Op = *operationOf(Steps[Step]);
+    for (const Expr *Operand : Op.Operands) {
+      if (bare(Operand) == Steps[Step - 1])
+        continue;
+      for (const ElementAccess &Read : *L.Reads)
+        if (Read.Array == Dest && Operand->getSourceRange().fullyContains(Read.Call->getSourceRange()))
+          return std::nullopt;
+      if (!L.DestPrivate && readsArray(Operand))
+        return std::nullopt;
+    }
+  }
+  const SourceManager &SM = Context.getSourceManager();
+  // Several statements where one stood: braces unless the loop is a statement of a block.
+  DynTypedNodeList Parents = Context.getParents(*L.Loop);
+  bool Braces = Steps.size() > 1 && (Parents.empty() || !Parents[0].get<CompoundStmt>());
+  std::string Separator =
+      Braces ? std::string("; ") : ";\n" + Lexer::getIndentationForLine(L.Loop->getBeginLoc(), SM).str();
+  std::string Text;
+  for (size_t Step = 0; Step < Steps.size(); ++Step) {
+    std::optional<std::string> Statement = stepText(Steps[Step], Step ? Steps[Step - 1] : nullptr);
+    if (!Statement)
+      return std::nullopt;
+    Text += (Step ? Separator : "") + *Statement;
+  }
+  return MapRewrite{loopRange(L.Loop, Context), Braces ? "{ " + Text + "; }" : Text + ";"};
+}
+
+// Whether Dest is declared right before the loop, alone, with a fresh buffer that the
+// loop then overwrites completely: the declaration can take the value instead.
+bool MapRewriter::destinationFilledFresh(const DeclStmt *&Decl) const {
+  Decl = dyn_cast_or_null<DeclStmt>(previousStatement(L.Loop, Context));
+  const VarDecl *Dest = L.Dest;
+  if (!Decl || !Decl->isSingleDecl() || Decl->getSingleDecl() != Dest || Decl->getBeginLoc().isMacroID() ||
+      !Dest->getInit() || Dest->getInitStyle() != VarDecl::CInit || Dest->getType()->isReferenceType() ||
+      !model::createsFreshBuffer(Dest->getInit()))
+    return false;
+  // Only whitespace between them: a comment there would be lost.
+  const SourceManager &SM = Context.getSourceManager();
+  CharSourceRange Gap = CharSourceRange::getCharRange(Decl->getEndLoc().getLocWithOffset(1), L.Loop->getBeginLoc());
+  return Lexer::getSourceText(Gap, SM, Context.getLangOpts()).trim().empty();
+}
+
+std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast) {
+  const DeclStmt *Decl = nullptr;
+  QualType Element;
+  if (!destinationFilledFresh(Decl) || !isNdArrayType(L.Dest->getType(), &Element) ||
+      !sameType(Element, L.Value->getType()))
+    return std::nullopt;
+  // The value must have the destination's shape: some operand read at the
+  // destination's own indices is an array of the destination's shape.
+  model::Shape DestShape = model::shapeOf(L.Dest->getInit(), Context);
+  bool ShapeProven = false;
+  for (const ElementAccess &Read : *L.Reads) {
+    if (Read.Array == L.Dest)
+      return std::nullopt;  // the declaration cannot read itself
+    std::vector<int> Levels;
+    for (const Expr *Index : Read.Indices)
+      Levels.push_back(levelOf(L, Index));
+    ShapeProven |= Levels == L.DestLevels &&
+                   model::sameShape(model::shapeOf(Read.Call->getArg(0), Context), DestShape);
+  }
+  std::set<int> Axes;
+  bool Fresh = false;
+  if (!ShapeProven || allocationBound(L.Value, Axes, Fresh) > 1)
+    return std::nullopt;
+  CharSourceRange Loop = loopRange(L.Loop, Context);
+  SourceLocation End = Loop.isTokenRange()
+                           ? Lexer::getLocForEndOfToken(Loop.getEnd(), 0, Context.getSourceManager(),
+                                                        Context.getLangOpts())
+                           : Loop.getEnd();
+  return MapRewrite{CharSourceRange::getCharRange(L.Dest->getInit()->getBeginLoc(), End), Broadcast + ";"};
+}
+
+} // namespace
+
+MapRewrite chooseMapRewrite(const MapLoop &Loop, const std::string &Broadcast, LoopBodyTranslator &Translator,
+                            ASTContext &Context) {
+  MapRewriter Rewriter(Loop, Translator, Context);
+  if (std::optional<MapRewrite> Declaration = Rewriter.declaration(Broadcast))
+    return *Declaration;
+  if (std::optional<MapRewrite> OutForms = Rewriter.outForms())
+    return *OutForms;
+  return {loopRange(Loop.Loop, Context), "nd::copyto(" + Loop.Dest->getNameAsString() + ", " + Broadcast + ");"};
+}
+
+} // namespace clang::tidy::nd_checks

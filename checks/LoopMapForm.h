@@ -1,0 +1,52 @@
+// The form nd-elementwise-loop rewrites an element-wise map loop into: the fastest
+// one that keeps behaviour and that nd-chained-temporaries leaves alone, so that one
+// `--fix` run gives code every nd check accepts.
+//
+// 1. The declaration of the destination, when the loop fills a fresh local declared
+//    right before it and the expression has its shape and element type:
+//      auto res = matrix.copy();  for (...) res(i, j) = (matrix(i, j) - mu[j]) / sd[j];
+//    becomes
+//      auto res = (matrix - nd::mean(matrix, 0)) / nd::stddev(matrix, 0);
+//    (no copy pass, and the runtime elides the temporaries). Only when the runtime
+//    allocates at most one array for it; else nd-chained-temporaries would rewrite it.
+// 2. The out forms writing every step into the destination,
+//      nd::subtract(matrix, nd::mean(matrix, 0), res);
+//      nd::divide(res, nd::stddev(matrix, 0), res);
+//    when that is provably the same as computing first and copying after (what
+//    nd-chained-temporaries requires of a copyto it rewrites).
+// 3. Otherwise nd::copyto(dest, expression).
+#pragma once
+
+#include "LoopArrayAccess.h"
+#include "LoopBodyTranslator.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceLocation.h"
+
+#include <string>
+#include <vector>
+
+namespace clang::tidy::nd_checks {
+
+struct MapLoop {
+  const Stmt *Loop = nullptr;           // the outermost loop of the nest
+  std::vector<const VarDecl *> LoopVars;  // per loop level
+  const VarDecl *Dest = nullptr;
+  const Expr *Value = nullptr;          // the right-hand side of `dest(...) = value`
+  std::vector<int> DestLevels;          // per destination axis: its loop level
+  std::vector<int> OutputAxisOfLevel;   // per loop level: the output axis
+  const std::vector<SliceStatistic> *Statistics = nullptr;
+  const std::vector<ElementAccess> *Reads = nullptr;
+  bool DestPrivate = false;             // no other handle can reach Dest's buffer
+};
+
+struct MapRewrite {
+  CharSourceRange Range;
+  std::string Text;
+};
+
+// The rewrite of Loop; Broadcast is the translated value (`(matrix - ...) / ...`).
+MapRewrite chooseMapRewrite(const MapLoop &Loop, const std::string &Broadcast,
+                            LoopBodyTranslator &Translator, ASTContext &Context);
+
+} // namespace clang::tidy::nd_checks

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Fixes converge: for every input, `nd-tidy --fix` with all nd checks, run once,
+gives code on which a second run offers no fix-it and changes nothing.
+
+Each input is linted as its lit RUN lines compile it (-std=, and the compiler arguments
+after a second `--`, one run per distinct set); the `// CHECK-...:` comments of the lit
+tests are blanked first, as check_nd_tidy.py does. Prints one line per input and
+variant, and a summary; exits 1 if any input did not converge.
+"""
+import argparse
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+
+CHECK_COMMENT = re.compile(r"//\s*CHECK[-A-Z0-9]*:.*$")
+
+
+def variants(source):
+    """The compiler arguments each %check_nd_tidy RUN line of source uses."""
+    found = []
+    for line in source.splitlines():
+        match = re.search(r"RUN:.*%check_nd_tidy(.*)$", line)
+        if not match:
+            continue
+        words = shlex.split(match.group(1))
+        std = next((w for w in words if w.startswith("-std=")), "-std=c++20")
+        extra = []
+        if words.count("--") >= 2:
+            second = [i for i, w in enumerate(words) if w == "--"][1]
+            extra = words[second + 1:]
+        args = [std] + extra
+        if args not in found:
+            found.append(args)
+    return found or [["-std=c++20"]]
+
+
+def run_tidy(args, path, compile_args, export=None):
+    command = [args.nd_tidy, "--checks=-*,nd-*", "--config={}", "--fix", "--quiet", path]
+    if export:
+        command.insert(1, "--export-fixes=" + export)
+    command += ["--"] + compile_args + ["-I", args.runtime_include]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
+def replacements_in(export):
+    if not os.path.exists(export):
+        return 0
+    with open(export, encoding="utf-8") as f:
+        return sum(1 for line in f if re.match(r"\s*-?\s*FilePath:", line))
+
+
+def converge(args, input_path, compile_args, workdir):
+    with open(input_path, encoding="utf-8") as f:
+        text = "\n".join(CHECK_COMMENT.sub("", line) for line in f.read().split("\n"))
+    path = os.path.join(workdir, os.path.basename(input_path))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    first = run_tidy(args, path, compile_args)
+    with open(path, encoding="utf-8") as f:
+        fixed = f.read()
+    export = os.path.join(workdir, "second.yaml")
+    second = run_tidy(args, path, compile_args, export)
+    with open(path, encoding="utf-8") as f:
+        again = f.read()
+    problems = []
+    if "error:" in first.stdout + first.stderr and "error:" not in text:
+        problems.append("the first run reported an error:\n" + first.stdout + first.stderr)
+    if again != fixed:
+        problems.append("a second --fix changed the fixed code")
+    if replacements_in(export):
+        problems.append("a second run offered fix-its:\n" + second.stdout)
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--nd-tidy", required=True)
+    parser.add_argument("--runtime-include", required=True)
+    parser.add_argument("inputs", nargs="+")
+    args = parser.parse_args()
+    failed = 0
+    total = 0
+    for input_path in sorted(args.inputs):
+        with open(input_path, encoding="utf-8") as f:
+            source = f.read()
+        for compile_args in variants(source):
+            total += 1
+            workdir = tempfile.mkdtemp(prefix="nd-converge-")
+            try:
+                problems = converge(args, input_path, compile_args, workdir)
+            finally:
+                shutil.rmtree(workdir, ignore_errors=True)
+            name = os.path.basename(input_path) + " " + " ".join(compile_args)
+            if problems:
+                failed += 1
+                print("NOT CONVERGED: " + name)
+                for problem in problems:
+                    print("  " + problem.replace("\n", "\n  "))
+            else:
+                print("converged: " + name)
+    print("%d inputs converged, %d did not" % (total - failed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
