@@ -1,5 +1,7 @@
 #include "ElementwiseLoopCheck.h"
 
+#include "ArrayHandleUses.h"
+
 #include "LoopArrayAccess.h"
 #include "LoopArrayOwnership.h"
 #include "LoopBodyTranslator.h"
@@ -11,6 +13,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 #include <numeric>
 
 using namespace clang::ast_matchers;
@@ -791,17 +794,23 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
     isNdArrayType(X->getType(), &XElement);
     isNdArrayType(Y->getType(), &YElement);
     // The lambda's parameters stand for the arrays, spelled by name (not data()).
-    std::vector<LambdaOperand> Operands{{Call->getArg(0), true, XElement, X->getNameAsString()}};
+    std::vector<LambdaOperand> Operands{{Call->getArg(0), true, XElement, X->getNameAsString(), X == Y}};
     if (Z) {
       isNdArrayType(Z->getType(), &ZElement);
-      Operands.push_back({Call->getArg(2), true, ZElement, Z->getNameAsString()});
+      Operands.push_back({Call->getArg(2), true, ZElement, Z->getNameAsString(), Z == Y});
     }
-    LambdaTranslation T = translateLambda(Lambda, Operands, YElement, Named, Scope, Context);
+    const std::string Dest = Y->getNameAsString();
+    LambdaTranslation T = translateLambda(Lambda, Operands, YElement, Named, Scope, Context, &Dest);
     if (!T.Text) {
       ProblemLoc = T.Loc;
       Problem = T.Reason;
+    } else if (T.OutForms && (T.OutForms->size() == 1 || isa_and_nonnull<CompoundStmt>(Parent)) &&
+               !array_expr::partialResultVisibleFrom(Call, *Y, Context)) {
+      // The out forms write y step by step: what nd-chained-temporaries would make of
+      // nd::copyto(y, expression), so that the fixes converge.
+      Replacement = llvm::join(*T.OutForms, ";\n" + Lexer::getIndentationForLine(Call->getBeginLoc(), SM).str());
     } else {
-      Replacement = "nd::copyto(" + Y->getNameAsString() + ", " + *T.Text + ")";
+      Replacement = "nd::copyto(" + Dest + ", " + *T.Text + ")";
     }
   }
   report(Call->getBeginLoc(), Message, CharSourceRange::getTokenRange(Call->getSourceRange()),

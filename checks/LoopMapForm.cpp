@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include <set>
 
@@ -83,6 +84,76 @@ std::optional<Operation> operationOf(const Expr *E) {
   return std::nullopt;
 }
 
+} // namespace
+
+std::vector<const Expr *> OutFormWriter::spine(const Expr *Value) const {
+  std::vector<const Expr *> Path;
+  const Expr *Node = bare(Value);
+  QualType Type = Value->getType();
+  while (Node && ReadsArray(Node)) {
+    std::optional<Operation> Op = operationOf(Node);
+    if (!Op)
+      break;
+    Path.push_back(Node);
+    const Expr *Next = nullptr;
+    if (!Op->MinMaxWhere)
+      for (const Expr *Operand : Op->Operands)
+        if (ReadsArray(Operand) && operationOf(Operand) && sameType(Operand->getType(), Type)) {
+          Next = bare(Operand);
+          break;
+        }
+    Node = Next;
+  }
+  std::reverse(Path.begin(), Path.end());
+  return Path;
+}
+
+std::optional<std::string> OutFormWriter::stepText(const Expr *Node, const Expr *Previous, const std::string &Dest) {
+  Operation Op = *operationOf(Node);
+  std::vector<std::string> Args;
+  for (const Expr *Operand : Op.Operands) {
+    if (Previous && bare(Operand) == Previous) {
+      Args.push_back(Dest);
+      continue;
+    }
+    std::optional<std::string> Text = Translator.translate(Operand);
+    if (!Text)
+      return std::nullopt;
+    Args.push_back(*Text);
+  }
+  if (Op.MinMaxWhere) {
+    bool Min = cast<CallExpr>(Node)->getDirectCallee()->getName() == "min";
+    // As the translator spells them: std::min(a, b) is (b < a) ? b : a.
+    Args = {Min ? Args[1] + " < " + Args[0] : Args[0] + " < " + Args[1], Args[1], Args[0]};
+  }
+  Args.push_back(Dest);
+  return "nd::" + Op.Ufunc + "(" + llvm::join(Args, ", ") + ")";
+}
+
+std::optional<std::vector<std::string>>
+OutFormWriter::steps(const Expr *Value, const std::string &Dest,
+                     llvm::function_ref<bool(const Expr *)> UnsafeLaterOperand) {
+  std::vector<const Expr *> Spine = spine(Value);
+  if (Spine.empty())
+    return std::nullopt;
+  for (size_t Step = 1; Step < Spine.size(); ++Step) {
+    Operation Op = *operationOf(Spine[Step]);
+    for (const Expr *Operand : Op.Operands)
+      if (bare(Operand) != Spine[Step - 1] && UnsafeLaterOperand(Operand))
+        return std::nullopt;
+  }
+  std::vector<std::string> Statements;
+  for (size_t Step = 0; Step < Spine.size(); ++Step) {
+    std::optional<std::string> Statement = stepText(Spine[Step], Step ? Spine[Step - 1] : nullptr, Dest);
+    if (!Statement)
+      return std::nullopt;
+    Statements.push_back(*Statement);
+  }
+  return Statements;
+}
+
+namespace {
+
 class MapRewriter {
 public:
   MapRewriter(const MapLoop &L, LoopBodyTranslator &Translator, ASTContext &Context)
@@ -98,9 +169,6 @@ private:
   bool readsArray(const Expr *E) const;
   // An upper bound of the arrays the runtime allocates for the translated E.
   unsigned allocationBound(const Expr *E, std::set<int> &Axes, bool &FreshOperation) const;
-  // The operations that share the destination's buffer, innermost first.
-  std::vector<const Expr *> spine() const;
-  std::optional<std::string> stepText(const Expr *Node, const Expr *Previous);
   bool destinationFilledFresh(const DeclStmt *&Decl) const;
 
   const MapLoop &L;
@@ -187,88 +255,33 @@ unsigned MapRewriter::allocationBound(const Expr *E, std::set<int> &Axes, bool &
   return Total - (Elided ? 1 : 0);
 }
 
-std::vector<const Expr *> MapRewriter::spine() const {
-  std::vector<const Expr *> Path;
-  const Expr *Node = bare(L.Value);
-  QualType Type = L.Value->getType();
-  while (Node && readsArray(Node)) {
-    std::optional<Operation> Op = operationOf(Node);
-    if (!Op)
-      break;
-    Path.push_back(Node);
-    const Expr *Next = nullptr;
-    if (!Op->MinMaxWhere)
-      for (const Expr *Operand : Op->Operands)
-        if (readsArray(Operand) && operationOf(Operand) && sameType(Operand->getType(), Type)) {
-          Next = bare(Operand);
-          break;
-        }
-    Node = Next;
-  }
-  std::reverse(Path.begin(), Path.end());
-  return Path;
-}
-
-std::optional<std::string> MapRewriter::stepText(const Expr *Node, const Expr *Previous) {
-  Operation Op = *operationOf(Node);
-  std::string Dest = L.Dest->getNameAsString();
-  std::vector<std::string> Args;
-  for (const Expr *Operand : Op.Operands) {
-    if (Previous && bare(Operand) == Previous) {
-      Args.push_back(Dest);
-      continue;
-    }
-    std::optional<std::string> Text = Translator.translate(Operand);
-    if (!Text)
-      return std::nullopt;
-    Args.push_back(*Text);
-  }
-  if (Op.MinMaxWhere) {
-    bool Min = cast<CallExpr>(Node)->getDirectCallee()->getName() == "min";
-    // As the translator spells them: std::min(a, b) is (b < a) ? b : a.
-    Args = {Min ? Args[1] + " < " + Args[0] : Args[0] + " < " + Args[1], Args[1], Args[0]};
-  }
-  std::string Text = "nd::" + Op.Ufunc + "(";
-  for (const std::string &Arg : Args)
-    Text += Arg + ", ";
-  return Text + Dest + ")";
-}
-
 std::optional<MapRewrite> MapRewriter::outForms() {
-  std::vector<const Expr *> Steps = spine();
   const VarDecl *Dest = L.Dest;
   QualType Element;
-  if (Steps.empty() || !isNdArrayType(Dest->getType(), &Element) || !sameType(Element, L.Value->getType()) ||
+  if (!isNdArrayType(Dest->getType(), &Element) || !sameType(Element, L.Value->getType()) ||
       !Dest->hasLocalStorage() || Dest->getType()->isReferenceType() ||
       array_expr::partialResultVisibleFrom(L.Loop, *Dest, Context))
     return std::nullopt;
   // A later step must not read what an earlier one wrote (the destination, or when
   // other handles may share its buffer, any array).
-  for (size_t Step = 1; Step < Steps.size(); ++Step) {
-    Operation Op = *operationOf(Steps[Step]);
-    for (const Expr *Operand : Op.Operands) {
-      if (bare(Operand) == Steps[Step - 1])
-        continue;
-      for (const ElementAccess &Read : *L.Reads)
-        if (Read.Array == Dest && Operand->getSourceRange().fullyContains(Read.Call->getSourceRange()))
-          return std::nullopt;
-      if (!L.DestPrivate && readsArray(Operand))
-        return std::nullopt;
-    }
-  }
+  auto UnsafeLater = [&](const Expr *Operand) {
+    for (const ElementAccess &Read : *L.Reads)
+      if (Read.Array == Dest && Operand->getSourceRange().fullyContains(Read.Call->getSourceRange()))
+        return true;
+    return !L.DestPrivate && readsArray(Operand);
+  };
+  auto ReadsArray = [&](const Expr *E) { return readsArray(E); };
+  OutFormWriter Writer(ReadsArray, Translator);
+  std::optional<std::vector<std::string>> Steps = Writer.steps(L.Value, Dest->getNameAsString(), UnsafeLater);
+  if (!Steps)
+    return std::nullopt;
   const SourceManager &SM = Context.getSourceManager();
   // Several statements where one stood: braces unless the loop is a statement of a block.
   DynTypedNodeList Parents = Context.getParents(*L.Loop);
-  bool Braces = Steps.size() > 1 && (Parents.empty() || !Parents[0].get<CompoundStmt>());
+  bool Braces = Steps->size() > 1 && (Parents.empty() || !Parents[0].get<CompoundStmt>());
   std::string Separator =
       Braces ? std::string("; ") : ";\n" + Lexer::getIndentationForLine(L.Loop->getBeginLoc(), SM).str();
-  std::string Text;
-  for (size_t Step = 0; Step < Steps.size(); ++Step) {
-    std::optional<std::string> Statement = stepText(Steps[Step], Step ? Steps[Step - 1] : nullptr);
-    if (!Statement)
-      return std::nullopt;
-    Text += (Step ? Separator : "") + *Statement;
-  }
+  std::string Text = llvm::join(*Steps, Separator);
   return MapRewrite{loopRange(L.Loop, Context), Braces ? "{ " + Text + "; }" : Text + ";"};
 }
 

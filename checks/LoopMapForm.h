@@ -22,6 +22,9 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -38,6 +41,29 @@ struct MapLoop {
   const std::vector<SliceStatistic> *Statistics = nullptr;
   const std::vector<ElementAccess> *Reads = nullptr;
   bool DestPrivate = false;             // no other handle can reach Dest's buffer
+};
+
+// Writes a scalar expression that LoopBodyTranslator translates as the out forms that
+// compute it into Dest one operation at a time, innermost first: the operations whose
+// element type is the result's, following the first such operand of each. ReadsArray
+// tells which subexpressions vary with the element (read an array).
+class OutFormWriter {
+public:
+  OutFormWriter(llvm::function_ref<bool(const Expr *)> ReadsArray, LoopBodyTranslator &Translator)
+      : ReadsArray(ReadsArray), Translator(Translator) {}
+
+  // The statements (without ';'), or nullopt when Value has no such operation, or a
+  // later step has an operand for which UnsafeLaterOperand is true (it would read what
+  // an earlier step wrote).
+  std::optional<std::vector<std::string>> steps(const Expr *Value, const std::string &Dest,
+                                                llvm::function_ref<bool(const Expr *)> UnsafeLaterOperand);
+
+private:
+  std::vector<const Expr *> spine(const Expr *Value) const;
+  std::optional<std::string> stepText(const Expr *Node, const Expr *Previous, const std::string &Dest);
+
+  llvm::function_ref<bool(const Expr *)> ReadsArray;
+  LoopBodyTranslator &Translator;
 };
 
 struct MapRewrite {

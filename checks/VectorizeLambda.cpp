@@ -2,6 +2,7 @@
 
 #include "LoopArrayAccess.h"
 #include "LoopBodyTranslator.h"
+#include "LoopMapForm.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Lex/Lexer.h"
@@ -99,10 +100,41 @@ private:
 };
 } // namespace
 
+// Whether E reads one of the lambda's parameters for which Selected is true, directly
+// or through a `const` local of the lambda.
+static bool readsParameter(const Expr *E, const CXXMethodDecl *Call, llvm::function_ref<bool(unsigned)> Selected) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts())) {
+    for (unsigned I = 0; I < Call->getNumParams(); ++I)
+      if (Ref->getDecl() == Call->getParamDecl(I))
+        return Selected(I);
+    if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+        Local && Local->isLocalVarDecl() && Local->getInit() && Local->getDeclContext() == Call)
+      return readsParameter(Local->getInit(), Call, Selected);
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *ChildExpr = dyn_cast_or_null<Expr>(Child);
+        ChildExpr && readsParameter(ChildExpr, Call, Selected))
+      return true;
+  return false;
+}
+
+// The out forms computing the lambda's value into Dest: a later step must not read an
+// operand that is Dest itself (the earlier steps overwrote it).
+static std::optional<std::vector<std::string>> lambdaOutForms(const Expr *Value, const CXXMethodDecl *Call,
+                                                              const std::vector<LambdaOperand> &Operands,
+                                                              LoopBodyTranslator &Translator,
+                                                              const std::string &Dest) {
+  auto IsArray = [&](unsigned I) { return Operands[I].IsArray; };
+  auto IsDest = [&](unsigned I) { return Operands[I].AliasesDest; };
+  auto ReadsArray = [&](const Expr *E) { return readsParameter(E, Call, IsArray); };
+  OutFormWriter Writer(ReadsArray, Translator);
+  return Writer.steps(Value, Dest, [&](const Expr *E) { return readsParameter(E, Call, IsDest); });
+}
+
 LambdaTranslation translateLambda(const LambdaExpr *Lambda,
                                   const std::vector<LambdaOperand> &Operands, QualType Target,
                                   bool CapturesTakenEarlier, const Stmt *Scope,
-                                  ASTContext &Context) {
+                                  ASTContext &Context, const std::string *OutFormDest) {
   LambdaTranslation Result;
   auto Fail = [&](SourceLocation Loc, std::string Reason) {
     Result.Loc = Loc;
@@ -266,6 +298,8 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
     Result.Bare = false;
   }
   Result.Text = Out;
+  if (OutFormDest && ComputedType == Wanted)
+    Result.OutForms = lambdaOutForms(Computed, Call, Operands, Translator, *OutFormDest);
   return Result;
 }
 

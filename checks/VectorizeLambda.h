@@ -19,6 +19,7 @@ struct LambdaOperand {
   bool IsArray = false;
   QualType Element; // the array's element type, or the scalar's type
   std::string Spelling; // how the fix names the operand (default: Arg's text)
+  bool AliasesDest = false; // the array is also the destination of the out forms
 };
 
 struct LambdaTranslation {
@@ -26,6 +27,9 @@ struct LambdaTranslation {
   bool Bare = false;               // Text is one operand itself (no new array)
   SourceLocation Loc;              // else: where and why not
   std::string Reason;
+  // With an out-form destination requested: the out forms that compute Text into it
+  // step by step, when there are such steps and they keep behaviour.
+  std::optional<std::vector<std::string>> OutForms;
 };
 
 // The lambda E evaluates to: a lambda expression, or a local variable initialised with
@@ -35,9 +39,11 @@ const LambdaExpr *resolveLambda(const Expr *E, bool *Named = nullptr);
 // The broadcasting expression computing Lambda applied to Operands element by element,
 // with elements of type Target. CapturesTakenEarlier: the lambda was created before
 // the call, so variables it captures by copy must not change in Scope.
+// OutFormDest, when given, names the array the out forms should write (LambdaTranslation
+// ::OutForms).
 LambdaTranslation translateLambda(const LambdaExpr *Lambda,
                                   const std::vector<LambdaOperand> &Operands, QualType Target,
                                   bool CapturesTakenEarlier, const Stmt *Scope,
-                                  ASTContext &Context);
+                                  ASTContext &Context, const std::string *OutFormDest = nullptr);
 
 } // namespace clang::tidy::nd_checks

@@ -25,7 +25,9 @@ void unary() {
   nd::array<double> y = nd::empty_like(x);
   std::transform(x.data(), x.data() + x.size(), y.data(), [](double v) { return std::exp(-v) * 3; });
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: std::transform applies the lambda to the elements of 'x' one by one; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  nd::copyto(y, nd::exp(-x) * 3);
+  // CHECK-FIXES: {{^}}  nd::negative(x, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::exp(y, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::multiply(y, 3, y);
   print("unary", y);
 }
 
@@ -36,7 +38,8 @@ void binary(double k) {
   std::transform(x.data(), x.data() + x.size(), z.data(), y.data(),
                  [k](double a, double b) { return a < 0 ? k * a : b * b; });
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: std::transform applies the lambda to the elements of 'x'
-  // CHECK-FIXES: {{^}}  nd::copyto(y, nd::where(x < 0, k * x, z * z));
+  // CHECK-FIXES: {{^}}  nd::multiply(k, x, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::where(x < 0, y, z * z, y);
   print("binary", y);
 }
 
@@ -45,7 +48,7 @@ void in_place() {
   nd::array<double> x = nd::arange(0.0, 4.0);
   std::transform(x.data(), x.data() + x.size(), x.data(), [](double v) { return v / 2; });
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: std::transform applies the lambda to the elements of 'x'
-  // CHECK-FIXES: {{^}}  nd::copyto(x, x / 2);
+  // CHECK-FIXES: {{^}}  nd::divide(x, 2, x);
   print("in_place", x);
 }
 

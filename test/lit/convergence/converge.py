@@ -19,8 +19,9 @@ import tempfile
 CHECK_COMMENT = re.compile(r"//\s*CHECK[-A-Z0-9]*:.*$")
 
 
-def variants(source):
-    """The compiler arguments each %check_nd_tidy RUN line of source uses."""
+def variants(source, directory):
+    """The compiler arguments each %check_nd_tidy RUN line of source uses (%S is the
+    input's directory, which is also on the include path, as for a file of a project)."""
     found = []
     for line in source.splitlines():
         match = re.search(r"RUN:.*%check_nd_tidy(.*)$", line)
@@ -32,10 +33,11 @@ def variants(source):
         if words.count("--") >= 2:
             second = [i for i, w in enumerate(words) if w == "--"][1]
             extra = words[second + 1:]
-        args = [std] + extra
+        args = [std] + [w.replace("%S", directory) for w in extra]
         if args not in found:
             found.append(args)
-    return found or [["-std=c++20"]]
+    found = found or [["-std=c++20"]]
+    return [args + ["-I", directory] for args in found]
 
 
 def run_tidy(args, path, compile_args, export=None):
@@ -50,7 +52,8 @@ def replacements_in(export):
     if not os.path.exists(export):
         return 0
     with open(export, encoding="utf-8") as f:
-        return sum(1 for line in f if re.match(r"\s*-?\s*FilePath:", line))
+        # Each replacement is a list item "- FilePath:"; a diagnostic's own FilePath is not.
+        return sum(1 for line in f if re.match(r"\s*- FilePath:", line))
 
 
 def converge(args, input_path, compile_args, workdir):
@@ -87,14 +90,14 @@ def main():
     for input_path in sorted(args.inputs):
         with open(input_path, encoding="utf-8") as f:
             source = f.read()
-        for compile_args in variants(source):
+        for compile_args in variants(source, os.path.dirname(os.path.abspath(input_path))):
             total += 1
             workdir = tempfile.mkdtemp(prefix="nd-converge-")
             try:
                 problems = converge(args, input_path, compile_args, workdir)
             finally:
                 shutil.rmtree(workdir, ignore_errors=True)
-            name = os.path.basename(input_path) + " " + " ".join(compile_args)
+            name = os.path.basename(input_path) + " " + " ".join(compile_args[:-2])
             if problems:
                 failed += 1
                 print("NOT CONVERGED: " + name)
