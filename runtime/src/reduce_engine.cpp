@@ -260,7 +260,10 @@ class reducer {
   void reduce_regions(const axes_t& kept, const axes_t& red, R* out) const {
     const index_t outputs = count(kept, kept.n), per_output = count(red, red.n);
     const index_t tasks = std::min(outputs, tasks_for(outputs * per_output, max_tasks));
-    auto reduce_one = [&](index_t i, index_t o) { out[o] = reduce_region(i, red, 0, count(red, red.n - 1), center_ ? center_[o] : R{}); };
+    const index_t runs = count(red, red.n - 1);
+    auto reduce_one = [&](index_t i, index_t o) {
+      out[o] = reduce_region(i, red, 0, runs, center_ ? center_[o] : R{});
+    };
     if (tasks > 1 && outputs >= available_threads()) {
       const index_t per = (outputs + tasks - 1) / tasks;
       parallel_for((outputs + per - 1) / per,
@@ -268,7 +271,8 @@ class reducer {
       return;
     }
     if (per_output < 2 * parallel_grain() || available_threads() == 1) return walk(kept, kept.n, reduce_one);
-    walk(kept, kept.n, [&](index_t i, index_t o) { out[o] = reduce_region_shared(i, red, center_ ? center_[o] : R{}); });
+    walk(kept, kept.n,
+         [&](index_t i, index_t o) { out[o] = reduce_region_shared(i, red, center_ ? center_[o] : R{}); });
   }
 
   // A node of one output's pairwise tree: runs [lo, hi) of its region, or, when

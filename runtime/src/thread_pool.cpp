@@ -4,15 +4,12 @@
 // caller at a time owns the pool: a loop started while another thread owns it, from
 // inside a task, or inside an active OpenMP region runs on its caller alone, so nd
 // never adds more than get_num_threads() - 1 threads to what the program already runs.
-#include <sched.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
-#include <fstream>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -31,6 +28,14 @@ namespace nd::detail {
 int default_thread_count();  // thread_count.cpp
 
 namespace {
+
+inline void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#else
+  std::this_thread::yield();
+#endif
+}
 
 // Set on pool workers for their lifetime and on a caller while it runs a loop.
 thread_local bool inside_parallel_loop = false;
@@ -116,10 +121,10 @@ class thread_pool {
     inside_parallel_loop = true;
     std::uint32_t seen = 0;
     for (;;) {
-      // A short spin first: loops often follow each other (a chained expression),
-      // and sleeping and waking again costs more than the spin.
-      for (int spin = 0; spin < 4000 && self.go.load(std::memory_order_acquire) == seen; ++spin)
-        std::this_thread::yield();
+      // A short spin first (some tens of microseconds): loops often follow each other
+      // (the passes of a chained expression), and falling asleep and being woken
+      // costs more than that.
+      for (int spin = 0; spin < 2000 && self.go.load(std::memory_order_acquire) == seen; ++spin) cpu_relax();
       self.go.wait(seen, std::memory_order_acquire);
       seen = self.go.load(std::memory_order_acquire);
       if (self.stop.load(std::memory_order_relaxed)) return;

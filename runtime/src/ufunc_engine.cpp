@@ -303,7 +303,8 @@ void run_ufunc(ufunc_op op, dtype compute, std::span<const index_t> shape, std::
   plan_axes(plan, nops);
 
   loop_nest nest(plan, call, nops);
-  for (int o = 0; o < nops; ++o) nest.elem[o] = static_cast<index_t>(dtype_size(o == 0 ? out.type : inputs[o - 1].type));
+  for (int o = 0; o < nops; ++o)
+    nest.elem[o] = static_cast<index_t>(dtype_size(o == 0 ? out.type : inputs[o - 1].type));
   nest.base[0] = static_cast<std::byte*>(const_cast<void*>(out.data));
   for (int i = 0; i < nin; ++i) nest.base[i + 1] = static_cast<std::byte*>(const_cast<void*>(inputs[i].data));
   run_parallel(nest, out.type);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -16,6 +17,13 @@
 
 #include "parallel.hpp"
 #include "test_support.hpp"
+
+// Stands in for an OpenMP runtime's omp_in_parallel, which nd looks up as a weak
+// symbol: the test says whether "an OpenMP region" is active.
+namespace {
+std::atomic<bool> in_openmp_region{false};
+}
+extern "C" int omp_in_parallel(void) { return in_openmp_region.load() ? 1 : 0; }
 
 namespace {
 
@@ -59,6 +67,21 @@ TEST_F(ThreadCount, EveryTaskRunsOnce) {
   }
 }
 
+TEST_F(ThreadCount, TasksRunAtTheSameTimeOnTwoThreads) {
+  // Each task waits (up to 20 s) for the other to start: only two threads can finish
+  // both without waiting out the time limit.
+  nd::set_num_threads(2);
+  std::atomic<int> started{0};
+  std::atomic<int> met{0};
+  nd::detail::parallel_for(2, [&](index_t) {
+    started.fetch_add(1);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (started.load() < 2 && std::chrono::steady_clock::now() < until) std::this_thread::yield();
+    if (started.load() == 2) met.fetch_add(1);
+  });
+  EXPECT_EQ(met.load(), 2);
+}
+
 TEST_F(ThreadCount, TheLowestFailingTaskIsRethrown) {
   nd::set_num_threads(4);
   try {
@@ -86,6 +109,17 @@ TEST_F(ThreadCount, NestedLoopsRunOnTheirTasksThread) {
     });
   });
   EXPECT_FALSE(nested_parallel.load());
+}
+
+TEST_F(ThreadCount, LoopsInsideAnOpenMPRegionRunSerially) {
+  nd::set_num_threads(4);
+  EXPECT_EQ(nd::detail::available_threads(), 4);
+  in_openmp_region = true;
+  EXPECT_EQ(nd::detail::available_threads(), 1);
+  std::set<std::thread::id> ids;
+  nd::detail::parallel_for(64, [&](index_t) { ids.insert(std::this_thread::get_id()); });  // serial: no race
+  in_openmp_region = false;
+  EXPECT_EQ(ids, std::set<std::thread::id>{std::this_thread::get_id()});
 }
 
 TEST_F(ThreadCount, ALoopStartedWhileAnotherThreadHoldsThePoolRunsSerially) {
@@ -190,7 +224,8 @@ TEST(SameBits, ElementWise) {
 
 TEST(SameBits, Copies) {
   const Data& d = data();
-  expect_same_bits("copy of a strided view", [&] { return d.m(nd::slice(0, nd::none, 2), nd::slice(0, nd::none, 2)).copy(); });
+  expect_same_bits("copy of a strided view",
+                   [&] { return d.m(nd::slice(0, nd::none, 2), nd::slice(0, nd::none, 2)).copy(); });
   expect_same_bits("astype<float>", [&] { return d.v.astype<float>(); });
   expect_same_bits("astype<int32>", [&] { return d.m.astype<std::int32_t>(); });
   expect_same_bits("copyto broadcast", [&] {
@@ -198,6 +233,17 @@ TEST(SameBits, Copies) {
     nd::copyto(out, d.m(0, nd::all));
     return out;
   });
+  expect_same_bits("gather of every other row and column", [&] {
+    auto rows = nd::arange(0, d.m.shape(0), 2);
+    auto cols = nd::arange(0, d.m.shape(1), 2);
+    return d.m(rows(nd::all, nd::newaxis), cols);
+  });
+  expect_same_bits("gather of random elements", [&] {
+    return d.v(nd::random::default_rng(9).integers(0, d.v.size(), nd::shape_t{300007}));
+  });
+  expect_same_bits("gather of a wide matrix's rows", [&] { return d.wide(nd::array<std::int64_t>{6, 0, 3}); });
+  expect_same_bits("mask", [&] { return d.v(d.v > 0.5); });
+  expect_same_bits("mask of a matrix", [&] { return d.m(d.m < 0.0); });
   expect_same_bits("out= form", [&] {
     nd::array<double> out = nd::empty<double>(d.v.shape());
     nd::multiply(d.v, 2.5, out);

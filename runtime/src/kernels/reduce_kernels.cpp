@@ -270,7 +270,9 @@ HWY_EXPORT(sum_rows_kernel);
 HWY_EXPORT(centred_sum_kernel);
 HWY_EXPORT(pairwise_split_kernel);
 
-index_t pairwise_split_kernel(dtype t, index_t n, index_t s) { return HWY_DYNAMIC_DISPATCH(pairwise_split_kernel)(t, n, s); }
+index_t pairwise_split_kernel(dtype t, index_t n, index_t s) {
+  return HWY_DYNAMIC_DISPATCH(pairwise_split_kernel)(t, n, s);
+}
 
 void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result) {
   HWY_DYNAMIC_DISPATCH(centred_sum_kernel)(t, n, p, c, result);
