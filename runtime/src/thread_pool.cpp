@@ -6,6 +6,7 @@
 // never adds more than get_num_threads() - 1 threads to what the program already runs.
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -79,25 +80,32 @@ class thread_pool {
 
   std::mutex owner;  // held by the caller whose loop the workers run
 
-  // Runs the loop on the caller and `helpers` workers; the caller holds `owner`.
+  // Runs the loop on the caller and up to `helpers` workers; the caller holds `owner`.
+  // The caller does not wait for a worker that has not joined the loop by the time
+  // the tasks are all taken: on a busy machine a woken worker may not run for
+  // milliseconds, and it is then simply not needed.
   void run(int helpers, index_t tasks, void (*body)(void*, index_t), void* ctx) {
     grow(helpers);
     body_ = body;
     ctx_ = ctx;
     tasks_ = tasks;
+    helpers_.store(helpers, std::memory_order_relaxed);
     failed_task_ = tasks;
     failure_ = nullptr;
     next_.store(0, std::memory_order_relaxed);
-    busy_helpers_.store(helpers, std::memory_order_relaxed);
+    sequence_ = (sequence_ + count_mask + 1) & ~(open_bit | count_mask);
+    state_.store(open_bit | sequence_, std::memory_order_release);
     for (int i = 0; i < helpers; ++i) {
       workers_[i]->go.fetch_add(1, std::memory_order_release);
       workers_[i]->go.notify_one();
     }
     work();
-    // Wait for every helper to leave the loop before its description is reused.
-    for (int left = busy_helpers_.load(std::memory_order_acquire); left != 0;
-         left = busy_helpers_.load(std::memory_order_acquire))
-      busy_helpers_.wait(left, std::memory_order_acquire);
+    // Close the loop to late workers, then wait for the ones inside to finish.
+    std::uint64_t state = state_.fetch_and(~open_bit, std::memory_order_acq_rel) & ~open_bit;
+    while ((state & count_mask) != 0) {
+      state_.wait(state, std::memory_order_acquire);
+      state = state_.load(std::memory_order_acquire);
+    }
     if (failure_) std::rethrow_exception(failure_);
   }
 
@@ -108,6 +116,11 @@ class thread_pool {
     std::thread thread;
   };
 
+  // state_: whether a loop is open to workers, a sequence number (so that a worker
+  // cannot join a later loop by mistake), and how many workers are inside it.
+  static constexpr std::uint64_t open_bit = std::uint64_t{1} << 63;
+  static constexpr std::uint64_t count_mask = (std::uint64_t{1} << 32) - 1;
+
   void grow(int helpers) {
     while (static_cast<int>(workers_.size()) < helpers) {
       auto w = std::make_unique<worker>();
@@ -115,6 +128,24 @@ class thread_pool {
       w->thread = std::thread([this, self] { worker_main(*self); });
       workers_.push_back(std::move(w));
     }
+  }
+
+  // Joins the open loop, if there is one and it wants another helper.
+  bool join() {
+    std::uint64_t state = state_.load(std::memory_order_acquire);
+    while ((state & open_bit) != 0) {
+      // helpers_ may already be the next loop's; the exchange then fails, as the state
+      // has changed since.
+      if (static_cast<int>(state & count_mask) >= helpers_.load(std::memory_order_relaxed)) return false;
+      if (state_.compare_exchange_weak(state, state + 1, std::memory_order_acq_rel, std::memory_order_acquire))
+        return true;
+    }
+    return false;
+  }
+
+  void leave() {
+    const std::uint64_t before = state_.fetch_sub(1, std::memory_order_acq_rel);
+    if ((before & count_mask) == 1 && (before & open_bit) == 0) state_.notify_all();
   }
 
   void worker_main(worker& self) {
@@ -128,8 +159,9 @@ class thread_pool {
       self.go.wait(seen, std::memory_order_acquire);
       seen = self.go.load(std::memory_order_acquire);
       if (self.stop.load(std::memory_order_relaxed)) return;
+      if (!join()) continue;
       work();
-      if (busy_helpers_.fetch_sub(1, std::memory_order_acq_rel) == 1) busy_helpers_.notify_one();
+      leave();
     }
   }
 
@@ -151,12 +183,14 @@ class thread_pool {
   }
 
   std::vector<std::unique_ptr<worker>> workers_;
-  // The loop being run: written by the owner before it wakes the helpers.
+  // The loop being run: written by the owner before it opens the loop.
   void (*body_)(void*, index_t) = nullptr;
   void* ctx_ = nullptr;
   index_t tasks_ = 0;
+  std::atomic<int> helpers_{0};
+  std::uint64_t sequence_ = 0;  // the owner's count of loops, in the bits above count_mask
   alignas(64) std::atomic<index_t> next_{0};
-  alignas(64) std::atomic<int> busy_helpers_{0};
+  alignas(64) std::atomic<std::uint64_t> state_{0};
   std::mutex failure_mutex_;
   index_t failed_task_ = 0;
   std::exception_ptr failure_;
