@@ -69,15 +69,6 @@ std::atomic<int>& configured_threads() {
 
 class thread_pool {
  public:
-  ~thread_pool() {
-    for (auto& w : workers_) {
-      w->stop.store(true, std::memory_order_relaxed);
-      w->go.fetch_add(1, std::memory_order_release);
-      w->go.notify_one();
-    }
-    for (auto& w : workers_) w->thread.join();
-  }
-
   std::mutex owner;  // held by the caller whose loop the workers run
 
   // Runs the loop on the caller and up to `helpers` workers; the caller holds `owner`.
@@ -112,8 +103,6 @@ class thread_pool {
  private:
   struct worker {
     alignas(64) std::atomic<std::uint32_t> go{0};
-    std::atomic<bool> stop{false};
-    std::thread thread;
   };
 
   // state_: whether a loop is open to workers, a sequence number (so that a worker
@@ -125,7 +114,7 @@ class thread_pool {
     while (static_cast<int>(workers_.size()) < helpers) {
       auto w = std::make_unique<worker>();
       worker* self = w.get();
-      w->thread = std::thread([this, self] { worker_main(*self); });
+      std::thread([this, self] { worker_main(*self); }).detach();
       workers_.push_back(std::move(w));
     }
   }
@@ -158,7 +147,6 @@ class thread_pool {
       for (int spin = 0; spin < 2000 && self.go.load(std::memory_order_acquire) == seen; ++spin) cpu_relax();
       self.go.wait(seen, std::memory_order_acquire);
       seen = self.go.load(std::memory_order_acquire);
-      if (self.stop.load(std::memory_order_relaxed)) return;
       if (!join()) continue;
       work();
       leave();
@@ -196,9 +184,13 @@ class thread_pool {
   std::exception_ptr failure_;
 };
 
+// Never destroyed: at exit the workers sleep and end with the process, so no static
+// destructor has to stop and join them (in a child made by fork() they do not even
+// exist: its loops run on the calling thread, as workers that do not exist never join
+// a loop).
 thread_pool& pool() {
-  static thread_pool p;
-  return p;
+  static thread_pool* p = new thread_pool;
+  return *p;
 }
 
 void run_serially(index_t tasks, void (*body)(void*, index_t), void* ctx) {

@@ -1,11 +1,14 @@
 // Threads: the controls, the pool's guarantees (every task once, errors, nested and
 // concurrent calls run serially), and bit-for-bit equal results for every thread count.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <set>
@@ -159,6 +162,36 @@ TEST_F(ThreadCount, CallsFromUsersThreadsAgreeWithOneThread) {
   for (std::size_t i = 0; i < got.size(); ++i) users.emplace_back([&, i] { got[i] = nd::sum(x * 2.0 + 1.0); });
   for (auto& u : users) u.join();
   for (double g : got) EXPECT_EQ(std::memcmp(&g, &expected, sizeof g), 0) << g << " vs " << expected;
+}
+
+// A child made by fork() has none of the parent's workers: its loops must still run
+// (on its one thread) and it must exit normally, static destructors included.
+// ThreadSanitizer does not support forking a process with threads, so the TSan build
+// skips it.
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define ND_TEST_UNDER_TSAN 1
+#endif
+#endif
+TEST_F(ThreadCount, AForkedChildComputesAndExits) {
+#ifdef ND_TEST_UNDER_TSAN
+  GTEST_SKIP() << "fork() of a threaded process under ThreadSanitizer";
+#else
+  nd::set_num_threads(2);
+  const nd::array<double> x = nd::random::default_rng(8).random({400000});
+  const double expected = nd::sum(x * 2.0);  // the parent's pool has started
+  const pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    alarm(60);  // a hang ends the child with SIGALRM, which the parent sees
+    const double got = nd::sum(x * 2.0);
+    std::exit(std::memcmp(&got, &expected, sizeof got) == 0 ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  EXPECT_TRUE(WIFEXITED(status)) << "status " << status;
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+#endif
 }
 
 // ---- the same bits for every thread count -------------------------------------------
