@@ -112,6 +112,29 @@ void mask_select_f64(benchmark::State& state) {
   }
 }
 
+// 1000-element forms: small enough that no loop is split among threads (the grain), so
+// all-threads time must equal one thread's.
+void small_chained_f64(benchmark::State& state) {
+  auto x = uniform<double>({bench::kSmallSize});
+  for (auto _ : state) {
+    auto y = 2.5 * x + 1.2;
+    benchmark::DoNotOptimize(y.data());
+  }
+}
+
+void small_sum_f64(benchmark::State& state) {
+  auto x = uniform<double>({bench::kSmallSize});
+  for (auto _ : state) benchmark::DoNotOptimize(nd::sum(x));
+}
+
+void small_std_axis0_f64(benchmark::State& state) {
+  auto m = uniform<double>({bench::kSmallRows, bench::kSmallCols});
+  for (auto _ : state) {
+    auto r = nd::stddev(m, 0);
+    benchmark::DoNotOptimize(r.data());
+  }
+}
+
 }  // namespace
 
 #define ND_BENCH(fn, name) BENCHMARK(fn)->Name(name)->Unit(benchmark::kMillisecond)->UseRealTime()
@@ -137,5 +160,8 @@ ND_BENCH(broadcast_col<float>, "broadcast_col_f32");
 ND_BENCH(strided_ufunc<double>, "strided_ufunc_f64");
 ND_BENCH(strided_ufunc<float>, "strided_ufunc_f32");
 ND_BENCH(mask_select_f64, "mask_select_f64");
+BENCHMARK(small_chained_f64)->Name("small_chained_f64")->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(small_sum_f64)->Name("small_sum_f64")->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(small_std_axis0_f64)->Name("small_std_axis0_f64")->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Runs nd's and NumPy's benchmark cases in one run and prints one table of ratios.
 
-For every case: nd's median time (Google Benchmark, repetitions), NumPy's median time,
-NumPy/nd (above 1: nd is faster), ceiling/nd (the time memory bandwidth allows for the
-bytes the case must move, at the faster of a fused read-and-write pass and memcpy, over
-nd's time: 1.0 is the ceiling), and the peak resident
-memory of each side, each case measured in a process of its own."""
+For every case: nd's time on one thread (ND_NUM_THREADS=1) and on all threads (the
+default, or --threads), NumPy's time, NumPy/nd (nd on all threads; above 1: nd is
+faster), the speed-up of nd's threads over its one thread, ceiling/nd (the time memory
+bandwidth allows for the bytes the case must move, at the faster of a fused
+read-and-write pass and memcpy measured on the same number of threads, over nd's time:
+1.0 is the ceiling), and the peak resident memory of each side, each case measured in a
+process of its own. Times are the minimum over the repetitions: on a machine shared
+with other work, the fastest run is the one least disturbed."""
 import argparse
 import json
 import os
@@ -20,6 +23,7 @@ GATHER = 10000 * 10000
 RED = 5000 * 2000
 STRIDED = 20_000_000
 MASK = 10_000_000
+SMALL = 1000
 
 # Bytes the case must move at the least (reads + writes), for the ceiling column.
 MIN_BYTES = {
@@ -38,6 +42,9 @@ MIN_BYTES = {
     "strided_ufunc_f64": (STRIDED + STRIDED // 2) * F64,
     "strided_ufunc_f32": (STRIDED + STRIDED // 2) * F32,
     "mask_select_f64": (MASK + MASK // 2) * F64,
+    "small_chained_f64": 2 * SMALL * F64,
+    "small_sum_f64": SMALL * F64,
+    "small_std_axis0_f64": SMALL * F64,
 }
 # C++-only rows: the article's slow forms against the checks' fixes.
 SLOW_FORMS = [
@@ -62,19 +69,16 @@ def run_measured(cmd, env=None):
     return out, usage.ru_maxrss / 1024.0
 
 
-def nd_case(nd_bench, name, repetitions):
+def nd_case(nd_bench, name, repetitions, threads):
+    """nd's time for one case on `threads` threads: the minimum over the repetitions."""
+    env = dict(os.environ, ND_NUM_THREADS=str(threads))
     out, rss = run_measured([nd_bench, f"--benchmark_filter=^{name}(/|$)", "--benchmark_format=json",
-                             f"--benchmark_repetitions={repetitions}",
-                             "--benchmark_report_aggregates_only=true"])
-    runs = json.loads(out)["benchmarks"]
-    # With one repetition Google Benchmark reports the run itself and no aggregates.
-    picked = [b for b in runs if b.get("aggregate_name") == "median"] or \
-             [b for b in runs if b.get("run_type") == "iteration"]
-    if not picked:
+                             f"--benchmark_repetitions={repetitions}"], env)
+    runs = [b for b in json.loads(out)["benchmarks"] if b.get("run_type", "iteration") == "iteration"]
+    if not runs:
         raise SystemExit(f"bench: no result for {name}")
-    b = picked[0]
-    scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b["time_unit"]]
-    return b["real_time"] * scale, rss
+    scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[runs[0]["time_unit"]]
+    return min(b["real_time"] for b in runs) * scale, rss
 
 
 def numpy_case(python, script, name, repetitions):
@@ -82,7 +86,7 @@ def numpy_case(python, script, name, repetitions):
     # current NumPy; the benchmark measures NumPy as it runs by default.
     env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     out, rss = run_measured([python, script, "--case", name, "--repetitions", str(repetitions)], env)
-    return json.loads(out)["median_ms"], rss
+    return json.loads(out)["min_ms"], rss
 
 
 def fmt_ms(ms):
@@ -96,31 +100,39 @@ def main():
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--repetitions", type=int, default=5)
     ap.add_argument("--filter", default="")
+    ap.add_argument("--threads", type=int, default=os.cpu_count(),
+                    help="nd's all-threads column (default: the CPUs of the machine)")
     ap.add_argument("--markdown", help="also write the table to this file")
     args = ap.parse_args()
+    threads = args.threads
 
-    fused_ms, _ = nd_case(args.nd_bench, "ceiling_fused_pass_f64", args.repetitions)
-    memcpy_ms, _ = nd_case(args.nd_bench, "ceiling_memcpy_f64", args.repetitions)
-    fused_bw = 2 * CHAINED * F64 / (fused_ms * 1e-3)
-    memcpy_bw = 2 * CHAINED * F64 / (memcpy_ms * 1e-3)
+    def ceiling(n):
+        fused_ms, _ = nd_case(args.nd_bench, "ceiling_fused_pass_f64", args.repetitions, n)
+        memcpy_ms, _ = nd_case(args.nd_bench, "ceiling_memcpy_f64", args.repetitions, n)
+        return 2 * CHAINED * F64 / (fused_ms * 1e-3), 2 * CHAINED * F64 / (memcpy_ms * 1e-3)
+
     # The ceiling is the faster of the two read-and-write passes: memcpy's streaming
     # stores skip reading the destination, which a plain loop's stores cannot.
+    fused_bw1, memcpy_bw1 = ceiling(1)
+    fused_bw, memcpy_bw = ceiling(threads)
     ceiling_bw = max(fused_bw, memcpy_bw)
 
-    lines = ["| case | nd | NumPy | NumPy/nd | ceiling/nd | nd peak MiB | NumPy peak MiB |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [f"| case | nd, 1 thread | nd, {threads} threads | NumPy | NumPy/nd | nd 1/{threads} threads | "
+             "ceiling/nd | nd peak MiB | NumPy peak MiB |",
+             "|---|---|---|---|---|---|---|---|---|"]
     nd_times = {}
     for name, min_bytes in MIN_BYTES.items():
         if args.filter and args.filter not in name:
             continue
-        nd_ms, nd_rss = nd_case(args.nd_bench, name, args.repetitions)
+        nd1_ms, _ = nd_case(args.nd_bench, name, args.repetitions, 1)
+        nd_ms, nd_rss = nd_case(args.nd_bench, name, args.repetitions, threads)
         np_ms, np_rss = numpy_case(args.python, args.numpy_bench, name, args.repetitions)
         nd_times[name] = nd_ms
         ceiling_ms = min_bytes / ceiling_bw * 1e3
-        lines.append(f"| {name} | {fmt_ms(nd_ms)} | {fmt_ms(np_ms)} | {np_ms / nd_ms:.2f} | "
-                     f"{ceiling_ms / nd_ms:.2f} | {nd_rss:.0f} | {np_rss:.0f} |")
+        lines.append(f"| {name} | {fmt_ms(nd1_ms)} | {fmt_ms(nd_ms)} | {fmt_ms(np_ms)} | {np_ms / nd_ms:.2f} | "
+                     f"{nd1_ms / nd_ms:.2f} | {ceiling_ms / nd_ms:.2f} | {nd_rss:.0f} | {np_rss:.0f} |")
         print(lines[-1], flush=True)
-    nd_ms, _ = nd_case(args.nd_bench, "slice_view_f64", args.repetitions)
+    nd_ms, _ = nd_case(args.nd_bench, "slice_view_f64", args.repetitions, threads)
     nd_times["slice_view_f64"] = nd_ms
 
     lines += ["", "| slow form | fix | check | slow | fixed | speedup |", "|---|---|---|---|---|---|"]
@@ -129,7 +141,7 @@ def main():
             continue
         for name in (slow, fixed):
             if name not in nd_times:
-                nd_times[name], _ = nd_case(args.nd_bench, name, min(args.repetitions, 3))
+                nd_times[name], _ = nd_case(args.nd_bench, name, min(args.repetitions, 3), threads)
         lines.append(f"| {slow} | {fixed} | {check} | {fmt_ms(nd_times[slow])} | "
                      f"{fmt_ms(nd_times[fixed])} | {nd_times[slow] / nd_times[fixed]:.1f}x |")
 
@@ -141,10 +153,11 @@ def main():
             cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    footer = (f"\nCeiling: the faster of one fused read+write pass ({fused_bw / 1e9:.1f} GB/s) and memcpy "
-              f"({memcpy_bw / 1e9:.1f} GB/s), counting bytes read + written. "
+    footer = (f"\nCeiling on {threads} threads: the faster of one fused read+write pass ({fused_bw / 1e9:.1f} GB/s) "
+              f"and memcpy ({memcpy_bw / 1e9:.1f} GB/s), counting bytes read + written (on one thread: "
+              f"{fused_bw1 / 1e9:.1f} and {memcpy_bw1 / 1e9:.1f} GB/s). "
               f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
-              f"NumPy {np_version}; single thread; medians of {args.repetitions} runs.")
+              f"NumPy {np_version}; minimum of {args.repetitions} runs.")
     table = "\n".join(lines) + "\n" + footer
     print()
     print(table)

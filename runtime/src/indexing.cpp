@@ -7,6 +7,7 @@
 // strides, so the outer-product selection m(rows(nd::all, nd::newaxis), cols) costs
 // one table of rows and one of columns, never a rows x cols table of offsets.
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include "nd/broadcast.hpp"
 #include "nd/indexing.hpp"
+#include "parallel.hpp"
 
 namespace nd::detail {
 namespace {
@@ -246,84 +248,138 @@ void copy_strided_row(U* out, const U* p, index_t stride, index_t n) {
 // The innermost result dimension gets a specialised loop: a strided (or memcpy) row
 // copy when it comes from a basic index, a table lookup off one row pointer when a
 // single index table varies along it (the outer-product case), else the general sum.
+// The outer result dimensions are walked in C order as rows; a block of the gather is
+// a range of rows, or a range of columns of one row, so that threads can share it.
+template <class U>
+class gatherer {
+ public:
+  gatherer(const gather_plan& plan, const U* src, U* out) : plan_(plan), src_(src), out_(out) {
+    nd_ = plan.shape.size();
+    nt_ = plan.tables.size();
+    inner_ = plan.shape[nd_ - 1];
+    rows_ = 1;
+    for (int d = 0; d + 1 < nd_; ++d) rows_ *= plan.shape[d];
+    inner_src_stride_ = plan.src_strides[nd_ - 1];
+    for (std::size_t j = 0; j < nt_; ++j)
+      if (plan.tables[j].strides[nd_ - 1] != 0) {
+        varying_ = static_cast<int>(j);
+        ++n_varying_;
+      }
+    // An index that only varies along the innermost dimension and is an arithmetic
+    // progression (nd::arange columns, the common downsampling case) is read as a
+    // strided row instead of through its table.
+    if (n_varying_ == 1) {
+      const offset_table& t = plan.tables[static_cast<std::size_t>(varying_)];
+      if (static_cast<index_t>(t.offsets.size()) == inner_ && inner_ >= 2) {
+        progression_step_ = t.offsets[1] - t.offsets[0];
+        progression_ = true;
+        for (index_t i = 2; i < inner_ && progression_; ++i)
+          progression_ = t.offsets[static_cast<std::size_t>(i)] - t.offsets[static_cast<std::size_t>(i - 1)] ==
+                         progression_step_;
+      }
+    }
+  }
+
+  index_t rows() const { return rows_; }
+  index_t inner() const { return inner_; }
+
+  // Rows [r0, r1), columns [c0, c1) of each.
+  void run(index_t r0, index_t r1, index_t c0, index_t c1) const {
+    index_t counter[max_dims] = {};
+    index_t src_off = plan_.base;
+    std::vector<index_t> pos(nt_, 0);  // position of each table's current element
+    for (index_t r = r0, d = nd_ - 2; d >= 0; --d) {  // unravel r0 over the outer dimensions
+      counter[d] = r % plan_.shape[d];
+      r /= plan_.shape[d];
+      src_off += counter[d] * plan_.src_strides[d];
+      for (std::size_t j = 0; j < nt_; ++j) pos[j] += counter[d] * plan_.tables[j].strides[d];
+    }
+    U* out = out_ + r0 * inner_ + c0;
+    const index_t n = c1 - c0;
+    for (index_t row = r0; row < r1; ++row) {
+      gather_row(src_off, pos, c0, n, out);
+      out += inner_;
+      // Advance the C-order counter over the outer dimensions.
+      for (int d = nd_ - 2; d >= 0; --d) {
+        src_off += plan_.src_strides[d];
+        for (std::size_t j = 0; j < nt_; ++j) pos[j] += plan_.tables[j].strides[d];
+        if (++counter[d] < plan_.shape[d]) break;
+        src_off -= plan_.src_strides[d] * plan_.shape[d];
+        for (std::size_t j = 0; j < nt_; ++j) pos[j] -= plan_.tables[j].strides[d] * plan_.shape[d];
+        counter[d] = 0;
+      }
+    }
+  }
+
+ private:
+  // Elements [c0, c0 + n) of the row at (src_off, pos) into out.
+  void gather_row(index_t src_off, const std::vector<index_t>& pos, index_t c0, index_t n, U* out) const {
+    if (n_varying_ == 0) {
+      index_t off = src_off + c0 * inner_src_stride_;
+      for (std::size_t j = 0; j < nt_; ++j) off += plan_.tables[j].offsets[static_cast<std::size_t>(pos[j])];
+      copy_strided_row(out, src_ + off, inner_src_stride_, n);
+    } else if (n_varying_ == 1) {
+      index_t off = src_off;
+      for (std::size_t j = 0; j < nt_; ++j)
+        if (static_cast<int>(j) != varying_) off += plan_.tables[j].offsets[static_cast<std::size_t>(pos[j])];
+      const U* row = src_ + off;
+      const offset_table& t = plan_.tables[static_cast<std::size_t>(varying_)];
+      // A table's stride along the innermost result dimension is its own C stride of
+      // its last axis, 1, whenever it is not 0.
+      const index_t* o = t.offsets.data() + pos[static_cast<std::size_t>(varying_)] + c0;
+      if (progression_) {
+        copy_strided_row(out, row + o[0], progression_step_, n);
+      } else {
+        for (index_t i = 0; i < n; ++i) out[i] = row[o[i]];
+      }
+    } else {
+      for (index_t i = 0; i < n; ++i) {
+        const index_t col = c0 + i;
+        index_t off = src_off + col * inner_src_stride_;
+        for (std::size_t j = 0; j < nt_; ++j)
+          off += plan_.tables[j].offsets[static_cast<std::size_t>(pos[j] + col * plan_.tables[j].strides[nd_ - 1])];
+        out[i] = src_[off];
+      }
+    }
+  }
+
+  const gather_plan& plan_;
+  const U* src_;
+  U* out_;
+  int nd_ = 0;
+  std::size_t nt_ = 0;
+  index_t inner_ = 0, rows_ = 0, inner_src_stride_ = 0;
+  int varying_ = -1, n_varying_ = 0;
+  bool progression_ = false;
+  index_t progression_step_ = 0;
+};
+
+// Copies every element once, wherever the block boundaries fall: the result does not
+// depend on how the rows and columns are shared among threads.
 template <class U>
 void gather_as(const gather_plan& plan, const U* src, U* out) {
-  const int nd = plan.shape.size();
-  const std::size_t nt = plan.tables.size();
-  if (nd == 0) {
+  if (plan.shape.size() == 0) {
     index_t off = plan.base;
     for (const offset_table& t : plan.tables) off += t.offsets[0];
     *out = src[off];
     return;
   }
-  const index_t inner = plan.shape[nd - 1];
-  const index_t inner_src_stride = plan.src_strides[nd - 1];
-  int varying = -1, n_varying = 0;
-  for (std::size_t j = 0; j < nt; ++j)
-    if (plan.tables[j].strides[nd - 1] != 0) {
-      varying = static_cast<int>(j);
-      ++n_varying;
-    }
-
-  // An index that only varies along the innermost dimension and is an arithmetic
-  // progression (nd::arange columns, the common downsampling case) is read as a
-  // strided row instead of through its table.
-  bool progression = false;
-  index_t progression_step = 0;
-  if (n_varying == 1) {
-    const offset_table& t = plan.tables[static_cast<std::size_t>(varying)];
-    if (static_cast<index_t>(t.offsets.size()) == inner && inner >= 2) {
-      progression_step = t.offsets[1] - t.offsets[0];
-      progression = true;
-      for (index_t i = 2; i < inner && progression; ++i)
-        progression = t.offsets[static_cast<std::size_t>(i)] - t.offsets[static_cast<std::size_t>(i - 1)] ==
-                      progression_step;
-    }
+  const gatherer<U> g(plan, src, out);
+  const index_t tasks = available_threads() > 1 ? tasks_for(g.rows() * g.inner(), 256) : 1;
+  if (tasks <= 1) return g.run(0, g.rows(), 0, g.inner());
+  if (g.rows() >= tasks) {
+    const index_t per = (g.rows() + tasks - 1) / tasks;
+    parallel_for((g.rows() + per - 1) / per,
+                 [&](index_t t) { g.run(t * per, std::min(g.rows(), (t + 1) * per), 0, g.inner()); });
+    return;
   }
-
-  index_t counter[max_dims] = {};
-  index_t src_off = plan.base;
-  std::vector<index_t> pos(nt, 0);  // position of each table's current element
-  for (;;) {
-    if (n_varying == 0) {
-      index_t off = src_off;
-      for (std::size_t j = 0; j < nt; ++j) off += plan.tables[j].offsets[pos[j]];
-      copy_strided_row(out, src + off, inner_src_stride, inner);
-    } else if (n_varying == 1) {
-      index_t off = src_off;
-      for (std::size_t j = 0; j < nt; ++j)
-        if (static_cast<int>(j) != varying) off += plan.tables[j].offsets[pos[j]];
-      const U* row = src + off;
-      const offset_table& t = plan.tables[static_cast<std::size_t>(varying)];
-      // A table's stride along the innermost result dimension is its own C stride of
-      // its last axis, 1, whenever it is not 0.
-      const index_t* o = t.offsets.data() + pos[static_cast<std::size_t>(varying)];
-      if (progression) {
-        copy_strided_row(out, row + o[0], progression_step, inner);
-      } else {
-        for (index_t i = 0; i < inner; ++i) out[i] = row[o[i]];
-      }
-    } else {
-      for (index_t i = 0; i < inner; ++i) {
-        index_t off = src_off + i * inner_src_stride;
-        for (std::size_t j = 0; j < nt; ++j)
-          off += plan.tables[j].offsets[pos[j] + i * plan.tables[j].strides[nd - 1]];
-        out[i] = src[off];
-      }
-    }
-    out += inner;
-    // Advance the C-order counter over the outer dimensions.
-    int d = nd - 2;
-    for (; d >= 0; --d) {
-      src_off += plan.src_strides[d];
-      for (std::size_t j = 0; j < nt; ++j) pos[j] += plan.tables[j].strides[d];
-      if (++counter[d] < plan.shape[d]) break;
-      src_off -= plan.src_strides[d] * plan.shape[d];
-      for (std::size_t j = 0; j < nt; ++j) pos[j] -= plan.tables[j].strides[d] * plan.shape[d];
-      counter[d] = 0;
-    }
-    if (d < 0) return;
-  }
+  const index_t per_row = (tasks + g.rows() - 1) / g.rows();
+  const index_t width = (g.inner() + per_row - 1) / per_row;
+  const index_t blocks = (g.inner() + width - 1) / width;
+  parallel_for(g.rows() * blocks, [&](index_t t) {
+    const index_t row = t / blocks, c0 = t % blocks * width;
+    g.run(row, row + 1, c0, std::min(g.inner(), c0 + width));
+  });
 }
 
 }  // namespace
@@ -340,7 +396,8 @@ void run_gather(const gather_plan& plan, const void* src, void* out, std::size_t
   }
 }
 
-index_t count_true(const bool* mask, index_t n) {
+namespace {
+index_t count_true_serial(const bool* mask, index_t n) {
   // Summed as bytes in blocks the compiler vectorises (a bool is 0 or 1).
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(mask);
   index_t count = 0;
@@ -351,6 +408,22 @@ index_t count_true(const bool* mask, index_t n) {
     count += block;
   }
   return count;
+}
+
+// Blocks of a mask that threads share: whole blocks of compress_as's buffer.
+index_t mask_block() { return (parallel_grain() + 511) / 512 * 512; }
+}  // namespace
+
+index_t count_true(const bool* mask, index_t n) {
+  const index_t block = mask_block(), blocks = (n + block - 1) / block;
+  if (blocks <= 1 || available_threads() == 1) return count_true_serial(mask, n);
+  std::vector<index_t> counts(static_cast<std::size_t>(blocks));
+  parallel_for(blocks, [&](index_t t) {
+    counts[static_cast<std::size_t>(t)] = count_true_serial(mask + t * block, std::min(block, n - t * block));
+  });
+  index_t total = 0;
+  for (index_t c : counts) total += c;
+  return total;
 }
 
 namespace {
@@ -374,12 +447,32 @@ void compress_as(const bool* mask, index_t n, const U* src, U* dst) {
 }
 }  // namespace
 
-void compress_contiguous(const bool* mask, index_t n, const void* src, void* dst, std::size_t elem_size) {
+namespace {
+void compress_serial(const bool* mask, index_t n, const void* src, void* dst, std::size_t elem_size) {
   switch (elem_size) {
     case 1: return compress_as(mask, n, static_cast<const std::uint8_t*>(src), static_cast<std::uint8_t*>(dst));
     case 4: return compress_as(mask, n, static_cast<const std::uint32_t*>(src), static_cast<std::uint32_t*>(dst));
     default: return compress_as(mask, n, static_cast<const std::uint64_t*>(src), static_cast<std::uint64_t*>(dst));
   }
+}
+}  // namespace
+
+// On threads: each block of the mask is counted, then compacted to where the counts of
+// the blocks before it say its elements go.
+void compress_contiguous(const bool* mask, index_t n, const void* src, void* dst, std::size_t elem_size) {
+  const index_t block = mask_block(), blocks = (n + block - 1) / block;
+  if (blocks <= 1 || available_threads() == 1) return compress_serial(mask, n, src, dst, elem_size);
+  std::vector<index_t> start(static_cast<std::size_t>(blocks) + 1, 0);
+  parallel_for(blocks, [&](index_t t) {
+    start[static_cast<std::size_t>(t) + 1] = count_true_serial(mask + t * block, std::min(block, n - t * block));
+  });
+  for (std::size_t t = 1; t < start.size(); ++t) start[t] += start[t - 1];
+  const auto elem = static_cast<index_t>(elem_size);
+  parallel_for(blocks, [&](index_t t) {
+    compress_serial(mask + t * block, std::min(block, n - t * block),
+                    static_cast<const std::byte*>(src) + t * block * elem,
+                    static_cast<std::byte*>(dst) + start[static_cast<std::size_t>(t)] * elem, elem_size);
+  });
 }
 
 array<std::int64_t> nonzero_1d(const array<bool>& mask) {

@@ -15,10 +15,12 @@
 #include <cstdlib>
 #include <memory>
 #include <type_traits>
+#include <vector>
 
 #include "kernels/kernels.hpp"
 #include "kernels/scalar_ops.hpp"
 #include "nd/ufunc_engine.hpp"
+#include "parallel.hpp"
 
 namespace nd::detail {
 
@@ -67,15 +69,21 @@ void order_and_coalesce(axes_t& a, bool with_out) {
   a.n = o + 1;
 }
 
-// Calls f(in_offset, out_offset) for every multi-index of the first `n` axes of `a`.
+// Calls f(in_offset, out_offset) for the multi-indices [first, last) (flat, C order)
+// of the first `n` axes of `a`.
 template <class F>
-void walk(const axes_t& a, int n, F&& f) {
+void walk_range(const axes_t& a, int n, index_t first, index_t last, F&& f) {
   index_t counter[max_dims] = {};
   index_t in_off = 0, out_off = 0;
-  for (;;) {
+  for (index_t i = first, k = n - 1; k >= 0; --k) {
+    counter[k] = i % a.dims[k];
+    i /= a.dims[k];
+    in_off += counter[k] * a.in[k];
+    out_off += counter[k] * a.out[k];
+  }
+  for (index_t i = first; i < last; ++i) {
     f(in_off, out_off);
-    int k = n - 1;
-    for (; k >= 0; --k) {
+    for (int k = n - 1; k >= 0; --k) {
       in_off += a.in[k];
       out_off += a.out[k];
       if (++counter[k] < a.dims[k]) break;
@@ -83,8 +91,19 @@ void walk(const axes_t& a, int n, F&& f) {
       out_off -= a.out[k] * a.dims[k];
       counter[k] = 0;
     }
-    if (k < 0) return;
   }
+}
+
+index_t count(const axes_t& a, int n) {
+  index_t m = 1;
+  for (int k = 0; k < n; ++k) m *= a.dims[k];
+  return m;
+}
+
+// Calls f(in_offset, out_offset) for every multi-index of the first `n` axes of `a`.
+template <class F>
+void walk(const axes_t& a, int n, F&& f) {
+  walk_range(a, n, 0, count(a, n), f);
 }
 
 // Input offset of the flat index `i` over the first `n` axes of `a` (C order).
@@ -157,25 +176,18 @@ class reducer {
       return;
     }
     const bool inner_reduced = kept.n == 0 || std::abs(red.in[red.n - 1]) <= std::abs(kept.in[kept.n - 1]);
-    if (inner_reduced) {
-      walk(kept, kept.n, [&](index_t i, index_t o) {
-        out[o] = reduce_region(i, red, 0, outer_count(red), center_ ? center_[o] : R{});
-      });
-    } else {
-      reduce_rows(kept, red, out);
-    }
+    if (inner_reduced) reduce_regions(kept, red, out);
+    else reduce_rows(kept, red, out);
   }
 
  private:
   const std::byte* at(index_t offset) const { return in_ + offset * elem_; }
 
-  static index_t outer_count(const axes_t& red) {
-    index_t m = 1;
-    for (int k = 0; k + 1 < red.n; ++k) m *= red.dims[k];
-    return m;
-  }
-
   static constexpr index_t chunk = 2048;
+  // Runs longer than this split in two (run_split) even where one kernel call could
+  // reduce them, so that threads can share them.
+  static constexpr index_t long_run = 2 * default_parallel_grain;
+  static constexpr index_t max_tasks = 256;
 
   // (x - c)^2 for n <= chunk elements, into buf (cache-resident).
   void centred_squares(index_t n, const std::byte* p, index_t s, const R* c, index_t cs, R* buf) const {
@@ -184,30 +196,41 @@ class reducer {
     binary_kernel(ufunc_op::multiply, dtype_of<R>(), n, buf, 1, buf, 1, buf, 1);
   }
 
-  // Sum of (x - c)^2 over a run, pairwise over chunks.
-  R centred_run(index_t n, const std::byte* p, index_t s, R c) const {
-    if constexpr (std::is_floating_point_v<R>) {
-      if (s == 1 && in_type_ == dtype_of<R>()) {
-        R r{};
-        centred_sum_kernel(dtype_of<R>(), n, p, &c, &r);
-        return r;
-      }
-    }
-    if (n > chunk) {
-      const index_t half = (n / 2 + chunk - 1) / chunk * chunk;  // whole chunks, 0 < half < n
-      return centred_run(half, p, s, c) + centred_run(n - half, p + half * s * elem_, s, c);
-    }
-    alignas(64) R buf[chunk];
-    centred_squares(n, p, s, &c, 0, buf);
-    R r{};
-    reduce_kernel(reduce_op::sum, dtype_of<R>(), n, buf, 1, &r);
-    return r;
+  // Whether a run's sum is the kernels' own pairwise float sum (reduce_kernel, or
+  // centred_sum_kernel for a contiguous centred run), whose tree pairwise_split_kernel
+  // describes.
+  bool kernel_tree(index_t s) const {
+    return std::is_floating_point_v<R> && op_ == reduce_op::sum && in_type_ == dtype_of<R>() &&
+           (center_ == nullptr || s == 1);
   }
 
-  // One run of n elements with stride s (in input elements).
+  // Where the pairwise tree of a run of n elements (stride s) splits it, or 0 for a leaf.
+  // Besides the kernels' float sums: centred runs split into chunks (their leaves are
+  // computed in a buffer), and other runs split when long enough to share among threads;
+  // the halves are whole chunks. It depends on the run only, so that the result does not
+  // depend on how many threads evaluate the tree.
+  index_t run_split(index_t n, index_t s) const {
+    if (kernel_tree(s)) return pairwise_split_kernel(in_type_, n, s);
+    if (n <= (center_ ? chunk : long_run)) return 0;
+    return (n / 2 + chunk - 1) / chunk * chunk;  // whole chunks, 0 < half < n
+  }
+
+  // One run of n elements with stride s (in input elements), pairwise along run_split.
   R reduce_run(index_t n, const std::byte* p, index_t s, R c) const {
-    if (center_) return centred_run(n, p, s, c);
     R r{};
+    if (kernel_tree(s)) {
+      if (center_) centred_sum_kernel(dtype_of<R>(), n, p, &c, &r);
+      else reduce_kernel(op_, in_type_, n, p, s, &r);
+      return r;
+    }
+    if (const index_t half = run_split(n, s))
+      return combine<R>(op_, reduce_run(half, p, s, c), reduce_run(n - half, p + half * s * elem_, s, c));
+    if (center_) {
+      alignas(64) R buf[chunk];
+      centred_squares(n, p, s, &c, 0, buf);
+      reduce_kernel(reduce_op::sum, dtype_of<R>(), n, buf, 1, &r);
+      return r;
+    }
     if (run_type_ == in_type_) {
       reduce_kernel(op_, in_type_, n, p, s, &r);
       return r;
@@ -216,9 +239,9 @@ class reducer {
     for (index_t off = 0; off < n; off += chunk) {
       const index_t len = std::min(chunk, n - off);
       cast_kernel(in_type_, dtype_of<R>(), len, p + off * s * elem_, s, buf, 1);
-      R c{};
-      reduce_kernel(op_, dtype_of<R>(), len, buf, 1, &c);
-      r = off == 0 ? c : combine<R>(op_, r, c);
+      R part{};
+      reduce_kernel(op_, dtype_of<R>(), len, buf, 1, &part);
+      r = off == 0 ? part : combine<R>(op_, r, part);
     }
     return r;
   }
@@ -232,27 +255,120 @@ class reducer {
     return combine<R>(op_, reduce_region(base, red, lo, mid, c), reduce_region(base, red, mid, hi, c));
   }
 
+  // Every output reduces its region. Many outputs are shared among threads; a few
+  // large ones (a whole-array sum) each share their pairwise tree.
+  void reduce_regions(const axes_t& kept, const axes_t& red, R* out) const {
+    const index_t outputs = count(kept, kept.n), per_output = count(red, red.n);
+    const index_t tasks = std::min(outputs, tasks_for(outputs * per_output, max_tasks));
+    const index_t runs = count(red, red.n - 1);
+    auto reduce_one = [&](index_t i, index_t o) {
+      out[o] = reduce_region(i, red, 0, runs, center_ ? center_[o] : R{});
+    };
+    if (tasks > 1 && outputs >= available_threads()) {
+      const index_t per = (outputs + tasks - 1) / tasks;
+      parallel_for((outputs + per - 1) / per,
+                   [&](index_t t) { walk_range(kept, kept.n, t * per, std::min(outputs, (t + 1) * per), reduce_one); });
+      return;
+    }
+    if (per_output < 2 * parallel_grain() || available_threads() == 1) return walk(kept, kept.n, reduce_one);
+    walk(kept, kept.n,
+         [&](index_t i, index_t o) { out[o] = reduce_region_shared(i, red, center_ ? center_[o] : R{}); });
+  }
+
+  // A node of one output's pairwise tree: runs [lo, hi) of its region, or, when
+  // hi == lo + 1, elements [first, first + n) of that one run.
+  struct node {
+    index_t lo, hi, first, n;
+  };
+
+  // The two halves of a node as reduce_region and reduce_run divide it, or false for
+  // a leaf of their recursion.
+  bool split(const axes_t& red, const node& x, node& a, node& b) const {
+    const index_t run = red.dims[red.n - 1];
+    if (x.hi - x.lo > 1) {
+      const index_t mid = x.lo + (x.hi - x.lo) / 2;
+      a = {x.lo, mid, 0, run};
+      b = {mid, x.hi, 0, run};
+      return true;
+    }
+    const index_t half = run_split(x.n, red.in[red.n - 1]);
+    if (half == 0) return false;
+    a = {x.lo, x.hi, x.first, half};
+    b = {x.lo, x.hi, x.first + half, x.n - half};
+    return true;
+  }
+
+  R reduce_node(index_t base, const axes_t& red, const node& x, R c) const {
+    if (x.hi - x.lo > 1) return reduce_region(base, red, x.lo, x.hi, c);
+    const index_t s = red.in[red.n - 1];
+    return reduce_run(x.n, at(base + unravel(red, red.n - 1, x.lo) + x.first * s), s, c);
+  }
+
+  // The top levels of the tree, down to nodes of about the grain (at most 2^6 of them):
+  // calls leaf(node) for each in order and inner(a, b) to combine two halves.
+  template <class Leaf, class Inner>
+  auto fold_tree(const axes_t& red, const node& x, int depth, Leaf&& leaf, Inner&& inner) const {
+    node a, b;
+    const index_t size = (x.hi - x.lo) * x.n;
+    if (depth == 6 || size < 2 * parallel_grain() || !split(red, x, a, b)) return leaf(x);
+    auto left = fold_tree(red, a, depth + 1, leaf, inner);
+    return inner(left, fold_tree(red, b, depth + 1, leaf, inner));
+  }
+
+  // reduce_region over the whole region, the leaves of its top levels computed by
+  // several threads and combined in the same order: the same result as one thread.
+  R reduce_region_shared(index_t base, const axes_t& red, R c) const {
+    const node root{0, count(red, red.n - 1), 0, red.dims[red.n - 1]};
+    std::vector<node> leaves;
+    fold_tree(red, root, 0, [&](const node& x) { leaves.push_back(x); return 0; }, [](int, int) { return 0; });
+    std::unique_ptr<R[]> results(new R[leaves.size()]);
+    parallel_for(static_cast<index_t>(leaves.size()),
+                 [&](index_t t) { results[t] = reduce_node(base, red, leaves[t], c); });
+    std::size_t next = 0;
+    return fold_tree(
+        red, root, 0, [&](const node&) { return results[next++]; },
+        [&](R a, R b) { return combine<R>(op_, a, b); });
+  }
+
   // The innermost kept axis is the row; every reduced multi-index is a row to combine.
+  // Columns are independent: threads take blocks of them.
   void reduce_rows(const axes_t& kept, const axes_t& red, R* out) const {
-    // Whole rows up to 4096 elements: reading rows in full keeps the hardware prefetcher
-    // streaming, while the accumulators of every level still fit in L2.
-    constexpr index_t width = 4096;
-    const index_t rows = outer_count(red) * red.dims[red.n - 1];
+    const index_t rows = count(red, red.n);
     const index_t len = kept.dims[kept.n - 1], in_s = kept.in[kept.n - 1], out_s = kept.out[kept.n - 1];
+    const index_t outer = count(kept, kept.n - 1);
     int depth = 2;
     for (index_t r = rows; r > 8; r = (r + 1) / 2) ++depth;
-    // One block of `width` per recursion level, plus one to convert rows.
-    std::unique_ptr<R[]> scratch(new R[static_cast<std::size_t>(width * (depth + 1))]);
+    // Whole rows up to `width` elements: reading rows in full keeps the hardware
+    // prefetcher streaming, while the accumulators of every level still fit in L2.
+    // Shared among threads, a row is cut into blocks of at least `min_width` (whole
+    // SIMD vectors and cache lines, so every column is summed as in a whole row).
+    constexpr index_t width = 4096;
+    const index_t min_width = std::min<index_t>(512, (parallel_grain() + 63) / 64 * 64);
+    const index_t wanted = available_threads() > 1 ? tasks_for(outer * len * rows, 2 * available_threads()) : 1;
+    index_t block = width;
+    if (outer * ((len + width - 1) / width) < wanted) {
+      const index_t per_row = (wanted + outer - 1) / outer;
+      block = std::clamp((len + per_row - 1) / per_row, min_width, width);
+      block = (block + 63) / 64 * 64;
+    }
+    const index_t blocks = (len + block - 1) / block;
 
-    walk(kept, kept.n - 1, [&](index_t i0, index_t o0) {
-      for (index_t col = 0; col < len; col += width) {
-        const index_t w = std::min(width, len - col);
-        R* acc = scratch.get();
-        const R* c = center_ ? center_ + o0 + col * out_s : nullptr;
-        combine_rows(i0 + col * in_s, in_s, red, 0, rows, acc, scratch.get() + width, w, c, out_s);
-        cast_kernel(dtype_of<R>(), dtype_of<R>(), w, acc, 1, out + o0 + col * out_s, out_s);
+    auto run_blocks = [&](index_t first, index_t last) {
+      // One block of `block` per recursion level, plus one to convert rows.
+      std::unique_ptr<R[]> scratch(new R[static_cast<std::size_t>(block * (depth + 1))]);
+      for (index_t t = first; t < last; ++t) {
+        const index_t col = t % blocks * block, w = std::min(block, len - col);
+        walk_range(kept, kept.n - 1, t / blocks, t / blocks + 1, [&](index_t i0, index_t o0) {
+          R* acc = scratch.get();
+          const R* c = center_ ? center_ + o0 + col * out_s : nullptr;
+          combine_rows(i0 + col * in_s, in_s, red, 0, rows, acc, scratch.get() + block, w, c, out_s);
+          cast_kernel(dtype_of<R>(), dtype_of<R>(), w, acc, 1, out + o0 + col * out_s, out_s);
+        });
       }
-    });
+    };
+    const index_t total = outer * blocks;
+    if (wanted <= 1 || total <= 1) return run_blocks(0, total);
+    parallel_for(total, [&](index_t t) { run_blocks(t, t + 1); });
   }
 
   // dst[0:w] = combination of rows [lo, hi); `spare` has room for the deeper levels.

@@ -11,6 +11,7 @@
 #include "kernels/kernels.hpp"
 #include "nd/array.hpp"
 #include "nd/ufunc_engine.hpp"
+#include "parallel.hpp"
 
 namespace nd::detail {
 
@@ -189,6 +190,87 @@ struct inner_call {
   }
 };
 
+// Step 5: the loops over the planned axes. The outer axes (all but the innermost) are
+// walked in C order as "rows" of `inner` elements; a block of the loop is a range of
+// rows, or a range of columns of one row.
+struct loop_nest {
+  loop_nest(const loop_plan& p, const inner_call& c, int n) : plan(p), call(c), nops(n) {
+    const int nd = plan.ndim;
+    inner = nd ? plan.dims[nd - 1] : 1;
+    rows = 1;
+    for (int k = 0; k + 1 < nd; ++k) rows *= plan.dims[k];
+    for (int o = 0; o < nops; ++o) inner_s[o] = nd ? plan.strides[o][nd - 1] : 0;
+  }
+
+  // Rows [r0, r1), columns [c0, c1) of each.
+  void run(index_t r0, index_t r1, index_t c0, index_t c1) const {
+    const int outer = plan.ndim - 1;
+    index_t counter[max_dims] = {};
+    std::byte* ptr[max_operands];
+    for (int o = 0; o < nops; ++o) ptr[o] = base[o] + c0 * inner_s[o] * elem[o];
+    for (index_t r = r0, k = outer - 1; k >= 0; --k) {  // unravel r0 over the outer axes
+      counter[k] = r % plan.dims[k];
+      r /= plan.dims[k];
+      for (int o = 0; o < nops; ++o) ptr[o] += counter[k] * plan.strides[o][k] * elem[o];
+    }
+    for (index_t row = r0; row < r1; ++row) {
+      call.run(c1 - c0, ptr + 1, inner_s + 1, ptr[0], inner_s[0]);
+      for (index_t k = outer - 1; k >= 0; --k) {
+        for (int o = 0; o < nops; ++o) ptr[o] += plan.strides[o][k] * elem[o];
+        if (++counter[k] < plan.dims[k]) break;
+        for (int o = 0; o < nops; ++o) ptr[o] -= plan.strides[o][k] * plan.dims[k] * elem[o];
+        counter[k] = 0;
+      }
+    }
+  }
+
+  const loop_plan& plan;
+  const inner_call& call;
+  int nops;
+  index_t inner, rows;
+  index_t inner_s[max_operands];
+  index_t elem[max_operands];
+  std::byte* base[max_operands];
+};
+
+// Column blocks start on multiples of this many elements, so that every element falls
+// in the same place of a SIMD vector (and of a streamed line) as in one whole row.
+constexpr index_t column_alignment = 64;
+// Tasks per loop at most: enough to balance uneven threads, few enough that each still
+// streams long runs.
+constexpr index_t max_loop_tasks = 256;
+
+// Splits the nest into blocks of rows, or of columns when there are fewer rows than
+// tasks, and runs them on the pool. Every element is computed by the same kernel code
+// whatever block it falls in, so the result does not depend on the split.
+void run_parallel(const loop_nest& nest, dtype out_type) {
+  const index_t total = nest.rows * nest.inner;
+  const index_t tasks = available_threads() > 1 ? tasks_for(total, max_loop_tasks) : 1;
+  if (tasks <= 1) return nest.run(0, nest.rows, 0, nest.inner);
+  // Each block of a large output streams its stores, as the whole output would.
+  const bool stream = total * static_cast<index_t>(dtype_size(out_type)) >= stream_output_bytes;
+  auto in_block = [stream](auto&& body) {
+    stream_large_output = stream;
+    body();
+    stream_large_output = false;
+  };
+  if (nest.rows >= tasks) {
+    const index_t per = (nest.rows + tasks - 1) / tasks;
+    parallel_for((nest.rows + per - 1) / per, [&](index_t t) {
+      in_block([&] { nest.run(t * per, std::min(nest.rows, (t + 1) * per), 0, nest.inner); });
+    });
+    return;
+  }
+  const index_t per_row = (tasks + nest.rows - 1) / nest.rows;
+  index_t width = (nest.inner + per_row - 1) / per_row;
+  width = (width + column_alignment - 1) / column_alignment * column_alignment;
+  const index_t blocks = (nest.inner + width - 1) / width;
+  parallel_for(nest.rows * blocks, [&](index_t t) {
+    const index_t row = t / blocks, c0 = t % blocks * width;
+    in_block([&] { nest.run(row, row + 1, c0, std::min(nest.inner, c0 + width)); });
+  });
+}
+
 }  // namespace
 
 void run_ufunc(ufunc_op op, dtype compute, std::span<const index_t> shape, std::span<const operand> inputs,
@@ -220,31 +302,12 @@ void run_ufunc(ufunc_op op, dtype compute, std::span<const index_t> shape, std::
   }
   plan_axes(plan, nops);
 
-  index_t elem[max_operands];
-  elem[0] = static_cast<index_t>(dtype_size(out.type));
-  for (int i = 0; i < nin; ++i) elem[i + 1] = static_cast<index_t>(dtype_size(inputs[i].type));
-
-  std::byte* ptr[max_operands];
-  ptr[0] = static_cast<std::byte*>(const_cast<void*>(out.data));
-  for (int i = 0; i < nin; ++i) ptr[i + 1] = static_cast<std::byte*>(const_cast<void*>(inputs[i].data));
-
-  const int nd = plan.ndim;
-  const index_t inner = nd ? plan.dims[nd - 1] : 1;
-  index_t inner_s[max_operands];
-  for (int o = 0; o < nops; ++o) inner_s[o] = nd ? plan.strides[o][nd - 1] : 0;
-
-  index_t counter[max_dims] = {};
-  for (;;) {
-    call.run(inner, ptr + 1, inner_s + 1, ptr[0], inner_s[0]);
-    int k = nd - 2;
-    for (; k >= 0; --k) {
-      for (int o = 0; o < nops; ++o) ptr[o] += plan.strides[o][k] * elem[o];
-      if (++counter[k] < plan.dims[k]) break;
-      for (int o = 0; o < nops; ++o) ptr[o] -= plan.strides[o][k] * plan.dims[k] * elem[o];
-      counter[k] = 0;
-    }
-    if (k < 0) return;
-  }
+  loop_nest nest(plan, call, nops);
+  for (int o = 0; o < nops; ++o)
+    nest.elem[o] = static_cast<index_t>(dtype_size(o == 0 ? out.type : inputs[o - 1].type));
+  nest.base[0] = static_cast<std::byte*>(const_cast<void*>(out.data));
+  for (int i = 0; i < nin; ++i) nest.base[i + 1] = static_cast<std::byte*>(const_cast<void*>(inputs[i].data));
+  run_parallel(nest, out.type);
 }
 
 }  // namespace nd::detail

@@ -16,3 +16,4 @@
 #include "nd/ufunc.hpp"
 #include "nd/operators.hpp"
 #include "nd/reduce.hpp"
+#include "nd/threads.hpp"

@@ -170,11 +170,10 @@ HWY_INLINE hn::Vec<D> load_operand(D d, const T* p, index_t s, index_t i, hn::Ve
 // Outputs at least this large are written with non-temporal (streaming) stores: they
 // do not fit in the last-level cache, and a streaming store skips reading each line
 // before overwriting it, a third of the memory traffic of `out = a op b`.
-constexpr std::size_t kStreamBytes = std::size_t{16} << 20;
-
+// (The threshold is stream_output_bytes; a block of a larger output streams as well.)
 template <class D, class T>
 HWY_INLINE bool stream_output(D d, const T* out, index_t n) {
-  return static_cast<std::size_t>(n) * sizeof(T) >= kStreamBytes &&
+  return (n * static_cast<index_t>(sizeof(T)) >= stream_output_bytes || stream_large_output) &&
          reinterpret_cast<std::uintptr_t>(out) % (hn::Lanes(d) * sizeof(T)) == 0;
 }
 
@@ -600,6 +599,8 @@ HWY_AFTER_NAMESPACE();
 
 #if HWY_ONCE
 namespace nd::detail {
+
+thread_local bool stream_large_output = false;
 
 HWY_EXPORT(binary_kernel);
 HWY_EXPORT(unary_kernel);

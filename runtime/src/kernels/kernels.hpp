@@ -18,6 +18,13 @@ void unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, vo
 // where: x is bool; clip: x, y, z are (a, lo, hi). All other operands are of dtype `t`.
 void ternary_kernel(ufunc_op op, dtype t, index_t n, const void* x, index_t sx, const void* y, index_t sy,
                     const void* z, index_t sz, void* out, index_t so);
+// Outputs of at least this many bytes are written with streaming stores where a kernel
+// can (binary operations), skipping the read of each line before it is overwritten.
+inline constexpr index_t stream_output_bytes = index_t{16} << 20;
+// Set by an engine on a thread while it writes one block of an output that is large as
+// a whole (stream_output_bytes or more): the kernels then stream a block's stores too.
+extern thread_local bool stream_large_output;
+
 // dst[i] = cast(src[i]) (NumPy's unsafe cast: float to int gives INT_MIN for NaN and
 // out-of-range values, as x86 NumPy does; anything to bool is `!= 0`).
 void cast_kernel(dtype from, dtype to, index_t n, const void* src, index_t ss, void* dst, index_t ds);
@@ -32,5 +39,10 @@ void reduce_kernel(reduce_op op, dtype t, index_t n, const void* p, index_t s, v
 void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const void* c, void* dst);
 // *result = pairwise sum of (p[i] - *c)^2 over a contiguous run.
 void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result);
+
+// Where the pairwise float sum of a run (reduce_kernel's sum, centred_sum_kernel when
+// s == 1) splits n elements of dtype t with stride s in two: 0 when it sums them as one
+// leaf, else the length of the first half.
+index_t pairwise_split_kernel(dtype t, index_t n, index_t s);
 
 }  // namespace nd::detail

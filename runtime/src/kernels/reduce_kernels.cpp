@@ -23,6 +23,22 @@ namespace nd::detail::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 using namespace nd::detail::scalar;
 
+// Where the pairwise sums below split a run of n elements in two (0: n is one leaf).
+// The engine evaluates the top of the same tree on several threads
+// (pairwise_split_kernel), so this is the one place that defines it.
+template <class T>
+index_t contiguous_split(index_t n) {
+  const index_t unroll = 8 * static_cast<index_t>(hn::Lanes(hn::ScalableTag<T>()));
+  if (n <= 16 * unroll) return 0;
+  const index_t half = n / 2;
+  return half - half % unroll;
+}
+inline index_t strided_split(index_t n) {
+  if (n <= 128) return 0;
+  const index_t half = n / 2;
+  return half - half % 8;
+}
+
 // Pairwise sum of a contiguous run. Leaves of 16 vectors per accumulator (8
 // accumulators) are summed directly; longer runs split in halves on a multiple of the
 // unrolled width, as NumPy's pairwise_sum does. Centred, it sums (x - c)^2 instead
@@ -45,12 +61,15 @@ HWY_NOINLINE T pairwise_sum_contiguous(const T* p, index_t n, T c = T(0)) {
     if constexpr (Centred) return (x - c) * (x - c);
     else return x;
   };
+  const index_t half = contiguous_split<T>(n);
+  if (half != 0)
+    return pairwise_sum_contiguous<Centred>(p, half, c) + pairwise_sum_contiguous<Centred>(p + half, n - half, c);
   if (n < unroll) {
     T s = 0;
     for (index_t i = 0; i < n; ++i) s += value(p[i]);
     return s;
   }
-  if (n <= 16 * unroll) {
+  {
     auto v0 = load(p), v1 = load(p + N), v2 = load(p + 2 * N), v3 = load(p + 3 * N);
     auto v4 = load(p + 4 * N), v5 = load(p + 5 * N), v6 = load(p + 6 * N), v7 = load(p + 7 * N);
     index_t i = unroll;
@@ -69,20 +88,19 @@ HWY_NOINLINE T pairwise_sum_contiguous(const T* p, index_t n, T c = T(0)) {
     for (; i < n; ++i) s += value(p[i]);
     return s;
   }
-  index_t half = n / 2;
-  half -= half % unroll;
-  return pairwise_sum_contiguous<Centred>(p, half, c) + pairwise_sum_contiguous<Centred>(p + half, n - half, c);
 }
 
 // The same pairwise scheme over a strided run, with 8 scalar accumulators (NumPy's).
 template <class T>
 T pairwise_sum_strided(const T* p, index_t n, index_t s) {
+  const index_t half = strided_split(n);
+  if (half != 0) return pairwise_sum_strided(p, half, s) + pairwise_sum_strided(p + half * s, n - half, s);
   if (n < 8) {
     T r = 0;
     for (index_t i = 0; i < n; ++i) r += p[i * s];
     return r;
   }
-  if (n <= 128) {
+  {
     T r[8];
     for (int k = 0; k < 8; ++k) r[k] = p[k * s];
     index_t i = 8;
@@ -92,9 +110,6 @@ T pairwise_sum_strided(const T* p, index_t n, index_t s) {
     for (; i < n; ++i) total += p[i * s];
     return total;
   }
-  index_t half = n / 2;
-  half -= half % 8;
-  return pairwise_sum_strided(p, half, s) + pairwise_sum_strided(p + half * s, n - half, s);
 }
 
 template <class T>
@@ -216,6 +231,11 @@ void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* 
         pairwise_sum_contiguous<true>(static_cast<const double*>(p), n, *static_cast<const double*>(c));
 }
 
+index_t pairwise_split_kernel(dtype t, index_t n, index_t s) {
+  if (s != 1) return strided_split(n);
+  return t == dtype::float32 ? contiguous_split<float>(n) : contiguous_split<double>(n);
+}
+
 template <class T>
 void reduce_typed(reduce_op op, index_t n, const void* pv, index_t s, void* result) {
   const T* p = static_cast<const T*>(pv);
@@ -248,6 +268,11 @@ namespace nd::detail {
 HWY_EXPORT(reduce_kernel);
 HWY_EXPORT(sum_rows_kernel);
 HWY_EXPORT(centred_sum_kernel);
+HWY_EXPORT(pairwise_split_kernel);
+
+index_t pairwise_split_kernel(dtype t, index_t n, index_t s) {
+  return HWY_DYNAMIC_DISPATCH(pairwise_split_kernel)(t, n, s);
+}
 
 void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result) {
   HWY_DYNAMIC_DISPATCH(centred_sum_kernel)(t, n, p, c, result);
