@@ -235,12 +235,15 @@ class array {
     return axis < 0 ? axis + n : axis;
   }
 
+  // The buffer size for `shape`. The product of the non-zero extents is checked too, so
+  // that (0, 2**62, 2**62) is refused before its strides could overflow.
   static std::size_t checked_bytes(const shape_t& shape) {
-    index_t n = 1;
+    index_t n = 1, nonzero = 1;
     for (index_t d : shape) {
       if (d < 0) throw value_error("negative dimensions are not allowed, found shape " + to_string(shape));
-      if (d != 0 && n > static_cast<index_t>(PTRDIFF_MAX / sizeof(E)) / d)
+      if (d != 0 && nonzero > static_cast<index_t>(PTRDIFF_MAX / sizeof(E)) / d)
         throw value_error("array is too big; shape " + to_string(shape) + " overflows the address space");
+      if (d != 0) nonzero *= d;
       n *= d;
     }
     return static_cast<std::size_t>(n) * sizeof(E);

@@ -230,5 +230,10 @@ void release_cached_blocks() noexcept;
 
 [[noreturn]] void throw_index_out_of_bounds(index_t index, int axis, index_t size);
 
+// Whether the product of the non-zero extents of `shape` (non-negative) fits index_t.
+// Every array, view or not, must pass: its size, its C strides and the partial
+// products the loops form are then free of overflow, even when another extent is 0.
+bool element_count_fits(std::span<const index_t> shape) noexcept;
+
 }  // namespace detail
 }  // namespace nd
