@@ -123,16 +123,24 @@ class array {
   index_t strides(int axis) const { return strides_[normalize_axis(axis)]; }
   index_t size() const { return shape_.prod(); }
   bool empty() const { return size() == 0; }
-  E* data() { return data_; }
+  // The first element. The non-const overload is for writing, so it throws value_error
+  // on a read-only view; read one through a const handle (std::as_const(v).data()).
+  E* data() {
+    require_writeable();
+    return data_;
+  }
   const E* data() const { return data_; }
   bool is_contiguous() const { return detail::is_c_contiguous(shape_, strides_); }
   // False for read-only views (nd::broadcast_to); writing into one throws value_error.
   bool writeable() const { return writeable_; }
 
   // ---- element access -----------------------------------------------------------
+  // The non-const form returns a reference that may be written, so on a read-only view
+  // it throws value_error, as NumPy does on assignment; the const form reads any array.
   template <class... I>
     requires(detail::is_integer_index_v<I> && ...)
   E& operator()(I... idx) {
+    require_writeable();
     return data_[detail::element_offset(shape_, strides_, idx...)];
   }
   template <class... I>

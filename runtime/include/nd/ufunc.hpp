@@ -61,7 +61,7 @@ struct input_holder<C, array<T>> {
   }
   operand make(const shape_t& shape) {
     strides = broadcast_strides(a.shape(), a.strides(), shape);
-    return {a.data(), dtype_of<T>(), strides.data()};
+    return {std::as_const(a).data(), dtype_of<T>(), strides.data()};
   }
 };
 
