@@ -115,6 +115,30 @@ class array {
         shape_(shape),
         strides_(detail::c_strides(shape)) {}
 
+  // Copies share the buffer (Python's `b = a`). A moved-from handle is left as an empty
+  // array of shape (0,) that owns nothing, so every operation on it stays safe.
+  array(const array&) = default;
+  array& operator=(const array&) = default;
+  array(array&& other) noexcept
+      : buffer_(std::move(other.buffer_)),
+        data_(other.data_),
+        shape_(other.shape_),
+        strides_(other.strides_),
+        writeable_(other.writeable_) {
+    other.become_empty();
+  }
+  array& operator=(array&& other) noexcept {
+    if (this != &other) {
+      buffer_ = std::move(other.buffer_);
+      data_ = other.data_;
+      shape_ = other.shape_;
+      strides_ = other.strides_;
+      writeable_ = other.writeable_;
+      other.become_empty();
+    }
+    return *this;
+  }
+
   // ---- layout -------------------------------------------------------------------
   int ndim() const { return shape_.size(); }
   std::span<const index_t> shape() const { return shape_; }
@@ -233,6 +257,13 @@ class array {
   static decltype(auto) to_index_arg(const I& i) {
     if constexpr (detail::is_integer_index_v<I>) return static_cast<index_t>(i);
     else return (i);
+  }
+
+  void become_empty() noexcept {
+    data_ = nullptr;
+    shape_ = shape_t{0};
+    strides_ = shape_t{1};
+    writeable_ = true;
   }
 
   int normalize_axis(int axis) const {
