@@ -110,7 +110,7 @@ class array {
 
   // Uninitialised C-contiguous array of a shape (nd::empty).
   explicit array(const shape_t& shape)
-      : buffer_(std::make_shared<detail::buffer>(checked_bytes(shape))),
+      : buffer_(detail::allocate_buffer(checked_bytes(shape), shape, dtype_of<E>())),
         data_(reinterpret_cast<E*>(buffer_->data)),
         shape_(shape),
         strides_(detail::c_strides(shape)) {}

@@ -51,6 +51,12 @@ class io_error : public error {
  public:
   using error::error;
 };
+// An array buffer that cannot be allocated (NumPy's MemoryError): the message gives the
+// size, shape and element type.
+class memory_error : public error {
+ public:
+  using error::error;
+};
 
 // ---------------------------------------------------------------------------------
 // shape_t: a small inline vector of extents (also used for strides, in elements).
@@ -220,6 +226,11 @@ struct buffer {
   std::byte* data;
   std::size_t bytes;
 };
+
+// A new buffer of `bytes` for an array of `shape` and `type`; an allocation that fails
+// throws memory_error "Unable to allocate 8.00 TiB for an array with shape (...) and
+// data type float64", as NumPy words it.
+std::shared_ptr<buffer> allocate_buffer(std::size_t bytes, std::span<const index_t> shape, dtype type);
 
 // The allocator behind buffer: 64-byte alignment, transparent huge pages for large
 // blocks, and a bounded cache of freed large blocks so temporaries reuse mapped memory.
