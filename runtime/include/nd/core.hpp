@@ -171,14 +171,25 @@ const char* dtype_name() {
 struct none_t {
   constexpr bool operator==(const none_t&) const = default;
 };
+// keepdims as a readable trailing argument of every reduction: nd::mean(a, 1,
+// nd::keepdims), nd::stddev(a, 1, 1, nd::keepdims). A tag of its own type, with no
+// conversion to bool or to an integer, so it can never be taken for ddof or an axis.
+struct keepdims_t {
+  explicit constexpr keepdims_t() = default;
+};
+inline constexpr keepdims_t keepdims{};
 // nd::all is both NumPy's `:` (an index tag) and the reduction np.all: calling it,
-// nd::all(a), nd::all(a, axis, keepdims), nd::all(a, {axes}), nd::all(a, axis, out),
+// nd::all(a), nd::all(a, axis, nd::keepdims), nd::all(a, {axes}), nd::all(a, axis, out),
 // reduces (the call operators are defined in nd/reduce.hpp).
 struct all_t {
   template <class A, class... Rest>
   decltype(auto) operator()(const A& a, Rest&&... rest) const;
   template <class A>
-  auto operator()(const A& a, std::initializer_list<int> axes, bool keepdims = false) const;
+  auto operator()(const A& a, std::initializer_list<int> axes) const;
+  template <class A>
+  auto operator()(const A& a, std::initializer_list<int> axes, keepdims_t) const;
+  template <class A, std::same_as<bool> B>
+  auto operator()(const A& a, std::initializer_list<int> axes, B keepdims) const;
 };
 struct newaxis_t {};
 struct ellipsis_t {};
@@ -186,9 +197,6 @@ inline constexpr none_t none{};
 inline constexpr all_t all{};
 inline constexpr newaxis_t newaxis{};
 inline constexpr ellipsis_t ellipsis{};
-
-// keepdims as a readable trailing argument: nd::mean(a, 1, nd::keepdims).
-inline constexpr bool keepdims = true;
 
 // A basic slice, start:stop:step; each part may be nd::none.
 struct slice {
