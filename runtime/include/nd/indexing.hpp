@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "nd/array.hpp"
+#include "nd/promote.hpp"
 #include "nd/shape.hpp"
 
 namespace nd {
@@ -146,6 +147,7 @@ std::vector<T> values_as(const V& values) {
                      [&](const auto* p) { out.push_back(static_cast<T>(*p)); });
   } else {
     static_assert(std::is_arithmetic_v<V>, "values must be an nd::array or an arithmetic scalar");
+    check_scalar_fits<T>(values);
     out.push_back(static_cast<T>(values));
   }
   return out;
