@@ -87,6 +87,12 @@ TEST_F(ReadOnly, ReadingOperationsWorkOnReadOnlyInputs) {
   EXPECT_EQ(nd::matmul(view, nd::ones<double>({2, 1}))(0, 0), 3.0);
   EXPECT_EQ(nd::concatenate({view, view}, 0).shape(0), 6);
   EXPECT_EQ(view.astype<float>()(1, 0), 1.0f);
+  // A read-only index array: nd::ix_ shares an int64 index and reads it (found by the
+  // differential tests: it asked for the index's data() through a non-const handle).
+  const nd::array<std::int64_t> rows = nd::broadcast_to(nd::array<std::int64_t>{2}, {2});
+  const nd::array<double> picked = view(nd::ix_(rows, nd::array<std::int64_t>{1, 0}));
+  EXPECT_EQ(nd::shape_t(picked.shape()), (nd::shape_t{2, 2}));
+  EXPECT_EQ(picked(1, 0), 2.0);
 }
 
 }  // namespace

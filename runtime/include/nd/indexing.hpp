@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include <vector>
 
@@ -186,7 +187,9 @@ ix_result ix_(const array<I>&... idx) {
       shape.push_back(d == k ? flat.shape(0) : 1);
       strides.push_back(d == k ? flat.strides(0) : 0);
     }
-    r.arrays.push_back(detail::array_access::view(flat, flat.data(), shape, strides, false));
+    // flat may share a read-only index array (a broadcast_to view): read its pointer
+    // through a const handle, which the read-only check allows.
+    r.arrays.push_back(detail::array_access::view(flat, std::as_const(flat).data(), shape, strides, false));
     ++k;
   };
   (add(idx), ...);
