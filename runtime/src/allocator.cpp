@@ -10,11 +10,17 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <mutex>
 #include <new>
+#include <string>
 
 #include "nd/core.hpp"
+#include "nd/memory.hpp"
 
 namespace nd::detail {
 namespace {
@@ -97,6 +103,31 @@ std::size_t rounded_size(std::size_t bytes) {
   return (std::max<std::size_t>(bytes, kAlignment) + kAlignment - 1) / kAlignment * kAlignment;
 }
 
+// The counters behind nd::memory_stats(). Relaxed atomics: each is a tally that no
+// other memory access is ordered by, and buffers are made on several threads.
+struct buffer_counters {
+  std::atomic<std::int64_t> allocations{0};
+  std::atomic<std::int64_t> bytes{0};
+  std::atomic<std::int64_t> live{0};
+  std::atomic<std::int64_t> peak{0};
+
+  void on_allocate(std::size_t n) {
+    allocations.fetch_add(1, std::memory_order_relaxed);
+    bytes.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed);
+    const std::int64_t now = live.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed) +
+                             static_cast<std::int64_t>(n);
+    std::int64_t seen = peak.load(std::memory_order_relaxed);
+    while (now > seen && !peak.compare_exchange_weak(seen, now, std::memory_order_relaxed)) {
+    }
+  }
+  void on_release(std::size_t n) { live.fetch_sub(static_cast<std::int64_t>(n), std::memory_order_relaxed); }
+};
+
+buffer_counters& counters() {
+  static buffer_counters c;
+  return c;
+}
+
 }  // namespace
 
 void* allocate_bytes(std::size_t bytes) {
@@ -125,7 +156,63 @@ void deallocate_bytes(void* p, std::size_t bytes) noexcept {
 
 void release_cached_blocks() noexcept { cache().clear(); }
 
-buffer::buffer(std::size_t n) : data(static_cast<std::byte*>(allocate_bytes(n))), bytes(n) {}
-buffer::~buffer() { deallocate_bytes(data, bytes); }
+namespace {
+
+// NumPy's _size_to_string: a binary size with three significant digits, "8.00 TiB".
+std::string size_to_string(std::size_t bytes) {
+  static const char* const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  const int bit_length = bytes == 0 ? 0 : 64 - __builtin_clzll(bytes);
+  int unit = std::max(bit_length - 1, 1) / 10;
+  double n_units = static_cast<double>(bytes) / static_cast<double>(std::uint64_t{1} << (10 * unit));
+  if (std::round(n_units) == 1024.0 && unit + 1 < static_cast<int>(std::size(units))) {
+    ++unit;
+    n_units /= 1024.0;
+  }
+  char text[64];
+  if (unit == 0) std::snprintf(text, sizeof text, "%.0f %s", n_units, units[unit]);
+  else if (std::round(n_units) < 1000.0) std::snprintf(text, sizeof text, "%#.3g %s", n_units, units[unit]);
+  else std::snprintf(text, sizeof text, "%#.0f %s", n_units, units[unit]);
+  return text;
+}
+
+}  // namespace
+
+std::shared_ptr<buffer> allocate_buffer(std::size_t bytes, std::span<const index_t> shape, dtype type) {
+  try {
+    return std::make_shared<buffer>(bytes);
+  } catch (const std::bad_alloc&) {
+    throw memory_error("Unable to allocate " + size_to_string(bytes) + " for an array with shape " +
+                       to_string(shape) + " and data type " + dtype_name(type));
+  }
+}
+
+buffer::buffer(std::size_t n) : data(static_cast<std::byte*>(allocate_bytes(n))), bytes(n) {
+  counters().on_allocate(n);
+}
+buffer::~buffer() {
+  counters().on_release(bytes);
+  deallocate_bytes(data, bytes);
+}
 
 }  // namespace nd::detail
+
+namespace nd {
+
+memory_statistics memory_stats() noexcept {
+  detail::buffer_counters& c = detail::counters();
+  memory_statistics s;
+  s.buffer_allocations = c.allocations.load(std::memory_order_relaxed);
+  s.bytes_allocated = c.bytes.load(std::memory_order_relaxed);
+  s.live_bytes = c.live.load(std::memory_order_relaxed);
+  s.peak_live_bytes = std::max(c.peak.load(std::memory_order_relaxed), s.live_bytes);
+  return s;
+}
+
+void reset_memory_stats() noexcept {
+  detail::buffer_counters& c = detail::counters();
+  c.allocations.store(0, std::memory_order_relaxed);
+  c.bytes.store(0, std::memory_order_relaxed);
+  c.peak.store(c.live.load(std::memory_order_relaxed), std::memory_order_relaxed);
+}
+
+}  // namespace nd

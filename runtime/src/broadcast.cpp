@@ -58,6 +58,11 @@ void throw_broadcast_shapes_mismatch(const std::span<const index_t>* shapes, int
   throw shape_error("shape mismatch: objects cannot be broadcast to a single shape");
 }
 
+void throw_too_many_elements(std::span<const index_t> shape) {
+  throw value_error("iterator is too large: the broadcast shape " + to_string(shape) +
+                    " has more elements than int64 can count");
+}
+
 void throw_broadcast_to_mismatch(std::span<const index_t> from, std::span<const index_t> to) {
   throw shape_error("operands could not be broadcast together with remapped shapes [original->remapped]: " +
                     compact_shape(from) + "  and requested shape " + compact_shape(to));
@@ -79,6 +84,7 @@ shape_t ufunc_broadcast(std::span<const shape_t> inputs, const shape_t* out) {
     for (int i = 0; i < count; ++i) msg += compact_shape(spans[i]) + " ";
     throw shape_error(msg);
   }
+  if (!element_count_fits(result)) throw_too_many_elements(result);
   if (out && !(result == *out))
     throw shape_error("non-broadcastable output operand with shape " + compact_shape(*out) +
                       " doesn't match the broadcast shape " + compact_shape(result));

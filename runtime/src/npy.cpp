@@ -5,10 +5,17 @@
 // header: a Python dict literal {'descr': '<f8', 'fortran_order': False, 'shape': (3,)}
 // padded with spaces and ended by '\n' (latin-1 in 1.0 and 2.0, UTF-8 in 3.0), then the
 // raw elements.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <bit>
 #include <cctype>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <string_view>
 #include <vector>
@@ -129,40 +136,41 @@ class header_parser {
     return true;
   }
 
-  index_t parse_dimension() {
-    if (at('-')) error("negative dimensions are not allowed in 'shape'");
+  // The messages name `key`: a tuple may be given for any key ('descr': ('<f8',)).
+  index_t parse_dimension(const std::string& key) {
+    if (at('-')) error("negative dimensions are not allowed in '" + key + "'");
     if (pos_ >= text_.size() || !std::isdigit(static_cast<unsigned char>(text_[pos_])))
-      error("expected an integer in 'shape'");
+      error("expected an integer in '" + key + "'");
     index_t value = 0;
     while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) {
       int digit = text_[pos_] - '0';
-      if (value > (std::numeric_limits<index_t>::max() - digit) / 10) error("a dimension in 'shape' is too large");
+      if (value > (std::numeric_limits<index_t>::max() - digit) / 10) error("a dimension in '" + key + "' is too large");
       value = value * 10 + digit;
       ++pos_;
     }
     return value;
   }
 
-  shape_t parse_tuple() {
+  shape_t parse_tuple(const std::string& key) {
     ++pos_;  // '('
     skip_space();
     shape_t dims;
     bool saw_comma = false;
     while (!at(')')) {
-      if (dims.size() == max_dims) error("more than " + std::to_string(max_dims) + " dimensions in 'shape'");
-      dims.push_back(parse_dimension());
+      if (dims.size() == max_dims) error("more than " + std::to_string(max_dims) + " dimensions in '" + key + "'");
+      dims.push_back(parse_dimension(key));
       skip_space();
       if (at(',')) {
         ++pos_;
         saw_comma = true;
         skip_space();
       } else if (!at(')')) {
-        error("expected ',' or ')' in 'shape'");
+        error("expected ',' or ')' in '" + key + "'");
       }
     }
     ++pos_;
     // In Python "(3)" is the integer 3, not a tuple.
-    if (dims.size() == 1 && !saw_comma) error("'shape' must be a tuple; (n) is an integer, write (n,)");
+    if (dims.size() == 1 && !saw_comma) error("'" + key + "' must be a tuple; (n) is an integer, write (n,)");
     return dims;
   }
 
@@ -177,9 +185,13 @@ class header_parser {
     } else if (parse_word("False")) {
       v.kind = header_value::boolean;
       v.flag = false;
+    } else if (at('(') && key != "shape") {
+      // Only 'shape' holds a tuple; NumPy's structured descrs are tuples or lists.
+      error("'" + key + "' must not be a tuple" +
+            (key == "descr" ? " (structured dtypes are not supported; expected a string such as '<f8')" : ""));
     } else if (at('(')) {
       v.kind = header_value::tuple;
-      v.dims = parse_tuple();
+      v.dims = parse_tuple(key);
     } else {
       error("unsupported value for '" + key + "' (expected a string, True, False or a tuple)");
     }
@@ -206,6 +218,98 @@ void byte_swap_all(std::uint64_t* p, std::size_t count) {
 }
 
 std::string system_error_text() { return std::strerror(errno); }
+
+// Where a save lands: a symbolic link is followed, so that the file it names is
+// replaced and the link kept (as writing through it would).
+std::filesystem::path resolved_target(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_symlink(path, ec)) {
+    std::filesystem::path resolved = std::filesystem::weakly_canonical(path, ec);
+    if (!ec) return resolved;
+  }
+  return path;
+}
+
+// A file replaced atomically: the bytes go to a new file in the target's directory,
+// which is flushed to disk (fsync) and then renamed over the target. Until commit()
+// the target is untouched, so a failed write (disk full, a file-size limit) leaves
+// the old file as it was; the temporary file is removed on every failure.
+class atomic_file {
+ public:
+  using fail_fn = std::function<void(const std::string&)>;
+
+  atomic_file(const std::filesystem::path& target, fail_fn fail) : target_(target), fail_(std::move(fail)) {
+    const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+    // An existing file keeps its permissions; a new one gets 0666 less the umask.
+    struct stat old {};
+    const bool replacing = ::stat(target.c_str(), &old) == 0;
+    static std::atomic<unsigned> serial{0};
+    for (int attempt = 0; fd_ < 0; ++attempt) {
+      temp_ = dir / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()) + "-" +
+                     std::to_string(serial.fetch_add(1, std::memory_order_relaxed)));
+      fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+      if (fd_ < 0 && (errno != EEXIST || attempt > 100)) fail_(system_error_text());
+    }
+    if (replacing && ::fchmod(fd_, old.st_mode & 07777) != 0) abandon(system_error_text());
+  }
+  ~atomic_file() {
+    if (fd_ >= 0) {
+      ::close(fd_);
+      ::unlink(temp_.c_str());
+    }
+  }
+  atomic_file(const atomic_file&) = delete;
+  atomic_file& operator=(const atomic_file&) = delete;
+
+  void write(const void* data, std::size_t bytes) {
+    const char* p = static_cast<const char*>(data);
+    while (bytes > 0) {
+      const ssize_t n = ::write(fd_, p, std::min<std::size_t>(bytes, std::size_t{1} << 30));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) abandon("write failed: " + (n < 0 ? system_error_text() : std::string("no progress")));
+      p += n;
+      bytes -= static_cast<std::size_t>(n);
+    }
+  }
+
+  void commit() {
+    if (::fsync(fd_) != 0) abandon("write failed: " + system_error_text());
+    const int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) {
+      const std::string why = system_error_text();
+      ::unlink(temp_.c_str());
+      fail_("write failed: " + why);
+    }
+    if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+      const std::string why = system_error_text();
+      ::unlink(temp_.c_str());
+      fail_(why);
+    }
+    // Make the rename itself durable; the file is already complete, so a directory
+    // that cannot be synced (some file systems refuse) is not an error.
+    const std::filesystem::path dir = target_.has_parent_path() ? target_.parent_path() : ".";
+    const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+      ::fsync(dir_fd);
+      ::close(dir_fd);
+    }
+  }
+
+ private:
+  [[noreturn]] void abandon(const std::string& what) {
+    ::close(fd_);
+    fd_ = -1;
+    ::unlink(temp_.c_str());
+    fail_(what);
+    std::abort();  // fail_ throws
+  }
+
+  std::filesystem::path target_;
+  std::filesystem::path temp_;
+  fail_fn fail_;
+  int fd_ = -1;
+};
 
 }  // namespace
 
@@ -396,17 +500,12 @@ void npy_write(const std::filesystem::path& path, dtype t, std::span<const index
   for (index_t d : shape) count *= static_cast<std::size_t>(d);
   const std::size_t data_bytes = count * item_size(t);
 
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) fail(system_error_text());
-  bool ok = std::fwrite(prefix.data(), 1, prefix.size(), f) == prefix.size() &&
-            std::fwrite(header.data(), 1, header.size(), f) == header.size() &&
-            (data_bytes == 0 || std::fwrite(data, 1, data_bytes, f) == data_bytes);
-  std::string write_error = ok ? "" : system_error_text();
-  if (std::fclose(f) != 0 && ok) {
-    ok = false;
-    write_error = system_error_text();
-  }
-  if (!ok) fail("write failed: " + write_error);
+  const std::filesystem::path target = resolved_target(path);
+  atomic_file out(target, fail);
+  out.write(prefix.data(), prefix.size());
+  out.write(header.data(), header.size());
+  out.write(data, data_bytes);
+  out.commit();
 }
 
 }  // namespace nd::detail

@@ -53,10 +53,21 @@ std::optional<shape_t> nocopy_reshape_strides(std::span<const index_t> shape, st
   return new_strides;
 }
 
+bool element_count_fits(std::span<const index_t> shape) noexcept {
+  index_t count = 1;
+  for (index_t d : shape)
+    if (d != 0 && __builtin_mul_overflow(count, d, &count)) return false;
+  return true;
+}
+
 shape_t resolve_reshape(index_t size, const shape_t& requested) {
   shape_t shape = requested;
   int unknown = -1;
   index_t known = 1;
+  auto mismatch = [&] {
+    return value_error("cannot reshape array of size " + std::to_string(size) + " into shape " +
+                       to_string(requested));
+  };
   for (int k = 0; k < shape.size(); ++k) {
     if (shape[k] == -1) {
       if (unknown >= 0) throw value_error("can only specify one unknown dimension");
@@ -64,20 +75,24 @@ shape_t resolve_reshape(index_t size, const shape_t& requested) {
     } else if (shape[k] < 0) {
       throw value_error("negative dimensions not allowed, found " + std::to_string(shape[k]) + " in shape " +
                         to_string(requested) + " (only -1, the inferred extent, may be negative)");
-    } else {
-      known *= shape[k];
     }
   }
-  auto mismatch = [&] {
+  // The known extents' product must not wrap: a wrapped product could match `size`
+  // (or divide it) and let a view claim more elements than its buffer holds.
+  auto too_many = [&] {
     return value_error("cannot reshape array of size " + std::to_string(size) + " into shape " +
-                       to_string(requested));
+                       to_string(requested) + ": the number of elements overflows int64");
   };
+  for (int k = 0; k < shape.size(); ++k)
+    if (k != unknown && __builtin_mul_overflow(known, shape[k], &known)) throw too_many();
   if (unknown >= 0) {
     if (known == 0 || size % known != 0) throw mismatch();
     shape[unknown] = size / known;
   } else if (known != size) {
     throw mismatch();
   }
+  // An empty array's new shape, (2**40, 2**40, 0) say, needs the check of its own.
+  if (!element_count_fits(shape)) throw too_many();
   return shape;
 }
 

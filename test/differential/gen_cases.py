@@ -145,11 +145,15 @@ class Generator:
         k = self.add_base(self.values(bshape, dtype, kind))
         return f"b{k}/S" + ",".join(entries) if entries else f"b{k}"
 
-    def scalar(self, kind_char, kind="any"):
+    def scalar(self, kind_char, kind="any", wide=False):
+        """A Python scalar. `wide`: now and then an int that does not fit int32 (or int64),
+        which NEP 50 refuses with an integer array (OverflowError)."""
         r = self.r
         if kind_char == "t":
             return f"t:{int(r.random() < 0.5)}"
         if kind_char == "i":
+            if wide and kind == "any" and r.random() < 0.05:
+                return f"i:{int(r.choice([3000000000, -3000000000, 2 ** 40, 2 ** 62]))}"
             lo, hi = {"exp": (0, 5), "pos": (1, 10)}.get(kind, (-9, 10))
             return f"i:{int(r.integers(lo, hi))}"
         lo, hi = {"exp": (-3, 3), "pos": (0.01, 10), "trig": (-100, 100)}.get(kind, (-5, 5))
@@ -248,7 +252,9 @@ def ufunc_case(g, op):
         if specs[k] is not None:
             continue
         if isinstance(kinds[k], str):
-            specs[k] = g.scalar(kinds[k], vk)
+            # np.where does not apply NEP 50 to its scalars in NumPy 1.24 (a wide int
+            # makes it int64; nd keeps the array's type and refuses the value).
+            specs[k] = g.scalar(kinds[k], vk, wide=op != "where")
         else:
             sub = shape if (k == 0 and mode == "equal") else g.broadcast_parts(shape)
             specs[k] = g.view(sub, kinds[k], "exp" if (op == "power" and k == 1) else vk,

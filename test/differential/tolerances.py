@@ -1,6 +1,10 @@
 """How close nd's result must be to NumPy's, per function (docs/runtime.md has the
-table and the reasons). Exact means equal as values: -0.0 == 0.0, NaN matches NaN,
-inf matches inf of the same sign; dtype and shape always match exactly."""
+table and the reasons). Exact means equal as values and, where NumPy's result is
+exact, equal in the bits values hide: a zero has NumPy's sign (-0.0 is not 0.0), and a
+NaN has NumPy's sign and quiet bit. inf matches inf of the same sign; dtype and shape
+always match exactly. Functions with a ULP bound must give NumPy's zero, sign
+included, wherever NumPy gives a zero (sin(-0.0) is -0.0); summations are compared
+within their bound only."""
 
 import numpy as np
 
@@ -30,6 +34,29 @@ def ulp_distance(a, b):
     ia = np.where(ia < 0, lo - ia, ia)
     ib = np.where(ib < 0, lo - ib, ib)
     return np.abs(ia.astype(object) - ib.astype(object)).astype(np.float64) if it == np.int64 else np.abs(ia - ib)
+
+
+def sign_bits(x):
+    """The sign bit of each float element, as bool."""
+    return np.signbit(x)
+
+
+def zero_sign_mismatch(got, want):
+    """Where both are zero but with different signs."""
+    return (got == 0) & (want == 0) & (sign_bits(got) != sign_bits(want))
+
+
+def nan_class_mismatch(got, want):
+    """Where both are NaN but differ in sign or in the quiet bit (the payload's class;
+    the remaining payload bits are not compared)."""
+    both = np.isnan(got) & np.isnan(want)
+    if not both.any():
+        return np.zeros(np.shape(want), bool)
+    it = np.uint32 if want.dtype == np.float32 else np.uint64
+    quiet = it(1) << it(22 if want.dtype == np.float32 else 51)
+    qg = (np.ascontiguousarray(got).view(it) & quiet) != 0
+    qw = (np.ascontiguousarray(want).view(it) & quiet) != 0
+    return both & ((sign_bits(got) != sign_bits(want)) | (qg != qw))
 
 
 def special_mismatch(got, want):
@@ -93,7 +120,8 @@ def compare_values(case, xs, got, want):
         if finite.any():
             d[finite] = ulp_distance(got[finite], want[finite])
         bad |= finite & (d > ULP_BOUNDS[key])
-        rule = f"{ULP_BOUNDS[key]} ULP"
+        bad |= zero_sign_mismatch(got, want)
+        rule = f"{ULP_BOUNDS[key]} ULP, zeros signed"
     elif case.op in SUMMATIONS:
         tol = np.broadcast_to(bound(case, xs, want), want.shape)
         with np.errstate(invalid="ignore"):
@@ -102,7 +130,8 @@ def compare_values(case, xs, got, want):
         rule = "summation bound"
     else:
         bad |= finite & (got != want)
-        rule = "exact"
+        bad |= zero_sign_mismatch(got, want) | nan_class_mismatch(got, want)
+        rule = "exact, signed zeros and NaN class"
     if bad.any():
         return describe(got, want, bad, rule)
     return None
@@ -112,4 +141,11 @@ def describe(got, want, bad, rule):
     where = np.argwhere(bad) if bad.ndim else [()]
     first = tuple(int(i) for i in where[0])
     g, w = got[first] if got.ndim else got[()], want[first] if want.ndim else want[()]
-    return f"{int(np.sum(bad))} element(s) differ ({rule}); first at {first}: nd {g!r}, NumPy {w!r}"
+    if want.dtype.kind == "f":
+        # repr hides a NaN's sign and quiet bit: show the bits too.
+        it = np.uint32 if want.dtype == np.float32 else np.uint64
+        g = f"{g!r} (bits {np.asarray(g).view(it)[()]:#x})"
+        w = f"{w!r} (bits {np.asarray(w).view(it)[()]:#x})"
+    else:
+        g, w = repr(g), repr(w)
+    return f"{int(np.sum(bad))} element(s) differ ({rule}); first at {first}: nd {g}, NumPy {w}"

@@ -10,6 +10,9 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <csignal>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <nd/creation.hpp>
@@ -379,6 +382,93 @@ TEST_F(Npy, ReaderOnAnOpenStream) {
     EXPECT_EQ(a(1), 6);
   }
   std::fclose(stream);
+}
+
+// Header messages name the key whose value is wrong: a tuple given for 'descr' used to
+// be reported as a problem in 'shape'.
+TEST_F(Npy, HeaderErrorsNameTheRightKey) {
+  const std::string two = raw<double>({1, 2});
+  fs::path p = write_bytes("descr_tuple.npy",
+                           npy_bytes(1, "{'descr': ('<f8',), 'fortran_order': False, 'shape': (2,)}", two));
+  std::string message = load_error<double>(p);
+  EXPECT_NE(message.find("'descr' must not be a tuple"), std::string::npos) << message;
+  EXPECT_EQ(message.find("'shape'"), std::string::npos) << message;
+  p = write_bytes("order_tuple.npy", npy_bytes(1, "{'descr': '<f8', 'fortran_order': (1,), 'shape': (2,)}", two));
+  message = load_error<double>(p);
+  EXPECT_NE(message.find("'fortran_order' must not be a tuple"), std::string::npos) << message;
+  p = write_bytes("shape_words.npy", npy_bytes(1, "{'descr': '<f8', 'fortran_order': False, 'shape': (x,)}", two));
+  message = load_error<double>(p);
+  EXPECT_NE(message.find("expected an integer in 'shape'"), std::string::npos) << message;
+}
+
+// load_as: a file whose shape fits its own element size but not T's (2**61 x 0 bools
+// as float64) is an io_error naming the file, like every other load error.
+TEST_F(Npy, LoadAsShapeErrorNamesTheFile) {
+  const fs::path p = write_bytes(
+      "wide.npy", npy_bytes(1, "{'descr': '|b1', 'fortran_order': False, 'shape': (2305843009213693952, 0)}", ""));
+  EXPECT_EQ(nd::load<bool>(p).size(), 0);
+  try {
+    nd::load_as<double>(p);
+    FAIL() << "loaded a float64 array of 2**61 x 0";
+  } catch (const nd::io_error& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find(p.string()), std::string::npos) << message;
+    EXPECT_NE(message.find("float64"), std::string::npos) << message;
+  }
+}
+
+// nd::save replaces a file atomically: when the write fails (here a file-size limit),
+// the old file is untouched and no temporary file is left behind.
+TEST_F(Npy, FailedSaveLeavesTheOldFileIntact) {
+  const fs::path target = file("keep.npy");
+  nd::save(target, nd::array<double>{1, 2, 3});
+  const std::string before = read_bytes(target);
+  ::chmod(target.c_str(), 0640);
+
+  // Over the limit, write() fails with EFBIG instead of raising SIGXFSZ.
+  auto* previous_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit old_limit{};
+  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &old_limit), 0);
+  rlimit small = old_limit;
+  small.rlim_cur = 4096;
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
+  std::string message;
+  try {
+    nd::save(target, nd::ones<double>({10000}));
+  } catch (const nd::io_error& e) {
+    message = e.what();
+  }
+  ::setrlimit(RLIMIT_FSIZE, &old_limit);
+  std::signal(SIGXFSZ, previous_handler);
+
+  EXPECT_NE(message.find("cannot save"), std::string::npos) << message;
+  EXPECT_NE(message.find(target.string()), std::string::npos) << message;
+  EXPECT_EQ(read_bytes(target), before);
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    ++entries;
+    EXPECT_EQ(entry.path(), target) << "left behind: " << entry.path();
+  }
+  EXPECT_EQ(entries, 1);
+  const nd::array<double> kept = nd::load<double>(target);
+  ASSERT_EQ(kept.size(), 3);
+  EXPECT_EQ(kept(2), 3.0);
+}
+
+TEST_F(Npy, SaveReplacesKeepingPermissionsAndSymlinks) {
+  const fs::path target = file("p.npy");
+  nd::save(target, nd::array<double>{1, 2, 3});
+  ::chmod(target.c_str(), 0640);
+  fs::create_symlink(target, file("link.npy"));
+  nd::save(file("link.npy"), nd::array<double>{4, 5});
+  EXPECT_TRUE(fs::is_symlink(file("link.npy")));
+  EXPECT_EQ(nd::load<double>(target)(1), 5.0);
+  struct stat st {};
+  ASSERT_EQ(::stat(target.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0640u);
+  int entries = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++entries;
+  EXPECT_EQ(entries, 2);
 }
 
 TEST_F(Npy, LargeArrayRoundTrip) {

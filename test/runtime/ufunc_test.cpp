@@ -731,3 +731,30 @@ TEST(UfuncLarge, StreamingStoresWriteEveryElement) {
   }
   EXPECT_EQ(nd::sum(y), 3.0 * (static_cast<double>(n) * (n - 1) / 2));
 }
+
+// Signed zeros: nd::negative flips the sign bit in SIMD lanes and in the scalar tail
+// (0 - x gave +0.0 for +0.0), and sin(-0.0) is -0.0 (Highway's Sin gave +0.0).
+TEST(UfuncSignedZero, NegativeAndSinKeepTheSignOfZero) {
+  for (const index_t n : {1, 3, 8, 17, 64}) {
+    nd::array<double> pz = nd::zeros<double>({n});
+    nd::array<double> nz = nd::full<double>({n}, -0.0);
+    nd::array<float> pzf = nd::zeros<float>({n});
+    nd::array<float> nzf = nd::full<float>({n}, -0.0f);
+    const nd::array<double> neg = nd::negative(pz), negneg = -nz, sin_nz = nd::sin(nz), sin_pz = nd::sin(pz);
+    const nd::array<float> negf = nd::negative(pzf), sinf_nz = nd::sin(nzf);
+    for (index_t i = 0; i < n; ++i) {
+      EXPECT_TRUE(std::signbit(neg(i))) << "negative(+0.0), n=" << n << " i=" << i;
+      EXPECT_FALSE(std::signbit(negneg(i))) << "-(-0.0), n=" << n << " i=" << i;
+      EXPECT_TRUE(std::signbit(negf(i))) << "float negative(+0.0), n=" << n << " i=" << i;
+      EXPECT_TRUE(std::signbit(sin_nz(i)) && sin_nz(i) == 0.0) << "sin(-0.0), n=" << n << " i=" << i;
+      EXPECT_FALSE(std::signbit(sin_pz(i))) << "sin(+0.0), n=" << n << " i=" << i;
+      EXPECT_TRUE(std::signbit(sinf_nz(i)) && sinf_nz(i) == 0.0f) << "float sin(-0.0), n=" << n << " i=" << i;
+    }
+  }
+  // A NaN is negated too (its sign bit flips), as NumPy's negative does.
+  const nd::array<double> nan_neg = nd::negative(nd::full<double>({9}, std::numeric_limits<double>::quiet_NaN()));
+  for (index_t i = 0; i < 9; ++i) EXPECT_TRUE(std::signbit(nan_neg(i))) << i;
+  // The elided operator form runs the same kernel.
+  nd::array<double> t = -(nd::zeros<double>({5}) * 1.0);
+  EXPECT_TRUE(std::signbit(t(4)));
+}

@@ -110,10 +110,34 @@ class array {
 
   // Uninitialised C-contiguous array of a shape (nd::empty).
   explicit array(const shape_t& shape)
-      : buffer_(std::make_shared<detail::buffer>(checked_bytes(shape))),
+      : buffer_(detail::allocate_buffer(checked_bytes(shape), shape, dtype_of<E>())),
         data_(reinterpret_cast<E*>(buffer_->data)),
         shape_(shape),
         strides_(detail::c_strides(shape)) {}
+
+  // Copies share the buffer (Python's `b = a`). A moved-from handle is left as an empty
+  // array of shape (0,) that owns nothing, so every operation on it stays safe.
+  array(const array&) = default;
+  array& operator=(const array&) = default;
+  array(array&& other) noexcept
+      : buffer_(std::move(other.buffer_)),
+        data_(other.data_),
+        shape_(other.shape_),
+        strides_(other.strides_),
+        writeable_(other.writeable_) {
+    other.become_empty();
+  }
+  array& operator=(array&& other) noexcept {
+    if (this != &other) {
+      buffer_ = std::move(other.buffer_);
+      data_ = other.data_;
+      shape_ = other.shape_;
+      strides_ = other.strides_;
+      writeable_ = other.writeable_;
+      other.become_empty();
+    }
+    return *this;
+  }
 
   // ---- layout -------------------------------------------------------------------
   int ndim() const { return shape_.size(); }
@@ -123,16 +147,24 @@ class array {
   index_t strides(int axis) const { return strides_[normalize_axis(axis)]; }
   index_t size() const { return shape_.prod(); }
   bool empty() const { return size() == 0; }
-  E* data() { return data_; }
+  // The first element. The non-const overload is for writing, so it throws value_error
+  // on a read-only view; read one through a const handle (std::as_const(v).data()).
+  E* data() {
+    require_writeable();
+    return data_;
+  }
   const E* data() const { return data_; }
   bool is_contiguous() const { return detail::is_c_contiguous(shape_, strides_); }
   // False for read-only views (nd::broadcast_to); writing into one throws value_error.
   bool writeable() const { return writeable_; }
 
   // ---- element access -----------------------------------------------------------
+  // The non-const form returns a reference that may be written, so on a read-only view
+  // it throws value_error, as NumPy does on assignment; the const form reads any array.
   template <class... I>
     requires(detail::is_integer_index_v<I> && ...)
   E& operator()(I... idx) {
+    require_writeable();
     return data_[detail::element_offset(shape_, strides_, idx...)];
   }
   template <class... I>
@@ -227,6 +259,13 @@ class array {
     else return (i);
   }
 
+  void become_empty() noexcept {
+    data_ = nullptr;
+    shape_ = shape_t{0};
+    strides_ = shape_t{1};
+    writeable_ = true;
+  }
+
   int normalize_axis(int axis) const {
     int n = ndim();
     if (axis < -n || axis >= n)
@@ -235,12 +274,15 @@ class array {
     return axis < 0 ? axis + n : axis;
   }
 
+  // The buffer size for `shape`. The product of the non-zero extents is checked too, so
+  // that (0, 2**62, 2**62) is refused before its strides could overflow.
   static std::size_t checked_bytes(const shape_t& shape) {
-    index_t n = 1;
+    index_t n = 1, nonzero = 1;
     for (index_t d : shape) {
       if (d < 0) throw value_error("negative dimensions are not allowed, found shape " + to_string(shape));
-      if (d != 0 && n > static_cast<index_t>(PTRDIFF_MAX / sizeof(E)) / d)
+      if (d != 0 && nonzero > static_cast<index_t>(PTRDIFF_MAX / sizeof(E)) / d)
         throw value_error("array is too big; shape " + to_string(shape) + " overflows the address space");
+      if (d != 0) nonzero *= d;
       n *= d;
     }
     return static_cast<std::size_t>(n) * sizeof(E);

@@ -37,6 +37,9 @@ inline bool broadcasts_to(std::span<const index_t> from, std::span<const index_t
 
 [[noreturn]] void throw_broadcast_shapes_mismatch(const std::span<const index_t>* shapes, int count);
 [[noreturn]] void throw_broadcast_to_mismatch(std::span<const index_t> from, std::span<const index_t> to);
+// value_error, NumPy's "iterator is too large", for a broadcast shape whose element
+// count overflows index_t.
+[[noreturn]] void throw_too_many_elements(std::span<const index_t> shape);
 
 }  // namespace detail
 
@@ -49,6 +52,7 @@ shape_t broadcast_shapes(const S&... shapes) {
   shape_t out;
   if (!detail::try_broadcast(list, static_cast<int>(sizeof...(S)), out))
     detail::throw_broadcast_shapes_mismatch(list, static_cast<int>(sizeof...(S)));
+  if (!detail::element_count_fits(out)) detail::throw_too_many_elements(out);
   return out;
 }
 // Braced shapes: nd::broadcast_shapes({2, 3}, {3}).
@@ -66,6 +70,7 @@ array<T> broadcast_to(const array<T>& a, const shape_t& shape) {
   if (static_cast<int>(a.ndim()) > shape.size())
     throw shape_error("input operand has more dimensions than allowed by the axis remapping");
   if (!detail::broadcasts_to(a.shape(), shape)) detail::throw_broadcast_to_mismatch(a.shape(), shape);
+  if (!detail::element_count_fits(shape)) detail::throw_too_many_elements(shape);
   return detail::array_access::view(a, a.data(), shape, detail::broadcast_strides(a.shape(), a.strides(), shape),
                                     false);
 }

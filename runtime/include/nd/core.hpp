@@ -51,6 +51,12 @@ class io_error : public error {
  public:
   using error::error;
 };
+// An array buffer that cannot be allocated (NumPy's MemoryError): the message gives the
+// size, shape and element type.
+class memory_error : public error {
+ public:
+  using error::error;
+};
 
 // ---------------------------------------------------------------------------------
 // shape_t: a small inline vector of extents (also used for strides, in elements).
@@ -165,14 +171,25 @@ const char* dtype_name() {
 struct none_t {
   constexpr bool operator==(const none_t&) const = default;
 };
+// keepdims as a readable trailing argument of every reduction: nd::mean(a, 1,
+// nd::keepdims), nd::stddev(a, 1, 1, nd::keepdims). A tag of its own type, with no
+// conversion to bool or to an integer, so it can never be taken for ddof or an axis.
+struct keepdims_t {
+  explicit constexpr keepdims_t() = default;
+};
+inline constexpr keepdims_t keepdims{};
 // nd::all is both NumPy's `:` (an index tag) and the reduction np.all: calling it,
-// nd::all(a), nd::all(a, axis, keepdims), nd::all(a, {axes}), nd::all(a, axis, out),
+// nd::all(a), nd::all(a, axis, nd::keepdims), nd::all(a, {axes}), nd::all(a, axis, out),
 // reduces (the call operators are defined in nd/reduce.hpp).
 struct all_t {
   template <class A, class... Rest>
   decltype(auto) operator()(const A& a, Rest&&... rest) const;
   template <class A>
-  auto operator()(const A& a, std::initializer_list<int> axes, bool keepdims = false) const;
+  auto operator()(const A& a, std::initializer_list<int> axes) const;
+  template <class A>
+  auto operator()(const A& a, std::initializer_list<int> axes, keepdims_t) const;
+  template <class A, std::same_as<bool> B>
+  auto operator()(const A& a, std::initializer_list<int> axes, B keepdims) const;
 };
 struct newaxis_t {};
 struct ellipsis_t {};
@@ -180,9 +197,6 @@ inline constexpr none_t none{};
 inline constexpr all_t all{};
 inline constexpr newaxis_t newaxis{};
 inline constexpr ellipsis_t ellipsis{};
-
-// keepdims as a readable trailing argument: nd::mean(a, 1, nd::keepdims).
-inline constexpr bool keepdims = true;
 
 // A basic slice, start:stop:step; each part may be nd::none.
 struct slice {
@@ -221,6 +235,11 @@ struct buffer {
   std::size_t bytes;
 };
 
+// A new buffer of `bytes` for an array of `shape` and `type`; an allocation that fails
+// throws memory_error "Unable to allocate 8.00 TiB for an array with shape (...) and
+// data type float64", as NumPy words it.
+std::shared_ptr<buffer> allocate_buffer(std::size_t bytes, std::span<const index_t> shape, dtype type);
+
 // The allocator behind buffer: 64-byte alignment, transparent huge pages for large
 // blocks, and a bounded cache of freed large blocks so temporaries reuse mapped memory.
 void* allocate_bytes(std::size_t bytes);
@@ -229,6 +248,11 @@ void deallocate_bytes(void* p, std::size_t bytes) noexcept;
 void release_cached_blocks() noexcept;
 
 [[noreturn]] void throw_index_out_of_bounds(index_t index, int axis, index_t size);
+
+// Whether the product of the non-zero extents of `shape` (non-negative) fits index_t.
+// Every array, view or not, must pass: its size, its C strides and the partial
+// products the loops form are then free of overflow, even when another extent is 0.
+bool element_count_fits(std::span<const index_t> shape) noexcept;
 
 }  // namespace detail
 }  // namespace nd

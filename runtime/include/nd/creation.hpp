@@ -3,6 +3,7 @@
 #pragma once
 
 #include "nd/array.hpp"
+#include "nd/promote.hpp"
 
 namespace nd {
 
@@ -11,8 +12,11 @@ array<T> empty(const shape_t& shape) {
   return array<T>(shape);
 }
 
+// An integer `value` must fit T (NEP 50, as nd::full<std::int32_t>(s, 3000000000LL)
+// would otherwise wrap): value_error.
 template <element T = double, class V>
 array<T> full(const shape_t& shape, V value) {
+  detail::check_scalar_fits<T>(value);
   array<T> a(shape);
   a.fill(static_cast<T>(value));
   return a;

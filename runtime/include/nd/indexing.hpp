@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include <vector>
 
 #include "nd/array.hpp"
+#include "nd/promote.hpp"
 #include "nd/shape.hpp"
 
 namespace nd {
@@ -146,6 +148,7 @@ std::vector<T> values_as(const V& values) {
                      [&](const auto* p) { out.push_back(static_cast<T>(*p)); });
   } else {
     static_assert(std::is_arithmetic_v<V>, "values must be an nd::array or an arithmetic scalar");
+    check_scalar_fits<T>(values);
     out.push_back(static_cast<T>(values));
   }
   return out;
@@ -184,7 +187,9 @@ ix_result ix_(const array<I>&... idx) {
       shape.push_back(d == k ? flat.shape(0) : 1);
       strides.push_back(d == k ? flat.strides(0) : 0);
     }
-    r.arrays.push_back(detail::array_access::view(flat, flat.data(), shape, strides, false));
+    // flat may share a read-only index array (a broadcast_to view): read its pointer
+    // through a const handle, which the read-only check allows.
+    r.arrays.push_back(detail::array_access::view(flat, std::as_const(flat).data(), shape, strides, false));
     ++k;
   };
   (add(idx), ...);

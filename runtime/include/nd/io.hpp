@@ -148,12 +148,19 @@ array<T> load_as(const std::filesystem::path& path) {
       reader.throw_type_mismatch(dtype_of<T>(), " (converting it would lose values)");
     }
   };
-  switch (reader.type()) {
-    case dtype::bool_: return convert.template operator()<bool>();
-    case dtype::int32: return convert.template operator()<std::int32_t>();
-    case dtype::int64: return convert.template operator()<std::int64_t>();
-    case dtype::float32: return convert.template operator()<float>();
-    case dtype::float64: return convert.template operator()<double>();
+  // The file's shape was checked against its own element size; the converted array
+  // may still be too big for T (a 1-byte bool file as float64), and that error must
+  // name the file like every other.
+  try {
+    switch (reader.type()) {
+      case dtype::bool_: return convert.template operator()<bool>();
+      case dtype::int32: return convert.template operator()<std::int32_t>();
+      case dtype::int64: return convert.template operator()<std::int64_t>();
+      case dtype::float32: return convert.template operator()<float>();
+      case dtype::float64: return convert.template operator()<double>();
+    }
+  } catch (const value_error& e) {
+    reader.fail(std::string("cannot convert to ") + dtype_name<T>() + ": " + e.what());
   }
   reader.fail("unknown element type");
 }

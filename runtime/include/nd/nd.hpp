@@ -5,6 +5,7 @@
 #include "nd/array.hpp"
 #include "nd/creation.hpp"
 #include "nd/io.hpp"
+#include "nd/memory.hpp"
 #include "nd/print.hpp"
 #include "nd/random.hpp"
 #include "nd/shape.hpp"

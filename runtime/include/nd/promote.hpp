@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
+#include <string>
 #include <tuple>
 #include <type_traits>
 
@@ -111,6 +113,26 @@ struct result_type_impl {
   using first_default = scalar_default_t<std::remove_cvref_t<std::tuple_element_t<0, std::tuple<Xs...>>>>;
   using type = typename weak_fold<std::conditional_t<std::is_void_v<strong>, first_default, strong>, Xs...>::type;
 };
+
+[[noreturn]] void throw_scalar_out_of_bounds(const std::string& value, dtype type);
+
+// NEP 50: a C++ integer scalar is a Python int. It takes the integer type T it meets
+// and must fit it: `int32_array + 3000000000LL` throws value_error (NumPy 2 raises
+// OverflowError) instead of wrapping. Floating scalars and types are not checked
+// (a float32 overflow is inf, as in NumPy).
+template <class T, class S>
+void check_scalar_fits(const S& s) {
+  using V = std::remove_cvref_t<S>;
+  if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool> && std::is_integral_v<V> &&
+                !std::is_same_v<V, bool>) {
+    const __int128 v = s;
+    if (v < static_cast<__int128>(std::numeric_limits<T>::min()) ||
+        v > static_cast<__int128>(std::numeric_limits<T>::max())) {
+      if constexpr (std::is_signed_v<V>) throw_scalar_out_of_bounds(std::to_string(static_cast<long long>(s)), dtype_of<T>());
+      else throw_scalar_out_of_bounds(std::to_string(static_cast<unsigned long long>(s)), dtype_of<T>());
+    }
+  }
+}
 
 }  // namespace detail
 

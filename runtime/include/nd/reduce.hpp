@@ -3,16 +3,23 @@
 // Forms (as NumPy's, see API.md):
 //   f(a)                          -> scalar over all elements
 //   f(a, nd::none)                -> the same scalar
-//   f(a, axis, keepdims = false)  -> array (axis may be negative)
-//   f(a, {axes...}, keepdims)     -> array
+//   f(a, axis)                    -> array (axis may be negative)
+//   f(a, axis, nd::keepdims)      -> array keeping the reduced axis as length 1
+//   f(a, {axes...}), f(a, {axes...}, nd::keepdims)
 //   f(a, axis, out)               -> writes into out (a named array or a temporary view)
-//   var/stddev(a, axis, ddof = 0, keepdims = false); var/stddev(a, nd::none, ddof) -> scalar
+//   var/stddev(a, axis, ddof), var/stddev(a, axis, nd::keepdims) (ddof 0),
+//   var/stddev(a, axis, ddof, nd::keepdims); var/stddev(a, nd::none, ddof) -> scalar
+// nd::keepdims is a tag (nd::keepdims_t), never a number, so it cannot land in ddof; a
+// bool where ddof goes does not compile. For source compatibility an exact `bool` is
+// still accepted in keepdims' own place (nd::sum(a, 1, true), nd::var(a, 1, 0, true)),
+// where it cannot be mistaken for anything else; integers there do not compile.
 // Result types follow NumPy on Linux: sum/prod of bool and int32 give int64; mean, var
 // and stddev of integers give float64; float32 stays float32. Float sums are pairwise
 // (see the engine in runtime/src/reduce_engine.cpp).
 #pragma once
 
 #include <cmath>
+#include <concepts>
 #include <cstdint>
 #include <initializer_list>
 #include <span>
@@ -192,11 +199,27 @@ std::int64_t arg_flat(bool is_max, const array<T>& a) {
     return detail::reduce_scalar<ACC, RES>(op, a);                                                     \
   }                                                                                                    \
   template <element T>                                                                                 \
-  array<RES> name(const array<T>& a, int axis, bool keepdims = false) {                               \
+  array<RES> name(const array<T>& a, int axis) {                                                       \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), false);               \
+  }                                                                                                    \
+  template <element T>                                                                                 \
+  array<RES> name(const array<T>& a, int axis, keepdims_t) {                                           \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), true);                \
+  }                                                                                                    \
+  template <element T, std::same_as<bool> B>                                                           \
+  array<RES> name(const array<T>& a, int axis, B keepdims) {                                           \
     return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), keepdims);            \
   }                                                                                                    \
   template <element T>                                                                                 \
-  array<RES> name(const array<T>& a, std::initializer_list<int> axes, bool keepdims = false) {        \
+  array<RES> name(const array<T>& a, std::initializer_list<int> axes) {                                \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), false);             \
+  }                                                                                                    \
+  template <element T>                                                                                 \
+  array<RES> name(const array<T>& a, std::initializer_list<int> axes, keepdims_t) {                    \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), true);              \
+  }                                                                                                    \
+  template <element T, std::same_as<bool> B>                                                           \
+  array<RES> name(const array<T>& a, std::initializer_list<int> axes, B keepdims) {                    \
     return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), keepdims);          \
   }                                                                                                    \
   template <element T, element U>                                                                      \
@@ -230,7 +253,15 @@ decltype(auto) all_t::operator()(const A& a, Rest&&... rest) const {
   return detail::reduce_all(a, std::forward<Rest>(rest)...);
 }
 template <class A>
-auto all_t::operator()(const A& a, std::initializer_list<int> axes, bool keepdims) const {
+auto all_t::operator()(const A& a, std::initializer_list<int> axes) const {
+  return detail::reduce_all(a, axes);
+}
+template <class A>
+auto all_t::operator()(const A& a, std::initializer_list<int> axes, keepdims_t) const {
+  return detail::reduce_all(a, axes, keepdims);
+}
+template <class A, std::same_as<bool> B>
+auto all_t::operator()(const A& a, std::initializer_list<int> axes, B keepdims) const {
   return detail::reduce_all(a, axes, keepdims);
 }
 
@@ -244,11 +275,27 @@ mean_result_t<T> mean(const array<T>& a, none_t) {
   return mean(a);
 }
 template <element T>
-array<mean_result_t<T>> mean(const array<T>& a, int axis, bool keepdims = false) {
+array<mean_result_t<T>> mean(const array<T>& a, int axis) {
+  return detail::mean_new(a, detail::axes_of(a.shape(), axis), false);
+}
+template <element T>
+array<mean_result_t<T>> mean(const array<T>& a, int axis, keepdims_t) {
+  return detail::mean_new(a, detail::axes_of(a.shape(), axis), true);
+}
+template <element T, std::same_as<bool> B>
+array<mean_result_t<T>> mean(const array<T>& a, int axis, B keepdims) {
   return detail::mean_new(a, detail::axes_of(a.shape(), axis), keepdims);
 }
 template <element T>
-array<mean_result_t<T>> mean(const array<T>& a, std::initializer_list<int> axes, bool keepdims = false) {
+array<mean_result_t<T>> mean(const array<T>& a, std::initializer_list<int> axes) {
+  return detail::mean_new(a, detail::axes_from(a.shape(), axes), false);
+}
+template <element T>
+array<mean_result_t<T>> mean(const array<T>& a, std::initializer_list<int> axes, keepdims_t) {
+  return detail::mean_new(a, detail::axes_from(a.shape(), axes), true);
+}
+template <element T, std::same_as<bool> B>
+array<mean_result_t<T>> mean(const array<T>& a, std::initializer_list<int> axes, B keepdims) {
   return detail::mean_new(a, detail::axes_from(a.shape(), axes), keepdims);
 }
 template <element T, element U>
@@ -266,45 +313,101 @@ array<U> mean(const array<T>& a, int axis, array<U>&& out) {
 }
 
 // ---- var and stddev (np.std) -----------------------------------------------------
-template <element T>
-mean_result_t<T> var(const array<T>& a) {
-  return detail::var_new(a, detail::axes_all(a.shape()), 0, false).item();
-}
-template <element T>
-mean_result_t<T> var(const array<T>& a, none_t, index_t ddof = 0) {
-  return detail::var_new(a, detail::axes_all(a.shape()), ddof, false).item();
-}
-template <element T>
-array<mean_result_t<T>> var(const array<T>& a, int axis, index_t ddof = 0, bool keepdims = false) {
-  return detail::var_new(a, detail::axes_of(a.shape(), axis), ddof, keepdims);
-}
-template <element T>
-array<mean_result_t<T>> var(const array<T>& a, std::initializer_list<int> axes, index_t ddof = 0,
-                            bool keepdims = false) {
-  return detail::var_new(a, detail::axes_from(a.shape(), axes), ddof, keepdims);
-}
+// ddof is any integer type but bool: `nd::var(a, 1, true)` meant keepdims in old code
+// and must not compile into ddof 1 (the overloads taking bool there are deleted).
+namespace detail {
+template <class D>
+concept ddof_integer = std::integral<D> && !std::same_as<D, bool>;
 
-template <element T>
-mean_result_t<T> stddev(const array<T>& a) {
-  return std::sqrt(var(a));
-}
-template <element T>
-mean_result_t<T> stddev(const array<T>& a, none_t, index_t ddof = 0) {
-  return std::sqrt(var(a, none, ddof));
-}
-template <element T>
-array<mean_result_t<T>> stddev(const array<T>& a, int axis, index_t ddof = 0, bool keepdims = false) {
-  array<mean_result_t<T>> v = var(a, axis, ddof, keepdims);
-  sqrt(v, v);
+// var or stddev of `a` over the axes `m`: the variance, square-rooted for stddev.
+template <class T>
+array<mean_result_t<T>> spread_new(const array<T>& a, const axis_mask& m, index_t ddof, bool keepdims,
+                                   bool take_sqrt) {
+  array<mean_result_t<T>> v = var_new(a, m, ddof, keepdims);
+  if (take_sqrt) sqrt(v, v);
   return v;
 }
-template <element T>
-array<mean_result_t<T>> stddev(const array<T>& a, std::initializer_list<int> axes, index_t ddof = 0,
-                               bool keepdims = false) {
-  array<mean_result_t<T>> v = var(a, axes, ddof, keepdims);
-  sqrt(v, v);
-  return v;
-}
+}  // namespace detail
+
+// Both functions have the same forms; `take_sqrt` says which one this is.
+#define ND_SPREAD_REDUCTION(name, take_sqrt)                                                              \
+  template <element T>                                                                                    \
+  mean_result_t<T> name(const array<T>& a) {                                                              \
+    return detail::spread_new(a, detail::axes_all(a.shape()), 0, false, take_sqrt).item();                \
+  }                                                                                                       \
+  template <element T>                                                                                    \
+  mean_result_t<T> name(const array<T>& a, none_t) {                                                      \
+    return name(a);                                                                                       \
+  }                                                                                                       \
+  template <element T, detail::ddof_integer D>                                                            \
+  mean_result_t<T> name(const array<T>& a, none_t, D ddof) {                                              \
+    return detail::spread_new(a, detail::axes_all(a.shape()), static_cast<index_t>(ddof), false, take_sqrt) \
+        .item();                                                                                          \
+  }                                                                                                       \
+  template <element T>                                                                                    \
+  mean_result_t<T> name(const array<T>& a, none_t, bool) = delete;                                        \
+  template <element T>                                                                                    \
+  array<mean_result_t<T>> name(const array<T>& a, int axis) {                                             \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), 0, false, take_sqrt);                  \
+  }                                                                                                       \
+  template <element T, detail::ddof_integer D>                                                            \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof) {                                     \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), false,     \
+                              take_sqrt);                                                                 \
+  }                                                                                                       \
+  template <element T>                                                                                    \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, bool) = delete;                               \
+  template <element T>                                                                                    \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, keepdims_t) {                                 \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), 0, true, take_sqrt);                   \
+  }                                                                                                       \
+  template <element T, detail::ddof_integer D>                                                            \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof, keepdims_t) {                         \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), true,      \
+                              take_sqrt);                                                                 \
+  }                                                                                                       \
+  template <element T, detail::ddof_integer D, std::same_as<bool> B>                                      \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof, B keepdims) {                         \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), keepdims,  \
+                              take_sqrt);                                                                 \
+  }                                                                                                       \
+  template <element T>                                                                                    \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes) {                      \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), 0, false, take_sqrt);                \
+  }                                                                                                       \
+  template <element T, detail::ddof_integer D>                                                            \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof) {              \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), false,   \
+                              take_sqrt);                                                                 \
+  }                                                                                                       \
+  template <element T>                                                                                    \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, bool) = delete;        \
+  template <element T>                                                                                    \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, keepdims_t) {          \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), 0, true, take_sqrt);                 \
+  }                                                                                                       \
+  template <element T, detail::ddof_integer D>                                                            \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof, keepdims_t) {  \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), true,    \
+                              take_sqrt);                                                                 \
+  }                                                                                                       \
+  template <element T, detail::ddof_integer D, std::same_as<bool> B>                                      \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof, B keepdims) {  \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), keepdims, \
+                              take_sqrt);                                                                 \
+  }                                                                                                       \
+  template <element T, detail::ddof_integer D, element U>                                                 \
+  array<U>& name(const array<T>& a, int axis, D ddof, array<U>& out) {                                    \
+    return detail::var_out(a, axis, static_cast<index_t>(ddof), out, take_sqrt);                          \
+  }                                                                                                       \
+  template <element T, element U>                                                                         \
+  array<U>& name(const array<T>& a, int axis, array<U>& out) {                                            \
+    return detail::var_out(a, axis, 0, out, take_sqrt);                                                   \
+  }                                                                                                       \
+  template <element T, element U>                                                                         \
+  array<U> name(const array<T>& a, int axis, array<U>&& out) {                                            \
+    return detail::var_out(a, axis, 0, out, take_sqrt);                                                   \
+  }
 
 // The out forms of var and stddev: nd::var(a, axis, out), nd::var(a, axis, ddof, out).
 namespace detail {
@@ -315,36 +418,13 @@ array<U>& var_out(const array<T>& a, int axis, index_t ddof, array<U>& out, bool
   const bool keep = out.ndim() == a.ndim();
   check_reduction_out("add", reduced_shape(a.shape(), m, keep), out.shape());
   check_output_cast(ufunc_op::divide, dtype_of<mean_result_t<T>>(), dtype_of<U>());
-  array<mean_result_t<T>> v = var_new(a, m, ddof, keep);
-  if (take_sqrt) sqrt(v, v);
-  return copyto(out, v);
+  return copyto(out, spread_new(a, m, ddof, keep, take_sqrt));
 }
 }  // namespace detail
 
-template <element T, element U>
-array<U>& var(const array<T>& a, int axis, index_t ddof, array<U>& out) {
-  return detail::var_out(a, axis, ddof, out, false);
-}
-template <element T, element U>
-array<U>& var(const array<T>& a, int axis, array<U>& out) {
-  return detail::var_out(a, axis, 0, out, false);
-}
-template <element T, element U>
-array<U> var(const array<T>& a, int axis, array<U>&& out) {
-  return detail::var_out(a, axis, 0, out, false);
-}
-template <element T, element U>
-array<U>& stddev(const array<T>& a, int axis, index_t ddof, array<U>& out) {
-  return detail::var_out(a, axis, ddof, out, true);
-}
-template <element T, element U>
-array<U>& stddev(const array<T>& a, int axis, array<U>& out) {
-  return detail::var_out(a, axis, 0, out, true);
-}
-template <element T, element U>
-array<U> stddev(const array<T>& a, int axis, array<U>&& out) {
-  return detail::var_out(a, axis, 0, out, true);
-}
+ND_SPREAD_REDUCTION(var, false)
+ND_SPREAD_REDUCTION(stddev, true)
+#undef ND_SPREAD_REDUCTION
 
 // ---- argmin, argmax ----------------------------------------------------------------
 // Without an axis: the index into the flattened (C-order) array. NaN counts as the
@@ -358,11 +438,27 @@ std::int64_t argmax(const array<T>& a) {
   return detail::arg_flat(true, a);
 }
 template <element T>
-array<std::int64_t> argmin(const array<T>& a, int axis, bool keepdims = false) {
+array<std::int64_t> argmin(const array<T>& a, int axis) {
+  return detail::arg_new(false, a, axis, false);
+}
+template <element T>
+array<std::int64_t> argmin(const array<T>& a, int axis, keepdims_t) {
+  return detail::arg_new(false, a, axis, true);
+}
+template <element T, std::same_as<bool> B>
+array<std::int64_t> argmin(const array<T>& a, int axis, B keepdims) {
   return detail::arg_new(false, a, axis, keepdims);
 }
 template <element T>
-array<std::int64_t> argmax(const array<T>& a, int axis, bool keepdims = false) {
+array<std::int64_t> argmax(const array<T>& a, int axis) {
+  return detail::arg_new(true, a, axis, false);
+}
+template <element T>
+array<std::int64_t> argmax(const array<T>& a, int axis, keepdims_t) {
+  return detail::arg_new(true, a, axis, true);
+}
+template <element T, std::same_as<bool> B>
+array<std::int64_t> argmax(const array<T>& a, int axis, B keepdims) {
   return detail::arg_new(true, a, axis, keepdims);
 }
 template <element T>

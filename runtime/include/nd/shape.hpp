@@ -164,7 +164,9 @@ array<T> concatenate(std::span<const array<T>> arrays, int axis = 0) {
             std::to_string(d) + ", the array at index 0 has size " + std::to_string(first.shape(d)) +
             " and the array at index " + std::to_string(i) + " has size " + std::to_string(arrays[i].shape(d)));
     }
-    shape[axis] += arrays[i].shape(axis);
+    if (__builtin_add_overflow(shape[axis], arrays[i].shape(axis), &shape[axis]))
+      throw value_error("concatenate: the joined axis " + std::to_string(axis) +
+                        " would have more elements than int64 can count");
   }
   array<T> out(shape);
   const shape_t out_strides(out.strides());

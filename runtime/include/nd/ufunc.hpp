@@ -61,7 +61,7 @@ struct input_holder<C, array<T>> {
   }
   operand make(const shape_t& shape) {
     strides = broadcast_strides(a.shape(), a.strides(), shape);
-    return {a.data(), dtype_of<T>(), strides.data()};
+    return {std::as_const(a).data(), dtype_of<T>(), strides.data()};
   }
 };
 
@@ -81,7 +81,9 @@ using ufunc_result_t = std::conditional_t<(Op >= ufunc_op::equal && Op <= ufunc_
 
 // Errors that depend on the compute type, checked first (NumPy's type resolution).
 template <ufunc_op Op, class C, class... X>
-void check_operands(const X&...) {
+void check_operands(const X&... xs) {
+  // logical_and/or read only a scalar's truth, so any integer will do (as in NumPy).
+  if constexpr (Op != ufunc_op::logical_and && Op != ufunc_op::logical_or) (check_scalar_fits<C>(xs), ...);
   if constexpr (std::is_same_v<C, bool>) {
     if constexpr (Op == ufunc_op::negative) throw_bool_negative();
     if constexpr (Op == ufunc_op::subtract) throw_bool_subtract();
@@ -270,6 +272,7 @@ array<U>& copyto(array<U>& dst, const S& src) {
   } else {
     using D = detail::scalar_default_t<S>;
     if (!detail::can_cast_same_kind(dtype_of<D>(), dtype_of<U>())) detail::throw_copyto_cast(dtype_of<D>(), dtype_of<U>(), true);
+    detail::check_scalar_fits<U>(src);
     dst.fill(static_cast<U>(src));
   }
   return dst;

@@ -274,13 +274,17 @@ void binary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, c
 struct negative_op {
   template <class T>
   static constexpr bool vec_ok = !std::is_same_v<T, bool>;
+  // Floats flip the sign bit (IEEE negation): 0 - x would give +0.0 for +0.0 and
+  // keep a NaN's sign, where NumPy gives -0.0 and the negated NaN.
   template <class T>
   static T scalar(T a) {
-    return wrap_sub(T(0), a);
+    if constexpr (is_float_v<T>) return -a;
+    else return wrap_sub(T(0), a);
   }
   template <class D, class V>
   static V vec(D d, V a) {
-    return hn::Sub(hn::Zero(d), a);
+    if constexpr (is_float_v<hn::TFromD<D>>) return hn::Neg(a);
+    else return hn::Sub(hn::Zero(d), a);
   }
 };
 struct abs_op {
@@ -400,8 +404,10 @@ struct sin_op {
   static V vec(D d, V x) {
     using T = hn::TFromD<D>;
     const V lim = hn::Set(d, math_range<T>::trig_max);
+    // Highway's Sin gives +0.0 for -0.0; sin(±0) is ±0 exactly (NumPy, IEEE).
+    const V r = hn::IfThenElse(x == hn::Zero(d), x, hn::Sin(d, x));
     return with_fallback(
-        d, x, hn::Sin(d, x), [&](V v) { return hn::Abs(v) <= lim; },
+        d, x, r, [&](V v) { return hn::Abs(v) <= lim; },
         [](T xv, T rv) { return std::fabs(xv) <= math_range<T>::trig_max ? rv : std::sin(xv); });
   }
 };
