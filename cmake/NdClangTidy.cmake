@@ -29,7 +29,7 @@ unset(_nd_major)
 
 # The plugin for the clang-tidy that nd_enable_checks(PLUGIN) runs: sets <clang_tidy_var>
 # to ND_CLANG_TIDY and <plugin_var> to the installed plugin of its LLVM major version.
-# A plugin loads only into the clang-tidy it was built for (another one fails with
+# A plugin works only in the clang-tidy it was built for (another one fails with
 # undefined symbols), so a version without a plugin is refused here, by name.
 function(_nd_plugin_for_clang_tidy clang_tidy_var plugin_var)
   get_property(versions GLOBAL PROPERTY ND_TIDY_PLUGIN_VERSIONS)
@@ -60,7 +60,7 @@ function(_nd_plugin_for_clang_tidy clang_tidy_var plugin_var)
   if(NOT plugin)
     message(FATAL_ERROR "nd_enable_checks(PLUGIN): ${ND_CLANG_TIDY} is clang-tidy "
                         "${major}, but this nd package has the plugin only for LLVM "
-                        "${versions_text}, and a plugin loads only into the clang-tidy of "
+                        "${versions_text}, and a plugin works only in the clang-tidy of "
                         "its own version. Set ND_CLANG_TIDY to clang-tidy ${versions_text}, "
                         "or install nd built with -DND_LLVM_VERSION=${major} into this prefix.")
   endif()
