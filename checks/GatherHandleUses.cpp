@@ -1,5 +1,6 @@
 #include "GatherHandleUses.h"
 
+#include "ClangCompat.h"
 #include "NdGatherAst.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -160,7 +161,7 @@ static bool isAdvancedIndexCall(const CallExpr *Call) {
 
 HandleUse HandleUseAnalysis::methodUse(const CXXMethodDecl *MD, const CallExpr *Call, SourceRange Window,
                                        unsigned Depth, bool InWindow) {
-  if (!isNdArrayType(Ctx.getRecordType(MD->getParent())))
+  if (!isNdArrayType(compat::recordType(Ctx, MD->getParent())))
     return found(UseKind::Escapes, Call);
   if (MD->getOverloadedOperator() == OO_Call) {
     if (isAdvancedIndexCall(Call))

@@ -2,7 +2,7 @@
 // ends (the clang-tidy plugin, nd-tidy and nd-clangd); each check engineer adds one
 // #include and one registerCheck line below.
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "ClangCompat.h" // ClangTidyModuleRegistry, wherever this LLVM declares it
 #include "ElementwiseLoopCheck.h"
 #include "ChainedTemporariesCheck.h"
 #include "GatherDownsamplingCheck.h"

@@ -9,15 +9,66 @@
 #                       is passed as --checks=-*,<glob>,...
 #   WARNINGS_AS_ERRORS  a finding of those checks fails the compilation of its file
 #                       (--warnings-as-errors with the same globs).
-#   PLUGIN              run Debian's clang-tidy-19 with --load=<installed NdTidyModule.so>
-#                       instead of the installed nd-tidy. clang-tidy-19 is looked up on
-#                       PATH; set ND_CLANG_TIDY_19 to choose another.
+#   PLUGIN              run clang-tidy with --load=<installed NdTidyModule.so> instead of
+#                       the installed nd-tidy: the clang-tidy in the cache variable
+#                       ND_CLANG_TIDY, by default the first of clang-tidy-<major> (for the
+#                       installed plugins, newest first) and clang-tidy found on PATH.
+#                       The plugin of its LLVM major version is loaded; a clang-tidy of a
+#                       version with no installed plugin stops the configuration.
 #
-# Included by ndConfig.cmake, which sets ND_TIDY_EXECUTABLE and ND_TIDY_PLUGIN (the
-# installed nd-tidy and plugin, or empty when they were not built) before including it.
+# Included by ndConfig.cmake, which sets ND_TIDY_EXECUTABLE (the installed nd-tidy, or
+# empty when it was not built), ND_TIDY_PLUGIN_VERSIONS and ND_TIDY_PLUGIN_<major> (the
+# installed plugins) before including it.
 
 set_property(GLOBAL PROPERTY ND_TIDY_EXECUTABLE "${ND_TIDY_EXECUTABLE}")
-set_property(GLOBAL PROPERTY ND_TIDY_PLUGIN "${ND_TIDY_PLUGIN}")
+set_property(GLOBAL PROPERTY ND_TIDY_PLUGIN_VERSIONS "${ND_TIDY_PLUGIN_VERSIONS}")
+foreach(_nd_major ${ND_TIDY_PLUGIN_VERSIONS})
+  set_property(GLOBAL PROPERTY ND_TIDY_PLUGIN_${_nd_major} "${ND_TIDY_PLUGIN_${_nd_major}}")
+endforeach()
+unset(_nd_major)
+
+# The plugin for the clang-tidy that nd_enable_checks(PLUGIN) runs: sets <clang_tidy_var>
+# to ND_CLANG_TIDY and <plugin_var> to the installed plugin of its LLVM major version.
+# A plugin works only in the clang-tidy it was built for (another one fails with
+# undefined symbols), so a version without a plugin is refused here, by name.
+function(_nd_plugin_for_clang_tidy clang_tidy_var plugin_var)
+  get_property(versions GLOBAL PROPERTY ND_TIDY_PLUGIN_VERSIONS)
+  if(NOT versions)
+    message(FATAL_ERROR "nd_enable_checks(PLUGIN): this nd package has no clang-tidy "
+                        "plugin (nd was built with ND_BUILD_CHECKS=OFF)")
+  endif()
+  set(names "")
+  foreach(major ${versions})
+    list(PREPEND names clang-tidy-${major})
+  endforeach()
+  find_program(ND_CLANG_TIDY NAMES ${names} clang-tidy NAMES_PER_DIR
+               DOC "clang-tidy that loads the nd plugin (nd_enable_checks PLUGIN)")
+  string(REPLACE ";" ", " versions_text "${versions}")
+  if(NOT ND_CLANG_TIDY)
+    message(FATAL_ERROR "nd_enable_checks(PLUGIN): no clang-tidy found (looked for "
+                        "${names} and clang-tidy); install clang-tidy ${versions_text} or "
+                        "set ND_CLANG_TIDY to its path")
+  endif()
+  execute_process(COMMAND ${ND_CLANG_TIDY} --version OUTPUT_VARIABLE version_output
+                  ERROR_VARIABLE version_output RESULT_VARIABLE status)
+  if(NOT status EQUAL 0 OR NOT version_output MATCHES "LLVM version ([0-9]+)\\.[0-9.]+")
+    message(FATAL_ERROR "nd_enable_checks(PLUGIN): '${ND_CLANG_TIDY} --version' does not "
+                        "name an LLVM version (exit status ${status}):\n${version_output}")
+  endif()
+  set(major ${CMAKE_MATCH_1})
+  get_property(plugin GLOBAL PROPERTY ND_TIDY_PLUGIN_${major})
+  if(NOT plugin)
+    message(FATAL_ERROR "nd_enable_checks(PLUGIN): ${ND_CLANG_TIDY} is clang-tidy "
+                        "${major}, but this nd package has the plugin only for LLVM "
+                        "${versions_text}, and a plugin works only in the clang-tidy of "
+                        "its own version. Set ND_CLANG_TIDY to clang-tidy ${versions_text}, "
+                        "or install nd built with -DND_LLVM_VERSION=${major} into this prefix.")
+  endif()
+  message(STATUS "nd_enable_checks(PLUGIN): clang-tidy ${major} (${ND_CLANG_TIDY}) with "
+                 "${plugin}")
+  set(${clang_tidy_var} "${ND_CLANG_TIDY}" PARENT_SCOPE)
+  set(${plugin_var} "${plugin}" PARENT_SCOPE)
+endfunction()
 
 function(nd_enable_checks target)
   cmake_parse_arguments(PARSE_ARGV 1 ARG "WARNINGS_AS_ERRORS;PLUGIN" "" "CHECKS")
@@ -45,18 +96,8 @@ function(nd_enable_checks target)
   string(JOIN "," checks "-*" ${globs})
 
   if(ARG_PLUGIN)
-    get_property(plugin GLOBAL PROPERTY ND_TIDY_PLUGIN)
-    if(NOT plugin)
-      message(FATAL_ERROR "nd_enable_checks(PLUGIN): this nd package has no clang-tidy "
-                          "plugin (nd was built with ND_BUILD_CHECKS=OFF)")
-    endif()
-    find_program(ND_CLANG_TIDY_19 NAMES clang-tidy-19
-                 DOC "clang-tidy 19, which loads the nd plugin (nd_enable_checks PLUGIN)")
-    if(NOT ND_CLANG_TIDY_19)
-      message(FATAL_ERROR "nd_enable_checks(PLUGIN): clang-tidy-19 not found; install "
-                          "clang-tidy-19 or set ND_CLANG_TIDY_19 to its path")
-    endif()
-    set(command ${ND_CLANG_TIDY_19} --load=${plugin})
+    _nd_plugin_for_clang_tidy(clang_tidy plugin)
+    set(command ${clang_tidy} --load=${plugin})
   else()
     get_property(nd_tidy GLOBAL PROPERTY ND_TIDY_EXECUTABLE)
     if(NOT nd_tidy)

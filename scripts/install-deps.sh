@@ -1,12 +1,30 @@
 #!/usr/bin/env bash
 # Installs everything nd needs on Debian 12, from Debian's own packages. Idempotent:
 # packages already present are left alone, so a second run costs one dpkg query.
+#
+#   scripts/install-deps.sh [LLVM_MAJOR...]
+#
+# The arguments are the LLVM major versions to install the clang toolchain of (clang,
+# clang-tidy, clangd and the libraries the checks link); default 19. The test command
+# installs both supported versions: scripts/install-deps.sh 19 22.
 set -euo pipefail
 
-packages=(
-  cmake ninja-build g++ git
-  clang-19 clang-tidy-19 clang-tools-19 clangd-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev llvm-19-tools
-  libclang-rt-19-dev
+supported_llvm_versions=(19 22)
+llvm_versions=("$@")
+if ((${#llvm_versions[@]} == 0)); then
+  llvm_versions=(19)
+fi
+
+packages=(cmake ninja-build g++ git)
+for v in "${llvm_versions[@]}"; do
+  if [[ " ${supported_llvm_versions[*]} " != *" $v "* ]]; then
+    echo "nd: LLVM '$v' is not supported (supported: ${supported_llvm_versions[*]})" >&2
+    exit 2
+  fi
+  packages+=(clang-$v clang-tidy-$v clang-tools-$v clangd-$v libclang-$v-dev
+             libclang-cpp$v-dev llvm-$v-dev llvm-$v-tools libclang-rt-$v-dev)
+done
+packages+=(
   libhwy-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-numpy
   neovim

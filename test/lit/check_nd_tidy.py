@@ -77,11 +77,11 @@ def parse_arguments(argv: List[str]):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     tools = parser.add_argument_group("tools (supplied by lit.cfg.py)")
-    tools.add_argument("--clang-tidy", required=True, help="clang-tidy-19 executable")
+    tools.add_argument("--clang-tidy", required=True, help="clang-tidy of the plugin's LLVM version")
     tools.add_argument("--plugin", required=True, help="NdTidyModule.so")
     tools.add_argument("--nd-tidy", default="", help="nd-tidy executable, if built")
     tools.add_argument("--filecheck", required=True)
-    tools.add_argument("--cxx", required=True, help="compiler for the round trip")
+    tools.add_argument("--cxx", required=True, help="clang++ of that version, for the round trip")
     tools.add_argument("--runtime-include", required=True)
     tools.add_argument("--link", action="append", default=[],
                        help="library to link a runnable test against (repeatable)")

@@ -27,6 +27,10 @@ runner = [config.nd_python, os.path.join(config.test_source_root, "check_nd_tidy
           "--runtime-include=" + config.nd_runtime_include]
 runner += ["--link=" + lib for lib in config.nd_runtime_link if lib]
 
+# The LLVM major version of this build's checks and tools: a test whose expectation
+# differs between versions says so with `REQUIRES: llvm-22` or `%llvm_version`.
+config.available_features.add("llvm-" + config.nd_llvm_version)
+config.substitutions.append(("%llvm_version", config.nd_llvm_version))
 config.substitutions.append(("%check_nd_tidy", " ".join(quote(a) for a in runner)))
 config.substitutions.append(("%python", quote(config.nd_python)))
 config.substitutions.append(("%nd_plugin", quote(config.nd_plugin)))

@@ -3,8 +3,10 @@
 #
 # MODE=install: `cmake --install ND_BUILD_DIR --prefix WORK_DIR/staging`, then renames
 #   staging to WORK_DIR/prefix, so that the consumers use a moved tree: the package must
-#   find its files relative to itself. Checks that every file in EXPECT_FILES (paths
-#   relative to the prefix, separated by "|") was installed.
+#   find its files relative to itself. ND_BUILD_DIR may be a "|"-list of build trees
+#   (e.g. for LLVM 19 and 22), installed in that order into the same prefix. Checks that
+#   every file in EXPECT_FILES (paths relative to the prefix, separated by "|") was
+#   installed.
 # MODE=consumer: configures test/package/consumer (CONSUMER_SOURCE_DIR) in
 #   WORK_DIR/NAME with CMAKE_PREFIX_PATH=WORK_DIR/prefix and the nd build's generator and
 #   compilers, passing CHECK_ARGS ("|"-separated) to nd_enable_checks; builds it and
@@ -13,6 +15,8 @@
 #   failed build) and none for the checks in UNEXPECTED; then runs the program and
 #   compares its output with the value computed by hand in consumer/main.cpp. With
 #   EXPECT_CONFIGURE_ERROR (a regex), the configuration must fail with that message.
+#   CONSUMER_ARGS ("|"-separated) are more -D options for the consumer's configuration;
+#   its output must match EXPECT_CONFIGURE_OUTPUT (a regex), if given.
 #
 # Everything is written under WORK_DIR, in the build tree.
 cmake_minimum_required(VERSION 3.20)
@@ -28,11 +32,15 @@ set(prefix ${WORK_DIR}/prefix)
 if(MODE STREQUAL "install")
   set(staging ${WORK_DIR}/staging)
   file(REMOVE_RECURSE ${staging} ${prefix})
-  execute_process(COMMAND ${CMAKE_COMMAND} --install ${ND_BUILD_DIR} --prefix ${staging}
-                  OUTPUT_VARIABLE log ERROR_VARIABLE log RESULT_VARIABLE status)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "cmake --install failed (${status}); build every target first:\n${log}")
-  endif()
+  string(REPLACE "|" ";" build_dirs "${ND_BUILD_DIR}")
+  foreach(build_dir ${build_dirs})
+    execute_process(COMMAND ${CMAKE_COMMAND} --install ${build_dir} --prefix ${staging}
+                    OUTPUT_VARIABLE log ERROR_VARIABLE log RESULT_VARIABLE status)
+    if(NOT status EQUAL 0)
+      message(FATAL_ERROR "cmake --install ${build_dir} failed (${status}); build every "
+                          "target first:\n${log}")
+    endif()
+  endforeach()
   file(RENAME ${staging} ${prefix})
   string(REPLACE "|" ";" expect_files "${EXPECT_FILES}")
   foreach(file ${expect_files})
@@ -54,13 +62,14 @@ endif()
 set(build ${WORK_DIR}/${NAME})
 file(REMOVE_RECURSE ${build})
 string(REPLACE "|" ";" check_args "${CHECK_ARGS}")
+string(REPLACE "|" ";" consumer_args "${CONSUMER_ARGS}")
 execute_process(
   COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_SOURCE_DIR} -B ${build} -G ${GENERATOR}
           -DCMAKE_MAKE_PROGRAM=${MAKE_PROGRAM}
           -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_CXX_COMPILER=${CXX_COMPILER}
           -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${prefix}
           -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON
-          "-DND_CONSUMER_CHECK_ARGS=${check_args}"
+          "-DND_CONSUMER_CHECK_ARGS=${check_args}" ${consumer_args}
   OUTPUT_VARIABLE log ERROR_VARIABLE log RESULT_VARIABLE status)
 if(DEFINED EXPECT_CONFIGURE_ERROR)
   string(REGEX REPLACE "[ \n]+" " " flat_log "${log}")
@@ -72,6 +81,10 @@ if(DEFINED EXPECT_CONFIGURE_ERROR)
 endif()
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "configuring the consumer failed:\n${log}")
+endif()
+if(DEFINED EXPECT_CONFIGURE_OUTPUT AND NOT log MATCHES "${EXPECT_CONFIGURE_OUTPUT}")
+  message(FATAL_ERROR "the consumer's configuration does not say "
+                      "'${EXPECT_CONFIGURE_OUTPUT}':\n${log}")
 endif()
 
 # The package found must be the one just installed, not another nd on the machine.
