@@ -58,6 +58,17 @@ TEST(Arange, ExtremeIntegersDoNotOverflow) {
   EXPECT_EQ(a(1), big - 1);
 }
 
+// NumPy's first element is start itself, so arange(-0.0, ...) starts with -0.0 (found
+// by the differential tests once they compared the sign of zero).
+TEST(Arange, AStartOfMinusZeroIsKept) {
+  const auto a = nd::arange(-0.0, 2.0, 0.5);
+  ASSERT_EQ(a.size(), 4);
+  EXPECT_TRUE(std::signbit(a(0)));
+  EXPECT_FALSE(std::signbit(a(1)));
+  const auto f = nd::arange<float>(-0.0, 1.0, 1.0);
+  EXPECT_TRUE(std::signbit(f(0)));
+}
+
 TEST(Arange, AnyFloatingArgumentGivesFloat64) {
   auto a = nd::arange(0, 1, 0.1);
   static_assert(std::is_same_v<decltype(a), nd::array<double>>);

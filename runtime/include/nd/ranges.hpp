@@ -52,6 +52,8 @@ array<R> arange_impl(A start, B stop, C step) {
     const R first = static_cast<R>(start);
     const R delta = static_cast<R>(static_cast<double>(start) + static_cast<double>(step)) - first;
     for (index_t i = 0; i < len; ++i) p[i] = first + static_cast<R>(i) * delta;
+    // NumPy stores start itself first: -0.0 + 0 * delta would be +0.0.
+    if (len > 0) p[0] = first;
     if (len > 1) p[1] = static_cast<R>(static_cast<double>(start) + static_cast<double>(step));
   } else if constexpr (std::is_floating_point_v<A> || std::is_floating_point_v<C>) {
     // Integer result from floating arguments: NumPy casts start and start + step.
