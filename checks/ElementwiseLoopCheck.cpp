@@ -611,8 +611,9 @@ void ElementwiseLoopCheck::report(SourceLocation Loc, const std::string &Message
       Diag << FixItHint::CreateReplacement(Range, Replacement);
   }
   if (!Problem.empty())
-    diag(ProblemLoc.isValid() ? SM.getExpansionLoc(ProblemLoc) : Loc, "no fix-it: " + Problem,
-         DiagnosticIDs::Note);
+    diag(ProblemLoc.isValid() ? SM.getExpansionLoc(ProblemLoc) : Loc, "no fix-it: %0",
+         DiagnosticIDs::Note)
+        << Problem;
 }
 
 // The first statement of S (or S) that comes from a macro expansion, if any.
@@ -888,9 +889,12 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Problem)
       Diag << FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement);
   }
+  // The reason is an argument, not part of the format: it quotes source text, and a
+  // '%' in it (`x(i) % 2`) would be read as a format directive and print nothing.
   if (Problem)
-    diag(Problem.Loc.isValid() ? SM.getExpansionLoc(Problem.Loc) : LoopLoc,
-       "no fix-it: " + Problem.Reason, DiagnosticIDs::Note);
+    diag(Problem.Loc.isValid() ? SM.getExpansionLoc(Problem.Loc) : LoopLoc, "no fix-it: %0",
+         DiagnosticIDs::Note)
+        << Problem.Reason;
 }
 
 } // namespace clang::tidy::nd_checks

@@ -489,9 +489,10 @@ void GatherDownsamplingCheck::onEndOfTranslationUnit() {
 }
 
 void GatherDownsamplingCheck::emit(const GatherReport &Report) {
-  diag(Report.Loc, Report.Message) << Report.Fixes;
+  // Messages quote source text: as arguments, a '%' in it is printed, not interpreted.
+  diag(Report.Loc, "%0") << Report.Message << Report.Fixes;
   for (const auto &[Loc, Text] : Report.Notes)
-    diag(Loc, Text, DiagnosticIDs::Note);
+    diag(Loc, "%0", DiagnosticIDs::Note) << Text;
 }
 
 bool GatherReport::sameOutcome(const GatherReport &Other) const {
