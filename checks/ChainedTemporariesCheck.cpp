@@ -1,6 +1,7 @@
 #include "ChainedTemporariesCheck.h"
 #include "ArrayExprUtils.h"
 #include "ArrayHandleUses.h"
+#include "UnevaluatedContext.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -524,7 +525,8 @@ void ChainedTemporariesCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ChainedTemporariesCheck::registerMatchers(MatchFinder *Finder) {
-  auto NdCall = callExpr(callee(functionDecl(isInNd())));
+  // Unevaluated operands (sizeof, decltype, ...) allocate nothing.
+  auto NdCall = callExpr(callee(functionDecl(isInNd())), unless(isInUnevaluatedOperand()));
   Finder->addMatcher(expr(NdCall, unless(isInTemplateInstantiation())).bind("call"), this);
   Finder->addMatcher(expr(NdCall, isInTemplateInstantiation()).bind("instantiated"), this);
 }
