@@ -3,6 +3,7 @@
 #include "LoopArrayAccess.h"
 #include "LoopArrayOwnership.h"
 #include "LoopBodyTranslator.h"
+#include "LoopDirectives.h"
 #include "LoopNest.h"
 #include "VectorizeLambda.h"
 #include "clang/AST/ASTContext.h"
@@ -880,14 +881,26 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
         Problem = {Level.Loop->getBeginLoc(), Header};
     }
   }
+  // Loop pragmas go with the loop; other directives must not be lost or stranded.
+  std::vector<CharSourceRange> PragmaRemovals;
+  if (!Problem) {
+    LoopDirectives Directives =
+        directivesOfLoop(Nest.Levels[0].Loop, Analysis.ReplacedRange, Context);
+    if (!Directives.Problem.empty())
+      Problem = {Directives.ProblemLoc, Directives.Problem};
+    PragmaRemovals = std::move(Directives.Removals);
+  }
   SourceLocation LoopLoc = SM.getExpansionLoc(Loop->getBeginLoc());
   if (!Problem && !FixInHeaders && !SM.isInMainFile(LoopLoc))
     Problem = {LoopLoc, "fix-its in headers are disabled (option FixInHeaders)"};
 
   {
     auto Diag = diag(LoopLoc, warningFor(Shape.Kind, Shape));
-    if (!Problem)
+    if (!Problem) {
       Diag << FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement);
+      for (const CharSourceRange &Pragma : PragmaRemovals)
+        Diag << FixItHint::CreateRemoval(Pragma);
+    }
   }
   // The reason is an argument, not part of the format: it quotes source text, and a
   // '%' in it (`x(i) % 2`) would be read as a format directive and print nothing.
