@@ -2,6 +2,7 @@
 #include "ArrayExprUtils.h"
 #include "ArrayHandleUses.h"
 #include "UnevaluatedContext.h"
+#include "UserCodeMatcher.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -525,10 +526,15 @@ void ChainedTemporariesCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ChainedTemporariesCheck::registerMatchers(MatchFinder *Finder) {
-  // Unevaluated operands (sizeof, decltype, ...) allocate nothing.
-  auto NdCall = callExpr(callee(functionDecl(isInNd())), unless(isInUnevaluatedOperand()));
-  Finder->addMatcher(expr(NdCall, unless(isInTemplateInstantiation())).bind("call"), this);
-  Finder->addMatcher(expr(NdCall, isInTemplateInstantiation()).bind("instantiated"), this);
+  // User code first (cheap, cached per file), the ancestor walks last: see
+  // UserCodeMatcher.h. Unevaluated operands (sizeof, decltype, ...) allocate nothing.
+  auto UserCode = isInUserCode();
+  auto NdCall = [&](auto Instantiation) {
+    return callExpr(UserCode, callee(functionDecl(isInNd())), Instantiation,
+                    unless(isInUnevaluatedOperand()));
+  };
+  Finder->addMatcher(NdCall(unless(isInTemplateInstantiation())).bind("call"), this);
+  Finder->addMatcher(NdCall(isInTemplateInstantiation()).bind("instantiated"), this);
 }
 
 void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {

@@ -5,6 +5,7 @@
 #include "LoopBodyTranslator.h"
 #include "LoopDirectives.h"
 #include "LoopNest.h"
+#include "UserCodeMatcher.h"
 #include "VectorizeLambda.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -579,18 +580,23 @@ void ElementwiseLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(stmt(anyOf(forStmt(), cxxForRangeStmt()),
-                          unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
-                         .bind("loop"),
-                     this);
+  // User code first (cheap, cached per file), the ancestor walks last: see
+  // UserCodeMatcher.h.
+  auto UserCode = isInUserCode();
+  auto Loop = [&](auto Kind) {
+    return Kind(UserCode, unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
+        .bind("loop");
+  };
+  Finder->addMatcher(Loop(forStmt), this);
+  Finder->addMatcher(Loop(cxxForRangeStmt), this);
   // Form 5: nd::vectorize(lambda)(x, ...) and std::transform over nd::array elements.
   Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+      cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
                           callee(cxxMethodDecl(ofClass(hasName("::nd::vectorized")))),
                           unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
           .bind("vectorized"),
       this);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::transform"))),
+  Finder->addMatcher(callExpr(UserCode, callee(functionDecl(hasName("::std::transform"))),
                               unless(isInTemplateInstantiation()),
                               forCallable(decl().bind("scope")))
                          .bind("transform"),

@@ -3,6 +3,7 @@
 #include "GatherHandleUses.h"
 #include "NdGatherAst.h"
 #include "ProgressionIndex.h"
+#include "UserCodeMatcher.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -220,13 +221,15 @@ void GatherDownsamplingCheck::registerMatchers(MatchFinder *Finder) {
   // there, and otherwise in the instantiations, whose reports check() merges into one.
   auto InFunction = optionally(hasAncestor(functionDecl().bind("fn")));
   auto Instantiated = optionally(stmt(isInTemplateInstantiation()).bind("instantiated"));
+  // User code first (cheap, cached per file): see UserCodeMatcher.h.
+  auto UserCode = isInUserCode();
   Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+      cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
                           callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasName("::nd::array"))))), InFunction,
                           Instantiated)
           .bind("gather"),
       this);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::nd::take"))), InFunction, Instantiated).bind("take"),
+  Finder->addMatcher(callExpr(UserCode, callee(functionDecl(hasName("::nd::take"))), InFunction, Instantiated).bind("take"),
                      this);
 }
 
