@@ -3,6 +3,8 @@
 #include "ArrayHandleUses.h"
 #include "model/ArrayShapes.h"
 #include "model/EagerChain.h"
+#include "UnevaluatedContext.h"
+#include "UserCodeMatcher.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -367,9 +369,15 @@ void ChainedTemporariesCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ChainedTemporariesCheck::registerMatchers(MatchFinder *Finder) {
-  auto NdCall = callExpr(callee(functionDecl(isInNd())));
-  Finder->addMatcher(expr(NdCall, unless(isInTemplateInstantiation())).bind("call"), this);
-  Finder->addMatcher(expr(NdCall, isInTemplateInstantiation()).bind("instantiated"), this);
+  // User code first (cheap, cached per file), the ancestor walks last: see
+  // UserCodeMatcher.h. Unevaluated operands (sizeof, decltype, ...) allocate nothing.
+  auto UserCode = isInUserCode();
+  auto NdCall = [&](auto Instantiation) {
+    return callExpr(UserCode, callee(functionDecl(isInNd())), Instantiation,
+                    unless(isInUnevaluatedOperand()));
+  };
+  Finder->addMatcher(NdCall(unless(isInTemplateInstantiation())).bind("call"), this);
+  Finder->addMatcher(NdCall(isInTemplateInstantiation()).bind("instantiated"), this);
 }
 
 namespace {

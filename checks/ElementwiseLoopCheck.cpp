@@ -6,7 +6,9 @@
 #include "LoopArrayOwnership.h"
 #include "LoopBodyTranslator.h"
 #include "LoopMapForm.h"
+#include "LoopDirectives.h"
 #include "LoopNest.h"
+#include "UserCodeMatcher.h"
 #include "VectorizeLambda.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -561,18 +563,23 @@ void ElementwiseLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(stmt(anyOf(forStmt(), cxxForRangeStmt()),
-                          unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
-                         .bind("loop"),
-                     this);
+  // User code first (cheap, cached per file), the ancestor walks last: see
+  // UserCodeMatcher.h.
+  auto UserCode = isInUserCode();
+  auto Loop = [&](auto Kind) {
+    return Kind(UserCode, unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
+        .bind("loop");
+  };
+  Finder->addMatcher(Loop(forStmt), this);
+  Finder->addMatcher(Loop(cxxForRangeStmt), this);
   // Form 5: nd::vectorize(lambda)(x, ...) and std::transform over nd::array elements.
   Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+      cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
                           callee(cxxMethodDecl(ofClass(hasName("::nd::vectorized")))),
                           unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
           .bind("vectorized"),
       this);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::std::transform"))),
+  Finder->addMatcher(callExpr(UserCode, callee(functionDecl(hasName("::std::transform"))),
                               unless(isInTemplateInstantiation()),
                               forCallable(decl().bind("scope")))
                          .bind("transform"),
@@ -594,8 +601,9 @@ void ElementwiseLoopCheck::report(SourceLocation Loc, const std::string &Message
       Diag << FixItHint::CreateReplacement(Range, Replacement);
   }
   if (!Problem.empty())
-    diag(ProblemLoc.isValid() ? SM.getExpansionLoc(ProblemLoc) : Loc, "no fix-it: " + Problem,
-         DiagnosticIDs::Note);
+    diag(ProblemLoc.isValid() ? SM.getExpansionLoc(ProblemLoc) : Loc, "no fix-it: %0",
+         DiagnosticIDs::Note)
+        << Problem;
 }
 
 // The first statement of S (or S) that comes from a macro expansion, if any.
@@ -868,18 +876,33 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
         Problem = {Level.Loop->getBeginLoc(), Header};
     }
   }
+  // Loop pragmas go with the loop; other directives must not be lost or stranded.
+  std::vector<CharSourceRange> PragmaRemovals;
+  if (!Problem) {
+    LoopDirectives Directives =
+        directivesOfLoop(Nest.Levels[0].Loop, Analysis.ReplacedRange, Context);
+    if (!Directives.Problem.empty())
+      Problem = {Directives.ProblemLoc, Directives.Problem};
+    PragmaRemovals = std::move(Directives.Removals);
+  }
   SourceLocation LoopLoc = SM.getExpansionLoc(Loop->getBeginLoc());
   if (!Problem && !FixInHeaders && !SM.isInMainFile(LoopLoc))
     Problem = {LoopLoc, "fix-its in headers are disabled (option FixInHeaders)"};
 
   {
     auto Diag = diag(LoopLoc, warningFor(Shape.Kind, Shape));
-    if (!Problem)
+    if (!Problem) {
       Diag << FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement);
+      for (const CharSourceRange &Pragma : PragmaRemovals)
+        Diag << FixItHint::CreateRemoval(Pragma);
+    }
   }
+  // The reason is an argument, not part of the format: it quotes source text, and a
+  // '%' in it (`x(i) % 2`) would be read as a format directive and print nothing.
   if (Problem)
-    diag(Problem.Loc.isValid() ? SM.getExpansionLoc(Problem.Loc) : LoopLoc,
-       "no fix-it: " + Problem.Reason, DiagnosticIDs::Note);
+    diag(Problem.Loc.isValid() ? SM.getExpansionLoc(Problem.Loc) : LoopLoc, "no fix-it: %0",
+         DiagnosticIDs::Note)
+        << Problem.Reason;
 }
 
 } // namespace clang::tidy::nd_checks

@@ -3,6 +3,7 @@
 #include "GatherHandleUses.h"
 #include "NdGatherAst.h"
 #include "ProgressionIndex.h"
+#include "UserCodeMatcher.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -220,13 +221,15 @@ void GatherDownsamplingCheck::registerMatchers(MatchFinder *Finder) {
   // there, and otherwise in the instantiations, whose reports check() merges into one.
   auto InFunction = optionally(hasAncestor(functionDecl().bind("fn")));
   auto Instantiated = optionally(stmt(isInTemplateInstantiation()).bind("instantiated"));
+  // User code first (cheap, cached per file): see UserCodeMatcher.h.
+  auto UserCode = isInUserCode();
   Finder->addMatcher(
-      cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
+      cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
                           callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasName("::nd::array"))))), InFunction,
                           Instantiated)
           .bind("gather"),
       this);
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::nd::take"))), InFunction, Instantiated).bind("take"),
+  Finder->addMatcher(callExpr(UserCode, callee(functionDecl(hasName("::nd::take"))), InFunction, Instantiated).bind("take"),
                      this);
 }
 
@@ -489,9 +492,10 @@ void GatherDownsamplingCheck::onEndOfTranslationUnit() {
 }
 
 void GatherDownsamplingCheck::emit(const GatherReport &Report) {
-  diag(Report.Loc, Report.Message) << Report.Fixes;
+  // Messages quote source text: as arguments, a '%' in it is printed, not interpreted.
+  diag(Report.Loc, "%0") << Report.Message << Report.Fixes;
   for (const auto &[Loc, Text] : Report.Notes)
-    diag(Loc, Text, DiagnosticIDs::Note);
+    diag(Loc, "%0", DiagnosticIDs::Note) << Text;
 }
 
 bool GatherReport::sameOutcome(const GatherReport &Other) const {

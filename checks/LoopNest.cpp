@@ -95,6 +95,15 @@ static const Stmt *unwrapBlock(const Stmt *S) {
   return S;
 }
 
+// A loop under a loop hint (`#pragma unroll` makes an AttributedStmt around it): the
+// loop. The fix replaces the whole nest, and the hint with it.
+static const Stmt *skipLoopHint(const Stmt *S) {
+  if (const auto *Attributed = dyn_cast_or_null<AttributedStmt>(S);
+      Attributed && isa<ForStmt, CXXForRangeStmt>(Attributed->getSubStmt()))
+    return Attributed->getSubStmt();
+  return S;
+}
+
 LoopNest buildLoopNest(const Stmt *Outer) {
   LoopNest Nest;
   const Stmt *Loop = Outer;
@@ -102,11 +111,11 @@ LoopNest buildLoopNest(const Stmt *Outer) {
     LoopLevel Level;
     Level.Loop = Loop;
     Level.Var = loopVariable(Loop);
-    const Stmt *Body = unwrapBlock(loopBody(Loop));
+    const Stmt *Body = skipLoopHint(unwrapBlock(loopBody(Loop)));
     const Stmt *Next = isa<ForStmt, CXXForRangeStmt>(Body) ? Body : nullptr;
     if (const auto *Block = dyn_cast<CompoundStmt>(Body)) {
-      const Stmt *Last = Block->size() > 1 && isa<ForStmt, CXXForRangeStmt>(Block->body_back())
-                             ? Block->body_back()
+      const Stmt *Last = Block->size() > 1 && isa<ForStmt, CXXForRangeStmt>(skipLoopHint(Block->body_back()))
+                             ? skipLoopHint(Block->body_back())
                              : nullptr;
       bool DeclsBefore = Last && std::all_of(Block->body_begin(), Block->body_end() - 1,
                                              [](const Stmt *S) { return isa<DeclStmt>(S); });
@@ -164,6 +173,11 @@ bool isInnerLevelOfNest(const Stmt *Loop, ASTContext &Context) {
   if (Parents.empty())
     return false;
   const Stmt *Parent = Parents[0].get<Stmt>();
+  if (const auto *Hinted = dyn_cast_or_null<AttributedStmt>(Parent)) {
+    Child = Hinted;
+    Parents = Context.getParents(*Hinted);
+    Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  }
   if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent)) {
     if (Block->body_back() != Child ||
         !std::all_of(Block->body_begin(), Block->body_end() - 1,
