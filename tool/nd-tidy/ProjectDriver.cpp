@@ -1,8 +1,13 @@
 #include "ProjectDriver.h"
 
+#include "AtomicWrite.h"
+#include "CheckSelection.h"
+#include "CommandLine.h"
+#include "Configuration.h"
 #include "DiffFilter.h"
 #include "SarifWriter.h"
 #include "SourcePositions.h"
+#include "Workers.h"
 
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
@@ -30,8 +35,6 @@
 #include <tuple>
 #include <vector>
 
-extern char **environ;
-
 #ifndef ND_DOCS_URL
 #define ND_DOCS_URL ""
 #endif
@@ -48,113 +51,6 @@ using clang::tooling::Replacement;
 using clang::tooling::Replacements;
 
 constexpr llvm::StringLiteral CompileError = "clang-diagnostic-error";
-
-// clang-tidy options whose value may be the next argument (`--checks X`).
-const char *const ValueOptions[] = {
-    "checks",      "config",        "config-file",   "exclude-header-filter",
-    "extra-arg",   "extra-arg-before", "format-style", "header-filter",
-    "line-filter", "load",          "store-check-profile", "vfsoverlay",
-    "warnings-as-errors"};
-// Options that print information and exit: they keep plain clang-tidy.
-const char *const InfoOptions[] = {
-    "help",       "help-hidden",   "help-list",      "help-list-hidden", "version",
-    "list-checks", "dump-config",  "explain-config", "verify-config"};
-
-struct Options {
-  std::optional<std::string> BuildDir; // -p, as given
-  std::optional<unsigned> Jobs;
-  std::optional<std::string> Diff;
-  std::optional<std::pair<unsigned, unsigned>> Shard; // I, N
-  std::optional<std::string> Sarif;
-  std::optional<std::string> ExportFixes;
-  bool Fix = false, FixErrors = false, FixNotes = false, Quiet = false;
-  bool Info = false, DashDash = false;
-  std::vector<std::string> Files;
-  std::vector<std::string> PassThrough; // to every worker
-  std::vector<std::string> Errors;      // usage errors
-};
-
-bool contains(llvm::ArrayRef<const char *> List, llvm::StringRef Name) {
-  return llvm::any_of(List, [&](const char *S) { return Name == S; });
-}
-
-Options parseArgs(llvm::ArrayRef<const char *> Argv) {
-  Options O;
-  for (size_t I = 1; I < Argv.size(); ++I) {
-    llvm::StringRef Arg = Argv[I];
-    if (O.DashDash)
-      continue; // compiler arguments; project mode refuses them
-    if (Arg == "--") {
-      O.DashDash = true;
-      continue;
-    }
-    if (Arg.size() < 2 || Arg[0] != '-') {
-      O.Files.push_back(Arg.str());
-      continue;
-    }
-    llvm::StringRef Name = Arg.drop_front(Arg.starts_with("--") ? 2 : 1);
-    auto [Key, Value] = Name.split('=');
-    bool HasValue = Name.contains('=');
-    auto TakeValue = [&, Key = Key, Value = Value]() -> std::optional<std::string> {
-      if (HasValue)
-        return Value.str();
-      if (I + 1 < Argv.size())
-        return std::string(Argv[++I]);
-      O.Errors.push_back(("option '" + Arg + "' needs a value").str());
-      return std::nullopt;
-    };
-    auto Flag = [&, Value = Value] {
-      return !HasValue || !(Value == "false" || Value == "0" || Value == "FALSE");
-    };
-    if (Key == "p") {
-      if (auto V = TakeValue())
-        O.BuildDir = *V;
-    } else if (Key == "j" || Key == "jobs" ||
-               (Key.size() > 1 && Key[0] == 'j' &&
-                llvm::all_of(Key.drop_front(), llvm::isDigit))) {
-      std::optional<std::string> V;
-      if (Key.size() > 1 && Key != "jobs")
-        V = Key.drop_front().str();
-      else
-        V = TakeValue();
-      unsigned N = 0;
-      if (V && (llvm::StringRef(*V).getAsInteger(10, N) || N == 0))
-        O.Errors.push_back("invalid number of jobs '" + *V + "': expected a positive integer");
-      O.Jobs = N;
-    } else if (Key == "diff") {
-      O.Diff = TakeValue();
-    } else if (Key == "shard") {
-      if (auto V = TakeValue()) {
-        auto [IText, NText] = llvm::StringRef(*V).split('/');
-        unsigned Index = 0, Count = 0;
-        if (IText.getAsInteger(10, Index) || NText.getAsInteger(10, Count) || Count == 0 ||
-            Index == 0 || Index > Count)
-          O.Errors.push_back("invalid shard '" + *V + "': expected I/N with 1 <= I <= N");
-        O.Shard = {Index, Count};
-      }
-    } else if (Key == "sarif") {
-      O.Sarif = TakeValue();
-    } else if (Key == "export-fixes") {
-      O.ExportFixes = TakeValue();
-    } else if (Key == "fix") {
-      O.Fix = Flag();
-    } else if (Key == "fix-errors") {
-      O.FixErrors = Flag();
-      O.Fix |= O.FixErrors;
-    } else if (Key == "fix-notes") {
-      O.FixNotes = Flag();
-    } else if (Key == "quiet") {
-      O.Quiet = Flag();
-    } else {
-      if (contains(InfoOptions, Key))
-        O.Info = true;
-      O.PassThrough.push_back(Arg.str());
-      if (!HasValue && contains(ValueOptions, Key) && I + 1 < Argv.size())
-        O.PassThrough.push_back(Argv[++I]);
-    }
-  }
-  return O;
-}
 
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
   if (Path.empty())
@@ -197,65 +93,6 @@ void makeAbsolute(Diagnostic &D) {
     Fixup(Note);
 }
 
-// One child process: this executable with Args, stdout and stderr to files.
-struct Job {
-  std::vector<std::string> Args;
-  std::string Label;     // for the progress line
-  std::string OutPath;   // empty: /dev/null
-  std::string ErrPath;
-  int ExitCode = 0;      // -1: could not run, -2: crashed
-  std::string ExecError;
-};
-
-// The environment of the workers: ours, and ND_TIDY_WORKER=1 (see warnAboutConfig).
-std::vector<llvm::StringRef> workerEnvironment() {
-  static std::vector<std::string> Strings = [] {
-    std::vector<std::string> Result;
-    for (char **E = environ; *E; ++E)
-      if (!llvm::StringRef(*E).starts_with("ND_TIDY_WORKER="))
-        Result.push_back(*E);
-    Result.push_back("ND_TIDY_WORKER=1");
-    return Result;
-  }();
-  return std::vector<llvm::StringRef>(Strings.begin(), Strings.end());
-}
-
-void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel,
-             bool Progress) {
-  std::vector<llvm::StringRef> Env = workerEnvironment();
-  std::atomic<size_t> Next{0};
-  std::mutex ProgressMutex;
-  auto Work = [&] {
-    for (size_t I; (I = Next++) < Jobs.size();) {
-      Job &J = Jobs[I];
-      if (Progress) {
-        std::lock_guard<std::mutex> Lock(ProgressMutex);
-        llvm::errs() << "\r\033[K[" << I + 1 << "/" << Jobs.size() << "] " << J.Label;
-        llvm::errs().flush();
-      }
-      llvm::SmallVector<llvm::StringRef, 32> Argv(J.Args.begin(), J.Args.end());
-      std::optional<llvm::StringRef> Redirects[] = {
-          llvm::StringRef(""), llvm::StringRef(J.OutPath), llvm::StringRef(J.ErrPath)};
-      J.ExitCode = llvm::sys::ExecuteAndWait(Self, Argv, Env, Redirects, 0, 0,
-                                             &J.ExecError);
-    }
-  };
-  std::vector<std::thread> Threads;
-  unsigned Count = std::min<size_t>(Parallel, Jobs.size());
-  for (unsigned T = 0; T < Count; ++T)
-    Threads.emplace_back(Work);
-  for (std::thread &T : Threads)
-    T.join();
-  if (Progress && !Jobs.empty())
-    llvm::errs() << "\r\033[K";
-}
-
-std::string readFile(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  return Buffer ? (*Buffer)->getBuffer().str() : std::string();
-}
-
 // The warnings of a --verify-config run, each once.
 void printConfigWarnings(llvm::StringRef Text, llvm::StringSet<> &Seen) {
   llvm::SmallVector<llvm::StringRef, 8> Lines;
@@ -283,12 +120,14 @@ public:
 
 private:
   bool selectFiles();
+  bool checkConfiguration();
   void verifyConfig();
   void lint();
   void filterToDiff();
   void print();
   bool exportFixes();
   bool writeSarifFile();
+  std::string docsUrl() const;
   bool applyFixes();
   std::string where(const DiagnosticMessage &M);
   std::string tempPath(const llvm::Twine &Name) {
@@ -303,6 +142,8 @@ private:
   std::string BuildDir; // absolute
   std::unique_ptr<clang::tooling::JSONCompilationDatabase> Database;
   std::vector<std::string> Files; // translation units to lint, sorted
+  // Each directory of Files with one of its files: configuration is per directory.
+  std::map<std::string, std::string> Directories;
   std::optional<ChangedLines> Changed;
   std::string TempDir;
   std::map<std::tuple<std::string, std::string, unsigned, std::string>, Finding> Findings;
@@ -368,16 +209,50 @@ std::vector<std::string> Driver::workerArgs(llvm::ArrayRef<std::string> Extra) {
   return Args;
 }
 
+// The configuration of every directory of the linted files parses (clang-tidy would
+// lint with its defaults instead), and each --warnings-as-errors glob matches a check
+// enabled in one of them. Errors are printed once each.
+bool Driver::checkConfiguration() {
+  llvm::StringSet<> Printed;
+  for (const auto &[Dir, File] : Directories) {
+    ConfigurationFacts Facts = inspectConfiguration(Dir, Opts.Config, Opts.ConfigFile);
+    for (const std::string &E : Facts.Errors)
+      if (Printed.insert(E).second)
+        usageError("the configuration does not parse: " + E);
+  }
+  if (!Printed.empty() || !Opts.WarningsAsErrors)
+    return Printed.empty();
+  std::vector<Job> Jobs;
+  for (const auto &[Dir, File] : Directories) {
+    Job J;
+    J.Args = workerArgs({"--list-checks", File});
+    J.OutPath = tempPath("checks-" + llvm::Twine(Jobs.size()) + ".out");
+    J.ErrPath = tempPath("checks-" + llvm::Twine(Jobs.size()) + ".err");
+    Jobs.push_back(std::move(J));
+  }
+  runJobs(Jobs, Self, Opts.Jobs.value_or(1), /*Progress=*/false);
+  std::vector<std::string> Enabled;
+  for (const Job &J : Jobs) {
+    if (J.ExitCode != 0) {
+      usageError("cannot list the enabled checks: " + llvm::StringRef(readFile(J.ErrPath)).trim());
+      return false;
+    }
+    std::vector<std::string> Names = parseListChecks(readFile(J.OutPath));
+    Enabled.insert(Enabled.end(), Names.begin(), Names.end());
+  }
+  std::vector<std::string> Unmatched = globsMatchingNoCheck(*Opts.WarningsAsErrors, Enabled);
+  for (const std::string &Glob : Unmatched)
+    usageError("--warnings-as-errors glob '" + Glob + "' matches no enabled check");
+  return Unmatched.empty();
+}
+
 // clang-tidy 19 checks the configuration's check names and options only with
 // --verify-config: run that once per directory of the linted files (configuration
 // files are looked up per directory) and pass its warnings on, e.g. an unknown
 // `nd-*` option in a .clang-tidy file.
 void Driver::verifyConfig() {
-  std::map<std::string, std::string> PerDirectory;
-  for (const std::string &F : Files)
-    PerDirectory.try_emplace(llvm::sys::path::parent_path(F).str(), F);
   std::vector<Job> Jobs;
-  for (const auto &[Dir, File] : PerDirectory) {
+  for (const auto &[Dir, File] : Directories) {
     Job J;
     J.Args = workerArgs({"--verify-config", File});
     J.ErrPath = tempPath("verify-" + llvm::Twine(Jobs.size()) + ".err");
@@ -492,32 +367,50 @@ void Driver::print() {
   OS.flush();
 }
 
+// Reports a failed write; false if there was one.
+bool reportWriteError(llvm::Error Err) {
+  if (!Err)
+    return true;
+  llvm::errs() << "nd-tidy: error: " << llvm::toString(std::move(Err)) << "\n";
+  return false;
+}
+
 bool Driver::exportFixes() {
   clang::tooling::TranslationUnitDiagnostics Merged;
   Merged.MainSourceFile = "";
   for (const Finding *F : Reported)
     Merged.Diagnostics.push_back(F->Diag);
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(*Opts.ExportFixes, EC);
-  if (EC) {
-    llvm::errs() << "nd-tidy: error: cannot write '" << *Opts.ExportFixes
-                 << "': " << EC.message() << "\n";
-    return false;
-  }
-  llvm::yaml::Output Out(OS);
-  Out << Merged;
-  return true;
+  return reportWriteError(writeFileAtomically(*Opts.ExportFixes, [&](llvm::raw_ostream &OS) {
+    llvm::yaml::Output Out(OS);
+    Out << Merged;
+  }));
+}
+
+// The base URI of the nd check pages: --docs-url, $ND_DOCS_URL, the ND_DOCS_URL nd was
+// built with, or else the pages installed next to this executable
+// (<prefix>/share/doc/nd/checks/ for <prefix>/bin/nd-tidy), wherever the prefix moved.
+std::string Driver::docsUrl() const {
+  if (Opts.DocsUrl)
+    return *Opts.DocsUrl;
+  std::optional<std::string> Env = llvm::sys::Process::GetEnv("ND_DOCS_URL");
+  if (Env && !Env->empty())
+    return *Env;
+  if (!llvm::StringRef(ND_DOCS_URL).empty())
+    return ND_DOCS_URL;
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Self));
+  llvm::sys::path::append(Dir, "..", "share", "doc");
+  llvm::sys::path::append(Dir, "nd", "checks");
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  return fileUri(Dir) + "/";
 }
 
 bool Driver::writeSarifFile() {
   std::vector<const Diagnostic *> Diags;
   for (const Finding *F : Reported)
     Diags.push_back(&F->Diag);
-  if (llvm::Error Err = writeSarif(*Opts.Sarif, Diags, Positions, ND_DOCS_URL, ND_VERSION)) {
-    llvm::errs() << "nd-tidy: error: " << llvm::toString(std::move(Err)) << "\n";
-    return false;
-  }
-  return true;
+  return reportWriteError(writeFileAtomically(*Opts.Sarif, [&](llvm::raw_ostream &OS) {
+    writeSarif(OS, Diags, Positions, docsUrl(), ND_VERSION);
+  }));
 }
 
 bool sameReplacement(const Replacement &A, const Replacement &B) {
@@ -566,22 +459,14 @@ bool Driver::applyFixes() {
     if (Reps.empty())
       continue;
     llvm::Expected<std::string> Fixed = clang::tooling::applyAllReplacements(readFile(File), Reps);
-    std::error_code EC;
-    if (Fixed) {
-      llvm::raw_fd_ostream OS(File, EC);
-      if (!EC)
-        OS << *Fixed;
-    } else {
-      EC = std::make_error_code(std::errc::invalid_argument);
+    if (!Fixed) {
       llvm::errs() << "nd-tidy: error: cannot apply the fixes to '" << File
                    << "': " << llvm::toString(Fixed.takeError()) << "\n";
       Ok = false;
       continue;
     }
-    if (EC) {
-      llvm::errs() << "nd-tidy: error: cannot write '" << File << "': " << EC.message() << "\n";
-      Ok = false;
-    }
+    Ok &= reportWriteError(
+        writeFileAtomically(File, [&](llvm::raw_ostream &OS) { OS << *Fixed; }));
   }
   if (!Opts.Quiet && Total > 0)
     llvm::errs() << "nd-tidy: applied " << Taken << " of " << Total << " suggested fixes\n";
@@ -620,6 +505,12 @@ int Driver::run() {
     return usageError("cannot create a temporary directory: " + EC.message());
   TempDir = std::string(Temp);
 
+  for (const std::string &F : Files)
+    Directories.try_emplace(llvm::sys::path::parent_path(F).str(), F);
+  if (!checkConfiguration()) {
+    llvm::sys::fs::remove_directories(TempDir);
+    return 2;
+  }
   if (!Files.empty()) {
     verifyConfig();
     lint();
@@ -667,7 +558,7 @@ bool isProjectMode(llvm::ArrayRef<const char *> Argv) {
 
 void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
   Options O = parseArgs(Argv);
-  if (O.Info || O.Files.empty() || llvm::sys::Process::GetEnv("ND_TIDY_WORKER"))
+  if (O.Info || O.Files.empty() || isWorker())
     return;
   llvm::SmallString<128> ErrPath;
   int FD;
