@@ -80,6 +80,12 @@ Options parseArgs(llvm::ArrayRef<const char *> Argv) {
       }
     } else if (Key == "sarif") {
       O.Sarif = TakeValue();
+    } else if (Key == "format") {
+      if (auto V = TakeValue()) {
+        if (*V != "short" && *V != "full")
+          O.Errors.push_back("invalid --format '" + *V + "': expected short or full");
+        O.ShortFormat = *V == "short";
+      }
     } else if (Key == "docs-url") {
       O.DocsUrl = TakeValue();
     } else if (Key == "export-fixes") {

@@ -34,7 +34,8 @@ std::string helpText() {
   OS << R"(
 Project mode: nd-tidy -p BUILD [options] [files...]
   Lints every translation unit of BUILD/compile_commands.json (or the files given),
-  one clang-tidy worker per unit, and reports each finding once (a header's too).
+  one clang-tidy worker per unit, and reports each finding once (a header's too),
+  as soon as its unit is done, then a summary line per check.
   It starts with -p and no file, or with any of the flags below.
   -j N, --jobs=N       N workers at a time (default: the number of cores)
   --diff=REF           only the units and the lines changed since the git revision
@@ -44,6 +45,8 @@ Project mode: nd-tidy -p BUILD [options] [files...]
                        --docs-url, else $ND_DOCS_URL, else the installed
                        ../share/doc/nd/checks/ next to this executable
   --docs-url=BASE      base URI of the nd check pages in SARIF (<BASE><check>.md)
+  --format=full|short  full (default): each finding with its source line, caret and
+                       fix-it preview; short: the diagnostic lines only
   --export-fixes=FILE  one merged, deduplicated fixes file
   --fix, --fix-errors  apply each fix once
   Files are written whole or not at all (a temporary file, then renamed).

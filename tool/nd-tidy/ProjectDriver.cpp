@@ -5,6 +5,7 @@
 #include "CommandLine.h"
 #include "Configuration.h"
 #include "DiffFilter.h"
+#include "FindingPrinter.h"
 #include "SarifWriter.h"
 #include "SourcePositions.h"
 #include "Workers.h"
@@ -89,6 +90,8 @@ void makeAbsolute(Diagnostic &D) {
     M.Fix = absoluteFixes(M.Fix, D.BuildDirectory);
   };
   Fixup(D.Message);
+  for (clang::tooling::FileByteRange &R : D.Message.Ranges)
+    R.FilePath = absolutePath(R.FilePath, D.BuildDirectory);
   for (DiagnosticMessage &Note : D.Notes)
     Fixup(Note);
 }
@@ -123,13 +126,15 @@ private:
   bool checkConfiguration();
   void verifyConfig();
   void lint();
+  std::vector<const Finding *> collect(size_t K, const Job &J);
+  bool isReported(const Finding &F);
+  void printNew(std::vector<const Finding *> New);
   void filterToDiff();
-  void print();
+  void printSummary();
   bool exportFixes();
   bool writeSarifFile();
   std::string docsUrl() const;
   bool applyFixes();
-  std::string where(const DiagnosticMessage &M);
   std::string tempPath(const llvm::Twine &Name) {
     llvm::SmallString<256> P(TempDir);
     llvm::sys::path::append(P, Name);
@@ -274,97 +279,136 @@ void Driver::lint() {
                          Files[K]});
     Jobs.push_back(std::move(J));
   }
+  // Each unit's findings are printed as soon as it and every unit before it have
+  // finished: streamed, in the same order for any -j.
+  std::vector<bool> Finished(Files.size());
+  size_t NextToPrint = 0;
+  auto Done = [&](size_t K) {
+    Finished[K] = true;
+    for (; NextToPrint < Files.size() && Finished[NextToPrint]; ++NextToPrint)
+      printNew(collect(NextToPrint, Jobs[NextToPrint]));
+  };
   unsigned Parallel = Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
-  runJobs(Jobs, Self, Parallel, llvm::sys::Process::StandardErrIsDisplayed());
+  runJobs(Jobs, Self, Parallel, llvm::sys::Process::StandardErrIsDisplayed(), Done);
+}
 
-  for (size_t K = 0; K < Files.size(); ++K) {
-    const Job &J = Jobs[K];
-    std::string YamlPath = tempPath("tu-" + llvm::Twine(K) + ".yaml");
-    clang::tooling::TranslationUnitDiagnostics TUD;
-    bool ReadError = false;
-    if (llvm::sys::fs::exists(YamlPath)) {
-      std::string Text = readFile(YamlPath);
-      llvm::yaml::Input In(Text);
-      In >> TUD;
-      ReadError = static_cast<bool>(In.error());
-    }
-    bool DoesNotCompile = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
-      return D.DiagnosticName == CompileError;
-    });
-    bool AnyError = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
-      return D.DiagLevel == Diagnostic::Error;
-    });
-    // clang-tidy exits 1 for compiler errors and --warnings-as-errors findings, both
-    // of which are in its YAML; anything else is a failure of the worker itself.
-    if (ReadError || J.ExitCode < 0 || (J.ExitCode != 0 && !AnyError)) {
-      WorkerFailed = true;
-      llvm::errs() << "nd-tidy: error: clang-tidy failed on '" << Files[K] << "' (";
-      if (ReadError)
-        llvm::errs() << "unreadable fixes file";
-      else if (J.ExitCode == -2)
-        llvm::errs() << "crashed";
-      else if (J.ExitCode == -1)
-        llvm::errs() << "could not run: " << J.ExecError;
-      else
-        llvm::errs() << "exit code " << J.ExitCode;
-      llvm::errs() << ")\n" << readFile(J.ErrPath);
-    }
-    if (DoesNotCompile)
-      NotCompiling.push_back(Files[K]);
-    for (Diagnostic &D : TUD.Diagnostics) {
-      makeAbsolute(D);
-      auto Key = std::make_tuple(D.DiagnosticName, D.Message.FilePath, D.Message.FileOffset,
-                                 D.Message.Message);
-      auto [It, Inserted] = Findings.try_emplace(Key);
-      if (Inserted)
-        It->second.Diag = std::move(D);
-      It->second.FixAllowed |= !DoesNotCompile || Opts.FixErrors;
-    }
+// Reads unit K's results into Findings; the findings not seen in an earlier unit.
+std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
+  std::vector<const Finding *> New;
+  std::string YamlPath = tempPath("tu-" + llvm::Twine(K) + ".yaml");
+  clang::tooling::TranslationUnitDiagnostics TUD;
+  bool ReadError = false;
+  if (llvm::sys::fs::exists(YamlPath)) {
+    std::string Text = readFile(YamlPath);
+    llvm::yaml::Input In(Text);
+    In >> TUD;
+    ReadError = static_cast<bool>(In.error());
   }
+  bool DoesNotCompile = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
+    return D.DiagnosticName == CompileError;
+  });
+  bool AnyError = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
+    return D.DiagLevel == Diagnostic::Error;
+  });
+  // clang-tidy exits 1 for compiler errors and --warnings-as-errors findings, both
+  // of which are in its YAML; anything else is a failure of the worker itself.
+  if (ReadError || J.ExitCode < 0 || (J.ExitCode != 0 && !AnyError)) {
+    WorkerFailed = true;
+    llvm::errs() << "nd-tidy: error: clang-tidy failed on '" << Files[K] << "' (";
+    if (ReadError)
+      llvm::errs() << "unreadable fixes file";
+    else if (J.ExitCode == -2)
+      llvm::errs() << "crashed";
+    else if (J.ExitCode == -1)
+      llvm::errs() << "could not run: " << J.ExecError;
+    else
+      llvm::errs() << "exit code " << J.ExitCode;
+    llvm::errs() << ")\n" << readFile(J.ErrPath);
+  }
+  if (DoesNotCompile)
+    NotCompiling.push_back(Files[K]);
+  for (Diagnostic &D : TUD.Diagnostics) {
+    makeAbsolute(D);
+    auto Key = std::make_tuple(D.DiagnosticName, D.Message.FilePath, D.Message.FileOffset,
+                               D.Message.Message);
+    auto [It, Inserted] = Findings.try_emplace(Key);
+    if (Inserted) {
+      It->second.Diag = std::move(D);
+      New.push_back(&It->second);
+    }
+    It->second.FixAllowed |= !DoesNotCompile || Opts.FixErrors;
+  }
+  return New;
+}
+
+// Whether a finding is reported: with --diff, only on a changed line.
+bool Driver::isReported(const Finding &F) {
+  const DiagnosticMessage &M = F.Diag.Message;
+  if (!Changed || F.Diag.DiagnosticName == CompileError)
+    return true;
+  if (M.FilePath.empty())
+    return false;
+  return Changed->containsLine(realPathOr(M.FilePath),
+                               Positions.position(M.FilePath, M.FileOffset).first);
+}
+
+bool byPosition(const Finding *A, const Finding *B) {
+  const Diagnostic &L = A->Diag, &R = B->Diag;
+  return std::tie(L.Message.FilePath, L.Message.FileOffset, L.DiagnosticName,
+                  L.Message.Message) < std::tie(R.Message.FilePath, R.Message.FileOffset,
+                                                R.DiagnosticName, R.Message.Message);
+}
+
+void Driver::printNew(std::vector<const Finding *> New) {
+  llvm::sort(New, byPosition);
+  for (const Finding *F : New)
+    if (isReported(*F))
+      printDiagnostic(llvm::outs(), F->Diag, Positions,
+                      Opts.ShortFormat ? OutputFormat::Short : OutputFormat::Full);
+  llvm::outs().flush();
 }
 
 void Driver::filterToDiff() {
-  for (const auto &[Key, F] : Findings) {
-    const DiagnosticMessage &M = F.Diag.Message;
-    if (Changed && F.Diag.DiagnosticName != CompileError) {
-      if (M.FilePath.empty())
-        continue;
-      std::string Real = realPathOr(M.FilePath);
-      if (!Changed->containsLine(Real, Positions.position(M.FilePath, M.FileOffset).first))
-        continue;
-    }
-    Reported.push_back(&F);
-  }
+  for (const auto &[Key, F] : Findings)
+    if (isReported(F))
+      Reported.push_back(&F);
   // Files sorted, then diagnostics by position.
-  llvm::sort(Reported, [](const Finding *A, const Finding *B) {
-    const Diagnostic &L = A->Diag, &R = B->Diag;
-    return std::tie(L.Message.FilePath, L.Message.FileOffset, L.DiagnosticName,
-                    L.Message.Message) < std::tie(R.Message.FilePath, R.Message.FileOffset,
-                                                  R.DiagnosticName, R.Message.Message);
-  });
+  llvm::sort(Reported, byPosition);
 }
 
-std::string Driver::where(const DiagnosticMessage &M) {
-  if (M.FilePath.empty())
-    return "nd-tidy";
-  auto [Line, Column] = Positions.position(M.FilePath, M.FileOffset);
-  return (M.FilePath + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Column)).str();
+std::string plural(unsigned N, llvm::StringRef Word) {
+  return (llvm::Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();
 }
 
-void Driver::print() {
-  llvm::raw_ostream &OS = llvm::outs();
+// The totals, then one line per check, e.g.
+//   nd-tidy: 3 translation units linted: 2 warnings, 1 error
+//   nd-tidy:   nd-gather-downsampling: 2 warnings (2 with a fix)
+void Driver::printSummary() {
+  struct Count {
+    unsigned Warnings = 0, Errors = 0, WithFix = 0;
+  };
+  std::map<std::string, Count> PerCheck;
+  Count Total;
   for (const Finding *F : Reported) {
-    const Diagnostic &D = F->Diag;
-    bool IsError = D.DiagLevel == Diagnostic::Error;
-    OS << where(D.Message) << ": "
-       << (IsError ? "error" : D.DiagLevel == Diagnostic::Remark ? "remark" : "warning")
-       << ": " << D.Message.Message << " [" << D.DiagnosticName
-       << (IsError && D.DiagnosticName != CompileError ? ",-warnings-as-errors" : "")
-       << "]\n";
-    for (const DiagnosticMessage &Note : D.Notes)
-      OS << where(Note) << ": note: " << Note.Message << "\n";
+    Count &C = PerCheck[F->Diag.DiagnosticName];
+    bool IsError = F->Diag.DiagLevel == Diagnostic::Error;
+    (IsError ? C.Errors : C.Warnings) += 1;
+    (IsError ? Total.Errors : Total.Warnings) += 1;
+    C.WithFix += !F->Diag.Message.Fix.empty();
   }
-  OS.flush();
+  llvm::raw_ostream &OS = llvm::errs();
+  OS << "nd-tidy: " << plural(Files.size(), "translation unit") << " linted: "
+     << plural(Total.Warnings, "warning") << ", " << plural(Total.Errors, "error") << "\n";
+  for (const auto &[Check, C] : PerCheck) {
+    OS << "nd-tidy:   " << Check << ": ";
+    if (C.Warnings)
+      OS << plural(C.Warnings, "warning") << (C.Errors ? ", " : "");
+    if (C.Errors)
+      OS << plural(C.Errors, "error");
+    if (C.WithFix)
+      OS << " (" << C.WithFix << " with a fix)";
+    OS << "\n";
+  }
 }
 
 // Reports a failed write; false if there was one.
@@ -446,7 +490,7 @@ bool Driver::applyFixes() {
     }
     if (!Conflict.empty()) {
       llvm::errs() << "nd-tidy: warning: the fix of [" << D.DiagnosticName << "] at "
-                   << where(D.Message)
+                   << location(Positions, D.Message)
                    << " overlaps a fix already applied and is not applied\n";
       continue;
     }
@@ -518,7 +562,6 @@ int Driver::run() {
   llvm::sys::fs::remove_directories(TempDir);
 
   filterToDiff();
-  print();
   bool Ok = !WorkerFailed;
   if (Opts.ExportFixes)
     Ok &= exportFixes();
@@ -527,15 +570,8 @@ int Driver::run() {
   if (Opts.Fix)
     Ok &= applyFixes();
 
-  unsigned Warnings = 0, Errors = 0;
-  for (const Finding *F : Reported)
-    (F->Diag.DiagLevel == Diagnostic::Error ? Errors : Warnings) += 1;
-  if (!Opts.Quiet) {
-    llvm::errs() << "nd-tidy: " << Files.size() << " translation unit"
-                 << (Files.size() == 1 ? "" : "s") << " linted: " << Warnings << " warning"
-                 << (Warnings == 1 ? "" : "s") << ", " << Errors << " error"
-                 << (Errors == 1 ? "" : "s") << "\n";
-  }
+  if (!Opts.Quiet)
+    printSummary();
   for (const std::string &F : NotCompiling)
     llvm::errs() << "nd-tidy: error: '" << F << "' does not compile\n";
   if (!Ok || !NotCompiling.empty())

@@ -30,8 +30,8 @@ static std::vector<llvm::StringRef> workerEnvironment() {
   return std::vector<llvm::StringRef>(Strings.begin(), Strings.end());
 }
 
-void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel,
-             bool Progress) {
+void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel, bool Progress,
+             llvm::function_ref<void(size_t)> Done) {
   std::vector<llvm::StringRef> Env = workerEnvironment();
   std::atomic<size_t> Next{0};
   std::mutex ProgressMutex;
@@ -48,6 +48,12 @@ void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel,
           llvm::StringRef(""), llvm::StringRef(J.OutPath), llvm::StringRef(J.ErrPath)};
       J.ExitCode = llvm::sys::ExecuteAndWait(Self, Argv, Env, Redirects, 0, 0,
                                              &J.ExecError);
+      if (Done) {
+        std::lock_guard<std::mutex> Lock(ProgressMutex);
+        if (Progress) // the caller may print; start it on a clean line
+          llvm::errs() << "\r\033[K";
+        Done(I);
+      }
     }
   };
   std::vector<std::thread> Threads;

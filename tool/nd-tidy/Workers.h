@@ -3,6 +3,7 @@
 #ifndef ND_TIDY_WORKERS_H
 #define ND_TIDY_WORKERS_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -22,7 +23,10 @@ struct Job {
 /// Runs \p Jobs, \p Parallel at a time, with ND_TIDY_WORKER=1 in their environment (a
 /// worker leaves the checks of the whole run to the process that started it). With
 /// \p Progress, a "[k/n] label" line on standard error.
-void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel, bool Progress);
+/// \p Done, if given, is called with a job's index as soon as it has finished, one call
+/// at a time.
+void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel, bool Progress,
+             llvm::function_ref<void(size_t)> Done = nullptr);
 
 /// True in a process started by runJobs.
 bool isWorker();
