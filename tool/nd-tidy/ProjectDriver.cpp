@@ -6,6 +6,7 @@
 #include "Configuration.h"
 #include "DiffFilter.h"
 #include "FindingPrinter.h"
+#include "IncludeGraph.h"
 #include "SarifWriter.h"
 #include "SourcePositions.h"
 #include "Workers.h"
@@ -123,6 +124,7 @@ public:
 
 private:
   bool selectFiles();
+  std::vector<std::string> unitsSeeingChanges(const std::vector<std::string> &Units);
   bool checkConfiguration();
   void verifyConfig();
   void lint();
@@ -190,9 +192,7 @@ bool Driver::selectFiles() {
       return false;
     }
     Changed = ChangedLines::parse(*Text, Root);
-    llvm::erase_if(All, [&](const std::string &F) {
-      return !Changed->containsFile(realPathOr(F));
-    });
+    All = unitsSeeingChanges(All);
   }
 
   if (Opts.Shard) {
@@ -204,6 +204,30 @@ bool Driver::selectFiles() {
   }
   Files = std::move(All);
   return true;
+}
+
+// The units whose source changed, and, when a file that is not a unit changed (a
+// header), the units that include it.
+std::vector<std::string> Driver::unitsSeeingChanges(const std::vector<std::string> &Units) {
+  std::set<std::string> UnitFiles;
+  for (const std::string &U : Units)
+    UnitFiles.insert(realPathOr(U));
+  bool HeaderChanged = llvm::any_of(Changed->files(), [&](const auto &Entry) {
+    return !UnitFiles.count(Entry.first);
+  });
+  std::vector<std::string> Result;
+  if (!HeaderChanged) {
+    llvm::copy_if(Units, std::back_inserter(Result), [&](const std::string &U) {
+      return Changed->containsFile(realPathOr(U));
+    });
+    return Result;
+  }
+  unsigned Parallel = Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::vector<std::string>> Reads = scanIncludes(*Database, Units, Parallel);
+  for (size_t K = 0; K < Units.size(); ++K)
+    if (llvm::any_of(Reads[K], [&](const std::string &F) { return Changed->containsFile(F); }))
+      Result.push_back(Units[K]);
+  return Result;
 }
 
 std::vector<std::string> Driver::workerArgs(llvm::ArrayRef<std::string> Extra) {
