@@ -86,6 +86,8 @@ Options parseArgs(llvm::ArrayRef<const char *> Argv) {
           O.Errors.push_back("invalid --format '" + *V + "': expected short or full");
         O.ShortFormat = *V == "short";
       }
+    } else if (Key == "cache-dir") {
+      O.CacheDir = TakeValue();
     } else if (Key == "docs-url") {
       O.DocsUrl = TakeValue();
     } else if (Key == "export-fixes") {

@@ -19,6 +19,7 @@ struct Options {
   std::optional<std::string> Sarif;
   std::optional<std::string> ExportFixes;
   std::optional<std::string> DocsUrl; // --docs-url
+  std::optional<std::string> CacheDir; // --cache-dir
   bool ShortFormat = false;           // --format=short (default: full)
   // Also passed through: what nd-tidy reads of clang-tidy's own options.
   std::optional<std::string> Checks, Config, ConfigFile, WarningsAsErrors;

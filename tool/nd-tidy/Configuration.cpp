@@ -14,6 +14,7 @@ namespace {
 // Parses one configuration; on failure adds its YAML errors to Facts.Errors.
 std::optional<clang::tidy::ClangTidyOptions> parse(llvm::MemoryBufferRef Buffer,
                                                     ConfigurationFacts &Facts) {
+  Facts.Text += Buffer.getBufferIdentifier().str() + "\n" + Buffer.getBuffer().str() + "\n";
   std::vector<std::string> Messages;
   auto Parsed = clang::tidy::parseConfigurationWithDiags(
       Buffer, [&](const llvm::SMDiagnostic &D) {

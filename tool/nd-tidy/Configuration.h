@@ -20,6 +20,7 @@ inline constexpr llvm::StringLiteral DefaultChecks = "-*,nd-*";
 struct ConfigurationFacts {
   bool NamesChecks = false;        // some file or --config sets Checks
   std::vector<std::string> Errors; // "FILE:LINE:COLUMN: message" of what does not parse
+  std::string Text; // every configuration read, with its name (a cache key part)
 };
 
 /// What the configuration of a file in \p Directory says. \p ConfigText and

@@ -47,6 +47,8 @@ Project mode: nd-tidy -p BUILD [options] [files...]
   --docs-url=BASE      base URI of the nd check pages in SARIF (<BASE><check>.md)
   --format=full|short  full (default): each finding with its source line, caret and
                        fix-it preview; short: the diagnostic lines only
+  --cache-dir=DIR      reuse the stored results of units whose compile command,
+                       configuration, flags and every file read are unchanged
   --export-fixes=FILE  one merged, deduplicated fixes file
   --fix, --fix-errors  apply each fix once
   Files are written whole or not at all (a temporary file, then renamed).

@@ -7,6 +7,7 @@
 #include "DiffFilter.h"
 #include "FindingPrinter.h"
 #include "IncludeGraph.h"
+#include "ResultCache.h"
 #include "SarifWriter.h"
 #include "SourcePositions.h"
 #include "Workers.h"
@@ -128,6 +129,8 @@ private:
   bool checkConfiguration();
   void verifyConfig();
   void lint();
+  std::vector<size_t> lookUpCache(std::vector<Job> &Jobs, unsigned Parallel);
+  std::string yamlPath(size_t K) { return tempPath("tu-" + llvm::Twine(K) + ".yaml"); }
   std::vector<const Finding *> collect(size_t K, const Job &J);
   bool isReported(const Finding &F);
   void printNew(std::vector<const Finding *> New);
@@ -157,6 +160,9 @@ private:
   std::vector<const Finding *> Reported; // sorted
   std::vector<std::string> NotCompiling;
   bool WorkerFailed = false;
+  std::optional<ResultCache> Cache;   // --cache-dir
+  std::vector<bool> FromCache;        // per unit of Files
+  std::vector<std::string> CacheKeys; // per unit of Files
   SourcePositions Positions;
 };
 
@@ -299,10 +305,12 @@ void Driver::lint() {
     Job J;
     J.Label = Files[K];
     J.ErrPath = tempPath("tu-" + llvm::Twine(K) + ".err");
-    J.Args = workerArgs({"--quiet", "--export-fixes=" + tempPath("tu-" + llvm::Twine(K) + ".yaml"),
-                         Files[K]});
+    J.Args = workerArgs({"--quiet", "--export-fixes=" + yamlPath(K), Files[K]});
     Jobs.push_back(std::move(J));
   }
+  unsigned Parallel = Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<size_t> ToRun = lookUpCache(Jobs, Parallel);
+
   // Each unit's findings are printed as soon as it and every unit before it have
   // finished: streamed, in the same order for any -j.
   std::vector<bool> Finished(Files.size());
@@ -312,14 +320,61 @@ void Driver::lint() {
     for (; NextToPrint < Files.size() && Finished[NextToPrint]; ++NextToPrint)
       printNew(collect(NextToPrint, Jobs[NextToPrint]));
   };
-  unsigned Parallel = Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
-  runJobs(Jobs, Self, Parallel, llvm::sys::Process::StandardErrIsDisplayed(), Done);
+  std::vector<Job> Running;
+  for (size_t K = 0; K < Files.size(); ++K) {
+    if (FromCache[K])
+      Done(K);
+    else
+      Running.push_back(Jobs[K]);
+  }
+  runJobs(Running, Self, Parallel, llvm::sys::Process::StandardErrIsDisplayed(),
+          [&](size_t I) {
+            Jobs[ToRun[I]].ExitCode = Running[I].ExitCode;
+            Jobs[ToRun[I]].ExecError = Running[I].ExecError;
+            Done(ToRun[I]);
+          });
+}
+
+// --cache-dir: the units whose results are stored are copied to their fixes files
+// and marked FromCache; returns the others, to be linted.
+std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Parallel) {
+  FromCache.assign(Files.size(), false);
+  CacheKeys.assign(Files.size(), "");
+  std::vector<size_t> ToRun;
+  if (!Cache) {
+    for (size_t K = 0; K < Files.size(); ++K)
+      ToRun.push_back(K);
+    return ToRun;
+  }
+  std::vector<std::vector<std::string>> Reads = scanIncludes(*Database, Files, Parallel);
+  for (size_t K = 0; K < Files.size(); ++K) {
+    std::vector<std::string> Parts{ND_VERSION, BuildDir, Files[K]};
+    Parts.insert(Parts.end(), Opts.PassThrough.begin(), Opts.PassThrough.end());
+    for (const clang::tooling::CompileCommand &C : Database->getCompileCommands(Files[K])) {
+      Parts.push_back(C.Directory);
+      Parts.insert(Parts.end(), C.CommandLine.begin(), C.CommandLine.end());
+    }
+    Parts.push_back(inspectConfiguration(llvm::sys::path::parent_path(Files[K]), Opts.Config,
+                                         Opts.ConfigFile)
+                        .Text);
+    CacheKeys[K] = Cache->key(Parts, Reads[K]);
+    std::optional<ResultCache::Entry> Hit = Cache->lookup(CacheKeys[K]);
+    if (Hit && !writeFileAtomically(yamlPath(K), [&](llvm::raw_ostream &OS) {
+          OS << Hit->Yaml;
+        })) {
+      Jobs[K].ExitCode = Hit->ExitCode;
+      FromCache[K] = true;
+      continue;
+    }
+    ToRun.push_back(K);
+  }
+  return ToRun;
 }
 
 // Reads unit K's results into Findings; the findings not seen in an earlier unit.
 std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
   std::vector<const Finding *> New;
-  std::string YamlPath = tempPath("tu-" + llvm::Twine(K) + ".yaml");
+  std::string YamlPath = yamlPath(K);
   clang::tooling::TranslationUnitDiagnostics TUD;
   bool ReadError = false;
   if (llvm::sys::fs::exists(YamlPath)) {
@@ -348,6 +403,11 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     else
       llvm::errs() << "exit code " << J.ExitCode;
     llvm::errs() << ")\n" << readFile(J.ErrPath);
+  }
+  bool Failed = ReadError || J.ExitCode < 0 || (J.ExitCode != 0 && !AnyError);
+  if (Cache && !FromCache[K] && !Failed) {
+    if (llvm::Error Err = Cache->store(CacheKeys[K], {readFile(YamlPath), J.ExitCode}))
+      llvm::errs() << "nd-tidy: warning: " << llvm::toString(std::move(Err)) << "\n";
   }
   if (DoesNotCompile)
     NotCompiling.push_back(Files[K]);
@@ -421,7 +481,10 @@ void Driver::printSummary() {
     C.WithFix += !F->Diag.Message.Fix.empty();
   }
   llvm::raw_ostream &OS = llvm::errs();
-  OS << "nd-tidy: " << plural(Files.size(), "translation unit") << " linted: "
+  OS << "nd-tidy: " << plural(Files.size(), "translation unit") << " linted";
+  if (Cache)
+    OS << " (" << llvm::count(FromCache, true) << " from the cache)";
+  OS << ": "
      << plural(Total.Warnings, "warning") << ", " << plural(Total.Errors, "error") << "\n";
   for (const auto &[Check, C] : PerCheck) {
     OS << "nd-tidy:   " << Check << ": ";
@@ -573,6 +636,8 @@ int Driver::run() {
     return usageError("cannot create a temporary directory: " + EC.message());
   TempDir = std::string(Temp);
 
+  if (Opts.CacheDir)
+    Cache.emplace(absolutePath(*Opts.CacheDir, ""));
   for (const std::string &F : Files)
     Directories.try_emplace(llvm::sys::path::parent_path(F).str(), F);
   if (!checkConfiguration()) {
