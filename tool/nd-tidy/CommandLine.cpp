@@ -86,6 +86,10 @@ Options parseArgs(llvm::ArrayRef<const char *> Argv) {
           O.Errors.push_back("invalid --format '" + *V + "': expected short or full");
         O.ShortFormat = *V == "short";
       }
+    } else if (Key == "header-filter") {
+      O.HeaderFilter = TakeValue();
+    } else if (Key == "exclude-header-filter") {
+      O.ExcludeHeaderFilter = TakeValue();
     } else if (Key == "cache-dir") {
       O.CacheDir = TakeValue();
     } else if (Key == "docs-url") {

@@ -20,6 +20,9 @@ struct Options {
   std::optional<std::string> ExportFixes;
   std::optional<std::string> DocsUrl; // --docs-url
   std::optional<std::string> CacheDir; // --cache-dir
+  // --header-filter, --exclude-header-filter: project mode applies them itself (to
+  // absolute paths); they are not passed through.
+  std::optional<std::string> HeaderFilter, ExcludeHeaderFilter;
   bool ShortFormat = false;           // --format=short (default: full)
   // Also passed through: what nd-tidy reads of clang-tidy's own options.
   std::optional<std::string> Checks, Config, ConfigFile, WarningsAsErrors;

@@ -34,8 +34,13 @@ std::optional<clang::tidy::ClangTidyOptions> parse(llvm::MemoryBufferRef Buffer,
   return std::nullopt;
 }
 
+// Files are read nearest first, so the first value found is the one that applies.
 void note(const clang::tidy::ClangTidyOptions &Options, ConfigurationFacts &Facts) {
   Facts.NamesChecks |= Options.Checks.has_value();
+  if (!Facts.HeaderFilter)
+    Facts.HeaderFilter = Options.HeaderFilterRegex;
+  if (!Facts.ExcludeHeaderFilter)
+    Facts.ExcludeHeaderFilter = Options.ExcludeHeaderFilterRegex;
 }
 
 } // namespace

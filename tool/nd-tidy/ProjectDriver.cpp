@@ -24,6 +24,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -132,6 +133,7 @@ private:
   std::vector<size_t> lookUpCache(std::vector<Job> &Jobs, unsigned Parallel);
   std::string yamlPath(size_t K) { return tempPath("tu-" + llvm::Twine(K) + ".yaml"); }
   std::vector<const Finding *> collect(size_t K, const Job &J);
+  bool isWanted(const Diagnostic &D, const std::string &Unit);
   bool isReported(const Finding &F);
   void printNew(std::vector<const Finding *> New);
   void filterToDiff();
@@ -160,6 +162,10 @@ private:
   std::vector<const Finding *> Reported; // sorted
   std::vector<std::string> NotCompiling;
   bool WorkerFailed = false;
+  struct HeaderFilter {
+    std::optional<llvm::Regex> Include, Exclude;
+  };
+  std::map<std::string, HeaderFilter> HeaderFilters; // per directory of the units
   std::optional<ResultCache> Cache;   // --cache-dir
   std::vector<bool> FromCache;        // per unit of Files
   std::vector<std::string> CacheKeys; // per unit of Files
@@ -239,7 +245,8 @@ std::vector<std::string> Driver::unitsSeeingChanges(const std::vector<std::strin
 std::vector<std::string> Driver::workerArgs(llvm::ArrayRef<std::string> Extra) {
   std::vector<std::string> Args{Self};
   Args.insert(Args.end(), Opts.PassThrough.begin(), Opts.PassThrough.end());
-  Args.insert(Args.end(), {"-p", BuildDir});
+  // Every header's findings; the driver applies the header filter (isWanted).
+  Args.insert(Args.end(), {"--header-filter=.*", "-p", BuildDir});
   Args.insert(Args.end(), Extra.begin(), Extra.end());
   return Args;
 }
@@ -349,6 +356,7 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
   std::vector<std::vector<std::string>> Reads = scanIncludes(*Database, Files, Parallel);
   for (size_t K = 0; K < Files.size(); ++K) {
     std::vector<std::string> Parts{ND_VERSION, BuildDir, Files[K]};
+    // The workers' output does not depend on the header filter (isWanted applies it).
     Parts.insert(Parts.end(), Opts.PassThrough.begin(), Opts.PassThrough.end());
     for (const clang::tooling::CompileCommand &C : Database->getCompileCommands(Files[K])) {
       Parts.push_back(C.Directory);
@@ -413,6 +421,8 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     NotCompiling.push_back(Files[K]);
   for (Diagnostic &D : TUD.Diagnostics) {
     makeAbsolute(D);
+    if (!isWanted(D, Files[K]))
+      continue;
     auto Key = std::make_tuple(D.DiagnosticName, D.Message.FilePath, D.Message.FileOffset,
                                D.Message.Message);
     auto [It, Inserted] = Findings.try_emplace(Key);
@@ -423,6 +433,34 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     It->second.FixAllowed |= !DoesNotCompile || Opts.FixErrors;
   }
   return New;
+}
+
+// clang-tidy matches its header filter against a header's name as the compiler spelled
+// it, relative to the build directory or not depending on the include path, so the
+// same regex finds different headers depending on where it runs (llvm#118009). The
+// workers report every header; here the filter that applies to the unit (the flags,
+// else the unit's configuration) is matched against the header's absolute, normalised
+// path. Diagnostics in the unit's own file and compile errors always pass.
+bool Driver::isWanted(const Diagnostic &D, const std::string &Unit) {
+  const std::string &File = D.Message.FilePath;
+  if (File.empty() || D.DiagnosticName == CompileError || File == Unit ||
+      realPathOr(File) == realPathOr(Unit))
+    return true;
+  std::string Dir = llvm::sys::path::parent_path(Unit).str();
+  auto [It, Inserted] = HeaderFilters.try_emplace(Dir);
+  if (Inserted) {
+    ConfigurationFacts Facts = inspectConfiguration(Dir, Opts.Config, Opts.ConfigFile);
+    std::string Include = Opts.HeaderFilter.value_or(Facts.HeaderFilter.value_or(""));
+    std::string Exclude =
+        Opts.ExcludeHeaderFilter.value_or(Facts.ExcludeHeaderFilter.value_or(""));
+    if (!Include.empty())
+      It->second.Include.emplace(Include);
+    if (!Exclude.empty())
+      It->second.Exclude.emplace(Exclude);
+  }
+  const HeaderFilter &Filter = It->second;
+  return Filter.Include && Filter.Include->match(File) &&
+         !(Filter.Exclude && Filter.Exclude->match(File));
 }
 
 // Whether a finding is reported: with --diff, only on a changed line.
