@@ -166,6 +166,8 @@ def main():
                         help="runs of each single unit (the median is reported)")
     parser.add_argument("--corpus-repetitions", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--cache-only", action="store_true",
+                        help="only the cold/warm cache comparison")
     args = parser.parse_args()
     args.runtime_include = os.path.abspath(args.runtime_include)
     args.corpus = os.path.abspath(args.corpus)
@@ -185,6 +187,12 @@ def main():
         paths = {name: os.path.join(work, name) for name in generated}
         compile_database(work, corpus + list(paths.values()), args.runtime_include)
 
+        if args.cache_only:
+            compile_database(work, corpus, args.runtime_include)
+            print("| project run (-j %d) | units | wall | CPU |" % args.jobs)
+            print("|---|---|---|---|")
+            cache(args, work, corpus)
+            return
         print("| translation units | count | `%s` CPU | `%s` CPU | overhead |" % (ND, STOCK))
         print("|---|---|---|---|---|")
         reps = args.repetitions
