@@ -39,8 +39,13 @@ config.substitutions.append(("%clang_apply_replacements",
                              quote(config.nd_clang_apply_replacements)))
 config.substitutions.append(("%nd_runtime_include", quote(config.nd_runtime_include)))
 config.substitutions.append(("%FileCheck", quote(config.nd_filecheck)))
-# The base URI of the check pages that nd-tidy --sarif gives as the rules' helpUri.
-config.substitutions.append(("%nd_docs_url", config.nd_docs_url))
+# The base URI of the check pages that nd-tidy --sarif gives as the rules' helpUri:
+# the configured ND_DOCS_URL, or by default ../share/doc/nd/checks/ from nd-tidy.
+docs_url = config.nd_docs_url
+if not docs_url and config.nd_tidy:
+    docs_url = "file://" + os.path.normpath(os.path.join(
+        os.path.dirname(config.nd_tidy), "..", "share", "doc", "nd", "checks")) + "/"
+config.substitutions.append(("%nd_docs_url", docs_url))
 if config.nd_tidy:
     config.substitutions.append(("%nd_tidy", quote(config.nd_tidy)))
     config.available_features.add("nd-tidy")

@@ -1,5 +1,6 @@
 #include "DiffFilter.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -18,6 +19,40 @@ std::string realPathOr(llvm::StringRef Path) {
   return std::string(Path);
 }
 
+std::string unquoteGitPath(llvm::StringRef Name) {
+  if (Name.size() < 2 || Name.front() != '"' || Name.back() != '"')
+    return Name.str();
+  Name = Name.drop_front().drop_back();
+  std::string Result;
+  for (size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    if (C != '\\' || I + 1 == Name.size()) {
+      Result += C;
+      continue;
+    }
+    char Escaped = Name[++I];
+    // Three octal digits: one byte of a name's UTF-8 (or other) encoding.
+    if (Escaped >= '0' && Escaped <= '3' && I + 2 < Name.size() &&
+        llvm::all_of(Name.substr(I + 1, 2), [](char D) { return D >= '0' && D <= '7'; })) {
+      Result += static_cast<char>(((Escaped - '0') << 6) | ((Name[I + 1] - '0') << 3) |
+                                  (Name[I + 2] - '0'));
+      I += 2;
+      continue;
+    }
+    switch (Escaped) {
+    case 'a': Result += '\a'; break;
+    case 'b': Result += '\b'; break;
+    case 't': Result += '\t'; break;
+    case 'n': Result += '\n'; break;
+    case 'v': Result += '\v'; break;
+    case 'f': Result += '\f'; break;
+    case 'r': Result += '\r'; break;
+    default: Result += Escaped; break; // a quote or a backslash
+    }
+  }
+  return Result;
+}
+
 ChangedLines ChangedLines::parse(llvm::StringRef Diff, llvm::StringRef Root) {
   ChangedLines Result;
   std::string Current; // empty: a deleted file, or before the first "+++"
@@ -26,9 +61,13 @@ ChangedLines ChangedLines::parse(llvm::StringRef Diff, llvm::StringRef Root) {
   for (llvm::StringRef Line : Lines) {
     Line = Line.rtrim("\r");
     if (Line.consume_front("+++ ")) {
-      llvm::StringRef Name = Line.split('\t').first.trim();
-      if (Name.size() >= 2 && Name.front() == '"' && Name.back() == '"')
-        Name = Name.drop_front().drop_back();
+      // git quotes a name with unusual bytes (non-ASCII, quotes, control characters) as
+      // a C string, "b/caf\303\251.cpp"; other diff tools end the name with a tab.
+      llvm::StringRef Quoted = Line.trim();
+      std::string Unquoted = Quoted.starts_with("\"")
+                                 ? unquoteGitPath(Quoted)
+                                 : Line.split('\t').first.trim().str();
+      llvm::StringRef Name = Unquoted;
       Current.clear();
       if (Name == "/dev/null")
         continue;
@@ -125,10 +164,23 @@ llvm::Expected<std::string> readDiff(llvm::StringRef Ref, std::string &Root) {
                                      Input.getError().message());
     return (*Input)->getBuffer().str();
   }
+  // The ref must name a revision, never an option of git diff (--output=FILE would
+  // write FILE): no leading '-', resolved by rev-parse, and passed after
+  // --end-of-options as the object name rev-parse printed.
+  if (Ref.empty() || Ref.starts_with("-"))
+    return llvm::createStringError("'" + Ref + "' is not a git revision");
   if (!TopLevel)
     return TopLevel.takeError();
   Root = llvm::StringRef(*TopLevel).trim().str();
-  return runGit({"diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", Ref, "--"});
+  llvm::Expected<std::string> Object =
+      runGit({"rev-parse", "--verify", "--quiet", "--end-of-options", Ref});
+  if (!Object) {
+    llvm::consumeError(Object.takeError());
+    return llvm::createStringError("'" + Ref + "' is not a git revision");
+  }
+  std::string Resolved = llvm::StringRef(*Object).trim().str();
+  return runGit({"diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames",
+                 "--end-of-options", Resolved, "--"});
 }
 
 } // namespace nd_tidy

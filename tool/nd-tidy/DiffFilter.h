@@ -31,9 +31,15 @@ private:
 };
 
 /// The diff for `--diff REF`: `git diff -U0 REF` run in the current directory; REF "-"
-/// reads the diff from standard input. Sets \p Root to the repository's top level
-/// (for "-", the current directory if it is not inside a git repository).
+/// reads the diff from standard input. REF must resolve to a git object
+/// (`git rev-parse --verify`) and may not start with '-'. Sets \p Root to the
+/// repository's top level (for "-", the current directory if it is not inside a git
+/// repository).
 llvm::Expected<std::string> readDiff(llvm::StringRef Ref, std::string &Root);
+
+/// A file name as git writes it in a diff header: a C-quoted string ("b/caf\303\251.cpp")
+/// unquoted to its bytes; any other name unchanged.
+std::string unquoteGitPath(llvm::StringRef Name);
 
 /// The real path of \p Path, or \p Path itself if it does not exist.
 std::string realPathOr(llvm::StringRef Path);

@@ -1,8 +1,16 @@
 #include "ProjectDriver.h"
 
+#include "AtomicWrite.h"
+#include "CheckSelection.h"
+#include "CommandLine.h"
+#include "Configuration.h"
 #include "DiffFilter.h"
+#include "FindingPrinter.h"
+#include "IncludeGraph.h"
+#include "ResultCache.h"
 #include "SarifWriter.h"
 #include "SourcePositions.h"
+#include "Workers.h"
 
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
@@ -16,6 +24,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -29,8 +38,6 @@
 #include <thread>
 #include <tuple>
 #include <vector>
-
-extern char **environ;
 
 #ifndef ND_DOCS_URL
 #define ND_DOCS_URL ""
@@ -48,113 +55,6 @@ using clang::tooling::Replacement;
 using clang::tooling::Replacements;
 
 constexpr llvm::StringLiteral CompileError = "clang-diagnostic-error";
-
-// clang-tidy options whose value may be the next argument (`--checks X`).
-const char *const ValueOptions[] = {
-    "checks",      "config",        "config-file",   "exclude-header-filter",
-    "extra-arg",   "extra-arg-before", "format-style", "header-filter",
-    "line-filter", "load",          "store-check-profile", "vfsoverlay",
-    "warnings-as-errors"};
-// Options that print information and exit: they keep plain clang-tidy.
-const char *const InfoOptions[] = {
-    "help",       "help-hidden",   "help-list",      "help-list-hidden", "version",
-    "list-checks", "dump-config",  "explain-config", "verify-config"};
-
-struct Options {
-  std::optional<std::string> BuildDir; // -p, as given
-  std::optional<unsigned> Jobs;
-  std::optional<std::string> Diff;
-  std::optional<std::pair<unsigned, unsigned>> Shard; // I, N
-  std::optional<std::string> Sarif;
-  std::optional<std::string> ExportFixes;
-  bool Fix = false, FixErrors = false, FixNotes = false, Quiet = false;
-  bool Info = false, DashDash = false;
-  std::vector<std::string> Files;
-  std::vector<std::string> PassThrough; // to every worker
-  std::vector<std::string> Errors;      // usage errors
-};
-
-bool contains(llvm::ArrayRef<const char *> List, llvm::StringRef Name) {
-  return llvm::any_of(List, [&](const char *S) { return Name == S; });
-}
-
-Options parseArgs(llvm::ArrayRef<const char *> Argv) {
-  Options O;
-  for (size_t I = 1; I < Argv.size(); ++I) {
-    llvm::StringRef Arg = Argv[I];
-    if (O.DashDash)
-      continue; // compiler arguments; project mode refuses them
-    if (Arg == "--") {
-      O.DashDash = true;
-      continue;
-    }
-    if (Arg.size() < 2 || Arg[0] != '-') {
-      O.Files.push_back(Arg.str());
-      continue;
-    }
-    llvm::StringRef Name = Arg.drop_front(Arg.starts_with("--") ? 2 : 1);
-    auto [Key, Value] = Name.split('=');
-    bool HasValue = Name.contains('=');
-    auto TakeValue = [&, Key = Key, Value = Value]() -> std::optional<std::string> {
-      if (HasValue)
-        return Value.str();
-      if (I + 1 < Argv.size())
-        return std::string(Argv[++I]);
-      O.Errors.push_back(("option '" + Arg + "' needs a value").str());
-      return std::nullopt;
-    };
-    auto Flag = [&, Value = Value] {
-      return !HasValue || !(Value == "false" || Value == "0" || Value == "FALSE");
-    };
-    if (Key == "p") {
-      if (auto V = TakeValue())
-        O.BuildDir = *V;
-    } else if (Key == "j" || Key == "jobs" ||
-               (Key.size() > 1 && Key[0] == 'j' &&
-                llvm::all_of(Key.drop_front(), llvm::isDigit))) {
-      std::optional<std::string> V;
-      if (Key.size() > 1 && Key != "jobs")
-        V = Key.drop_front().str();
-      else
-        V = TakeValue();
-      unsigned N = 0;
-      if (V && (llvm::StringRef(*V).getAsInteger(10, N) || N == 0))
-        O.Errors.push_back("invalid number of jobs '" + *V + "': expected a positive integer");
-      O.Jobs = N;
-    } else if (Key == "diff") {
-      O.Diff = TakeValue();
-    } else if (Key == "shard") {
-      if (auto V = TakeValue()) {
-        auto [IText, NText] = llvm::StringRef(*V).split('/');
-        unsigned Index = 0, Count = 0;
-        if (IText.getAsInteger(10, Index) || NText.getAsInteger(10, Count) || Count == 0 ||
-            Index == 0 || Index > Count)
-          O.Errors.push_back("invalid shard '" + *V + "': expected I/N with 1 <= I <= N");
-        O.Shard = {Index, Count};
-      }
-    } else if (Key == "sarif") {
-      O.Sarif = TakeValue();
-    } else if (Key == "export-fixes") {
-      O.ExportFixes = TakeValue();
-    } else if (Key == "fix") {
-      O.Fix = Flag();
-    } else if (Key == "fix-errors") {
-      O.FixErrors = Flag();
-      O.Fix |= O.FixErrors;
-    } else if (Key == "fix-notes") {
-      O.FixNotes = Flag();
-    } else if (Key == "quiet") {
-      O.Quiet = Flag();
-    } else {
-      if (contains(InfoOptions, Key))
-        O.Info = true;
-      O.PassThrough.push_back(Arg.str());
-      if (!HasValue && contains(ValueOptions, Key) && I + 1 < Argv.size())
-        O.PassThrough.push_back(Argv[++I]);
-    }
-  }
-  return O;
-}
 
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef Base) {
   if (Path.empty())
@@ -193,67 +93,10 @@ void makeAbsolute(Diagnostic &D) {
     M.Fix = absoluteFixes(M.Fix, D.BuildDirectory);
   };
   Fixup(D.Message);
+  for (clang::tooling::FileByteRange &R : D.Message.Ranges)
+    R.FilePath = absolutePath(R.FilePath, D.BuildDirectory);
   for (DiagnosticMessage &Note : D.Notes)
     Fixup(Note);
-}
-
-// One child process: this executable with Args, stdout and stderr to files.
-struct Job {
-  std::vector<std::string> Args;
-  std::string Label;     // for the progress line
-  std::string OutPath;   // empty: /dev/null
-  std::string ErrPath;
-  int ExitCode = 0;      // -1: could not run, -2: crashed
-  std::string ExecError;
-};
-
-// The environment of the workers: ours, and ND_TIDY_WORKER=1 (see warnAboutConfig).
-std::vector<llvm::StringRef> workerEnvironment() {
-  static std::vector<std::string> Strings = [] {
-    std::vector<std::string> Result;
-    for (char **E = environ; *E; ++E)
-      if (!llvm::StringRef(*E).starts_with("ND_TIDY_WORKER="))
-        Result.push_back(*E);
-    Result.push_back("ND_TIDY_WORKER=1");
-    return Result;
-  }();
-  return std::vector<llvm::StringRef>(Strings.begin(), Strings.end());
-}
-
-void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel,
-             bool Progress) {
-  std::vector<llvm::StringRef> Env = workerEnvironment();
-  std::atomic<size_t> Next{0};
-  std::mutex ProgressMutex;
-  auto Work = [&] {
-    for (size_t I; (I = Next++) < Jobs.size();) {
-      Job &J = Jobs[I];
-      if (Progress) {
-        std::lock_guard<std::mutex> Lock(ProgressMutex);
-        llvm::errs() << "\r\033[K[" << I + 1 << "/" << Jobs.size() << "] " << J.Label;
-        llvm::errs().flush();
-      }
-      llvm::SmallVector<llvm::StringRef, 32> Argv(J.Args.begin(), J.Args.end());
-      std::optional<llvm::StringRef> Redirects[] = {
-          llvm::StringRef(""), llvm::StringRef(J.OutPath), llvm::StringRef(J.ErrPath)};
-      J.ExitCode = llvm::sys::ExecuteAndWait(Self, Argv, Env, Redirects, 0, 0,
-                                             &J.ExecError);
-    }
-  };
-  std::vector<std::thread> Threads;
-  unsigned Count = std::min<size_t>(Parallel, Jobs.size());
-  for (unsigned T = 0; T < Count; ++T)
-    Threads.emplace_back(Work);
-  for (std::thread &T : Threads)
-    T.join();
-  if (Progress && !Jobs.empty())
-    llvm::errs() << "\r\033[K";
-}
-
-std::string readFile(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  return Buffer ? (*Buffer)->getBuffer().str() : std::string();
 }
 
 // The warnings of a --verify-config run, each once.
@@ -283,14 +126,22 @@ public:
 
 private:
   bool selectFiles();
+  std::vector<std::string> unitsSeeingChanges(const std::vector<std::string> &Units);
+  bool checkConfiguration();
   void verifyConfig();
   void lint();
+  std::vector<size_t> lookUpCache(std::vector<Job> &Jobs, unsigned Parallel);
+  std::string yamlPath(size_t K) { return tempPath("tu-" + llvm::Twine(K) + ".yaml"); }
+  std::vector<const Finding *> collect(size_t K, const Job &J);
+  bool isWanted(const Diagnostic &D, const std::string &Unit);
+  bool isReported(const Finding &F);
+  void printNew(std::vector<const Finding *> New);
   void filterToDiff();
-  void print();
+  void printSummary();
   bool exportFixes();
   bool writeSarifFile();
+  std::string docsUrl() const;
   bool applyFixes();
-  std::string where(const DiagnosticMessage &M);
   std::string tempPath(const llvm::Twine &Name) {
     llvm::SmallString<256> P(TempDir);
     llvm::sys::path::append(P, Name);
@@ -303,12 +154,21 @@ private:
   std::string BuildDir; // absolute
   std::unique_ptr<clang::tooling::JSONCompilationDatabase> Database;
   std::vector<std::string> Files; // translation units to lint, sorted
+  // Each directory of Files with one of its files: configuration is per directory.
+  std::map<std::string, std::string> Directories;
   std::optional<ChangedLines> Changed;
   std::string TempDir;
   std::map<std::tuple<std::string, std::string, unsigned, std::string>, Finding> Findings;
   std::vector<const Finding *> Reported; // sorted
   std::vector<std::string> NotCompiling;
   bool WorkerFailed = false;
+  struct HeaderFilter {
+    std::optional<llvm::Regex> Include, Exclude;
+  };
+  std::map<std::string, HeaderFilter> HeaderFilters; // per directory of the units
+  std::optional<ResultCache> Cache;   // --cache-dir
+  std::vector<bool> FromCache;        // per unit of Files
+  std::vector<std::string> CacheKeys; // per unit of Files
   SourcePositions Positions;
 };
 
@@ -344,9 +204,7 @@ bool Driver::selectFiles() {
       return false;
     }
     Changed = ChangedLines::parse(*Text, Root);
-    llvm::erase_if(All, [&](const std::string &F) {
-      return !Changed->containsFile(realPathOr(F));
-    });
+    All = unitsSeeingChanges(All);
   }
 
   if (Opts.Shard) {
@@ -360,12 +218,74 @@ bool Driver::selectFiles() {
   return true;
 }
 
+// The units whose source changed, and, when a file that is not a unit changed (a
+// header), the units that include it.
+std::vector<std::string> Driver::unitsSeeingChanges(const std::vector<std::string> &Units) {
+  std::set<std::string> UnitFiles;
+  for (const std::string &U : Units)
+    UnitFiles.insert(realPathOr(U));
+  bool HeaderChanged = llvm::any_of(Changed->files(), [&](const auto &Entry) {
+    return !UnitFiles.count(Entry.first);
+  });
+  std::vector<std::string> Result;
+  if (!HeaderChanged) {
+    llvm::copy_if(Units, std::back_inserter(Result), [&](const std::string &U) {
+      return Changed->containsFile(realPathOr(U));
+    });
+    return Result;
+  }
+  unsigned Parallel = Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::vector<std::string>> Reads = scanIncludes(*Database, Units, Parallel);
+  for (size_t K = 0; K < Units.size(); ++K)
+    if (llvm::any_of(Reads[K], [&](const std::string &F) { return Changed->containsFile(F); }))
+      Result.push_back(Units[K]);
+  return Result;
+}
+
 std::vector<std::string> Driver::workerArgs(llvm::ArrayRef<std::string> Extra) {
   std::vector<std::string> Args{Self};
   Args.insert(Args.end(), Opts.PassThrough.begin(), Opts.PassThrough.end());
-  Args.insert(Args.end(), {"-p", BuildDir});
+  // Every header's findings; the driver applies the header filter (isWanted).
+  Args.insert(Args.end(), {"--header-filter=.*", "-p", BuildDir});
   Args.insert(Args.end(), Extra.begin(), Extra.end());
   return Args;
+}
+
+// The configuration of every directory of the linted files parses (clang-tidy would
+// lint with its defaults instead), and each --warnings-as-errors glob matches a check
+// enabled in one of them. Errors are printed once each.
+bool Driver::checkConfiguration() {
+  llvm::StringSet<> Printed;
+  for (const auto &[Dir, File] : Directories) {
+    ConfigurationFacts Facts = inspectConfiguration(Dir, Opts.Config, Opts.ConfigFile);
+    for (const std::string &E : Facts.Errors)
+      if (Printed.insert(E).second)
+        usageError("the configuration does not parse: " + E);
+  }
+  if (!Printed.empty() || !Opts.WarningsAsErrors)
+    return Printed.empty();
+  std::vector<Job> Jobs;
+  for (const auto &[Dir, File] : Directories) {
+    Job J;
+    J.Args = workerArgs({"--list-checks", File});
+    J.OutPath = tempPath("checks-" + llvm::Twine(Jobs.size()) + ".out");
+    J.ErrPath = tempPath("checks-" + llvm::Twine(Jobs.size()) + ".err");
+    Jobs.push_back(std::move(J));
+  }
+  runJobs(Jobs, Self, Opts.Jobs.value_or(1), /*Progress=*/false);
+  std::vector<std::string> Enabled;
+  for (const Job &J : Jobs) {
+    if (J.ExitCode != 0) {
+      usageError("cannot list the enabled checks: " + llvm::StringRef(readFile(J.ErrPath)).trim());
+      return false;
+    }
+    std::vector<std::string> Names = parseListChecks(readFile(J.OutPath));
+    Enabled.insert(Enabled.end(), Names.begin(), Names.end());
+  }
+  std::vector<std::string> Unmatched = globsMatchingNoCheck(*Opts.WarningsAsErrors, Enabled);
+  for (const std::string &Glob : Unmatched)
+    usageError("--warnings-as-errors glob '" + Glob + "' matches no enabled check");
+  return Unmatched.empty();
 }
 
 // clang-tidy 19 checks the configuration's check names and options only with
@@ -373,11 +293,8 @@ std::vector<std::string> Driver::workerArgs(llvm::ArrayRef<std::string> Extra) {
 // files are looked up per directory) and pass its warnings on, e.g. an unknown
 // `nd-*` option in a .clang-tidy file.
 void Driver::verifyConfig() {
-  std::map<std::string, std::string> PerDirectory;
-  for (const std::string &F : Files)
-    PerDirectory.try_emplace(llvm::sys::path::parent_path(F).str(), F);
   std::vector<Job> Jobs;
-  for (const auto &[Dir, File] : PerDirectory) {
+  for (const auto &[Dir, File] : Directories) {
     Job J;
     J.Args = workerArgs({"--verify-config", File});
     J.ErrPath = tempPath("verify-" + llvm::Twine(Jobs.size()) + ".err");
@@ -395,101 +312,236 @@ void Driver::lint() {
     Job J;
     J.Label = Files[K];
     J.ErrPath = tempPath("tu-" + llvm::Twine(K) + ".err");
-    J.Args = workerArgs({"--quiet", "--export-fixes=" + tempPath("tu-" + llvm::Twine(K) + ".yaml"),
-                         Files[K]});
+    J.Args = workerArgs({"--quiet", "--export-fixes=" + yamlPath(K), Files[K]});
     Jobs.push_back(std::move(J));
   }
   unsigned Parallel = Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
-  runJobs(Jobs, Self, Parallel, llvm::sys::Process::StandardErrIsDisplayed());
+  std::vector<size_t> ToRun = lookUpCache(Jobs, Parallel);
 
+  // Each unit's findings are printed as soon as it and every unit before it have
+  // finished: streamed, in the same order for any -j.
+  std::vector<bool> Finished(Files.size());
+  size_t NextToPrint = 0;
+  auto Done = [&](size_t K) {
+    Finished[K] = true;
+    for (; NextToPrint < Files.size() && Finished[NextToPrint]; ++NextToPrint)
+      printNew(collect(NextToPrint, Jobs[NextToPrint]));
+  };
+  std::vector<Job> Running;
   for (size_t K = 0; K < Files.size(); ++K) {
-    const Job &J = Jobs[K];
-    std::string YamlPath = tempPath("tu-" + llvm::Twine(K) + ".yaml");
-    clang::tooling::TranslationUnitDiagnostics TUD;
-    bool ReadError = false;
-    if (llvm::sys::fs::exists(YamlPath)) {
-      std::string Text = readFile(YamlPath);
-      llvm::yaml::Input In(Text);
-      In >> TUD;
-      ReadError = static_cast<bool>(In.error());
-    }
-    bool DoesNotCompile = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
-      return D.DiagnosticName == CompileError;
-    });
-    bool AnyError = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
-      return D.DiagLevel == Diagnostic::Error;
-    });
-    // clang-tidy exits 1 for compiler errors and --warnings-as-errors findings, both
-    // of which are in its YAML; anything else is a failure of the worker itself.
-    if (ReadError || J.ExitCode < 0 || (J.ExitCode != 0 && !AnyError)) {
-      WorkerFailed = true;
-      llvm::errs() << "nd-tidy: error: clang-tidy failed on '" << Files[K] << "' (";
-      if (ReadError)
-        llvm::errs() << "unreadable fixes file";
-      else if (J.ExitCode == -2)
-        llvm::errs() << "crashed";
-      else if (J.ExitCode == -1)
-        llvm::errs() << "could not run: " << J.ExecError;
-      else
-        llvm::errs() << "exit code " << J.ExitCode;
-      llvm::errs() << ")\n" << readFile(J.ErrPath);
-    }
-    if (DoesNotCompile)
-      NotCompiling.push_back(Files[K]);
-    for (Diagnostic &D : TUD.Diagnostics) {
-      makeAbsolute(D);
-      auto Key = std::make_tuple(D.DiagnosticName, D.Message.FilePath, D.Message.FileOffset,
-                                 D.Message.Message);
-      auto [It, Inserted] = Findings.try_emplace(Key);
-      if (Inserted)
-        It->second.Diag = std::move(D);
-      It->second.FixAllowed |= !DoesNotCompile || Opts.FixErrors;
-    }
+    if (FromCache[K])
+      Done(K);
+    else
+      Running.push_back(Jobs[K]);
   }
+  runJobs(Running, Self, Parallel, llvm::sys::Process::StandardErrIsDisplayed(),
+          [&](size_t I) {
+            Jobs[ToRun[I]].ExitCode = Running[I].ExitCode;
+            Jobs[ToRun[I]].ExecError = Running[I].ExecError;
+            Done(ToRun[I]);
+          });
+}
+
+// --cache-dir: the units whose results are stored are copied to their fixes files
+// and marked FromCache; returns the others, to be linted.
+std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Parallel) {
+  FromCache.assign(Files.size(), false);
+  CacheKeys.assign(Files.size(), "");
+  std::vector<size_t> ToRun;
+  if (!Cache) {
+    for (size_t K = 0; K < Files.size(); ++K)
+      ToRun.push_back(K);
+    return ToRun;
+  }
+  std::vector<std::vector<std::string>> Reads = scanIncludes(*Database, Files, Parallel);
+  for (size_t K = 0; K < Files.size(); ++K) {
+    std::vector<std::string> Parts{ND_VERSION, BuildDir, Files[K]};
+    // The workers' output does not depend on the header filter (isWanted applies it).
+    Parts.insert(Parts.end(), Opts.PassThrough.begin(), Opts.PassThrough.end());
+    for (const clang::tooling::CompileCommand &C : Database->getCompileCommands(Files[K])) {
+      Parts.push_back(C.Directory);
+      Parts.insert(Parts.end(), C.CommandLine.begin(), C.CommandLine.end());
+    }
+    Parts.push_back(inspectConfiguration(llvm::sys::path::parent_path(Files[K]), Opts.Config,
+                                         Opts.ConfigFile)
+                        .Text);
+    CacheKeys[K] = Cache->key(Parts, Reads[K]);
+    std::optional<ResultCache::Entry> Hit = Cache->lookup(CacheKeys[K]);
+    if (Hit && !writeFileAtomically(yamlPath(K), [&](llvm::raw_ostream &OS) {
+          OS << Hit->Yaml;
+        })) {
+      Jobs[K].ExitCode = Hit->ExitCode;
+      FromCache[K] = true;
+      continue;
+    }
+    ToRun.push_back(K);
+  }
+  return ToRun;
+}
+
+// Reads unit K's results into Findings; the findings not seen in an earlier unit.
+std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
+  std::vector<const Finding *> New;
+  std::string YamlPath = yamlPath(K);
+  clang::tooling::TranslationUnitDiagnostics TUD;
+  bool ReadError = false;
+  if (llvm::sys::fs::exists(YamlPath)) {
+    std::string Text = readFile(YamlPath);
+    llvm::yaml::Input In(Text);
+    In >> TUD;
+    ReadError = static_cast<bool>(In.error());
+  }
+  bool DoesNotCompile = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
+    return D.DiagnosticName == CompileError;
+  });
+  bool AnyError = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
+    return D.DiagLevel == Diagnostic::Error;
+  });
+  // clang-tidy exits 1 for compiler errors and --warnings-as-errors findings, both
+  // of which are in its YAML; anything else is a failure of the worker itself.
+  if (ReadError || J.ExitCode < 0 || (J.ExitCode != 0 && !AnyError)) {
+    WorkerFailed = true;
+    llvm::errs() << "nd-tidy: error: clang-tidy failed on '" << Files[K] << "' (";
+    if (ReadError)
+      llvm::errs() << "unreadable fixes file";
+    else if (J.ExitCode == -2)
+      llvm::errs() << "crashed";
+    else if (J.ExitCode == -1)
+      llvm::errs() << "could not run: " << J.ExecError;
+    else
+      llvm::errs() << "exit code " << J.ExitCode;
+    llvm::errs() << ")\n" << readFile(J.ErrPath);
+  }
+  bool Failed = ReadError || J.ExitCode < 0 || (J.ExitCode != 0 && !AnyError);
+  if (Cache && !FromCache[K] && !Failed) {
+    if (llvm::Error Err = Cache->store(CacheKeys[K], {readFile(YamlPath), J.ExitCode}))
+      llvm::errs() << "nd-tidy: warning: " << llvm::toString(std::move(Err)) << "\n";
+  }
+  if (DoesNotCompile)
+    NotCompiling.push_back(Files[K]);
+  for (Diagnostic &D : TUD.Diagnostics) {
+    makeAbsolute(D);
+    if (!isWanted(D, Files[K]))
+      continue;
+    auto Key = std::make_tuple(D.DiagnosticName, D.Message.FilePath, D.Message.FileOffset,
+                               D.Message.Message);
+    auto [It, Inserted] = Findings.try_emplace(Key);
+    if (Inserted) {
+      It->second.Diag = std::move(D);
+      New.push_back(&It->second);
+    }
+    It->second.FixAllowed |= !DoesNotCompile || Opts.FixErrors;
+  }
+  return New;
+}
+
+// clang-tidy matches its header filter against a header's name as the compiler spelled
+// it, relative to the build directory or not depending on the include path, so the
+// same regex finds different headers depending on where it runs (llvm#118009). The
+// workers report every header; here the filter that applies to the unit (the flags,
+// else the unit's configuration) is matched against the header's absolute, normalised
+// path. Diagnostics in the unit's own file and compile errors always pass.
+bool Driver::isWanted(const Diagnostic &D, const std::string &Unit) {
+  const std::string &File = D.Message.FilePath;
+  if (File.empty() || D.DiagnosticName == CompileError || File == Unit ||
+      realPathOr(File) == realPathOr(Unit))
+    return true;
+  std::string Dir = llvm::sys::path::parent_path(Unit).str();
+  auto [It, Inserted] = HeaderFilters.try_emplace(Dir);
+  if (Inserted) {
+    ConfigurationFacts Facts = inspectConfiguration(Dir, Opts.Config, Opts.ConfigFile);
+    std::string Include = Opts.HeaderFilter.value_or(Facts.HeaderFilter.value_or(""));
+    std::string Exclude =
+        Opts.ExcludeHeaderFilter.value_or(Facts.ExcludeHeaderFilter.value_or(""));
+    if (!Include.empty())
+      It->second.Include.emplace(Include);
+    if (!Exclude.empty())
+      It->second.Exclude.emplace(Exclude);
+  }
+  const HeaderFilter &Filter = It->second;
+  return Filter.Include && Filter.Include->match(File) &&
+         !(Filter.Exclude && Filter.Exclude->match(File));
+}
+
+// Whether a finding is reported: with --diff, only on a changed line.
+bool Driver::isReported(const Finding &F) {
+  const DiagnosticMessage &M = F.Diag.Message;
+  if (!Changed || F.Diag.DiagnosticName == CompileError)
+    return true;
+  if (M.FilePath.empty())
+    return false;
+  return Changed->containsLine(realPathOr(M.FilePath),
+                               Positions.position(M.FilePath, M.FileOffset).first);
+}
+
+bool byPosition(const Finding *A, const Finding *B) {
+  const Diagnostic &L = A->Diag, &R = B->Diag;
+  return std::tie(L.Message.FilePath, L.Message.FileOffset, L.DiagnosticName,
+                  L.Message.Message) < std::tie(R.Message.FilePath, R.Message.FileOffset,
+                                                R.DiagnosticName, R.Message.Message);
+}
+
+void Driver::printNew(std::vector<const Finding *> New) {
+  llvm::sort(New, byPosition);
+  for (const Finding *F : New)
+    if (isReported(*F))
+      printDiagnostic(llvm::outs(), F->Diag, Positions,
+                      Opts.ShortFormat ? OutputFormat::Short : OutputFormat::Full);
+  llvm::outs().flush();
 }
 
 void Driver::filterToDiff() {
-  for (const auto &[Key, F] : Findings) {
-    const DiagnosticMessage &M = F.Diag.Message;
-    if (Changed && F.Diag.DiagnosticName != CompileError) {
-      if (M.FilePath.empty())
-        continue;
-      std::string Real = realPathOr(M.FilePath);
-      if (!Changed->containsLine(Real, Positions.position(M.FilePath, M.FileOffset).first))
-        continue;
-    }
-    Reported.push_back(&F);
-  }
+  for (const auto &[Key, F] : Findings)
+    if (isReported(F))
+      Reported.push_back(&F);
   // Files sorted, then diagnostics by position.
-  llvm::sort(Reported, [](const Finding *A, const Finding *B) {
-    const Diagnostic &L = A->Diag, &R = B->Diag;
-    return std::tie(L.Message.FilePath, L.Message.FileOffset, L.DiagnosticName,
-                    L.Message.Message) < std::tie(R.Message.FilePath, R.Message.FileOffset,
-                                                  R.DiagnosticName, R.Message.Message);
-  });
+  llvm::sort(Reported, byPosition);
 }
 
-std::string Driver::where(const DiagnosticMessage &M) {
-  if (M.FilePath.empty())
-    return "nd-tidy";
-  auto [Line, Column] = Positions.position(M.FilePath, M.FileOffset);
-  return (M.FilePath + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Column)).str();
+std::string plural(unsigned N, llvm::StringRef Word) {
+  return (llvm::Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();
 }
 
-void Driver::print() {
-  llvm::raw_ostream &OS = llvm::outs();
+// The totals, then one line per check, e.g.
+//   nd-tidy: 3 translation units linted: 2 warnings, 1 error
+//   nd-tidy:   nd-gather-downsampling: 2 warnings (2 with a fix)
+void Driver::printSummary() {
+  struct Count {
+    unsigned Warnings = 0, Errors = 0, WithFix = 0;
+  };
+  std::map<std::string, Count> PerCheck;
+  Count Total;
   for (const Finding *F : Reported) {
-    const Diagnostic &D = F->Diag;
-    bool IsError = D.DiagLevel == Diagnostic::Error;
-    OS << where(D.Message) << ": "
-       << (IsError ? "error" : D.DiagLevel == Diagnostic::Remark ? "remark" : "warning")
-       << ": " << D.Message.Message << " [" << D.DiagnosticName
-       << (IsError && D.DiagnosticName != CompileError ? ",-warnings-as-errors" : "")
-       << "]\n";
-    for (const DiagnosticMessage &Note : D.Notes)
-      OS << where(Note) << ": note: " << Note.Message << "\n";
+    Count &C = PerCheck[F->Diag.DiagnosticName];
+    bool IsError = F->Diag.DiagLevel == Diagnostic::Error;
+    (IsError ? C.Errors : C.Warnings) += 1;
+    (IsError ? Total.Errors : Total.Warnings) += 1;
+    C.WithFix += !F->Diag.Message.Fix.empty();
   }
-  OS.flush();
+  llvm::raw_ostream &OS = llvm::errs();
+  OS << "nd-tidy: " << plural(Files.size(), "translation unit") << " linted";
+  if (Cache)
+    OS << " (" << llvm::count(FromCache, true) << " from the cache)";
+  OS << ": "
+     << plural(Total.Warnings, "warning") << ", " << plural(Total.Errors, "error") << "\n";
+  for (const auto &[Check, C] : PerCheck) {
+    OS << "nd-tidy:   " << Check << ": ";
+    if (C.Warnings)
+      OS << plural(C.Warnings, "warning") << (C.Errors ? ", " : "");
+    if (C.Errors)
+      OS << plural(C.Errors, "error");
+    if (C.WithFix)
+      OS << " (" << C.WithFix << " with a fix)";
+    OS << "\n";
+  }
+}
+
+// Reports a failed write; false if there was one.
+bool reportWriteError(llvm::Error Err) {
+  if (!Err)
+    return true;
+  llvm::errs() << "nd-tidy: error: " << llvm::toString(std::move(Err)) << "\n";
+  return false;
 }
 
 bool Driver::exportFixes() {
@@ -497,27 +549,37 @@ bool Driver::exportFixes() {
   Merged.MainSourceFile = "";
   for (const Finding *F : Reported)
     Merged.Diagnostics.push_back(F->Diag);
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(*Opts.ExportFixes, EC);
-  if (EC) {
-    llvm::errs() << "nd-tidy: error: cannot write '" << *Opts.ExportFixes
-                 << "': " << EC.message() << "\n";
-    return false;
-  }
-  llvm::yaml::Output Out(OS);
-  Out << Merged;
-  return true;
+  return reportWriteError(writeFileAtomically(*Opts.ExportFixes, [&](llvm::raw_ostream &OS) {
+    llvm::yaml::Output Out(OS);
+    Out << Merged;
+  }));
+}
+
+// The base URI of the nd check pages: --docs-url, $ND_DOCS_URL, the ND_DOCS_URL nd was
+// built with, or else the pages installed next to this executable
+// (<prefix>/share/doc/nd/checks/ for <prefix>/bin/nd-tidy), wherever the prefix moved.
+std::string Driver::docsUrl() const {
+  if (Opts.DocsUrl)
+    return *Opts.DocsUrl;
+  std::optional<std::string> Env = llvm::sys::Process::GetEnv("ND_DOCS_URL");
+  if (Env && !Env->empty())
+    return *Env;
+  if (!llvm::StringRef(ND_DOCS_URL).empty())
+    return ND_DOCS_URL;
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Self));
+  llvm::sys::path::append(Dir, "..", "share", "doc");
+  llvm::sys::path::append(Dir, "nd", "checks");
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  return fileUri(Dir) + "/";
 }
 
 bool Driver::writeSarifFile() {
   std::vector<const Diagnostic *> Diags;
   for (const Finding *F : Reported)
     Diags.push_back(&F->Diag);
-  if (llvm::Error Err = writeSarif(*Opts.Sarif, Diags, Positions, ND_DOCS_URL, ND_VERSION)) {
-    llvm::errs() << "nd-tidy: error: " << llvm::toString(std::move(Err)) << "\n";
-    return false;
-  }
-  return true;
+  return reportWriteError(writeFileAtomically(*Opts.Sarif, [&](llvm::raw_ostream &OS) {
+    writeSarif(OS, Diags, Positions, docsUrl(), ND_VERSION);
+  }));
 }
 
 bool sameReplacement(const Replacement &A, const Replacement &B) {
@@ -553,7 +615,7 @@ bool Driver::applyFixes() {
     }
     if (!Conflict.empty()) {
       llvm::errs() << "nd-tidy: warning: the fix of [" << D.DiagnosticName << "] at "
-                   << where(D.Message)
+                   << location(Positions, D.Message)
                    << " overlaps a fix already applied and is not applied\n";
       continue;
     }
@@ -566,22 +628,14 @@ bool Driver::applyFixes() {
     if (Reps.empty())
       continue;
     llvm::Expected<std::string> Fixed = clang::tooling::applyAllReplacements(readFile(File), Reps);
-    std::error_code EC;
-    if (Fixed) {
-      llvm::raw_fd_ostream OS(File, EC);
-      if (!EC)
-        OS << *Fixed;
-    } else {
-      EC = std::make_error_code(std::errc::invalid_argument);
+    if (!Fixed) {
       llvm::errs() << "nd-tidy: error: cannot apply the fixes to '" << File
                    << "': " << llvm::toString(Fixed.takeError()) << "\n";
       Ok = false;
       continue;
     }
-    if (EC) {
-      llvm::errs() << "nd-tidy: error: cannot write '" << File << "': " << EC.message() << "\n";
-      Ok = false;
-    }
+    Ok &= reportWriteError(
+        writeFileAtomically(File, [&](llvm::raw_ostream &OS) { OS << *Fixed; }));
   }
   if (!Opts.Quiet && Total > 0)
     llvm::errs() << "nd-tidy: applied " << Taken << " of " << Total << " suggested fixes\n";
@@ -620,6 +674,14 @@ int Driver::run() {
     return usageError("cannot create a temporary directory: " + EC.message());
   TempDir = std::string(Temp);
 
+  if (Opts.CacheDir)
+    Cache.emplace(absolutePath(*Opts.CacheDir, ""));
+  for (const std::string &F : Files)
+    Directories.try_emplace(llvm::sys::path::parent_path(F).str(), F);
+  if (!checkConfiguration()) {
+    llvm::sys::fs::remove_directories(TempDir);
+    return 2;
+  }
   if (!Files.empty()) {
     verifyConfig();
     lint();
@@ -627,7 +689,6 @@ int Driver::run() {
   llvm::sys::fs::remove_directories(TempDir);
 
   filterToDiff();
-  print();
   bool Ok = !WorkerFailed;
   if (Opts.ExportFixes)
     Ok &= exportFixes();
@@ -636,15 +697,8 @@ int Driver::run() {
   if (Opts.Fix)
     Ok &= applyFixes();
 
-  unsigned Warnings = 0, Errors = 0;
-  for (const Finding *F : Reported)
-    (F->Diag.DiagLevel == Diagnostic::Error ? Errors : Warnings) += 1;
-  if (!Opts.Quiet) {
-    llvm::errs() << "nd-tidy: " << Files.size() << " translation unit"
-                 << (Files.size() == 1 ? "" : "s") << " linted: " << Warnings << " warning"
-                 << (Warnings == 1 ? "" : "s") << ", " << Errors << " error"
-                 << (Errors == 1 ? "" : "s") << "\n";
-  }
+  if (!Opts.Quiet)
+    printSummary();
   for (const std::string &F : NotCompiling)
     llvm::errs() << "nd-tidy: error: '" << F << "' does not compile\n";
   if (!Ok || !NotCompiling.empty())
@@ -667,7 +721,7 @@ bool isProjectMode(llvm::ArrayRef<const char *> Argv) {
 
 void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
   Options O = parseArgs(Argv);
-  if (O.Info || O.Files.empty() || llvm::sys::Process::GetEnv("ND_TIDY_WORKER"))
+  if (O.Info || O.Files.empty() || isWorker())
     return;
   llvm::SmallString<128> ErrPath;
   int FD;

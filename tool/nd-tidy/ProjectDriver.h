@@ -23,7 +23,9 @@ void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self);
 
 /// Runs project mode; \p Self is this executable, run as the clang-tidy workers.
 /// Returns the exit status: 0 clean, 1 --warnings-as-errors findings, 2 usage errors,
-/// missing compilation database, a translation unit that does not compile.
+/// missing compilation database, a configuration that does not parse, a
+/// --warnings-as-errors glob that matches no enabled check, a file that could not be
+/// written, a translation unit that does not compile.
 int runProject(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self);
 
 } // namespace nd_tidy

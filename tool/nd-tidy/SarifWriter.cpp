@@ -45,7 +45,7 @@ std::string checkHelpUri(llvm::StringRef Check, llvm::StringRef NdDocsUrl) {
       .str();
 }
 
-static std::string shortDescription(llvm::StringRef Check) {
+std::string checkDescription(llvm::StringRef Check) {
   static const std::map<llvm::StringRef, llvm::StringRef> Nd = {
       {"nd-elementwise-loop",
        "loop that walks arrays element by element; one broadcasting expression is faster"},
@@ -90,9 +90,9 @@ static json::Object location(SourcePositions &Positions, const DiagnosticMessage
   return json::Object{{"physicalLocation", std::move(Physical)}};
 }
 
-llvm::Error writeSarif(llvm::StringRef Path, llvm::ArrayRef<const Diagnostic *> Diags,
-                       SourcePositions &Positions, llvm::StringRef NdDocsUrl,
-                       llvm::StringRef ToolVersion) {
+void writeSarif(llvm::raw_ostream &OS, llvm::ArrayRef<const Diagnostic *> Diags,
+                SourcePositions &Positions, llvm::StringRef NdDocsUrl,
+                llvm::StringRef ToolVersion) {
   std::map<std::string, unsigned> RuleIndex;
   for (const Diagnostic *D : Diags)
     RuleIndex.try_emplace(D->DiagnosticName, 0);
@@ -100,7 +100,7 @@ llvm::Error writeSarif(llvm::StringRef Path, llvm::ArrayRef<const Diagnostic *> 
   for (auto &[Check, Index] : RuleIndex) {
     Index = Rules.size();
     json::Object Rule{{"id", Check},
-                      {"shortDescription", json::Object{{"text", shortDescription(Check)}}}};
+                      {"shortDescription", json::Object{{"text", checkDescription(Check)}}}};
     if (std::string Uri = checkHelpUri(Check, NdDocsUrl); !Uri.empty())
       Rule["helpUri"] = Uri;
     Rules.push_back(std::move(Rule));
@@ -152,12 +152,7 @@ llvm::Error writeSarif(llvm::StringRef Path, llvm::ArrayRef<const Diagnostic *> 
       {"version", "2.1.0"},
       {"runs", json::Array{std::move(Run)}}};
 
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC);
-  if (EC)
-    return llvm::createStringError("cannot write '" + Path + "': " + EC.message());
   OS << llvm::formatv("{0:2}", Log) << "\n";
-  return llvm::Error::success();
 }
 
 } // namespace nd_tidy

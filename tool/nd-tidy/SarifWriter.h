@@ -5,20 +5,23 @@
 #include "SourcePositions.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "llvm/ADT/ArrayRef.h"
-#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace nd_tidy {
 
-/// Writes \p Diags (absolute paths) to \p Path. Each reported check becomes a rule
+/// Writes \p Diags (absolute paths) to \p OS. Each reported check becomes a rule
 /// whose helpUri is <\p NdDocsUrl><check>.md for nd checks and clang-tidy's page for
 /// the standard ones.
-llvm::Error writeSarif(llvm::StringRef Path,
-                       llvm::ArrayRef<const clang::tooling::Diagnostic *> Diags,
-                       SourcePositions &Positions, llvm::StringRef NdDocsUrl,
-                       llvm::StringRef ToolVersion);
+void writeSarif(llvm::raw_ostream &OS,
+                llvm::ArrayRef<const clang::tooling::Diagnostic *> Diags,
+                SourcePositions &Positions, llvm::StringRef NdDocsUrl,
+                llvm::StringRef ToolVersion);
 
 /// The documentation URI of a check, empty for compiler diagnostics.
 std::string checkHelpUri(llvm::StringRef Check, llvm::StringRef NdDocsUrl);
+
+/// One line on what \p Check finds (the rule's shortDescription; nd-tidy --help).
+std::string checkDescription(llvm::StringRef Check);
 
 /// file:// URI of an absolute path.
 std::string fileUri(llvm::StringRef Path);

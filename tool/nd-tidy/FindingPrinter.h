@@ -1,0 +1,27 @@
+// nd-tidy project mode: one diagnostic as clang prints it, `file:line:col: warning:
+// message [check]` and its notes; in the full format each followed by the source line,
+// a caret under the column with the ranges underlined, and the fix-it's text under
+// the text it replaces.
+#ifndef ND_TIDY_FINDINGPRINTER_H
+#define ND_TIDY_FINDINGPRINTER_H
+
+#include "SourcePositions.h"
+#include "clang/Tooling/Core/Diagnostic.h"
+#include "llvm/Support/raw_ostream.h"
+#include <string>
+
+namespace nd_tidy {
+
+enum class OutputFormat { Short, Full };
+
+/// "file:line:col" of a message, "nd-tidy" for one without a file.
+std::string location(SourcePositions &Positions,
+                     const clang::tooling::DiagnosticMessage &M);
+
+/// Prints \p D (absolute paths) and its notes to \p OS.
+void printDiagnostic(llvm::raw_ostream &OS, const clang::tooling::Diagnostic &D,
+                     SourcePositions &Positions, OutputFormat Format);
+
+} // namespace nd_tidy
+
+#endif
