@@ -14,8 +14,10 @@ int main() {
   auto rows = nd::arange(0, m.shape(0), 2);
   auto cols = nd::arange(0, m.shape(1), 2);
   auto sub = m(rows(nd::all, nd::newaxis), cols);
-  // 2 * sub + 1 sums to 2 * 228 + 12 = 468.
-  nd::array<double> scaled = 2.0 * sub + 1.0;
+  // 2 * sub + 1 (all positive, so abs keeps it) sums to 2 * 228 + 12 = 468. The runtime
+  // computes `+ 1.0` into the product's temporary, but abs allocates again: two arrays
+  // where the out forms need one.
+  nd::array<double> scaled = nd::abs(2.0 * sub + 1.0);
   std::printf("%s: %lld x %lld, sum %.17g, scaled sum %.17g\n", nd_consumer_greeting(),
               static_cast<long long>(sub.shape(0)), static_cast<long long>(sub.shape(1)),
               nd::sum(sub), nd::sum(scaled));
