@@ -277,7 +277,10 @@ std::optional<MapRewrite> MapRewriter::outForms() {
     return std::nullopt;
   const SourceManager &SM = Context.getSourceManager();
   // Several statements where one stood: braces unless the loop is a statement of a block.
+  // A loop pragma makes the loop the child of an AttributedStmt.
   DynTypedNodeList Parents = Context.getParents(*L.Loop);
+  while (!Parents.empty() && Parents[0].get<AttributedStmt>())
+    Parents = Context.getParents(Parents[0]);
   bool Braces = Steps->size() > 1 && (Parents.empty() || !Parents[0].get<CompoundStmt>());
   std::string Separator =
       Braces ? std::string("; ") : ";\n" + Lexer::getIndentationForLine(L.Loop->getBeginLoc(), SM).str();

@@ -2,17 +2,50 @@
 
 #include "DiffFilter.h"
 
+#include "clang/Basic/Version.h"
+// LLVM 22 moved the scanning service to clang/DependencyScanning (namespace
+// clang::dependencies) and the tool to clang/Tooling, and the tool reports errors to
+// a DiagnosticConsumer: makeDependencies() below is the one place that differs.
+#if CLANG_VERSION_MAJOR >= 22
+#include "clang/Basic/Diagnostic.h"
+#include "clang/DependencyScanning/DependencyScanningService.h"
+#include "clang/Tooling/DependencyScanningTool.h"
+#else
 #include "clang/Tooling/DependencyScanning/DependencyScanningService.h"
 #include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
+#endif
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
 
 #include <atomic>
+#include <optional>
 #include <thread>
 
 namespace nd_tidy {
 
+#if CLANG_VERSION_MAJOR >= 22
+namespace deps = clang::dependencies;
+using ScanningTool = clang::tooling::DependencyScanningTool;
+#else
 namespace deps = clang::tooling::dependencies;
+using ScanningTool = deps::DependencyScanningTool;
+#endif
+
+// The make-style dependency rule of one compile command, or nullopt when the scan fails.
+static std::optional<std::string> makeDependencies(ScanningTool &Tool,
+                                                   const clang::tooling::CompileCommand &Command) {
+#if CLANG_VERSION_MAJOR >= 22
+  clang::IgnoringDiagConsumer Ignore;
+  return Tool.getDependencyFile(Command.CommandLine, Command.Directory, Ignore);
+#else
+  llvm::Expected<std::string> Rule = Tool.getDependencyFile(Command.CommandLine, Command.Directory);
+  if (!Rule) {
+    llvm::consumeError(Rule.takeError());
+    return std::nullopt;
+  }
+  return *Rule;
+#endif
+}
 
 std::vector<std::string> parseMakeDependencies(llvm::StringRef Rule) {
   std::vector<std::string> Names;
@@ -62,7 +95,7 @@ scanIncludes(const clang::tooling::CompilationDatabase &Database,
                                           deps::ScanningOutputFormat::Make);
   std::atomic<size_t> Next{0};
   auto Work = [&] {
-    deps::DependencyScanningTool Tool(Service);
+    ScanningTool Tool(Service);
     for (size_t I; (I = Next++) < Units.size();) {
       Result[I].push_back(realPathOr(Units[I]));
       std::vector<clang::tooling::CompileCommand> Commands =
@@ -70,12 +103,9 @@ scanIncludes(const clang::tooling::CompilationDatabase &Database,
       if (Commands.empty())
         continue;
       const clang::tooling::CompileCommand &Command = Commands.front();
-      llvm::Expected<std::string> Rule =
-          Tool.getDependencyFile(Command.CommandLine, Command.Directory);
-      if (!Rule) {
-        llvm::consumeError(Rule.takeError());
+      std::optional<std::string> Rule = makeDependencies(Tool, Command);
+      if (!Rule)
         continue;
-      }
       for (const std::string &Name : parseMakeDependencies(*Rule)) {
         llvm::SmallString<256> Path(Name);
         if (!llvm::sys::path::is_absolute(Path)) {

@@ -33,12 +33,12 @@ void elided(const nd::array<double>& x) {
 void calls(const nd::array<double>& x) {
   alloc_probe probe;
   nd::array<double> y = nd::sqrt(nd::exp(x) * 2.0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: chained array expression allocates 2 arrays, 1 more than the out forms; compute it into one buffer with the out forms, as in 'nd::exp(..., out)' [nd-chained-temporaries]
+  probe.report(__LINE__ - 1);
+  // CHECK-MESSAGES: :[[@LINE-2]]:25: warning: chained array expression allocates 2 arrays, 1 more than the out forms; compute it into one buffer with the out forms, as in 'nd::exp(..., out)' [nd-chained-temporaries]
   // CHECK-FIXES: nd::array<double> y = nd::empty_like(x);
   // CHECK-FIXES-NEXT: nd::exp(x, y);
   // CHECK-FIXES-NEXT: nd::multiply(y, 2.0, y);
   // CHECK-FIXES-NEXT: nd::sqrt(y, y);
-  probe.report(__LINE__ - 6);
   print("calls", y);
 }
 
@@ -49,11 +49,11 @@ void widening() {
   nd::array<double> m = nd::ones<double>({3, 4});
   alloc_probe probe;
   nd::array<double> y = row * 2.0 + m;
-  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: chained array expression allocates 2 arrays, 1 more than the out forms; compute it into one buffer with the out forms, as in 'nd::multiply(..., out)' [nd-chained-temporaries]
+  probe.report(__LINE__ - 1);
+  // CHECK-MESSAGES: :[[@LINE-2]]:25: warning: chained array expression allocates 2 arrays, 1 more than the out forms; compute it into one buffer with the out forms, as in 'nd::multiply(..., out)' [nd-chained-temporaries]
   // CHECK-FIXES: nd::array<double> y = nd::empty<double>(nd::broadcast_shapes(row.shape(), m.shape()));
   // CHECK-FIXES-NEXT: nd::multiply(row, 2.0, y);
   // CHECK-FIXES-NEXT: nd::add(y, m, y);
-  probe.report(__LINE__ - 6);
   print("widening", y);
 }
 
@@ -63,10 +63,10 @@ void copyto_chain(const nd::array<double>& x) {
   nd::array<double> dst = nd::zeros_like(x);
   alloc_probe probe;
   nd::copyto(dst, x * 3.0 - 1.0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'nd::copyto' of a chained expression allocates 1 array and copies the result in an extra pass over memory; compute it into 'dst' with the out forms, as in 'nd::multiply(..., dst)' [nd-chained-temporaries]
+  probe.report(__LINE__ - 1);
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'nd::copyto' of a chained expression allocates 1 array and copies the result in an extra pass over memory; compute it into 'dst' with the out forms, as in 'nd::multiply(..., dst)' [nd-chained-temporaries]
   // CHECK-FIXES: nd::multiply(x, 3.0, dst);
   // CHECK-FIXES-NEXT: nd::subtract(dst, 1.0, dst);
-  probe.report(__LINE__ - 4);
   print("copyto", dst);
 }
 
@@ -77,10 +77,10 @@ void loop_assignment(nd::array<double> x) {
   for (int i = 0; i < 2; ++i) {
     alloc_probe probe;
     y = 2.5 * x + 1.2;
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: chained array expression allocates 1 array in every loop iteration, 1 more than the out forms; compute it into one buffer with the out forms, as in 'nd::multiply(..., out)' [nd-chained-temporaries]
+    probe.report(__LINE__ - 1);
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: chained array expression allocates 1 array in every loop iteration, 1 more than the out forms; compute it into one buffer with the out forms, as in 'nd::multiply(..., out)' [nd-chained-temporaries]
     // CHECK-FIXES: {{^}}    nd::multiply(x, 2.5, y);{{$}}
     // CHECK-FIXES-NEXT: {{^}}    nd::add(y, 1.2, y);{{$}}
-    probe.report(__LINE__ - 4);
     x(0) = y(1);
   }
   // Element by element: print() is outside the runtime and could keep the handle,

@@ -9,7 +9,7 @@ void body_in_file(const nd::array<double> &x) {
   nd::array<double> y = nd::empty_like(x);
   for (nd::index_t i = 0; i < y.size(); ++i)
 #include "nd-elementwise-loop-body.inc"
-  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-NOTES: :[[@LINE-2]]:10: note: no fix-it: part of the loop comes from another file ('nd-elementwise-loop-body.inc') through an #include; a fix-it cannot rewrite text across files
 }
 
@@ -17,7 +17,7 @@ void block_in_file(const nd::array<double> &x) {
   nd::array<double> y = nd::empty_like(x);
   for (nd::index_t i = 0; i < y.size(); ++i)
 #include "nd-elementwise-loop-block.inc"
-  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-NOTES: :[[@LINE-2]]:10: note: no fix-it: part of the loop comes from another file ('nd-elementwise-loop-block.inc') through an #include; a fix-it cannot rewrite text across files
 }
 
@@ -26,6 +26,6 @@ void include_inside_braces(const nd::array<double> &x) {
   for (nd::index_t i = 0; i < y.size(); ++i) {
 #include "nd-elementwise-loop-body.inc"
   }
-  // CHECK-NOTES: :[[@LINE-3]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-NOTES: :[[@LINE-3]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-NOTES: :[[@LINE-3]]:10: note: no fix-it: part of the loop comes from another file ('nd-elementwise-loop-body.inc') through an #include; a fix-it cannot rewrite text across files
 }

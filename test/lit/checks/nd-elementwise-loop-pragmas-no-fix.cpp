@@ -15,7 +15,7 @@ void parallel_map(const nd::array<double> &x) {
   #pragma omp parallel for
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = 2 * x(i);
-  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // With -fopenmp the loop body is an outlined region, in which 'y' is a capture:
   // CHECK-NOTES-OMP: :[[@LINE-3]]:5: note: no fix-it: 'y' and 'x' may share memory (aliasing); the fix is offered when one of them is a local array with its own buffer, e.g. from copy() or nd::empty_like
   // CHECK-NOTES-PLAIN: :[[@LINE-6]]:3: note: no fix-it: the loop is the subject of '#pragma omp parallel for', which runs it in threads, tasks or on a device, or gives its variables a data-sharing meaning; the broadcasting expression runs on one thread and would drop the directive, so rewrite it by hand
@@ -35,7 +35,7 @@ void macro_hint(const nd::array<double> &x) {
   nd::array<double> y = nd::empty_like(x);
   UNROLL_LOOP for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = x(i) + 1;
-  // CHECK-NOTES: :[[@LINE-2]]:15: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-NOTES: :[[@LINE-2]]:15: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: no fix-it: the loop carries a loop hint (from a _Pragma or a macro) that the fix-it cannot remove with it
 }
 
@@ -46,7 +46,7 @@ void conditional_hint(const nd::array<double> &x) {
 #endif
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = x(i) * x(i);
-  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-NOTES: :[[@LINE-5]]:1: note: no fix-it: the loop hint '#pragma unroll 2' is among conditional directives; remove it by hand with the loop
 }
 
@@ -59,7 +59,7 @@ void directive_inside(const nd::array<double> &x) {
     y(i) = x(i);
 #endif
   }
-  // CHECK-NOTES: :[[@LINE-7]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-NOTES: :[[@LINE-7]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-NOTES: :[[@LINE-7]]:1: note: no fix-it: the directive '#ifdef DOUBLE_IT' is part of the text the fix-it replaces and would be lost
 }
 

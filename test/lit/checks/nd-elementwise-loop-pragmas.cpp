@@ -24,7 +24,7 @@ void unrolled_map(const nd::array<double> &x) {
   #pragma GCC unroll 4
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = 2 * x(i) + 1;
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-FIXES: {{^}}  nd::array<double> y = nd::empty_like(x);
   // CHECK-FIXES-NEXT: {{^}}  nd::copyto(y, 2 * x + 1);
   print("unrolled_map", y);
@@ -42,7 +42,7 @@ void hinted_nest(const nd::array<double> &m, const nd::array<double> &w) {
     for (nd::index_t j = 0; j < out.shape(1); ++j)
       out(i, j) = m(i, j) * w(j);
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: element-wise loop over 'out'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: element-wise loop over 'out'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-FIXES: {{^}}  nd::array<double> out = nd::empty_like(m);
   // CHECK-FIXES-NEXT: {{^}}  // the outer loop walks rows
   // CHECK-FIXES-NEXT: {{^}}  nd::copyto(out, m * w);
@@ -97,7 +97,7 @@ void range_for(const nd::array<double> &x) {
   for (nd::index_t i : std::views::iota(0, y.shape(0)))
     y(i) = x(i) - 0.5;
 #pragma GCC diagnostic pop
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: element-wise loop over 'y'; use one broadcasting expression with nd::copyto [nd-elementwise-loop]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-FIXES: {{^}}#pragma GCC diagnostic push
   // CHECK-FIXES-NEXT: {{^}}#pragma GCC diagnostic ignored "-Wshadow"
   // CHECK-FIXES-NEXT: {{^}}  nd::copyto(y, x - 0.5);
