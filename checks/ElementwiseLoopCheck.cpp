@@ -1,5 +1,6 @@
 #include "ElementwiseLoopCheck.h"
 
+#include "ArrayExprUtils.h"
 #include "ArrayHandleUses.h"
 
 #include "LoopArrayAccess.h"
@@ -640,6 +641,81 @@ static bool needsParentheses(const Expr *E, ASTContext &Context) {
   }
 }
 
+// The local `T y = E;` (one declarator, a statement of a block) whose initialiser is E.
+static const VarDecl *declarationInitialisedWith(const Expr *E, ASTContext &Context) {
+  const Stmt *Node = E;
+  for (;;) {
+    DynTypedNodeList Parents = Context.getParents(*Node);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *V = Parents[0].get<VarDecl>()) {
+      DynTypedNodeList Up = Context.getParents(*V);
+      const auto *Decl = Up.empty() ? nullptr : Up[0].get<DeclStmt>();
+      DynTypedNodeList Block = Decl ? Context.getParents(*Decl) : DynTypedNodeList(DynTypedNode());
+      QualType T = V->getType();
+      bool Plain = !T->isReferenceType() && !T.isConstQualified() && isNdArrayType(T);
+      return Decl && Decl->isSingleDecl() && !Block.empty() && Block[0].get<CompoundStmt>() && Plain &&
+                     V->getInitStyle() == VarDecl::CInit
+                 ? V
+                 : nullptr;
+    }
+    const auto *Parent = Parents[0].get<Expr>();
+    if (!Parent || !isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr, ExprWithCleanups,
+                        CXXConstructExpr>(Parent))
+      return nullptr;
+    Node = Parent;
+  }
+}
+
+// Whether the eager expression of these out forms allocates more than one array: some
+// step after the first is a function-call ufunc, which never computes into a
+// temporary operand (the operators may).
+static bool allocatesMoreThanOutForms(const std::vector<std::string> &Steps) {
+  for (size_t I = 1; I < Steps.size(); ++I) {
+    llvm::StringRef Step = Steps[I];
+    if (!Step.starts_with("nd::add(") && !Step.starts_with("nd::subtract(") &&
+        !Step.starts_with("nd::multiply(") && !Step.starts_with("nd::divide(") &&
+        !Step.starts_with("nd::negative("))
+      return true;
+  }
+  return false;
+}
+
+// From the call to the end of its declaration statement's ';'.
+static std::optional<CharSourceRange> declarationRange(const Expr *Call, ASTContext &Context) {
+  SourceLocation AfterSemi = Lexer::findLocationAfterToken(Call->getEndLoc(), tok::semi, Context.getSourceManager(),
+                                                           Context.getLangOpts(), false);
+  if (AfterSemi.isInvalid() || Call->getBeginLoc().isMacroID())
+    return std::nullopt;
+  return CharSourceRange::getCharRange(Call->getBeginLoc(), AfterSemi);
+}
+
+// A new array of the result's shape and element type for the out forms.
+static std::string outFormBuffer(const std::vector<LambdaOperand> &Operands, QualType Result,
+                                 ASTContext &Context) {
+  std::vector<std::string> Arrays;
+  bool SameType = true;
+  for (const LambdaOperand &Operand : Operands) {
+    std::string Name = Operand.Spelling.empty()
+                           ? Lexer::getSourceText(CharSourceRange::getTokenRange(Operand.Arg->getSourceRange()),
+                                                  Context.getSourceManager(), Context.getLangOpts())
+                                 .str()
+                           : Operand.Spelling;
+    if (Operand.IsArray && !llvm::is_contained(Arrays, Name)) {
+      Arrays.push_back(Name);
+      SameType &= Operand.Element.getCanonicalType().getUnqualifiedType() ==
+                  Result.getCanonicalType().getUnqualifiedType();
+    }
+  }
+  std::string Spelled = array_expr::elementTypeSpelling(Result, Context);
+  if (Arrays.size() == 1)
+    return "nd::empty_like" + (SameType ? std::string() : "<" + Spelled + ">") + "(" + Arrays[0] + ")";
+  std::string Shapes;
+  for (const std::string &A : Arrays)
+    Shapes += (Shapes.empty() ? "" : ", ") + A + ".shape()";
+  return "nd::empty<" + Spelled + ">(nd::broadcast_shapes(" + Shapes + "))";
+}
+
 void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const Stmt *Scope,
                                           ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
@@ -681,10 +757,25 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
     Problem = "the call or its lambda is or contains a macro expansion, which a fix-it cannot "
               "rewrite";
   } else {
-    LambdaTranslation T = translateLambda(Lambda, Operands, Result, Named, Scope, Context);
+    const VarDecl *Declared = declarationInitialisedWith(Call, Context);
+    const std::string Dest = Declared ? Declared->getNameAsString() : std::string();
+    LambdaTranslation T =
+        translateLambda(Lambda, Operands, Result, Named, Scope, Context, Declared ? &Dest : nullptr);
     if (!T.Text) {
       ProblemLoc = T.Loc;
       Problem = T.Reason;
+    } else if (std::optional<CharSourceRange> Range =
+                   Declared && T.OutForms && allocatesMoreThanOutForms(*T.OutForms)
+                       ? declarationRange(Call, Context)
+                       : std::nullopt) {
+      // `auto y = g(x, z);` whose expression nd-chained-temporaries would rewrite: its
+      // out forms, computing into y's own buffer, so that the fixes converge.
+      std::string Indent = Lexer::getIndentationForLine(Call->getBeginLoc(), SM).str();
+      report(Call->getBeginLoc(), Message, *Range,
+             outFormBuffer(Operands, Result, Context) + ";\n" + Indent +
+                 llvm::join(*T.OutForms, ";\n" + Indent) + ";",
+             ProblemLoc, Problem, SM);
+      return;
     } else {
       // vectorize returns a new array: a bare operand must be copied, not shared.
       Replacement = T.Bare ? *T.Text + ".copy()" : *T.Text;

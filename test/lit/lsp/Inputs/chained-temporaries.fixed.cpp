@@ -1,5 +1,7 @@
 #include <nd/nd.hpp>
 
+#include <cmath>
+
 int main() {
   auto x = nd::arange<double>(4);
   double scale = 2.5;
@@ -7,5 +9,6 @@ int main() {
   nd::array<double> y = nd::empty_like(x);
   nd::multiply(x, scale, y);
   nd::add(y, offset, y);
-  return y(0) == 1.2 && y(3) == 2.5 * 3.0 + 1.2 ? 0 : 1;
+  nd::sqrt(y, y);
+  return y(0) == std::sqrt(1.2) && y(3) == std::sqrt(2.5 * 3.0 + 1.2) ? 0 : 1;
 }
