@@ -26,7 +26,8 @@ void unrolled_map(const nd::array<double> &x) {
     y(i) = 2 * x(i) + 1;
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-FIXES: {{^}}  nd::array<double> y = nd::empty_like(x);
-  // CHECK-FIXES-NEXT: {{^}}  nd::copyto(y, 2 * x + 1);
+  // CHECK-FIXES-NEXT: {{^}}  nd::multiply(2, x, y);
+  // CHECK-FIXES-NEXT: {{^}}  nd::add(y, 1, y);
   print("unrolled_map", y);
 }
 
@@ -45,7 +46,7 @@ void hinted_nest(const nd::array<double> &m, const nd::array<double> &w) {
   // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: element-wise loop over 'out'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-FIXES: {{^}}  nd::array<double> out = nd::empty_like(m);
   // CHECK-FIXES-NEXT: {{^}}  // the outer loop walks rows
-  // CHECK-FIXES-NEXT: {{^}}  nd::copyto(out, m * w);
+  // CHECK-FIXES-NEXT: {{^}}  nd::multiply(m, w, out);
   print("hinted_nest", out);
 }
 
@@ -100,7 +101,7 @@ void range_for(const nd::array<double> &x) {
   // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
   // CHECK-FIXES: {{^}}#pragma GCC diagnostic push
   // CHECK-FIXES-NEXT: {{^}}#pragma GCC diagnostic ignored "-Wshadow"
-  // CHECK-FIXES-NEXT: {{^}}  nd::copyto(y, x - 0.5);
+  // CHECK-FIXES-NEXT: {{^}}  nd::subtract(x, 0.5, y);
   // CHECK-FIXES-NEXT: {{^}}#pragma GCC diagnostic pop
   print("range_for", y);
 }
