@@ -47,7 +47,7 @@ echo "==== ThreadSanitizer build: the runtime's unit tests, threaded"
 cmake -S "$repo" -B "$tsan" -G Ninja -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DND_SANITIZE_THREAD=ON -DND_BUILD_CHECKS=OFF -DND_BUILD_BENCH=OFF &&
   cmake --build "$tsan" -j2 --target nd_runtime_tests &&
-  TSAN_OPTIONS=halt_on_error=1 ND_NUM_THREADS=3 ND_PARALLEL_GRAIN=64 "$tsan/test/runtime/nd_runtime_tests" --gtest_brief=1
+  TSAN_OPTIONS=halt_on_error=1:allocator_may_return_null=1 ND_NUM_THREADS=3 ND_PARALLEL_GRAIN=64 "$tsan/test/runtime/nd_runtime_tests" --gtest_brief=1
 tsan_status=$?
 
 result() { [ "$1" -eq 0 ] && echo passed || echo FAILED; }

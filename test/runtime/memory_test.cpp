@@ -11,8 +11,10 @@
 #include <nd/nd.hpp>
 
 // The allocation of 4 EiB below must fail with a null pointer under AddressSanitizer
-// too, not abort the test binary ("requested allocation size exceeds maximum").
+// and ThreadSanitizer too, not abort the test binary ("requested allocation size
+// exceeds maximum", "allocation-size-too-big").
 extern "C" __attribute__((used)) const char* __asan_default_options() { return "allocator_may_return_null=1"; }
+extern "C" __attribute__((used)) const char* __tsan_default_options() { return "allocator_may_return_null=1"; }
 
 namespace {
 
