@@ -459,13 +459,8 @@ bool ChainedTemporariesCheck::writesInPlace(const Finding &F, ASTContext &Ctx) {
       bufferMayEscape(*Target, F.Where.Operator, Ctx))
     return false;
   // A later step must not read the target the earlier steps overwrote.
-  for (size_t Step = 1; Step < F.Spine.size(); ++Step) {
-    const model::EagerChain::Node &N = F.Chain.nodes()[F.Spine[Step]];
-    for (size_t I = 0; I < N.Op.Operands.size(); ++I)
-      if (N.ChildOf[I] != F.Spine[Step - 1] && mentions(N.Op.Operands[I], Target, Ctx))
-        return false;
-  }
-  return true;
+  return llvm::none_of(F.Chain.laterSpineOperands(F.Spine),
+                       [&](const Expr *Operand) { return mentions(Operand, Target, Ctx); });
 }
 
 void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
@@ -702,19 +697,13 @@ void ChainedTemporariesCheck::fixDeclaration(const Finding &F, ASTContext &Ctx) 
 std::optional<std::string> ChainedTemporariesCheck::stepwiseBlocker(const Finding &F, const VarDecl &Target,
                                                                     bool TargetPrivate, const Stmt &Full,
                                                                     ASTContext &Ctx) {
-  for (size_t Step = 1; Step < F.Spine.size(); ++Step) {
-    const model::EagerChain::Node &N = F.Chain.nodes()[F.Spine[Step]];
-    for (size_t I = 0; I < N.Op.Operands.size(); ++I) {
-      if (N.ChildOf[I] == F.Spine[Step - 1])
-        continue;
-      const Expr *Operand = N.Op.Operands[I];
-      if (mentions(Operand, &Target, Ctx))
-        return "'" + Target.getName().str() +
-               "' is read by a later operation, after the rewrite would have overwritten it";
-      if (!TargetPrivate && readsAnArray(Operand, Ctx))
-        return "'" + textOf(Operand, Ctx) + "' is read after the first operation wrote '" +
-               Target.getName().str() + "', and may share its buffer";
-    }
+  for (const Expr *Operand : F.Chain.laterSpineOperands(F.Spine)) {
+    if (mentions(Operand, &Target, Ctx))
+      return "'" + Target.getName().str() +
+             "' is read by a later operation, after the rewrite would have overwritten it";
+    if (!TargetPrivate && readsAnArray(Operand, Ctx))
+      return "'" + textOf(Operand, Ctx) + "' is read after the first operation wrote '" +
+             Target.getName().str() + "', and may share its buffer";
   }
   if (!Target.hasLocalStorage() || Target.getType()->isReferenceType())
     return "'" + Target.getName().str() + "' is not a local array, so others may see it between the operations";

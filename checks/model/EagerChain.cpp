@@ -130,4 +130,15 @@ AllocationCount EagerChain::offSpineAllocations(llvm::ArrayRef<int> Spine) const
   return Count;
 }
 
+llvm::SmallVector<const Expr *, 4> EagerChain::laterSpineOperands(llvm::ArrayRef<int> Spine) const {
+  llvm::SmallVector<const Expr *, 4> Operands;
+  for (size_t Step = 1; Step < Spine.size(); ++Step) {
+    const Node &N = Nodes[Spine[Step]];
+    for (size_t I = 0; I < N.Op.Operands.size(); ++I)
+      if (N.ChildOf[I] != Spine[Step - 1])
+        Operands.push_back(N.Op.Operands[I]);
+  }
+  return Operands;
+}
+
 } // namespace clang::tidy::nd_checks::model

@@ -57,6 +57,10 @@ public:
   AllocationCount spineAllocations(llvm::ArrayRef<int> Spine) const;
   // The arrays the operations off Spine allocate (they stay as written in a rewrite).
   AllocationCount offSpineAllocations(llvm::ArrayRef<int> Spine) const;
+  // The operands that the steps of Spine after the first read besides the previous
+  // step's result: what a rewrite computing the spine in one buffer reads after that
+  // buffer was first written.
+  llvm::SmallVector<const Expr *, 4> laterSpineOperands(llvm::ArrayRef<int> Spine) const;
 
 private:
   int add(const array_expr::EagerOp &Op, ASTContext &Ctx);
