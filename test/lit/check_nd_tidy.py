@@ -3,8 +3,11 @@
 
 Usage (through lit's %check_nd_tidy substitution, which supplies the tool options):
 
-  %check_nd_tidy [-run] [-check-suffix=A,B] [-std=c++20] <test.cpp> <check> <temp>
-                 [-- <clang-tidy args> [-- <compiler args>]]
+  %check_nd_tidy [-run] [-check-suffix=A,B] [-std=c++20] [-expectations=<file>]
+                 <test.cpp> <check> <temp> [-- <clang-tidy args> [-- <compiler args>]]
+
+The CHECK-... lines are read from the test itself, or from -expectations=<file> when
+the input is not a test (the bundled examples).
 
 What it does, and what makes a test fail:
   1. Copies the test with its `// CHECK-...:` comments blanked (line numbers kept).
@@ -91,6 +94,9 @@ def parse_arguments(argv: List[str]):
                         type=lambda s: s.split(","),
                         help="comma-separated FileCheck suffixes (CHECK-MESSAGES-<S>...)")
     parser.add_argument("-std", default="c++20")
+    parser.add_argument("-expectations", default="",
+                        help="read the CHECK-... lines from this file instead of the input "
+                             "(for inputs that are not tests, such as docs/examples/)")
     parser.add_argument("input_file")
     parser.add_argument("check_name")
     parser.add_argument("temp_path")
@@ -131,6 +137,9 @@ class CheckTest:
     def __init__(self, args, tidy_args: List[str], compiler_args: List[str]):
         self.args = args
         self.source = read(args.input_file)
+        # The file FileCheck reads the CHECK-... lines from.
+        self.expectations_file = args.expectations or args.input_file
+        self.expectations = read(self.expectations_file)
         self.tidy_args = list(tidy_args)
         # Without an explicit configuration, a .clang-tidy file above the build
         # directory must not change what the test sees.
@@ -149,7 +158,7 @@ class CheckTest:
             found_any = False
             for label, used in self.prefixes.items():
                 prefix = label + ("-" + suffix if suffix else "")
-                if re.search(re.escape(prefix) + r":", self.source):
+                if re.search(re.escape(prefix) + r":", self.expectations):
                     used.append(prefix)
                     found_any = True
             if suffix and not found_any:
@@ -187,7 +196,7 @@ class CheckTest:
 
     # -- checks -------------------------------------------------------------------
     def file_check(self, input_path: str, prefixes: List[str], extra: List[str]) -> None:
-        run([self.args.filecheck, "--input-file=" + input_path, self.args.input_file,
+        run([self.args.filecheck, "--input-file=" + input_path, self.expectations_file,
              "--check-prefixes=" + ",".join(prefixes)] + extra, "FileCheck")
 
     def check_results(self, output: str, fixed_path: str) -> None:
