@@ -367,9 +367,11 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
                         .Text);
     CacheKeys[K] = Cache->key(Parts, Reads[K]);
     std::optional<ResultCache::Entry> Hit = Cache->lookup(CacheKeys[K]);
-    if (Hit && !writeFileAtomically(yamlPath(K), [&](llvm::raw_ostream &OS) {
-          OS << Hit->Yaml;
-        })) {
+    // A unit without findings has no fixes file (clang-tidy writes none), and its
+    // entry stores an empty text: restore it as no file, exactly as the worker left it.
+    if (Hit && (Hit->Yaml.empty() || !writeFileAtomically(yamlPath(K), [&](llvm::raw_ostream &OS) {
+                  OS << Hit->Yaml;
+                }))) {
       Jobs[K].ExitCode = Hit->ExitCode;
       FromCache[K] = true;
       continue;
