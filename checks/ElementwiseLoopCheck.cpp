@@ -10,6 +10,7 @@
 #include "LoopDirectives.h"
 #include "LoopNest.h"
 #include "UserCodeMatcher.h"
+#include "VectorizeFunction.h"
 #include "VectorizeLambda.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -734,7 +735,8 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
   if (!Make || !isNdFunction(Make->getDirectCallee(), {"vectorize"}) || Make->getNumArgs() != 1)
     return;
   const LambdaExpr *Lambda = resolveLambda(Make->getArg(0), &Named);
-  if (!Lambda)
+  std::optional<VectorizedFunction> Function;
+  if (!Lambda && !(Function = resolveVectorizedFunction(Make->getArg(0))))
     return;
   QualType Result;
   if (!isNdArrayType(Call->getType(), &Result))
@@ -748,11 +750,11 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
       Operand.Element = stripImplicit(Call->getArg(I))->getType();
     Operands.push_back(Operand);
   }
-  const std::string Message = "nd::vectorize calls the lambda once per element; use the "
-                              "broadcasting ufunc expression it computes";
+  const std::string Message = "nd::vectorize calls " + (Lambda ? "the lambda" : "'" + Function->Name + "'") +
+                              " once per element; use the broadcasting ufunc expression it computes";
   SourceLocation ProblemLoc;
   std::string Problem, Replacement;
-  if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : macroIn(Lambda)) {
+  if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : Lambda ? macroIn(Lambda) : nullptr) {
     ProblemLoc = Macro->getBeginLoc();
     Problem = "the call or its lambda is or contains a macro expansion, which a fix-it cannot "
               "rewrite";
@@ -760,7 +762,8 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
     const VarDecl *Declared = declarationInitialisedWith(Call, Context);
     const std::string Dest = Declared ? Declared->getNameAsString() : std::string();
     LambdaTranslation T =
-        translateLambda(Lambda, Operands, Result, Named, Scope, Context, Declared ? &Dest : nullptr);
+        Lambda ? translateLambda(Lambda, Operands, Result, Named, Scope, Context, Declared ? &Dest : nullptr)
+               : translateFunction(*Function, Operands, Result, Context, Declared ? &Dest : nullptr);
     if (!T.Text) {
       ProblemLoc = T.Loc;
       Problem = T.Reason;
