@@ -9,6 +9,7 @@
 #include "LoopMapForm.h"
 #include "LoopDirectives.h"
 #include "LoopNest.h"
+#include "TransformCall.h"
 #include "UserCodeMatcher.h"
 #include "VectorizeFunction.h"
 #include "VectorizeLambda.h"
@@ -586,6 +587,12 @@ void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
                               forCallable(decl().bind("scope")))
                          .bind("transform"),
                      this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
+                          hasArgument(0, ignoringImpCasts(declRefExpr(to(varDecl(hasName("::std::ranges::transform")))))),
+                          unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
+          .bind("transform"),
+      this);
 }
 
 void ElementwiseLoopCheck::report(SourceLocation Loc, const std::string &Message,
@@ -790,53 +797,20 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
          Replacement, ProblemLoc, Problem, SM);
 }
 
-// `a.data()` of a named nd::array: the array, or null.
-static const VarDecl *dataOf(const Expr *E) {
-  const auto *Member = dyn_cast<CXXMemberCallExpr>(stripImplicit(E));
-  const CXXMethodDecl *M = Member ? Member->getMethodDecl() : nullptr;
-  if (!M || !M->getDeclName().isIdentifier() || M->getName() != "data" ||
-      !isNdArrayType(Member->getObjectType()))
-    return nullptr;
-  return namedArray(Member->getImplicitObjectArgument());
-}
-
-static bool isDataCall(const Expr *E) {
-  const auto *Member = dyn_cast<CXXMemberCallExpr>(stripImplicit(E));
-  const CXXMethodDecl *M = Member ? Member->getMethodDecl() : nullptr;
-  return M && M->getDeclName().isIdentifier() && M->getName() == "data" &&
-         isNdArrayType(Member->getObjectType());
-}
-
-// `a.data() + a.size()`: the array, or null.
-static const VarDecl *endOf(const Expr *E) {
-  const auto *Add = dyn_cast<BinaryOperator>(stripImplicit(E));
-  if (!Add || Add->getOpcode() != BO_Add)
-    return nullptr;
-  const VarDecl *Array = dataOf(Add->getLHS());
-  const auto *Size = dyn_cast<CXXMemberCallExpr>(stripImplicit(Add->getRHS()));
-  const CXXMethodDecl *M = Size ? Size->getMethodDecl() : nullptr;
-  if (!Array || !M || !M->getDeclName().isIdentifier() || M->getName() != "size" ||
-      namedArray(Size->getImplicitObjectArgument()) != Array)
-    return nullptr;
-  return Array;
-}
-
 void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scope,
                                           ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  unsigned N = Call->getNumArgs();
-  if ((N != 4 && N != 5) || !isDataCall(Call->getArg(0)))
+  std::optional<TransformCall> Transform = matchTransformCall(Call, Context);
+  if (!Transform)
     return;
   // A lambda created for this call takes its captures at the call; a named one earlier.
   bool Named = false;
-  const LambdaExpr *Lambda = resolveLambda(Call->getArg(N - 1), &Named);
+  const LambdaExpr *Lambda = resolveLambda(Transform->Function, &Named);
   if (!Lambda)
     return;
-  const VarDecl *X = dataOf(Call->getArg(0));
-  const VarDecl *Z = N == 5 ? dataOf(Call->getArg(2)) : nullptr;
-  const VarDecl *Y = dataOf(Call->getArg(N - 2));
+  const VarDecl *X = Transform->X, *Z = Transform->Z, *Y = Transform->Y;
   const std::string Message =
-      "std::transform applies the lambda to the elements of '" +
+      Transform->Name + " applies the lambda to the elements of '" +
       (X ? X->getNameAsString() : std::string("an nd::array")) +
       "' one by one; use one broadcasting expression with nd::copyto";
   SourceLocation ProblemLoc;
@@ -847,22 +821,8 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
       Problem = std::move(Why);
     }
   };
-  auto Spelled = [&](const Expr *E) {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()), SM,
-                                Context.getLangOpts())
-        .str();
-  };
-  if (!X || endOf(Call->getArg(1)) != X)
-    Reject(Call->getArg(1), "the range '" + Spelled(Call->getArg(0)) + ", " +
-                                Spelled(Call->getArg(1)) +
-                                "' is not provably all of a named array ('a.data(), a.data() + "
-                                "a.size()') (index shape)");
-  else if (N == 5 && !Z)
-    Reject(Call->getArg(2), "the second input '" + Spelled(Call->getArg(2)) +
-                                "' is not 'a.data()' of a named array");
-  else if (!Y)
-    Reject(Call->getArg(N - 2), "the output '" + Spelled(Call->getArg(N - 2)) +
-                                    "' is not 'a.data()' of a named array");
+  if (!Transform->Problem.empty())
+    Reject(Transform->ProblemAt, Transform->Problem);
   for (const VarDecl *A : {X, Z, Y}) {
     if (!Problem.empty() || !A)
       continue;
@@ -885,7 +845,8 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
     Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
   }
   if (Problem.empty() && (!Parent || isa<Expr>(Parent)))
-    Reject(Call, "the iterator std::transform returns is used");
+    Reject(Call, (Transform->Name == "std::transform" ? "the iterator " : "the result ") + Transform->Name +
+                     " returns is used");
   if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : macroIn(Lambda); Problem.empty() && Macro) {
     ProblemLoc = Macro->getBeginLoc();
     Problem = "the call or its lambda is or contains a macro expansion, which a fix-it cannot "
@@ -896,10 +857,10 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
     isNdArrayType(X->getType(), &XElement);
     isNdArrayType(Y->getType(), &YElement);
     // The lambda's parameters stand for the arrays, spelled by name (not data()).
-    std::vector<LambdaOperand> Operands{{Call->getArg(0), true, XElement, X->getNameAsString(), X == Y}};
+    std::vector<LambdaOperand> Operands{{Transform->First, true, XElement, X->getNameAsString(), X == Y}};
     if (Z) {
       isNdArrayType(Z->getType(), &ZElement);
-      Operands.push_back({Call->getArg(2), true, ZElement, Z->getNameAsString(), Z == Y});
+      Operands.push_back({Transform->Second, true, ZElement, Z->getNameAsString(), Z == Y});
     }
     const std::string Dest = Y->getNameAsString();
     LambdaTranslation T = translateLambda(Lambda, Operands, YElement, Named, Scope, Context, &Dest);
