@@ -9,6 +9,7 @@
 #include "LoopMapForm.h"
 #include "LoopDirectives.h"
 #include "LoopNest.h"
+#include "TemplateInstantiations.h"
 #include "TransformCall.h"
 #include "UserCodeMatcher.h"
 #include "VectorizeFunction.h"
@@ -575,6 +576,13 @@ void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
   };
   Finder->addMatcher(Loop(forStmt), this);
   Finder->addMatcher(Loop(cxxForRangeStmt), this);
+  // Loops of templates over nd::array<T>, analysed per instantiation.
+  auto InstantiatedLoop = [&](auto Kind) {
+    return Kind(UserCode, isInTemplateInstantiation(), forCallable(functionDecl().bind("scope")))
+        .bind("instantiated-loop");
+  };
+  Finder->addMatcher(InstantiatedLoop(forStmt), this);
+  Finder->addMatcher(InstantiatedLoop(cxxForRangeStmt), this);
   // Form 5: nd::vectorize(lambda)(x, ...) and std::transform over nd::array elements.
   Finder->addMatcher(
       cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
@@ -893,6 +901,9 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  const bool Instantiated = !Loop;
+  if (Instantiated)
+    Loop = Result.Nodes.getNodeAs<Stmt>("instantiated-loop");
   const auto *ScopeDecl = Result.Nodes.getNodeAs<Decl>("scope");
   ASTContext &Context = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
@@ -900,6 +911,15 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Var || !ScopeDecl || !ScopeDecl->getBody() || !indexesAnArray(Var, loopBody(Loop)) ||
       isInnerLevelOfNest(Loop, Context))
     return;
+  // A loop of a template over `nd::array<T>` is analysed in its instantiations, any
+  // other once, in the definition (TemplateInstantiations.h).
+  if (Instantiated) {
+    const Stmt *Pattern = instantiationPatternOf(Loop, dyn_cast<FunctionDecl>(ScopeDecl));
+    if (!Pattern || !dependsOnTemplateParameters(Pattern))
+      return;
+  } else if (dependsOnTemplateParameters(Loop)) {
+    return;
+  }
   LoopNest Nest = buildLoopNest(Loop);
   if (Nest.Levels.size() < MinLoopDepth)
     return;
@@ -943,21 +963,41 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
   SourceLocation LoopLoc = SM.getExpansionLoc(Loop->getBeginLoc());
   if (!Problem && !FixInHeaders && !SM.isInMainFile(LoopLoc))
     Problem = {LoopLoc, "fix-its in headers are disabled (option FixInHeaders)"};
+  // Only this translation unit's instantiations are seen; a header's template may be
+  // instantiated elsewhere for other element types.
+  if (!Problem && Instantiated && !SM.isInMainFile(LoopLoc))
+    Problem = {LoopLoc, "the template is in a header, whose includers may instantiate it for "
+                        "element types this translation unit does not"};
 
+  LoopFinding Finding{LoopLoc, warningFor(Shape.Kind, Shape), {}, {}, Problem.Reason};
+  if (!Problem) {
+    Finding.Fixes.push_back(FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement));
+    for (const CharSourceRange &Pragma : PragmaRemovals)
+      Finding.Fixes.push_back(FixItHint::CreateRemoval(Pragma));
+  } else {
+    Finding.NoteLoc = Problem.Loc.isValid() ? SM.getExpansionLoc(Problem.Loc) : LoopLoc;
+  }
+  if (Instantiated)
+    Instantiations.add(cast<FunctionDecl>(ScopeDecl), std::move(Finding));
+  else
+    emit(Finding);
+}
+
+void ElementwiseLoopCheck::emit(const LoopFinding &Finding) {
   {
-    auto Diag = diag(LoopLoc, warningFor(Shape.Kind, Shape));
-    if (!Problem) {
-      Diag << FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement);
-      for (const CharSourceRange &Pragma : PragmaRemovals)
-        Diag << FixItHint::CreateRemoval(Pragma);
-    }
+    auto Diag = diag(Finding.Loc, Finding.Message);
+    for (const FixItHint &Fix : Finding.Fixes)
+      Diag << Fix;
   }
   // The reason is an argument, not part of the format: it quotes source text, and a
   // '%' in it (`x(i) % 2`) would be read as a format directive and print nothing.
-  if (Problem)
-    diag(Problem.Loc.isValid() ? SM.getExpansionLoc(Problem.Loc) : LoopLoc, "no fix-it: %0",
-         DiagnosticIDs::Note)
-        << Problem.Reason;
+  if (!Finding.Note.empty())
+    diag(Finding.NoteLoc, "no fix-it: %0", DiagnosticIDs::Note) << Finding.Note;
+}
+
+void ElementwiseLoopCheck::onEndOfTranslationUnit() {
+  for (const LoopFinding &Finding : Instantiations.take())
+    emit(Finding);
 }
 
 } // namespace clang::tidy::nd_checks
