@@ -9,7 +9,10 @@
 #include "LoopMapForm.h"
 #include "LoopDirectives.h"
 #include "LoopNest.h"
+#include "TemplateInstantiations.h"
+#include "TransformCall.h"
 #include "UserCodeMatcher.h"
+#include "VectorizeFunction.h"
 #include "VectorizeLambda.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -573,6 +576,13 @@ void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
   };
   Finder->addMatcher(Loop(forStmt), this);
   Finder->addMatcher(Loop(cxxForRangeStmt), this);
+  // Loops of templates over nd::array<T>, analysed per instantiation.
+  auto InstantiatedLoop = [&](auto Kind) {
+    return Kind(UserCode, isInTemplateInstantiation(), forCallable(functionDecl().bind("scope")))
+        .bind("instantiated-loop");
+  };
+  Finder->addMatcher(InstantiatedLoop(forStmt), this);
+  Finder->addMatcher(InstantiatedLoop(cxxForRangeStmt), this);
   // Form 5: nd::vectorize(lambda)(x, ...) and std::transform over nd::array elements.
   Finder->addMatcher(
       cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
@@ -585,6 +595,12 @@ void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
                               forCallable(decl().bind("scope")))
                          .bind("transform"),
                      this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
+                          hasArgument(0, ignoringImpCasts(declRefExpr(to(varDecl(hasName("::std::ranges::transform")))))),
+                          unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
+          .bind("transform"),
+      this);
 }
 
 void ElementwiseLoopCheck::report(SourceLocation Loc, const std::string &Message,
@@ -734,7 +750,8 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
   if (!Make || !isNdFunction(Make->getDirectCallee(), {"vectorize"}) || Make->getNumArgs() != 1)
     return;
   const LambdaExpr *Lambda = resolveLambda(Make->getArg(0), &Named);
-  if (!Lambda)
+  std::optional<VectorizedFunction> Function;
+  if (!Lambda && !(Function = resolveVectorizedFunction(Make->getArg(0))))
     return;
   QualType Result;
   if (!isNdArrayType(Call->getType(), &Result))
@@ -748,11 +765,11 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
       Operand.Element = stripImplicit(Call->getArg(I))->getType();
     Operands.push_back(Operand);
   }
-  const std::string Message = "nd::vectorize calls the lambda once per element; use the "
-                              "broadcasting ufunc expression it computes";
+  const std::string Message = "nd::vectorize calls " + (Lambda ? "the lambda" : "'" + Function->Name + "'") +
+                              " once per element; use the broadcasting ufunc expression it computes";
   SourceLocation ProblemLoc;
   std::string Problem, Replacement;
-  if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : macroIn(Lambda)) {
+  if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : Lambda ? macroIn(Lambda) : nullptr) {
     ProblemLoc = Macro->getBeginLoc();
     Problem = "the call or its lambda is or contains a macro expansion, which a fix-it cannot "
               "rewrite";
@@ -760,7 +777,8 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
     const VarDecl *Declared = declarationInitialisedWith(Call, Context);
     const std::string Dest = Declared ? Declared->getNameAsString() : std::string();
     LambdaTranslation T =
-        translateLambda(Lambda, Operands, Result, Named, Scope, Context, Declared ? &Dest : nullptr);
+        Lambda ? translateLambda(Lambda, Operands, Result, Named, Scope, Context, Declared ? &Dest : nullptr)
+               : translateFunction(*Function, Operands, Result, Context, Declared ? &Dest : nullptr);
     if (!T.Text) {
       ProblemLoc = T.Loc;
       Problem = T.Reason;
@@ -787,53 +805,20 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
          Replacement, ProblemLoc, Problem, SM);
 }
 
-// `a.data()` of a named nd::array: the array, or null.
-static const VarDecl *dataOf(const Expr *E) {
-  const auto *Member = dyn_cast<CXXMemberCallExpr>(stripImplicit(E));
-  const CXXMethodDecl *M = Member ? Member->getMethodDecl() : nullptr;
-  if (!M || !M->getDeclName().isIdentifier() || M->getName() != "data" ||
-      !isNdArrayType(Member->getObjectType()))
-    return nullptr;
-  return namedArray(Member->getImplicitObjectArgument());
-}
-
-static bool isDataCall(const Expr *E) {
-  const auto *Member = dyn_cast<CXXMemberCallExpr>(stripImplicit(E));
-  const CXXMethodDecl *M = Member ? Member->getMethodDecl() : nullptr;
-  return M && M->getDeclName().isIdentifier() && M->getName() == "data" &&
-         isNdArrayType(Member->getObjectType());
-}
-
-// `a.data() + a.size()`: the array, or null.
-static const VarDecl *endOf(const Expr *E) {
-  const auto *Add = dyn_cast<BinaryOperator>(stripImplicit(E));
-  if (!Add || Add->getOpcode() != BO_Add)
-    return nullptr;
-  const VarDecl *Array = dataOf(Add->getLHS());
-  const auto *Size = dyn_cast<CXXMemberCallExpr>(stripImplicit(Add->getRHS()));
-  const CXXMethodDecl *M = Size ? Size->getMethodDecl() : nullptr;
-  if (!Array || !M || !M->getDeclName().isIdentifier() || M->getName() != "size" ||
-      namedArray(Size->getImplicitObjectArgument()) != Array)
-    return nullptr;
-  return Array;
-}
-
 void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scope,
                                           ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  unsigned N = Call->getNumArgs();
-  if ((N != 4 && N != 5) || !isDataCall(Call->getArg(0)))
+  std::optional<TransformCall> Transform = matchTransformCall(Call, Context);
+  if (!Transform)
     return;
   // A lambda created for this call takes its captures at the call; a named one earlier.
   bool Named = false;
-  const LambdaExpr *Lambda = resolveLambda(Call->getArg(N - 1), &Named);
+  const LambdaExpr *Lambda = resolveLambda(Transform->Function, &Named);
   if (!Lambda)
     return;
-  const VarDecl *X = dataOf(Call->getArg(0));
-  const VarDecl *Z = N == 5 ? dataOf(Call->getArg(2)) : nullptr;
-  const VarDecl *Y = dataOf(Call->getArg(N - 2));
+  const VarDecl *X = Transform->X, *Z = Transform->Z, *Y = Transform->Y;
   const std::string Message =
-      "std::transform applies the lambda to the elements of '" +
+      Transform->Name + " applies the lambda to the elements of '" +
       (X ? X->getNameAsString() : std::string("an nd::array")) +
       "' one by one; use one broadcasting expression with nd::copyto";
   SourceLocation ProblemLoc;
@@ -844,22 +829,8 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
       Problem = std::move(Why);
     }
   };
-  auto Spelled = [&](const Expr *E) {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()), SM,
-                                Context.getLangOpts())
-        .str();
-  };
-  if (!X || endOf(Call->getArg(1)) != X)
-    Reject(Call->getArg(1), "the range '" + Spelled(Call->getArg(0)) + ", " +
-                                Spelled(Call->getArg(1)) +
-                                "' is not provably all of a named array ('a.data(), a.data() + "
-                                "a.size()') (index shape)");
-  else if (N == 5 && !Z)
-    Reject(Call->getArg(2), "the second input '" + Spelled(Call->getArg(2)) +
-                                "' is not 'a.data()' of a named array");
-  else if (!Y)
-    Reject(Call->getArg(N - 2), "the output '" + Spelled(Call->getArg(N - 2)) +
-                                    "' is not 'a.data()' of a named array");
+  if (!Transform->Problem.empty())
+    Reject(Transform->ProblemAt, Transform->Problem);
   for (const VarDecl *A : {X, Z, Y}) {
     if (!Problem.empty() || !A)
       continue;
@@ -882,7 +853,8 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
     Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
   }
   if (Problem.empty() && (!Parent || isa<Expr>(Parent)))
-    Reject(Call, "the iterator std::transform returns is used");
+    Reject(Call, (Transform->Name == "std::transform" ? "the iterator " : "the result ") + Transform->Name +
+                     " returns is used");
   if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : macroIn(Lambda); Problem.empty() && Macro) {
     ProblemLoc = Macro->getBeginLoc();
     Problem = "the call or its lambda is or contains a macro expansion, which a fix-it cannot "
@@ -893,10 +865,10 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
     isNdArrayType(X->getType(), &XElement);
     isNdArrayType(Y->getType(), &YElement);
     // The lambda's parameters stand for the arrays, spelled by name (not data()).
-    std::vector<LambdaOperand> Operands{{Call->getArg(0), true, XElement, X->getNameAsString(), X == Y}};
+    std::vector<LambdaOperand> Operands{{Transform->First, true, XElement, X->getNameAsString(), X == Y}};
     if (Z) {
       isNdArrayType(Z->getType(), &ZElement);
-      Operands.push_back({Call->getArg(2), true, ZElement, Z->getNameAsString(), Z == Y});
+      Operands.push_back({Transform->Second, true, ZElement, Z->getNameAsString(), Z == Y});
     }
     const std::string Dest = Y->getNameAsString();
     LambdaTranslation T = translateLambda(Lambda, Operands, YElement, Named, Scope, Context, &Dest);
@@ -929,6 +901,9 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  const bool Instantiated = !Loop;
+  if (Instantiated)
+    Loop = Result.Nodes.getNodeAs<Stmt>("instantiated-loop");
   const auto *ScopeDecl = Result.Nodes.getNodeAs<Decl>("scope");
   ASTContext &Context = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
@@ -936,6 +911,15 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Var || !ScopeDecl || !ScopeDecl->getBody() || !indexesAnArray(Var, loopBody(Loop)) ||
       isInnerLevelOfNest(Loop, Context))
     return;
+  // A loop of a template over `nd::array<T>` is analysed in its instantiations, any
+  // other once, in the definition (TemplateInstantiations.h).
+  if (Instantiated) {
+    const Stmt *Pattern = instantiationPatternOf(Loop, dyn_cast<FunctionDecl>(ScopeDecl));
+    if (!Pattern || !dependsOnTemplateParameters(Pattern))
+      return;
+  } else if (dependsOnTemplateParameters(Loop)) {
+    return;
+  }
   LoopNest Nest = buildLoopNest(Loop);
   if (Nest.Levels.size() < MinLoopDepth)
     return;
@@ -979,21 +963,41 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
   SourceLocation LoopLoc = SM.getExpansionLoc(Loop->getBeginLoc());
   if (!Problem && !FixInHeaders && !SM.isInMainFile(LoopLoc))
     Problem = {LoopLoc, "fix-its in headers are disabled (option FixInHeaders)"};
+  // Only this translation unit's instantiations are seen; a header's template may be
+  // instantiated elsewhere for other element types.
+  if (!Problem && Instantiated && !SM.isInMainFile(LoopLoc))
+    Problem = {LoopLoc, "the template is in a header, whose includers may instantiate it for "
+                        "element types this translation unit does not"};
 
+  LoopFinding Finding{LoopLoc, warningFor(Shape.Kind, Shape), {}, {}, Problem.Reason};
+  if (!Problem) {
+    Finding.Fixes.push_back(FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement));
+    for (const CharSourceRange &Pragma : PragmaRemovals)
+      Finding.Fixes.push_back(FixItHint::CreateRemoval(Pragma));
+  } else {
+    Finding.NoteLoc = Problem.Loc.isValid() ? SM.getExpansionLoc(Problem.Loc) : LoopLoc;
+  }
+  if (Instantiated)
+    Instantiations.add(cast<FunctionDecl>(ScopeDecl), std::move(Finding));
+  else
+    emit(Finding);
+}
+
+void ElementwiseLoopCheck::emit(const LoopFinding &Finding) {
   {
-    auto Diag = diag(LoopLoc, warningFor(Shape.Kind, Shape));
-    if (!Problem) {
-      Diag << FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement);
-      for (const CharSourceRange &Pragma : PragmaRemovals)
-        Diag << FixItHint::CreateRemoval(Pragma);
-    }
+    auto Diag = diag(Finding.Loc, Finding.Message);
+    for (const FixItHint &Fix : Finding.Fixes)
+      Diag << Fix;
   }
   // The reason is an argument, not part of the format: it quotes source text, and a
   // '%' in it (`x(i) % 2`) would be read as a format directive and print nothing.
-  if (Problem)
-    diag(Problem.Loc.isValid() ? SM.getExpansionLoc(Problem.Loc) : LoopLoc, "no fix-it: %0",
-         DiagnosticIDs::Note)
-        << Problem.Reason;
+  if (!Finding.Note.empty())
+    diag(Finding.NoteLoc, "no fix-it: %0", DiagnosticIDs::Note) << Finding.Note;
+}
+
+void ElementwiseLoopCheck::onEndOfTranslationUnit() {
+  for (const LoopFinding &Finding : Instantiations.take())
+    emit(Finding);
 }
 
 } // namespace clang::tidy::nd_checks

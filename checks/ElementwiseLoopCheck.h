@@ -3,6 +3,7 @@
 // docs/checks/nd-elementwise-loop.md.
 #pragma once
 
+#include "TemplateInstantiations.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace clang::tidy::nd_checks {
@@ -18,6 +19,7 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onEndOfTranslationUnit() override;
 
 private:
   // Form 5: a scalar lambda applied with nd::vectorize or std::transform.
@@ -29,6 +31,12 @@ private:
               const std::string &Replacement, SourceLocation ProblemLoc, std::string Problem,
               const SourceManager &SM);
 
+  // A loop's warning, with its fix-its or the note saying why there are none.
+  void emit(const LoopFinding &Finding);
+
+  // Loops of templates over nd::array<T>, one finding per instantiation until the end
+  // of the translation unit merges them.
+  InstantiationFindings Instantiations;
   // Nests shallower than this are not reported (1: every loop).
   const unsigned MinLoopDepth;
   // Whether loops in header files get fix-its (every includer would change).

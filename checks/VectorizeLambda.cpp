@@ -102,7 +102,7 @@ private:
 
 // Whether E reads one of the lambda's parameters for which Selected is true, directly
 // or through a `const` local of the lambda.
-static bool readsParameter(const Expr *E, const CXXMethodDecl *Call, llvm::function_ref<bool(unsigned)> Selected) {
+static bool readsParameter(const Expr *E, const FunctionDecl *Call, llvm::function_ref<bool(unsigned)> Selected) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts())) {
     for (unsigned I = 0; I < Call->getNumParams(); ++I)
       if (Ref->getDecl() == Call->getParamDecl(I))
@@ -120,7 +120,7 @@ static bool readsParameter(const Expr *E, const CXXMethodDecl *Call, llvm::funct
 
 // The out forms computing the lambda's value into Dest: a later step must not read an
 // operand that is Dest itself (the earlier steps overwrote it).
-static std::optional<std::vector<std::string>> lambdaOutForms(const Expr *Value, const CXXMethodDecl *Call,
+static std::optional<std::vector<std::string>> lambdaOutForms(const Expr *Value, const FunctionDecl *Call,
                                                               const std::vector<LambdaOperand> &Operands,
                                                               LoopBodyTranslator &Translator,
                                                               const std::string &Dest) {
@@ -142,21 +142,11 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
     Result.Text.reset();
     return Result;
   };
-  const SourceManager &SM = Context.getSourceManager();
-  auto Text = [&](const Stmt *S) {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()), SM,
-                                Context.getLangOpts())
-        .str();
-  };
   const CXXMethodDecl *Call = Lambda->getCallOperator();
   if (Lambda->isGenericLambda())
     return Fail(Lambda->getBeginLoc(),
                 "the lambda is generic ('auto' parameters); give its parameters the element "
                 "types");
-  if (Call->getNumParams() != Operands.size())
-    return Fail(Lambda->getBeginLoc(), "the lambda takes " + std::to_string(Call->getNumParams()) +
-                                           " parameters for " + std::to_string(Operands.size()) +
-                                           " operands");
 
   // Captures: read-only scalars, with the values they have where the fix reads them.
   for (const LambdaCapture &Capture : Lambda->captures()) {
@@ -175,20 +165,45 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
                       "could read another value than the copy");
   }
 
+  return translateScalarFunction(Call, Lambda->getBeginLoc(), "the lambda", Operands, Target, Context,
+                                 OutFormDest);
+}
+
+LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocation Anchor,
+                                          const std::string &Subject,
+                                          const std::vector<LambdaOperand> &Operands, QualType Target,
+                                          ASTContext &Context, const std::string *OutFormDest) {
+  LambdaTranslation Result;
+  auto Fail = [&](SourceLocation Loc, std::string Reason) {
+    Result.Loc = Loc;
+    Result.Reason = std::move(Reason);
+    Result.Text.reset();
+    return Result;
+  };
+  const SourceManager &SM = Context.getSourceManager();
+  auto Text = [&](const Stmt *S) {
+    return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()), SM,
+                                Context.getLangOpts())
+        .str();
+  };
+  if (Call->getNumParams() != Operands.size())
+    return Fail(Anchor, Subject + " takes " + std::to_string(Call->getNumParams()) +
+                            " parameters for " + std::to_string(Operands.size()) + " operands");
+  const std::string BodyOf = Subject == "the lambda" ? "the lambda body" : "the body of " + Subject;
   const std::vector<SliceStatistic> NoStatistics; // the translator keeps a reference
   LoopBodyTranslator Translator(Context, {}, {}, nullptr, {}, NoStatistics);
-  Translator.setSubject("the lambda");
+  Translator.setSubject(Subject);
   std::vector<std::string> OperandTexts;
   for (unsigned I = 0; I < Operands.size(); ++I) {
     const ParmVarDecl *Param = Call->getParamDecl(I);
     const LambdaOperand &Operand = Operands[I];
     QualType ParamType = Param->getType();
     if (ParamType->isReferenceType() && !ParamType.getNonReferenceType().isConstQualified())
-      return Fail(Param->getLocation(), "the lambda takes '" + Param->getNameAsString() +
+      return Fail(Param->getLocation(), Subject + " takes '" + Param->getNameAsString() +
                                             "' by non-const reference");
     if (plain(ParamType) != plain(Operand.Element))
       return Fail(Param->getLocation(),
-                  "the lambda takes '" + Param->getNameAsString() + "' as '" +
+                  Subject + " takes '" + Param->getNameAsString() + "' as '" +
                       typeName(ParamType, Context) + "' but is applied to " +
                       (Operand.IsArray ? "elements of type '" : "a scalar of type '") +
                       typeName(Operand.Element, Context) +
@@ -206,7 +221,7 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
     if (!Simple) {
       ArgText = "(" + ArgText + ")";
       ReferenceCounter Counter(Param);
-      Counter.TraverseStmt(Lambda->getBody());
+      Counter.TraverseStmt(Call->getBody());
       if (Counter.Count > 1)
         return Fail(Arg->getBeginLoc(), "the argument '" + Text(Arg) +
                                             "' would be evaluated once per use of '" +
@@ -217,28 +232,27 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
   }
 
   // The body: `const` locals, then `return E;`.
-  const auto *Body = dyn_cast<CompoundStmt>(Lambda->getBody());
+  const auto *Body = dyn_cast<CompoundStmt>(Call->getBody());
   const ReturnStmt *Return = nullptr;
   for (const Stmt *S : Body->body()) {
     if (Return)
-      return Fail(S->getBeginLoc(), "the lambda body is not a single 'return' statement");
+      return Fail(S->getBeginLoc(), BodyOf + " is not a single 'return' statement");
     if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
       const auto *Var = Decl->isSingleDecl() ? dyn_cast<VarDecl>(Decl->getSingleDecl()) : nullptr;
       if (!Var || !Var->getInit() || !Var->getType().isConstQualified() ||
           Var->getType()->isReferenceType() || !Var->getType()->isArithmeticType() ||
           Var->getType().isVolatileQualified() || Var->isStaticLocal())
-        return Fail(S->getBeginLoc(), "the lambda declares '" + Text(S) +
+        return Fail(S->getBeginLoc(), Subject + " declares '" + Text(S) +
                                           "', which is not one 'const' arithmetic local");
       Translator.bindLocal(Var, Var->getInit());
       continue;
     }
     Return = dyn_cast<ReturnStmt>(S);
     if (!Return || !Return->getRetValue())
-      return Fail(S->getBeginLoc(), "the lambda body is not a single 'return' statement "
-                                    "(after 'const' locals)");
+      return Fail(S->getBeginLoc(), BodyOf + " is not a single 'return' statement (after 'const' locals)");
   }
   if (!Return)
-    return Fail(Body->getBeginLoc(), "the lambda returns no value");
+    return Fail(Body->getBeginLoc(), Subject + " returns no value");
 
   ResultTypeChecker Checker;
   Checker.TraverseStmt(const_cast<CompoundStmt *>(Body));
@@ -265,7 +279,7 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
   if (!isExactWidening(ComputedType, Returned, Context) ||
       !isExactWidening(Returned, Wanted, Context))
     return Fail(Value->getBeginLoc(),
-                "the lambda computes '" + typeName(ComputedType, Context) + "'" +
+                Subject + " computes '" + typeName(ComputedType, Context) + "'" +
                     (Returned != ComputedType ? " and returns '" + typeName(Returned, Context) + "'" : "") +
                     ", converted to elements of type '" + typeName(Wanted, Context) +
                     "', which the ufunc expression (of type '" + typeName(ComputedType, Context) +
@@ -277,11 +291,11 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
   for (unsigned I = 0; I < Operands.size(); ++I)
     if (Operands[I].IsArray && Translator.uses(Call->getParamDecl(I)) == 0)
       return Fail(Call->getParamDecl(I)->getLocation(),
-                  "the lambda does not use '" + Call->getParamDecl(I)->getNameAsString() +
+                  Subject + " does not use '" + Call->getParamDecl(I)->getNameAsString() +
                       "', so the ufunc expression would not have the shape of '" +
                       OperandTexts[I] + "'");
   if (!llvm::any_of(Operands, [&](const LambdaOperand &O) { return O.IsArray; }))
-    return Fail(Lambda->getBeginLoc(), "the lambda is applied to no array");
+    return Fail(Anchor, Subject + " is applied to no array");
 
   std::string Out = *Translated;
   llvm::StringRef Inner = Out;

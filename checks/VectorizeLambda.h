@@ -46,4 +46,13 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
                                   bool CapturesTakenEarlier, const Stmt *Scope,
                                   ASTContext &Context, const std::string *OutFormDest = nullptr);
 
+// The part shared by lambdas and named functions (nd::vectorize(f)): F's parameters
+// stand for Operands, its body is `const` locals then `return E;`. Subject names F in
+// the reasons ("the lambda", "the function 'f'"); Anchor is where a reason about F as
+// a whole points.
+LambdaTranslation translateScalarFunction(const FunctionDecl *F, SourceLocation Anchor,
+                                          const std::string &Subject,
+                                          const std::vector<LambdaOperand> &Operands, QualType Target,
+                                          ASTContext &Context, const std::string *OutFormDest = nullptr);
+
 } // namespace clang::tidy::nd_checks

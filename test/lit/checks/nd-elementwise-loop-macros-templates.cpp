@@ -1,7 +1,8 @@
 // RUN: %check_nd_tidy -run %s nd-elementwise-loop %t
 //
-// Macros get no fix-it (a note says so); a loop in a template is analysed once, in the
-// template's definition, so it is reported once however often it is instantiated.
+// Macros get no fix-it (a note says so); a loop in a template is reported once however
+// often it is instantiated: analysed in the template's definition, or in its
+// instantiations when it depends on the template's parameters.
 // Values are printed exactly (%.17g): the fixed template computes the same products.
 #include <nd/nd.hpp>
 
@@ -54,12 +55,15 @@ struct Second {
 };
 
 // Element type from a template parameter: the operators are unresolved until
-// instantiation, so the loop is not analysed (and instantiations are never reported).
+// instantiation, so the loop is analysed in the instantiations (one here) and reported
+// once, at the template (see nd-elementwise-loop-template-instantiations.cpp).
 template <class T>
 nd::array<T> negated(const nd::array<T> &x) {
   nd::array<T> y = nd::empty_like(x);
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = -x(i);
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
+  // CHECK-FIXES: {{^}}  nd::array<T> y = -x;
   return y;
 }
 
