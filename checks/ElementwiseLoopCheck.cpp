@@ -9,6 +9,8 @@
 #include "LoopMapForm.h"
 #include "LoopDirectives.h"
 #include "LoopNest.h"
+#include "RangedMapLoop.h"
+#include "ShiftedAccess.h"
 #include "TemplateInstantiations.h"
 #include "TransformCall.h"
 #include "UserCodeMatcher.h"
@@ -217,6 +219,8 @@ public:
   std::optional<std::string> Replacement;
   CharSourceRange ReplacedRange;
   Verdict Problem;
+  // The loop headers were analysed as ranges (RangedMapLoop.h), not as whole extents.
+  bool OverRanges = false;
 
   void analyse() {
     if (Shape.Kind == BodyKind::Map)
@@ -378,6 +382,15 @@ private:
   }
 
   void analyseMap() {
+    if (needsSlices(Nest, Context)) {
+      OverRanges = true;
+      RangedMap Ranged = analyseRangedMap(Nest, Shape.Assignment, Scope, Context);
+      if (!Ranged.Replacement)
+        return reject(Ranged.ProblemLoc, Ranged.Problem);
+      Replacement = Ranged.Replacement;
+      ReplacedRange = Ranged.Range;
+      return;
+    }
     std::optional<ElementAccess> Target = matchElementAccess(Shape.Assignment->getLHS());
     std::vector<int> DestLevels = levelsOf(Target->Indices);
     for (size_t A = 0; A < DestLevels.size(); ++A)
@@ -947,7 +960,7 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
     Problem = Analysis.Problem;
     for (const LoopLevel &Level : Nest.Levels) {
       std::string Header = headerProblem(Level, Context);
-      if (!Problem && !Header.empty())
+      if (!Problem && !Header.empty() && !Analysis.OverRanges)
         Problem = {Level.Loop->getBeginLoc(), Header};
     }
   }

@@ -1,5 +1,7 @@
 #include "LoopBodyTranslator.h"
 
+#include "ShiftedAccess.h"
+
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -48,6 +50,7 @@ LoopBodyTranslator::LoopBodyTranslator(const ASTContext &Context,
   LevelsUsed.assign(this->LoopVars.size(), false);
   for (const Expr *Index : DestIndices)
     DestLevels.push_back(levelOf(Index));
+  this->DestIndices = std::move(DestIndices);
 }
 
 std::optional<std::string> LoopBodyTranslator::fail(SourceLocation Loc, std::string Reason) {
@@ -254,6 +257,8 @@ std::optional<std::string> LoopBodyTranslator::translateOperand(const Expr *E) {
 }
 
 std::optional<std::string> LoopBodyTranslator::translateAccess(const ElementAccess &Access) {
+  if (Plan)
+    return translateShiftedAccess(Access);
   std::vector<int> Levels;
   for (const Expr *Index : Access.Indices)
     Levels.push_back(levelOf(Index));
@@ -274,6 +279,39 @@ std::optional<std::string> LoopBodyTranslator::translateAccess(const ElementAcce
   }
   Reads.push_back(Access);
   return layout(Access.Array->getNameAsString(), Levels);
+}
+
+// `u(i - 1)` in a loop over a range: the view of u that the loop's iterations read.
+std::optional<std::string> LoopBodyTranslator::translateShiftedAccess(const ElementAccess &Access) {
+  std::vector<std::optional<std::pair<int, int64_t>>> Indices, Written;
+  for (const Expr *Index : Access.Indices)
+    Indices.push_back(Plan->levelOf(Index));
+  for (const Expr *Index : DestIndices)
+    Written.push_back(Plan->levelOf(Index));
+  if (Access.Array == Dest && Indices != Written)
+    return fail(Access.Call->getBeginLoc(),
+                "'" + text(Access.Call) + "' reads the destination at other indices than it is "
+                "written at, a loop-carried dependency");
+  std::vector<int> Levels;
+  for (size_t A = 0; A < Indices.size(); ++A) {
+    if (!Indices[A])
+      return fail(Access.Indices[A]->getBeginLoc(),
+                  "the index '" + text(Access.Indices[A]) +
+                      "' is not a loop variable plus a constant (index shape)");
+    Levels.push_back(Indices[A]->first);
+  }
+  for (int Level : Levels) {
+    if (std::count(Levels.begin(), Levels.end(), Level) > 1)
+      return fail(Access.Call->getBeginLoc(), "'" + text(Access.Call) +
+                                                  "' uses one loop variable for two axes");
+    LevelsUsed[Level] = true;
+  }
+  std::string Why;
+  std::optional<std::string> View = Plan->view(Access, Why);
+  if (!View)
+    return fail(Access.Call->getBeginLoc(), Why);
+  Reads.push_back(Access);
+  return layout(*View, Levels);
 }
 
 std::optional<std::string> LoopBodyTranslator::translateStatistic(const SliceStatistic &Stat) {

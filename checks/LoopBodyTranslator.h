@@ -16,6 +16,8 @@
 
 namespace clang::tidy::nd_checks {
 
+class SlicePlan;
+
 // A statistic of one slice per outer iteration, `double m = nd::mean(a(nd::all, c));`,
 // which becomes the axis reduction `nd::mean(a, 0)` indexed by the loop variables.
 struct SliceStatistic {
@@ -48,6 +50,9 @@ public:
   void bindLocal(const VarDecl *D, const Expr *Init);
   // How many references to a bound operand or local were translated.
   unsigned uses(const ValueDecl *D) const;
+  // Loops over partial ranges, with strides or shifted indices (ShiftedAccess.h): an
+  // element access `u(i - 1)` becomes the view Plan gives it, `u(nd::slice(0, -2))`.
+  void setSlicePlan(const SlicePlan *Plan) { this->Plan = Plan; }
   // The subject of the failure reasons: "the loop" (default), "the lambda".
   void setSubject(std::string S) { Subject = std::move(S); }
 
@@ -70,6 +75,7 @@ private:
   std::optional<std::string> translateOperand(const Expr *E);
   std::optional<std::string> translateCall(const CallExpr *Call);
   std::optional<std::string> translateAccess(const ElementAccess &Access);
+  std::optional<std::string> translateShiftedAccess(const ElementAccess &Access);
   std::optional<std::string> translateStatistic(const SliceStatistic &Stat);
   bool checkNoPromotion(const Expr *Operand);
   bool isVariant(const Expr *E) const;
@@ -86,6 +92,8 @@ private:
   int NumOutputAxes;
   const VarDecl *Dest;
   std::vector<int> DestLevels;
+  std::vector<const Expr *> DestIndices;
+  const SlicePlan *Plan = nullptr;
   const std::vector<SliceStatistic> &Statistics;
   std::vector<ElementAccess> Reads;
   std::vector<bool> LevelsUsed;

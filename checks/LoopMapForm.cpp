@@ -272,7 +272,8 @@ std::optional<MapRewrite> MapRewriter::outForms() {
   };
   auto ReadsArray = [&](const Expr *E) { return readsArray(E); };
   OutFormWriter Writer(ReadsArray, Translator);
-  std::optional<std::vector<std::string>> Steps = Writer.steps(L.Value, Dest->getNameAsString(), UnsafeLater);
+  std::string Out = L.DestView.empty() ? Dest->getNameAsString() : L.DestView;
+  std::optional<std::vector<std::string>> Steps = Writer.steps(L.Value, Out, UnsafeLater);
   if (!Steps)
     return std::nullopt;
   const SourceManager &SM = Context.getSourceManager();
@@ -306,7 +307,7 @@ bool MapRewriter::destinationFilledFresh(const DeclStmt *&Decl) const {
 std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast) {
   const DeclStmt *Decl = nullptr;
   QualType Element;
-  if (!destinationFilledFresh(Decl) || !isNdArrayType(L.Dest->getType(), &Element) ||
+  if (!L.DestView.empty() || !destinationFilledFresh(Decl) || !isNdArrayType(L.Dest->getType(), &Element) ||
       !sameType(Element, L.Value->getType()))
     return std::nullopt;
   // The value must have the destination's shape: some operand read at the
@@ -343,7 +344,8 @@ MapRewrite chooseMapRewrite(const MapLoop &Loop, const std::string &Broadcast, L
     return *Declaration;
   if (std::optional<MapRewrite> OutForms = Rewriter.outForms())
     return *OutForms;
-  return {loopRange(Loop.Loop, Context), "nd::copyto(" + Loop.Dest->getNameAsString() + ", " + Broadcast + ");"};
+  std::string Dest = Loop.DestView.empty() ? Loop.Dest->getNameAsString() : Loop.DestView;
+  return {loopRange(Loop.Loop, Context), "nd::copyto(" + Dest + ", " + Broadcast + ");"};
 }
 
 } // namespace clang::tidy::nd_checks

@@ -41,6 +41,10 @@ struct MapLoop {
   const std::vector<SliceStatistic> *Statistics = nullptr;
   const std::vector<ElementAccess> *Reads = nullptr;
   bool DestPrivate = false;             // no other handle can reach Dest's buffer
+  // Loops over ranges (ShiftedAccess.h): the view of Dest the loop writes
+  // (`d2(nd::slice(1, -1))`); empty for Dest itself. The declaration form is then
+  // never chosen.
+  std::string DestView;
 };
 
 // Writes a scalar expression that LoopBodyTranslator translates as the out forms that

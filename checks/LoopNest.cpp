@@ -261,12 +261,25 @@ static std::optional<ExtentBound> extentOf(const Expr *E, int Depth) {
     }
     return std::nullopt;
   }
-  // A local constant holding an extent: `const auto n = x.shape(0);`.
+  // A local holding an extent: `const auto n = x.shape(0);`, or `auto n = ...` that
+  // nothing modifies.
   const VarDecl *V = referencedVar(E);
-  if (V && Depth == 0 && V->hasLocalStorage() && V->getType().isConstQualified() &&
-      !V->getType()->isReferenceType() && V->getInit())
+  if (V && Depth == 0 && isUnmodifiedLocal(V))
     return extentOf(V->getInit(), Depth + 1);
   return std::nullopt;
+}
+
+bool isUnmodifiedLocal(const VarDecl *V) {
+  if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || V->getType()->isReferenceType() ||
+      !V->getInit() || V->getType().isVolatileQualified())
+    return false;
+  if (V->getType().isConstQualified())
+    return true;
+  // Not const: no write, increment, non-const reference, address or by-reference
+  // capture anywhere in the function, so it keeps its initial value.
+  const auto *Function = dyn_cast<FunctionDecl>(V->getDeclContext());
+  const Stmt *Body = Function ? Function->getBody() : nullptr;
+  return Body && !ExprMutationAnalyzer(*Body, V->getASTContext()).isMutated(V);
 }
 
 std::optional<ExtentBound> resolveExtentBound(const Stmt *Loop) {

@@ -57,8 +57,13 @@ bool indexesAnArray(const VarDecl *Var, const Stmt *S);
 // the body; empty when it is.
 std::string headerProblem(const LoopLevel &Level, ASTContext &Context);
 
-// `x.shape(k)` or `x.size()` (directly or through a local const variable initialised
-// with one): the array and the axis (-1 for size()).
+// Whether V is a local variable with an initialiser that keeps its initial value: it is
+// `const`, or nothing in its function modifies it (ExprMutationAnalyzer).
+bool isUnmodifiedLocal(const VarDecl *V);
+
+// `x.shape(k)` or `x.size()` (directly or through a local variable initialised with
+// one that keeps its value, see isUnmodifiedLocal): the array and the axis (-1 for
+// size()).
 struct ExtentBound {
   const VarDecl *Array = nullptr;
   int Axis = -1;

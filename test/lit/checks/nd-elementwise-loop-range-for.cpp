@@ -56,15 +56,17 @@ void reduction(const nd::array<double> &x) {
   std::printf("reduction: %.12g\n", s);
 }
 
-// ---- no fix-it --------------------------------------------------------------------
+// A partial range: the views of it (nd-elementwise-loop-stencil.cpp has more).
 void partial(const nd::array<double> &x) {
   nd::array<double> y = x.copy();
   for (nd::index_t i : std::views::iota(1, y.shape(0)))
     y(i) = 2 * x(i);
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: no fix-it: the range of 'i' does not start at 0, so it covers part of the array (index shape); partial ranges are not rewritten
+  // CHECK-FIXES: {{^}}  nd::multiply(2, x(nd::slice(1, nd::none)), y(nd::slice(1, nd::none)));
   print("partial", y);
 }
+
+// ---- no fix-it --------------------------------------------------------------------
 
 void scan(const nd::array<double> &x) {
   nd::array<double> y = x.copy();

@@ -1,0 +1,306 @@
+#include "ShiftedAccess.h"
+
+#include "LoopArrayOwnership.h"
+#include "model/ArrayShapes.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::nd_checks {
+
+static std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Context) {
+  if (!E || E->isValueDependent() || !E->getType()->isIntegerType())
+    return std::nullopt;
+  std::optional<llvm::APSInt> Value = E->getIntegerConstantExpr(Context);
+  if (!Value || Value->getSignificantBits() > 48)
+    return std::nullopt;
+  return Value->getExtValue();
+}
+
+std::optional<ShiftedIndex> shiftedIndex(const Expr *Index, const ASTContext &Context) {
+  const Expr *E = stripImplicit(Index);
+  if (const VarDecl *V = referencedVar(E))
+    return ShiftedIndex{V, 0};
+  const auto *Op = dyn_cast<BinaryOperator>(E);
+  if (!Op || (Op->getOpcode() != BO_Add && Op->getOpcode() != BO_Sub))
+    return std::nullopt;
+  const VarDecl *V = referencedVar(Op->getLHS());
+  std::optional<int64_t> K = constantOf(Op->getRHS(), Context);
+  if (!V && Op->getOpcode() == BO_Add) {
+    V = referencedVar(Op->getRHS());
+    K = constantOf(Op->getLHS(), Context);
+  }
+  if (!V || !K || constantOf(stripImplicit(E), Context))
+    return std::nullopt;
+  return ShiftedIndex{V, Op->getOpcode() == BO_Sub ? -*K : *K};
+}
+
+static std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &Context, int Depth) {
+  E = E->IgnoreParenImpCasts();
+  if (std::optional<int64_t> C = constantOf(E, Context))
+    return AffineBound{nullptr, nullptr, -1, *C};
+  if (const auto *Op = dyn_cast<BinaryOperator>(E); Op && (Op->getOpcode() == BO_Add || Op->getOpcode() == BO_Sub)) {
+    std::optional<int64_t> C = constantOf(Op->getRHS(), Context);
+    const Expr *Base = Op->getLHS();
+    if (!C && Op->getOpcode() == BO_Add) {
+      C = constantOf(Op->getLHS(), Context);
+      Base = Op->getRHS();
+    }
+    std::optional<AffineBound> Bound = C ? affineBound(Base, Context, Depth) : std::nullopt;
+    if (!Bound || !Bound->Array)
+      return std::nullopt;
+    Bound->Offset += Op->getOpcode() == BO_Sub ? -*C : *C;
+    return Bound;
+  }
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    const VarDecl *Array = namedArray(Object);
+    if (!M || !Array || !M->getDeclName().isIdentifier())
+      return std::nullopt;
+    if (M->getName() == "size" && Call->getNumArgs() == 0)
+      return AffineBound{Array, Object, -1, 0};
+    std::optional<int64_t> Axis = M->getName() == "shape" && Call->getNumArgs() == 1
+                                      ? constantOf(Call->getArg(0), Context)
+                                      : std::nullopt;
+    if (Axis && *Axis >= 0)
+      return AffineBound{Array, Object, static_cast<int>(*Axis), 0};
+    return std::nullopt;
+  }
+  // `const auto n = u.size();` or `auto m = u.shape(0) - 1;` never modified.
+  const VarDecl *V = referencedVar(E);
+  if (V && Depth == 0 && isUnmodifiedLocal(V))
+    return affineBound(V->getInit(), Context, Depth + 1);
+  return std::nullopt;
+}
+
+std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &Context) {
+  return affineBound(E, Context, 0);
+}
+
+static std::string spelled(const Expr *E, const ASTContext &Context) {
+  return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()), Context.getSourceManager(),
+                              Context.getLangOpts())
+      .str();
+}
+
+// The step of `++v`, `v++`, `v += s` with s a positive constant (a literal or a
+// `const` local initialised with one).
+static std::optional<int64_t> stepOf(const Expr *Inc, const VarDecl *V, const ASTContext &Context) {
+  if (const auto *Op = dyn_cast_or_null<UnaryOperator>(Inc))
+    return Op->isIncrementOp() && referencedVar(Op->getSubExpr()) == V ? std::optional<int64_t>(1) : std::nullopt;
+  const auto *Op = dyn_cast_or_null<CompoundAssignOperator>(Inc);
+  if (!Op || Op->getOpcode() != BO_AddAssign || referencedVar(Op->getLHS()) != V)
+    return std::nullopt;
+  std::optional<int64_t> Step = constantOf(Op->getRHS()->IgnoreParenImpCasts(), Context);
+  return Step && *Step > 0 ? Step : std::nullopt;
+}
+
+std::optional<LevelRange> levelRange(const LoopLevel &Level, ASTContext &Context, std::string &Why) {
+  const VarDecl *V = Level.Var;
+  if (!V) {
+    Why = "the loop does not declare one integer loop variable";
+    return std::nullopt;
+  }
+  const std::string Name = "'" + V->getNameAsString() + "'";
+  LevelRange Range;
+  const Expr *Start = nullptr;
+  if (const auto *For = dyn_cast<ForStmt>(Level.Loop)) {
+    Start = V->getInit();
+    if (!For->getCond()) {
+      Why = "the loop over " + Name + " has no condition (index shape)";
+      return std::nullopt;
+    }
+    const auto *Cond = dyn_cast<BinaryOperator>(For->getCond());
+    if (!Cond || Cond->getOpcode() != BO_LT || referencedVar(Cond->getLHS()) != V) {
+      Why = "the loop condition is not '" + V->getNameAsString() + " < extent' (index shape)";
+      return std::nullopt;
+    }
+    Range.StopExpr = Cond->getRHS();
+    std::optional<int64_t> Step = stepOf(For->getInc(), V, Context);
+    if (!Step) {
+      Why = "the loop over " + Name + " does not step by a positive constant (index shape)";
+      return std::nullopt;
+    }
+    Range.Step = *Step;
+  } else {
+    std::optional<IndexRange> Indices = indexRange(cast<CXXForRangeStmt>(Level.Loop));
+    Start = Indices ? Indices->Start : nullptr;
+    Range.StopExpr = Indices ? Indices->Bound : nullptr;
+    if (!Range.StopExpr) {
+      Why = "the range of " + Name + " has no end (index shape)";
+      return std::nullopt;
+    }
+  }
+  std::optional<int64_t> First = Start ? constantOf(Start->IgnoreParenImpCasts(), Context) : std::nullopt;
+  if (!First) {
+    Why = "the loop over " + Name + " does not start at a constant (index shape)";
+    return std::nullopt;
+  }
+  Range.Start = *First;
+  std::optional<AffineBound> Stop = affineBound(Range.StopExpr, Context);
+  if (!Stop) {
+    Why = "the bound '" + spelled(Range.StopExpr, Context) + "' of the loop over " + Name +
+          " is neither a constant nor an array's extent ('a.shape(k)', 'a.size()') plus a constant "
+          "(index shape)";
+    return std::nullopt;
+  }
+  Range.Stop = *Stop;
+  if (ExprMutationAnalyzer(*loopBody(Level.Loop), Context).isMutated(V)) {
+    Why = "the loop variable " + Name + " is modified in the loop body";
+    return std::nullopt;
+  }
+  return Range;
+}
+
+namespace {
+// Whether some element access indexes an array with a loop variable plus a non-zero
+// constant.
+class ShiftFinder : public RecursiveASTVisitor<ShiftFinder> {
+public:
+  ShiftFinder(const std::vector<const VarDecl *> &Vars, const ASTContext &Context) : Vars(Vars), Context(Context) {}
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (std::optional<ElementAccess> Access = matchElementAccess(Call))
+      for (const Expr *Index : Access->Indices)
+        if (std::optional<ShiftedIndex> Shift = shiftedIndex(Index, Context);
+            Shift && Shift->Offset != 0 && llvm::is_contained(Vars, Shift->Var))
+          Found = true;
+    return !Found;
+  }
+  bool Found = false;
+
+private:
+  const std::vector<const VarDecl *> &Vars;
+  const ASTContext &Context;
+};
+} // namespace
+
+bool needsSlices(const LoopNest &Nest, ASTContext &Context) {
+  std::vector<const VarDecl *> Vars;
+  for (const LoopLevel &Level : Nest.Levels) {
+    Vars.push_back(Level.Var);
+    // A header the whole-extent analysis rejects (a start, a step) is explained here.
+    if (!headerProblem(Level, Context).empty())
+      return true;
+    std::string Why;
+    std::optional<LevelRange> Range = levelRange(Level, Context, Why);
+    if (Range && !Range->wholeExtent())
+      return true;
+  }
+  ShiftFinder Finder(Vars, Context);
+  Finder.TraverseStmt(const_cast<Stmt *>(Nest.Body));
+  return Finder.Found;
+}
+
+std::optional<std::pair<int, int64_t>> SlicePlan::levelOf(const Expr *Index) const {
+  std::optional<ShiftedIndex> Shift = shiftedIndex(Index, Context);
+  if (!Shift)
+    return std::nullopt;
+  auto It = std::find(LoopVars.begin(), LoopVars.end(), Shift->Var);
+  if (It == LoopVars.end())
+    return std::nullopt;
+  return std::make_pair(static_cast<int>(It - LoopVars.begin()), Shift->Offset);
+}
+
+std::string SlicePlan::text(const Expr *E) const { return spelled(E, Context); }
+
+// The literal extent of axis Axis of the array E, when the program fixes it.
+static std::optional<int64_t> literalExtent(const Expr *E, int Axis, unsigned Rank, ASTContext &Context) {
+  model::Shape Shape = model::shapeOf(E, Context);
+  if (Shape.K != model::Shape::Kind::Known)
+    return std::nullopt;
+  if (Axis < 0) {  // size(): the product of the extents
+    int64_t Size = 1;
+    for (int64_t Extent : Shape.Extents)
+      Size *= Extent;
+    return Size;
+  }
+  if (Shape.Extents.size() != Rank || static_cast<unsigned>(Axis) >= Rank)
+    return std::nullopt;
+  return Shape.Extents[Axis];
+}
+
+std::optional<int64_t> SlicePlan::gapBelowExtent(const AffineBound &Stop, const ElementAccess &Access,
+                                                 unsigned Axis) const {
+  unsigned Rank = Access.Indices.size();
+  // The same extent: the array itself or one provably of its shape, along the same
+  // axis (size() is the extent of the only axis of an array indexed by one integer).
+  if (Stop.Array) {
+    bool SameAxis = Stop.Axis == static_cast<int>(Axis) || (Stop.Axis < 0 && Rank == 1);
+    if (SameAxis && (Stop.Array == Access.Array || provablySameShape(Stop.Array, Access.Array, Scope, Context)))
+      return -Stop.Offset;
+  }
+  // Literal shapes: compare the numbers.
+  std::optional<int64_t> Extent = literalExtent(Access.Call->getArg(0), Axis, Rank, Context);
+  if (!Extent)
+    return std::nullopt;
+  if (!Stop.Array)
+    return *Extent - Stop.Offset;
+  std::optional<int64_t> StopExtent = literalExtent(Stop.ArrayExpr, Stop.Axis, ~0u, Context);
+  if (Stop.Axis >= 0) {
+    model::Shape S = model::shapeOf(Stop.ArrayExpr, Context);
+    StopExtent = S.K == model::Shape::Kind::Known && static_cast<size_t>(Stop.Axis) < S.Extents.size()
+                     ? std::optional<int64_t>(S.Extents[Stop.Axis])
+                     : std::nullopt;
+  }
+  if (!StopExtent)
+    return std::nullopt;
+  return *Extent - (*StopExtent + Stop.Offset);
+}
+
+std::optional<std::string> SlicePlan::axisSlice(const ElementAccess &Access, unsigned Axis,
+                                                std::string &Why) const {
+  auto [Level, Offset] = *levelOf(Access.Indices[Axis]);
+  const LevelRange &Range = Ranges[Level];
+  const std::string Var = "'" + LoopVars[Level]->getNameAsString() + "'";
+  int64_t Start = Range.Start + Offset;
+  if (Start < 0) {
+    // nd, like NumPy, counts a negative index from the end: the loop reads the last
+    // elements there, a slice would not.
+    Why = "'" + text(Access.Call) + "' reads index " + std::to_string(Start) + " of '" +
+          Access.Array->getNameAsString() + "' in the first iteration of the loop over " + Var +
+          ", which no slice starting inside the array can express (index shape)";
+    return std::nullopt;
+  }
+  std::optional<int64_t> Gap = gapBelowExtent(Range.Stop, Access, Axis);
+  if (Gap)
+    *Gap -= Offset;
+  if (!Gap || *Gap < 0) {
+    Why = "'" + text(Access.Call) + "' is not provably inside '" + Access.Array->getNameAsString() +
+          "' along axis " + std::to_string(Axis) + " for " + Var + " up to '" + text(Range.StopExpr) +
+          "': the loop would throw nd::index_error where a slice silently clips (index shape)";
+    return std::nullopt;
+  }
+  if (Start == 0 && *Gap == 0 && Range.Step == 1)
+    return std::string("nd::all");
+  // The stop counts from the end (NumPy's `u[1:-1]`): with the start a non-negative
+  // constant the slice selects exactly the loop's iterations, none when the loop runs
+  // none (a negative stop clips at 0).
+  std::string Slice = "nd::slice(" + std::to_string(Start) + ", " +
+                      (*Gap == 0 ? std::string("nd::none") : "-" + std::to_string(*Gap));
+  if (Range.Step != 1)
+    Slice += ", " + std::to_string(Range.Step);
+  return Slice + ")";
+}
+
+std::optional<std::string> SlicePlan::view(const ElementAccess &Access, std::string &Why) const {
+  std::vector<std::string> Slices;
+  bool Whole = true;
+  for (unsigned Axis = 0; Axis < Access.Indices.size(); ++Axis) {
+    std::optional<std::string> Slice = axisSlice(Access, Axis, Why);
+    if (!Slice)
+      return std::nullopt;
+    Whole &= *Slice == "nd::all";
+    Slices.push_back(*Slice);
+  }
+  std::string Name = Access.Array->getNameAsString();
+  if (Whole)
+    return Name;
+  std::string Index;
+  for (const std::string &Slice : Slices)
+    Index += (Index.empty() ? "" : ", ") + Slice;
+  return Name + "(" + Index + ")";
+}
+
+} // namespace clang::tidy::nd_checks
