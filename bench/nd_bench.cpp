@@ -112,6 +112,32 @@ void mask_select_f64(benchmark::State& state) {
   }
 }
 
+// The second difference of a 1-D array, as an element loop (nd-elementwise-loop's
+// stencil form) ...
+void slow_loop_stencil_f64(benchmark::State& state) {
+  auto u = uniform<double>({bench::kStencilSize});
+  auto d2 = nd::zeros_like(u);
+  const nd::index_t n = u.size();
+  for (auto _ : state) {
+    for (nd::index_t i = 1; i < n - 1; ++i)
+      d2(i) = u(i - 1) - 2.0 * u(i) + u(i + 1);
+    benchmark::DoNotOptimize(d2.data());
+  }
+}
+
+// ... and as the check's fix writes it: the out forms over slices, into d2's interior
+// (NumPy's case: u[:-2] - 2 * u[1:-1] + u[2:], which allocates its result).
+void stencil_f64(benchmark::State& state) {
+  auto u = uniform<double>({bench::kStencilSize});
+  auto d2 = nd::zeros_like(u);
+  for (auto _ : state) {
+    nd::multiply(2.0, u(nd::slice(1, -1)), d2(nd::slice(1, -1)));
+    nd::subtract(u(nd::slice(0, -2)), d2(nd::slice(1, -1)), d2(nd::slice(1, -1)));
+    nd::add(d2(nd::slice(1, -1)), u(nd::slice(2, nd::none)), d2(nd::slice(1, -1)));
+    benchmark::DoNotOptimize(d2.data());
+  }
+}
+
 // 1000-element forms: small enough that no loop is split among threads (the grain), so
 // all-threads time must equal one thread's.
 void small_chained_f64(benchmark::State& state) {
@@ -160,6 +186,8 @@ ND_BENCH(broadcast_col<float>, "broadcast_col_f32");
 ND_BENCH(strided_ufunc<double>, "strided_ufunc_f64");
 ND_BENCH(strided_ufunc<float>, "strided_ufunc_f32");
 ND_BENCH(mask_select_f64, "mask_select_f64");
+ND_BENCH(stencil_f64, "stencil_f64");
+ND_BENCH(slow_loop_stencil_f64, "slow_loop_stencil_f64");
 BENCHMARK(small_chained_f64)->Name("small_chained_f64")->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(small_sum_f64)->Name("small_sum_f64")->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(small_std_axis0_f64)->Name("small_std_axis0_f64")->Unit(benchmark::kMicrosecond)->UseRealTime();

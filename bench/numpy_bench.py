@@ -19,6 +19,7 @@ GATHER = 10000
 RED = (5000, 2000)
 STRIDED = 20_000_000
 MASK = 10_000_000
+STENCIL = 10_000_000
 SMALL = 1000
 SMALL_2D = (40, 25)
 
@@ -77,6 +78,9 @@ def case_setup(name):
     if name == "mask_select_f64":
         x = uniform(MASK)
         return lambda: x[x > 0.5]
+    if name == "stencil_f64":
+        u = uniform(STENCIL)
+        return lambda: u[:-2] - 2 * u[1:-1] + u[2:]
     if name == "small_chained_f64":
         x = uniform(SMALL)
         return lambda: 2.5 * x + 1.2
@@ -94,7 +98,7 @@ CASES = [
     "slice_view_f64", "slice_copy_f64", "sum_axis0_f64", "sum_axis1_f64",
     "mean_axis0_f64", "mean_axis1_f64", "std_axis0_f64", "std_axis1_f64",
     "broadcast_row_f64", "broadcast_col_f64", "broadcast_row_f32", "broadcast_col_f32",
-    "strided_ufunc_f64", "strided_ufunc_f32", "mask_select_f64",
+    "strided_ufunc_f64", "strided_ufunc_f32", "mask_select_f64", "stencil_f64",
     "small_chained_f64", "small_sum_f64", "small_std_axis0_f64",
 ]
 

@@ -23,6 +23,7 @@ GATHER = 10000 * 10000
 RED = 5000 * 2000
 STRIDED = 20_000_000
 MASK = 10_000_000
+STENCIL = 10_000_000
 SMALL = 1000
 
 # Bytes the case must move at the least (reads + writes), for the ceiling column.
@@ -42,6 +43,7 @@ MIN_BYTES = {
     "strided_ufunc_f64": (STRIDED + STRIDED // 2) * F64,
     "strided_ufunc_f32": (STRIDED + STRIDED // 2) * F32,
     "mask_select_f64": (MASK + MASK // 2) * F64,
+    "stencil_f64": 2 * STENCIL * F64,     # u read once, d2 written once
     "small_chained_f64": 2 * SMALL * F64,
     "small_sum_f64": SMALL * F64,
     "small_std_axis0_f64": SMALL * F64,
@@ -49,6 +51,7 @@ MIN_BYTES = {
 # C++-only rows: the article's slow forms against the checks' fixes.
 SLOW_FORMS = [
     ("slow_loop_colnorm_f64", "fixed_loop_colnorm_f64", "nd-elementwise-loop"),
+    ("slow_loop_stencil_f64", "stencil_f64", "nd-elementwise-loop (stencil)"),
     ("slow_chained_once_f64", "rebind_fix_once_f64", "nd-chained-temporaries (rebind, once)"),
     ("slow_chained_once_f64", "out_fix_once_f64", "nd-chained-temporaries (declaration, once)"),
     ("slow_chained_loop100_f64", "rebind_fix_loop100_f64", "nd-chained-temporaries (rebind)"),
