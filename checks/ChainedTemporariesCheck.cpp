@@ -1,6 +1,7 @@
 #include "ChainedTemporariesCheck.h"
 #include "ArrayExprUtils.h"
-#include "ArrayHandleUses.h"
+#include "model/HandleBuffers.h"
+#include "model/HandleRebinding.h"
 #include "model/ArrayShapes.h"
 #include "model/EagerChain.h"
 #include "UnevaluatedContext.h"
@@ -301,8 +302,8 @@ const Stmt *hoistLoop(const Stmt *Full, llvm::ArrayRef<const Expr *> Arrays, AST
             Why = "'" + V->getName().str() + "' is declared inside the loop";
           return Best;
         }
-        bool Rebound = V->getType()->isReferenceType() ? mayRebindOtherHandles(*L, Ctx)
-                                                        : mayBeReboundIn(*V, *L, Ctx);
+        bool Rebound = V->getType()->isReferenceType() ? model::mayRebindOtherHandles(*L, Ctx)
+                                                        : model::mayBeReboundIn(*V, *L, Ctx);
         if (Rebound) {
           if (!Best)
             Why = "'" + V->getName().str() + "' may be rebound in the loop" +
@@ -456,7 +457,7 @@ bool ChainedTemporariesCheck::writesInPlace(const Finding &F, ASTContext &Ctx) {
       ndArrayElementType(Target->getType()) != F.RootOp.Element)
     return false;
   if (!model::sameShape(model::shapeOf(F.Where.Operator->getArg(0), Ctx), model::shapeOf(F.Root, Ctx)) ||
-      bufferMayEscape(*Target, F.Where.Operator, Ctx))
+      model::bufferMayEscape(*Target, F.Where.Operator, Ctx))
     return false;
   // A later step must not read the target the earlier steps overwrote.
   return llvm::none_of(F.Chain.laterSpineOperands(F.Spine),
@@ -707,7 +708,7 @@ std::optional<std::string> ChainedTemporariesCheck::stepwiseBlocker(const Findin
   }
   if (!Target.hasLocalStorage() || Target.getType()->isReferenceType())
     return "'" + Target.getName().str() + "' is not a local array, so others may see it between the operations";
-  if (std::optional<std::string> Why = partialResultVisibleFrom(&Full, Target, Ctx))
+  if (std::optional<std::string> Why = model::partialResultVisibleFrom(&Full, Target, Ctx))
     return "if an operation throws, '" + Target.getName().str() + "' would hold a partial result and " + *Why;
   return std::nullopt;
 }
@@ -783,7 +784,7 @@ void ChainedTemporariesCheck::fixCopyto(const Finding &F, ASTContext &Ctx) {
     return noFix(F, "the expression's shape is not provably one that broadcasts to '" + Target->getName().str() +
                         "'; a shape error would then come after the first steps wrote into it",
                  Ctx);
-  bool Private = !bufferMayEscape(*Target, nullptr, Ctx);
+  bool Private = !model::bufferMayEscape(*Target, nullptr, Ctx);
   if (std::optional<std::string> Why = stepwiseBlocker(F, *Target, Private, *Full, Ctx))
     return noFix(F, *Why, Ctx);
   std::optional<SourceLocation> End = afterSemicolon(Copyto->getEndLoc(), Ctx);

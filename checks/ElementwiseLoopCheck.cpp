@@ -1,10 +1,8 @@
 #include "ElementwiseLoopCheck.h"
 
 #include "ArrayExprUtils.h"
-#include "ArrayHandleUses.h"
 
 #include "LoopArrayAccess.h"
-#include "LoopArrayOwnership.h"
 #include "LoopBodyTranslator.h"
 #include "LoopMapForm.h"
 #include "LoopDirectives.h"
@@ -16,6 +14,9 @@
 #include "UserCodeMatcher.h"
 #include "VectorizeFunction.h"
 #include "VectorizeLambda.h"
+#include "model/ArrayShapes.h"
+#include "model/HandleBuffers.h"
+#include "model/HandleRebinding.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -27,6 +28,11 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::nd_checks {
+
+using model::initialisedWithShapeOf;
+using model::isContiguousLocal;
+using model::ownsPrivateBuffer;
+using model::provablySameShape;
 
 namespace {
 
@@ -696,20 +702,6 @@ static const VarDecl *declarationInitialisedWith(const Expr *E, ASTContext &Cont
   }
 }
 
-// Whether the eager expression of these out forms allocates more than one array: some
-// step after the first is a function-call ufunc, which never computes into a
-// temporary operand (the operators may).
-static bool allocatesMoreThanOutForms(const std::vector<std::string> &Steps) {
-  for (size_t I = 1; I < Steps.size(); ++I) {
-    llvm::StringRef Step = Steps[I];
-    if (!Step.starts_with("nd::add(") && !Step.starts_with("nd::subtract(") &&
-        !Step.starts_with("nd::multiply(") && !Step.starts_with("nd::divide(") &&
-        !Step.starts_with("nd::negative("))
-      return true;
-  }
-  return false;
-}
-
 // From the call to the end of its declaration statement's ';'.
 static std::optional<CharSourceRange> declarationRange(const Expr *Call, ASTContext &Context) {
   SourceLocation AfterSemi = Lexer::findLocationAfterToken(Call->getEndLoc(), tok::semi, Context.getSourceManager(),
@@ -796,7 +788,7 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
       ProblemLoc = T.Loc;
       Problem = T.Reason;
     } else if (std::optional<CharSourceRange> Range =
-                   Declared && T.OutForms && allocatesMoreThanOutForms(*T.OutForms)
+                   Declared && T.OutForms && T.EagerAllocations > 1
                        ? declarationRange(Call, Context)
                        : std::nullopt) {
       // `auto y = g(x, z);` whose expression nd-chained-temporaries would rewrite: its
@@ -889,7 +881,7 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
       ProblemLoc = T.Loc;
       Problem = T.Reason;
     } else if (T.OutForms && (T.OutForms->size() == 1 || isa_and_nonnull<CompoundStmt>(Parent)) &&
-               !array_expr::partialResultVisibleFrom(Call, *Y, Context)) {
+               !model::partialResultVisibleFrom(Call, *Y, Context)) {
       // The out forms write y step by step: what nd-chained-temporaries would make of
       // nd::copyto(y, expression), so that the fixes converge.
       Replacement = llvm::join(*T.OutForms, ";\n" + Lexer::getIndentationForLine(Call->getBeginLoc(), SM).str());

@@ -1,6 +1,6 @@
 #include "GatherDownsamplingCheck.h"
 
-#include "GatherHandleUses.h"
+#include "model/HandleBuffers.h"
 #include "NdGatherAst.h"
 #include "ProgressionIndex.h"
 #include "UserCodeMatcher.h"
@@ -90,7 +90,7 @@ bool isFreshArray(const Expr *E) {
 // The local variables whose buffer the array E may share (E itself, what it was copied
 // or viewed from). Returns whether that chain ends in a fresh array, so that no handle
 // outside this function reaches the buffer.
-bool collectBufferOwners(const Expr *E, HandleUseAnalysis &Uses, llvm::SmallVectorImpl<const VarDecl *> &Owners,
+bool collectBufferOwners(const Expr *E, model::BufferUses &Uses, llvm::SmallVectorImpl<const VarDecl *> &Owners,
                          unsigned Depth = 0) {
   if (Depth > 8)
     return false;
@@ -140,15 +140,15 @@ SourceRange resultLifetime(const Expr *Gather, ASTContext &Ctx) {
   }
 }
 
-std::string describe(UseKind Kind, llvm::StringRef What) {
+std::string describe(model::BufferUse::Kind Kind, llvm::StringRef What) {
   switch (Kind) {
-  case UseKind::Written:
+  case model::BufferUse::Kind::Written:
     return (What + " is written here").str();
-  case UseKind::Escapes:
+  case model::BufferUse::Kind::Escapes:
     return (What + " escapes here").str();
-  case UseKind::LayoutObserved:
+  case model::BufferUse::Kind::LayoutObserved:
     return (What + "'s memory layout is observed here").str();
-  case UseKind::Read:
+  case model::BufferUse::Kind::Read:
     break;
   }
   return "";
@@ -159,10 +159,10 @@ std::string describe(UseKind Kind, llvm::StringRef What) {
 FormDecision decideForm(const GatherPlan &Plan, const FunctionDecl *Fn, ASTContext &Ctx) {
   if (!Fn || !Fn->getBody())
     return {Form::Copy, "the gather is outside a function body", Plan.Gather};
-  HandleUseAnalysis Uses(*Fn->getBody(), Ctx);
-  HandleUse Result = Uses.useOfExpr(Plan.Gather, SourceRange());
+  model::BufferUses Uses(*Fn->getBody(), Ctx);
+  model::BufferUse Result = Uses.useOfExpr(Plan.Gather, SourceRange());
   if (!Result.isRead())
-    return {Form::Copy, describe(Result.Kind, "the result"), Result.Where};
+    return {Form::Copy, describe(Result.K, "the result"), Result.Where};
 
   SourceRange Alive = resultLifetime(Plan.Gather, Ctx);
   if (Alive.isInvalid())
@@ -170,9 +170,9 @@ FormDecision decideForm(const GatherPlan &Plan, const FunctionDecl *Fn, ASTConte
   llvm::SmallVector<const VarDecl *, 4> Owners;
   bool Private = collectBufferOwners(Plan.Object, Uses, Owners);
   for (const VarDecl *Owner : Owners) {
-    HandleUse Source = Uses.useOfVar(Owner, Alive);
-    if (Source.Kind == UseKind::Written || Source.Kind == UseKind::Escapes)
-      return {Form::Copy, describe(Source.Kind, "'" + Owner->getName().str() + "'") + " while the result is alive",
+    model::BufferUse Source = Uses.useOfVar(Owner, Alive);
+    if (Source.K == model::BufferUse::Kind::Written || Source.K == model::BufferUse::Kind::Escapes)
+      return {Form::Copy, describe(Source.K, "'" + Owner->getName().str() + "'") + " while the result is alive",
               Source.Where};
   }
   if (Owners.empty() && !Private)
@@ -349,7 +349,7 @@ void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
 
   // An index variable must hold its progression at the gather: never written, never
   // escaping (so nothing else writes it either).
-  std::optional<HandleUseAnalysis> Uses;
+  std::optional<model::BufferUses> Uses;
   if (Fn && Fn->getBody())
     Uses.emplace(*Fn->getBody(), Ctx);
   for (const IndexedAxis &A : Plan->Axes) {

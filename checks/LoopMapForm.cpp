@@ -1,8 +1,9 @@
 #include "LoopMapForm.h"
 
-#include "ArrayHandleUses.h"
 #include "LoopNest.h"
 #include "model/ArrayShapes.h"
+#include "model/EagerChain.h"
+#include "model/HandleRebinding.h"
 #include "model/NdCalls.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -130,6 +131,25 @@ std::optional<std::string> OutFormWriter::stepText(const Expr *Node, const Expr 
   return "nd::" + Op.Ufunc + "(" + llvm::join(Args, ", ") + ")";
 }
 
+unsigned OutFormWriter::eagerSpineAllocations(const Expr *Value) const {
+  unsigned Count = 0;
+  for (const Expr *Node : spine(Value)) {
+    Operation Op = *operationOf(Node);
+    std::vector<model::ElisionOperand> Facts;
+    for (const Expr *Operand : Op.Operands) {
+      bool Computed = ReadsArray(Operand) && operationOf(Operand);
+      Facts.push_back({Computed, Computed, sameType(Operand->getType(), Node->getType())});
+    }
+    // The shapes are not known here: an elision the rule allows is counted, as
+    // nd-chained-temporaries counts the least its chain may allocate.
+    auto Fits = [](unsigned, unsigned) { return model::Elision::Maybe; };
+    if (model::elisionRule(Op.Ufunc, Op.IsOperator, Node->getType()->isBooleanType(), Facts, Fits) ==
+        model::Elision::Never)
+      ++Count;
+  }
+  return Count;
+}
+
 std::optional<std::vector<std::string>>
 OutFormWriter::steps(const Expr *Value, const std::string &Dest,
                      llvm::function_ref<bool(const Expr *)> UnsafeLaterOperand) {
@@ -236,21 +256,23 @@ unsigned MapRewriter::allocationBound(const Expr *E, std::set<int> &Axes, bool &
     return 0;
   unsigned Total = 1;
   std::vector<std::set<int>> OperandAxes(Op->Operands.size());
-  std::vector<bool> OperandFresh(Op->Operands.size());
+  std::vector<model::ElisionOperand> Facts(Op->Operands.size());
   for (size_t I = 0; I < Op->Operands.size(); ++I) {
     bool Fresh = false;
     Total += allocationBound(Op->Operands[I], OperandAxes[I], Fresh);
-    OperandFresh[I] = Fresh && sameType(Op->Operands[I]->getType(), E->getType());
+    // An operand that reads an array may translate to an unnamed view: a temporary,
+    // but not reusable; only an operation's result is a buffer of its own.
+    Facts[I] = {readsArray(Op->Operands[I]), Fresh, sameType(Op->Operands[I]->getType(), E->getType())};
   }
-  auto Covers = [](const std::set<int> &Outer, const std::set<int> &Inner) {
-    return std::includes(Outer.begin(), Outer.end(), Inner.begin(), Inner.end());
+  // The temporary has the shape of the axes it varies along; an operand varying along
+  // fewer of them broadcasts to it.
+  auto Fits = [&](unsigned T, unsigned O) {
+    return std::includes(OperandAxes[T].begin(), OperandAxes[T].end(), OperandAxes[O].begin(), OperandAxes[O].end())
+               ? model::Elision::Always
+               : model::Elision::Maybe;
   };
-  bool Elided = false;
-  if (Op->IsOperator && Op->Operands.size() == 1)
-    Elided = OperandFresh[0];
-  else if (Op->IsOperator && Op->Operands.size() == 2)
-    Elided = (OperandFresh[0] && Covers(OperandAxes[0], OperandAxes[1])) ||
-             (!readsArray(Op->Operands[0]) && OperandFresh[1]);
+  bool Elided = model::elisionRule(Op->Ufunc, Op->IsOperator, E->getType()->isBooleanType(), Facts, Fits) ==
+                model::Elision::Always;
   FreshOperation = true;
   return Total - (Elided ? 1 : 0);
 }
@@ -260,7 +282,7 @@ std::optional<MapRewrite> MapRewriter::outForms() {
   QualType Element;
   if (!isNdArrayType(Dest->getType(), &Element) || !sameType(Element, L.Value->getType()) ||
       !Dest->hasLocalStorage() || Dest->getType()->isReferenceType() ||
-      array_expr::partialResultVisibleFrom(L.Loop, *Dest, Context))
+      model::partialResultVisibleFrom(L.Loop, *Dest, Context))
     return std::nullopt;
   // A later step must not read what an earlier one wrote (the destination, or when
   // other handles may share its buffer, any array).

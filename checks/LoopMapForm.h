@@ -62,6 +62,12 @@ public:
   std::optional<std::vector<std::string>> steps(const Expr *Value, const std::string &Dest,
                                                 llvm::function_ref<bool(const Expr *)> UnsafeLaterOperand);
 
+  // The least number of arrays the operations of those steps allocate when the
+  // expression is evaluated eagerly (model::elisionRule; operands that are not
+  // operations count as named arrays): what nd-chained-temporaries compares with the
+  // one buffer of the out forms.
+  unsigned eagerSpineAllocations(const Expr *Value) const;
+
 private:
   std::vector<const Expr *> spine(const Expr *Value) const;
   std::optional<std::string> stepText(const Expr *Node, const Expr *Previous, const std::string &Dest);

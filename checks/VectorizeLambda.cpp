@@ -123,11 +123,12 @@ static bool readsParameter(const Expr *E, const FunctionDecl *Call, llvm::functi
 static std::optional<std::vector<std::string>> lambdaOutForms(const Expr *Value, const FunctionDecl *Call,
                                                               const std::vector<LambdaOperand> &Operands,
                                                               LoopBodyTranslator &Translator,
-                                                              const std::string &Dest) {
+                                                              const std::string &Dest, unsigned &Allocations) {
   auto IsArray = [&](unsigned I) { return Operands[I].IsArray; };
   auto IsDest = [&](unsigned I) { return Operands[I].AliasesDest; };
   auto ReadsArray = [&](const Expr *E) { return readsParameter(E, Call, IsArray); };
   OutFormWriter Writer(ReadsArray, Translator);
+  Allocations = Writer.eagerSpineAllocations(Value);
   return Writer.steps(Value, Dest, [&](const Expr *E) { return readsParameter(E, Call, IsDest); });
 }
 
@@ -313,7 +314,7 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
   }
   Result.Text = Out;
   if (OutFormDest && ComputedType == Wanted)
-    Result.OutForms = lambdaOutForms(Computed, Call, Operands, Translator, *OutFormDest);
+    Result.OutForms = lambdaOutForms(Computed, Call, Operands, Translator, *OutFormDest, Result.EagerAllocations);
   return Result;
 }
 

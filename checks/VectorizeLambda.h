@@ -30,6 +30,9 @@ struct LambdaTranslation {
   // With an out-form destination requested: the out forms that compute Text into it
   // step by step, when there are such steps and they keep behaviour.
   std::optional<std::vector<std::string>> OutForms;
+  // With OutForms: the least number of arrays Text allocates along those steps
+  // (OutFormWriter::eagerSpineAllocations).
+  unsigned EagerAllocations = 0;
 };
 
 // The lambda E evaluates to: a lambda expression, or a local variable initialised with

@@ -1,7 +1,8 @@
 #include "model/ArrayShapes.h"
 
 #include "ArrayExprUtils.h"
-#include "ArrayHandleUses.h"
+#include "LoopArrayAccess.h"
+#include "model/HandleRebinding.h"
 #include "model/NdCalls.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -30,30 +31,6 @@ Shape of(const VarDecl *Root) {
   S.K = Kind::Of;
   S.Root = Root;
   return S;
-}
-
-// The extents of a constant shape argument: `5`, `{3, 4}`, `nd::shape_t{3, 4}`.
-std::optional<llvm::SmallVector<int64_t, 4>> constantExtents(const Expr *E, const ASTContext &Ctx) {
-  E = skipImplicit(E);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); Construct && Construct->getNumArgs() == 1)
-    E = skipImplicit(Construct->getArg(0));
-  if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(E))
-    E = skipImplicit(Std->getSubExpr());
-  llvm::SmallVector<int64_t, 4> Extents;
-  llvm::SmallVector<const Expr *, 4> Items;
-  if (const auto *List = dyn_cast<InitListExpr>(E))
-    Items.append(List->inits().begin(), List->inits().end());
-  else
-    Items.push_back(E);
-  for (const Expr *Item : Items) {
-    if (!Item->getType()->isIntegerType())
-      return std::nullopt;
-    std::optional<llvm::APSInt> Extent = Item->getIntegerConstantExpr(Ctx);
-    if (!Extent || Extent->isNegative())
-      return std::nullopt;
-    Extents.push_back(Extent->getExtValue());
-  }
-  return Extents;
 }
 
 // The shape of a nested initializer list of numbers: {{1, 2}, {3, 4}} is (2, 2).
@@ -161,7 +138,7 @@ private:
     // nd::random's generators: the shape is the last argument.
     if (createsFreshBuffer(Member) && Member->getNumArgs() > 0)
       if (std::optional<llvm::SmallVector<int64_t, 4>> Extents =
-              constantExtents(Member->getArg(Member->getNumArgs() - 1), Ctx))
+              constantIntegers(Member->getArg(Member->getNumArgs() - 1), Ctx))
         return known(*Extents);
     return Shape::unknown();
   }
@@ -172,7 +149,7 @@ private:
       return Shape::unknown();
     llvm::StringRef Name = F->getName();
     if (llvm::is_contained({"empty", "zeros", "ones", "full"}, Name)) {
-      if (std::optional<llvm::SmallVector<int64_t, 4>> Extents = constantExtents(Call->getArg(0), Ctx))
+      if (std::optional<llvm::SmallVector<int64_t, 4>> Extents = constantIntegers(Call->getArg(0), Ctx))
         return known(*Extents);
       return Shape::unknown();
     }
@@ -187,7 +164,7 @@ private:
     QualType T = V->getType();
     if (T->isReferenceType())
       return isa<ParmVarDecl>(V) && T.getNonReferenceType().isConstQualified();
-    return V->hasLocalStorage() && !array_expr::mayBeRebound(*V, Ctx);
+    return V->hasLocalStorage() && !mayBeRebound(*V, Ctx);
   }
 
   Shape var(const VarDecl *V) {
@@ -203,7 +180,7 @@ private:
       return Initial;
     // Rebound only by assignments that keep the shape: v = v * 0.9 + f.
     llvm::SmallVector<const Expr *, 4> Values;
-    if (!array_expr::reboundOnlyByAssignment(*V, Ctx, Values))
+    if (!reboundOnlyByAssignment(*V, Ctx, Values))
       return of(V);
     Assumed[V] = Initial;
     bool Kept = llvm::all_of(Values, [&](const Expr *Value) { return sameShape(expr(Value), Initial); });
@@ -299,6 +276,53 @@ Shape broadcastOf(llvm::ArrayRef<Shape> Operands) {
   if (std::optional<llvm::SmallVector<int64_t, 4>> Extents = knownBroadcast(Operands))
     return known(*Extents);
   return Shape::unknown();
+}
+
+namespace {
+
+// The array V was initialised with the shape of (V.copy(), nd::empty_like(V), ...), and
+// whether it is one of those initialisations.
+const VarDecl *initialisedFrom(const VarDecl *V, bool &ShapeCopy) {
+  ShapeCopy = false;
+  if (!V->getInit())
+    return nullptr;
+  const Expr *Init = V->getInit()->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init); Construct && Construct->getNumArgs() == 1)
+    Init = Construct->getArg(0)->IgnoreImplicit();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Init)) {
+    ShapeCopy = Member->getMethodDecl() && Member->getMethodDecl()->getName() == "copy";
+    return namedArray(Member->getImplicitObjectArgument());
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Init); Call && Call->getNumArgs() >= 1) {
+    ShapeCopy = isNdFunction(Call->getDirectCallee(), {"empty_like", "zeros_like", "ones_like", "full_like"});
+    return namedArray(Call->getArg(0));
+  }
+  return nullptr;
+}
+
+// V's shape root: the first array of the chain V <- init of V <- ... that is not
+// provably initialised with another array's shape.
+const VarDecl *shapeRoot(const VarDecl *V, const Stmt *Scope, ASTContext &Ctx) {
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    bool ShapeCopy = false;
+    const VarDecl *Source = initialisedFrom(V, ShapeCopy);
+    if (!Source || Source == V || !initialisedWithShapeOf(V, Source, Scope, Ctx))
+      return V;
+    V = Source;
+  }
+  return V;
+}
+
+} // namespace
+
+bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source, const Stmt *Scope, ASTContext &Ctx) {
+  bool ShapeCopy = false;
+  return initialisedFrom(Dest, ShapeCopy) == Source && ShapeCopy && !mayBeReboundHere(*Dest, *Scope, Ctx) &&
+         !mayBeReboundHere(*Source, *Scope, Ctx);
+}
+
+bool provablySameShape(const VarDecl *A, const VarDecl *B, const Stmt *Scope, ASTContext &Ctx) {
+  return A == B || shapeRoot(A, Scope, Ctx) == shapeRoot(B, Scope, Ctx);
 }
 
 } // namespace clang::tidy::nd_checks::model

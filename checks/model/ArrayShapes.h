@@ -52,4 +52,13 @@ bool sameShape(const Shape &A, const Shape &B);
 // The broadcast shape of Operands when one of them provably is it; Unknown otherwise.
 Shape broadcastOf(llvm::ArrayRef<Shape> Operands);
 
+// Whether Dest provably has Source's shape wherever Scope uses them: Dest is initialised
+// with Source.copy() or nd::empty_like(Source) (zeros_like, ones_like, full_like), and
+// neither is ever rebound through its name (mayBeReboundHere).
+bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source, const Stmt *Scope, ASTContext &Ctx);
+
+// Whether A and B provably have the same shape: the same variable, or linked by a chain
+// of initialisations as in initialisedWithShapeOf.
+bool provablySameShape(const VarDecl *A, const VarDecl *B, const Stmt *Scope, ASTContext &Ctx);
+
 } // namespace clang::tidy::nd_checks::model

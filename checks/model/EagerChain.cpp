@@ -17,47 +17,56 @@ bool isTemporaryArray(const Expr *Operand) {
   return E && array_expr::isNdArray(E->getType()) && !E->getType()->isReferenceType() && E->isPRValue();
 }
 
-// Whether the runtime computes into the temporary operand Temp of Op, the other
-// operands being Others.
-Elision reuses(const EagerOp &Op, const Expr *Temp, llvm::ArrayRef<const Expr *> Others, ASTContext &Ctx) {
-  // Only a buffer nobody else holds is reused: not a view that happens to be unnamed.
-  if (originOf(Temp) != ArrayOrigin::Fresh)
-    return Elision::Never;
-  if (array_expr::ndArrayElementType(Temp->getType()) != Op.Element)
-    return Elision::Never;
-  Shape TempShape = shapeOf(Temp, Ctx);
-  Elision Result = Elision::Always;
-  for (const Expr *Other : Others) {
-    Shape OtherShape = shapeOf(Other, Ctx);
-    if (broadcastsTo(OtherShape, TempShape))
-      continue;
-    // Two literal shapes decide it; anything else is not proven either way.
-    bool Decided = OtherShape.K == Shape::Kind::Known && TempShape.K == Shape::Kind::Known;
-    if (Decided)
-      return Elision::Never;
-    Result = Elision::Maybe;
-  }
-  return Result;
+// Whether Other provably broadcasts to Temp's shape (Always), provably not (Never).
+Elision fitsInto(const Expr *Other, const Expr *Temp, ASTContext &Ctx) {
+  Shape TempShape = shapeOf(Temp, Ctx), OtherShape = shapeOf(Other, Ctx);
+  if (broadcastsTo(OtherShape, TempShape))
+    return Elision::Always;
+  // Two literal shapes decide it; anything else is not proven either way.
+  bool Decided = OtherShape.K == Shape::Kind::Known && TempShape.K == Shape::Kind::Known;
+  return Decided ? Elision::Never : Elision::Maybe;
 }
 
 } // namespace
 
-Elision elisionOf(const EagerOp &Op, ASTContext &Ctx) {
-  const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Op.Call);
-  if (!Operator)
-    return Elision::Never;  // nd::exp(t) and the other ufunc calls always allocate
-  if (Op.Operands.size() == 1)
-    return Op.Ufunc == "negative" && !Op.Element->isBooleanType() && isTemporaryArray(Op.Operands[0])
-               ? reuses(Op, Op.Operands[0], {}, Ctx)
-               : Elision::Never;
-  if (!llvm::is_contained({"add", "subtract", "multiply", "divide"}, Op.Ufunc) || Op.Operands.size() != 2)
+Elision elisionRule(llvm::StringRef Ufunc, bool IsOperator, bool BoolResult, llvm::ArrayRef<ElisionOperand> Operands,
+                    llvm::function_ref<Elision(unsigned Temp, unsigned Other)> Fits) {
+  // nd::exp(t) and the other ufunc calls always allocate, and so do comparisons.
+  if (!IsOperator)
     return Elision::Never;
-  // With two temporaries the runtime tries the left one only.
-  if (isTemporaryArray(Op.Operands[0]))
-    return reuses(Op, Op.Operands[0], {Op.Operands[1]}, Ctx);
-  if (isTemporaryArray(Op.Operands[1]))
-    return reuses(Op, Op.Operands[1], {Op.Operands[0]}, Ctx);
-  return Elision::Never;
+  if (Operands.size() == 1 ? Ufunc != "negative" || BoolResult
+                           : Operands.size() != 2 || !llvm::is_contained({"add", "subtract", "multiply", "divide"}, Ufunc))
+    return Elision::Never;
+  // The array<T>&& overload the operands select: with two temporaries, the left one.
+  const auto *Temp = llvm::find_if(Operands, [](const ElisionOperand &O) { return O.Temporary; });
+  if (Temp == Operands.end() || !Temp->Reusable || !Temp->ResultElement)
+    return Elision::Never;
+  unsigned T = Temp - Operands.begin();
+  Elision Result = Elision::Always;
+  for (unsigned O = 0; O < Operands.size(); ++O) {
+    if (O == T)
+      continue;
+    Elision Fit = Fits(T, O);
+    if (Fit == Elision::Never)
+      return Elision::Never;
+    if (Fit == Elision::Maybe)
+      Result = Elision::Maybe;
+  }
+  return Result;
+}
+
+Elision elisionOf(const EagerOp &Op, ASTContext &Ctx) {
+  llvm::SmallVector<ElisionOperand, 2> Facts;
+  for (const Expr *Operand : Op.Operands) {
+    ElisionOperand F;
+    F.Temporary = isTemporaryArray(Operand);
+    // Only a buffer nobody else holds is reused: not a view that happens to be unnamed.
+    F.Reusable = F.Temporary && originOf(Operand) == ArrayOrigin::Fresh;
+    F.ResultElement = array_expr::ndArrayElementType(Operand->getType()) == Op.Element;
+    Facts.push_back(F);
+  }
+  auto Fits = [&](unsigned T, unsigned O) { return fitsInto(Op.Operands[O], Op.Operands[T], Ctx); };
+  return elisionRule(Op.Ufunc, isa<CXXOperatorCallExpr>(Op.Call), Op.Element->isBooleanType(), Facts, Fits);
 }
 
 EagerChain::EagerChain(const EagerOp &Root, ASTContext &Ctx) { add(Root, Ctx); }

@@ -10,6 +10,7 @@
 #include "ArrayExprUtils.h"
 
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::nd_checks::model {
@@ -29,6 +30,22 @@ struct AllocationCount {
 // Whether the runtime computes Op into one of its operands instead of a new array.
 enum class Elision { Never, Always, Maybe };
 Elision elisionOf(const array_expr::EagerOp &Op, ASTContext &Ctx);
+
+// One operand of an operation, as the runtime's elision rule sees it.
+struct ElisionOperand {
+  bool Temporary = false;      // an nd::array prvalue: binds to the array<T>&& overloads
+  bool Reusable = false;       // its buffer is its own: a fresh result, not a view
+  bool ResultElement = false;  // of the operation's result element type
+};
+
+// The rule itself, over what a caller knows of the operands (elisionOf for eager
+// expressions, nd-elementwise-loop for the expression a loop or lambda becomes): an
+// arithmetic operator (+ - * /, unary - on non-bool) computes into its temporary
+// operand, the left one when both are, when that one is reusable and of the result's
+// element type and every other operand broadcasts to it. Fits(T, O) tells whether
+// operand O broadcasts to the shape of the temporary operand T.
+Elision elisionRule(llvm::StringRef Ufunc, bool IsOperator, bool BoolResult, llvm::ArrayRef<ElisionOperand> Operands,
+                    llvm::function_ref<Elision(unsigned Temp, unsigned Other)> Fits);
 
 class EagerChain {
 public:

@@ -1,6 +1,7 @@
 #include "model/NdCalls.h"
 
 #include "ArrayExprUtils.h"
+#include "NdGatherAst.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -57,9 +58,9 @@ ArrayOrigin originOfOperatorCall(const CXXOperatorCallExpr *Op) {
     return ArrayOrigin::Unknown;
   if (Op->getOperator() == OO_Call && isa<CXXMethodDecl>(F)) {
     // a(...): an element (not an array), a view by basic indexing, or a copy when an
-    // index is an array (advanced indexing).
+    // index is an array or nd::ix (advanced indexing).
     for (unsigned I = 1; I < Op->getNumArgs(); ++I)
-      if (isNdArray(Op->getArg(I)->getType()))
+      if (isNdArray(Op->getArg(I)->getType()) || gather_downsampling::isIxType(Op->getArg(I)->getType()))
         return ArrayOrigin::Fresh;
     return ArrayOrigin::View;
   }
@@ -123,27 +124,39 @@ bool isKeepDimsTag(const Expr *E) {
   return Ref && named(Ref->getDecl(), {"keepdims"}) && isInNdNamespace(Ref->getDecl());
 }
 
+std::optional<llvm::SmallVector<int64_t, 4>> constantIntegers(const Expr *E, const ASTContext &Ctx) {
+  E = skipImplicit(E);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); Construct && Construct->getNumArgs() == 1)
+    E = skipImplicit(Construct->getArg(0));
+  if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(E))
+    E = skipImplicit(Std->getSubExpr());
+  llvm::SmallVector<const Expr *, 4> Items;
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    Items.append(List->inits().begin(), List->inits().end());
+  else
+    Items.push_back(E);
+  llvm::SmallVector<int64_t, 4> Values;
+  for (const Expr *Item : Items) {
+    if (!Item->getType()->isIntegerType())
+      return std::nullopt;
+    std::optional<llvm::APSInt> Value = Item->getIntegerConstantExpr(Ctx);
+    if (!Value || Value->isNegative())
+      return std::nullopt;
+    Values.push_back(Value->getExtValue());
+  }
+  return Values;
+}
+
 namespace {
 
 // The axes a constant axis argument names: `1`, `{0, 2}`. Negative axes depend on
 // the array's rank and are not resolved here.
 bool constantAxes(const Expr *Axis, const ASTContext &Ctx, llvm::SmallVectorImpl<unsigned> &Axes) {
-  Axis = skipImplicit(Axis);
-  if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(Axis))
-    Axis = skipImplicit(Std->getSubExpr());
-  llvm::SmallVector<const Expr *, 2> Items;
-  if (const auto *List = dyn_cast<InitListExpr>(Axis))
-    Items.append(List->inits().begin(), List->inits().end());
-  else
-    Items.push_back(Axis);
-  for (const Expr *Item : Items) {
-    if (!Item->getType()->isIntegerType())
-      return false;
-    std::optional<llvm::APSInt> Value = Item->getIntegerConstantExpr(Ctx);
-    if (!Value || Value->isNegative())
-      return false;
-    Axes.push_back(static_cast<unsigned>(Value->getExtValue()));
-  }
+  std::optional<llvm::SmallVector<int64_t, 4>> Values = constantIntegers(Axis, Ctx);
+  if (!Values)
+    return false;
+  for (int64_t Value : *Values)
+    Axes.push_back(static_cast<unsigned>(Value));
   llvm::sort(Axes);
   return !Axes.empty() && std::adjacent_find(Axes.begin(), Axes.end()) == Axes.end();
 }

@@ -5,6 +5,7 @@
 // (axis, ddof, keepdims). One place, so that every check agrees with the runtime.
 #pragma once
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -46,5 +47,9 @@ std::optional<ReductionCall> matchReduction(const Expr *E);
 
 // Whether E names the runtime's nd::keepdims.
 bool isKeepDimsTag(const Expr *E);
+
+// The non-negative integer constants a shape or axis argument spells: `5`, `{3, 4}`,
+// `nd::shape_t{3, 4}`; nullopt when one is not such a constant.
+std::optional<llvm::SmallVector<int64_t, 4>> constantIntegers(const Expr *E, const ASTContext &Ctx);
 
 } // namespace clang::tidy::nd_checks::model

@@ -1,5 +1,6 @@
-// Whether an nd::array handle local to a function can be rebound, or its buffer reached
-// from outside the function. Used by nd-chained-temporaries.
+// Whether an nd::array handle may name another array later (rebound, reseated), and
+// what a rewrite that writes a handle step by step lets others see: the questions of
+// HandleUses.h about the handle itself rather than its buffer.
 #pragma once
 
 #include "clang/AST/ASTContext.h"
@@ -9,24 +10,22 @@
 #include <optional>
 #include <string>
 
-namespace clang::tidy::nd_checks::array_expr {
+namespace clang::tidy::nd_checks::model {
 
-// Whether the handle V may be rebound (assigned, bound to a non-const reference,
-// passed by non-const reference or pointer outside the nd runtime), which would change
-// the array it names. Non-local or reference variables may always be rebound.
+// Whether code in Scope may rebind V through its own name: assign it, bind it to a
+// non-const reference or a pointer, pass it by one outside the runtime (std::swap,
+// std::move), capture it by reference, or use it where the walk cannot follow. What
+// a reference refers to may still change through other names: see mayBeRebound.
+bool mayBeReboundHere(const VarDecl &V, const Stmt &Scope, ASTContext &Ctx);
+
+// Whether the handle V may be rebound at all: true for non-local and reference
+// variables, else mayBeReboundHere over V's function.
 bool mayBeRebound(const VarDecl &V, ASTContext &Ctx);
 
 // Whether the local, non-reference handle V is rebound only by plain assignments
-// `V = value;` (and otherwise only read, as in mayBeRebound). Values receives the
-// assigned expressions.
-bool reboundOnlyByAssignment(const VarDecl &V, ASTContext &Ctx,
-                             llvm::SmallVectorImpl<const Expr *> &Values);
-
-// Whether V's buffer may be reached through another handle: true unless V is a local,
-// non-reference nd::array whose every use provably keeps the buffer private (reads,
-// element accesses that do not outlive their expression, the runtime's functions that
-// do not return their argument). AllowedAssignment is one assignment to V to accept.
-bool bufferMayEscape(const VarDecl &V, const Expr *AllowedAssignment, ASTContext &Ctx);
+// `V = value;` (and otherwise not, as in mayBeRebound). Values receives the assigned
+// expressions.
+bool reboundOnlyByAssignment(const VarDecl &V, ASTContext &Ctx, llvm::SmallVectorImpl<const Expr *> &Values);
 
 // Whether code inside Region (a statement of V's function, typically a loop) may rebind
 // the handle V: a use of V inside Region that may rebind it, or a use anywhere that
@@ -46,4 +45,4 @@ bool mayRebindOtherHandles(const Stmt &Region, ASTContext &Ctx);
 // nullopt when nothing can: only Target's own scope is left when S throws.
 std::optional<std::string> partialResultVisibleFrom(const Stmt *S, const VarDecl &Target, ASTContext &Ctx);
 
-} // namespace clang::tidy::nd_checks::array_expr
+} // namespace clang::tidy::nd_checks::model
