@@ -38,6 +38,22 @@ void private_buffer(nd::array<double> x) {
   }
 }
 
+// Views of y used up within their expression (filled, reduced) leave no handle of its
+// buffer behind: y stays private and is written in place.
+void views_used_up(nd::array<double> x) {
+  nd::array<double> y = nd::empty_like(x);
+  for (int i = 0; i < 2; ++i) {
+    y = 2.5 * x + 1.2;
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: chained array expression allocates 1 array in every loop iteration, 1 more than the out forms; compute it into one buffer with the out forms, as in 'nd::multiply(..., out)' [nd-chained-temporaries]
+    // CHECK-FIXES: {{^}}    nd::multiply(x, 2.5, y);{{$}}
+    // CHECK-FIXES-NEXT: {{^}}    nd::add(y, 1.2, y);{{$}}
+    y(nd::slice(0, 2)).fill(-1.0 - i);
+    std::printf("head %.17g\n", nd::sum(y(nd::slice(0, 3))));
+    for (nd::index_t k = 0; k < y.size(); ++k) std::printf(" %.17g", y(k));
+    std::printf("\n");
+  }
+}
+
 // y read through its own non-const handle, updated in place and as the first operand
 // of the chain: still private, still in place.
 void reads_and_updates(nd::array<double> x) {
@@ -153,6 +169,7 @@ nd::array<double> normalise(nd::array<double> x, double scale, double offset) {
 int main() {
   auto x = nd::linspace(-1.5, 3.25, 5);
   private_buffer(x);
+  views_used_up(x);
   reads_and_updates(x);
   copied_handle(x);
   view_taken(x);

@@ -101,6 +101,20 @@ void source_written_outside_lifetime(nd::index_t n) {
   print("x", x);
 }
 
+// A lambda runs when it is called, which the check does not follow: a use of the
+// result inside one counts as an escape (here the lambda would see the write to x
+// through a view).
+void result_in_lambda(nd::index_t n) {
+  auto x = nd::linspace(0.0, 1.0, n);
+  auto y = x(nd::arange(0, x.shape(0), 2));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: gather with arithmetic-progression indices; use nd::slice indexing followed by .copy(), which needs no index arrays [nd-gather-downsampling]
+  // CHECK-NOTES: :[[@LINE+2]]:16: note: the fix keeps a copy: the result escapes here
+  // CHECK-FIXES: auto y = x(nd::slice(0, nd::none, 2)).copy();
+  auto first = [&] { return y.size() > 0 ? y(0) : -1.0; };
+  x.fill(5.0);
+  std::printf("first %.17g\n", first());
+}
+
 // The result leaves the function: whoever gets it may write it.
 nd::array<double> result_returned(const nd::array<double>& x) {
   return x(nd::arange(0, x.shape(0), 2));
@@ -150,6 +164,7 @@ int main() {
     source_pointer(n);
     source_element_reference(n);
     source_written_outside_lifetime(n);
+    result_in_lambda(n);
     print("returned", result_returned(numbers(n)));
     only_read(n);
     opaque_call(numbers(n));
