@@ -99,6 +99,18 @@ void skew() {
   print2("skew", s);
 }
 
+// An update in place from a copy: the destination is a parameter, which other handles
+// may share, so the out forms (a later step reads an array after an earlier one wrote
+// `out`) are not provably the same; nd::copyto of the view is. `u` is a local copy, so
+// the two cannot overlap.
+void smooth_in_place(nd::array<double> &out) {
+  nd::array<double> u = out.copy();
+  for (nd::index_t i = 1; i < out.size() - 1; ++i)
+    out(i) = u(i + 1) - u(i - 1) * 0.5;
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'out'
+  // CHECK-FIXES: {{^}}  nd::copyto(out(nd::slice(1, -1)), u(nd::slice(2, nd::none)) - u(nd::slice(0, -2)) * 0.5);
+}
+
 // ---- no fix-it ------------------------------------------------------------------
 // A recurrence: the destination is read at another offset.
 void running_sum(const nd::array<double> &x) {
@@ -165,6 +177,9 @@ int main() {
   difference_along_rows(a);
   laplacian(a);
   skew();
+  nd::array<double> w = u.copy();
+  smooth_in_place(w);
+  print("smooth_in_place", w);
   running_sum(u);
   aliased_recurrence();
   wraps_around(u);
