@@ -52,6 +52,25 @@ void forward_difference() {
   print("forward_difference", dx);
 }
 
+// The destination is created one shorter than the input: its creation spells its
+// extent, `x.size() - 1` (a local that keeps its value counts as that extent).
+void difference_into_shorter(const nd::array<double> &x) {
+  nd::array<double> dx = nd::zeros<double>({x.size() - 1});
+  for (nd::index_t i = 0; i < dx.size(); ++i)
+    dx(i) = x(i + 1) - x(i);
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'dx'
+  // CHECK-FIXES: {{^}}  nd::subtract(x(nd::slice(1, nd::none)), x(nd::slice(0, -1)), dx);
+  auto n = x.size();
+  nd::array<double> mid = nd::empty<double>({n - 1});
+  for (nd::index_t i = 0; i < n - 1; ++i)
+    mid(i) = (x(i) + x(i + 1)) * 0.5;
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'mid'
+  // CHECK-FIXES: {{^}}  nd::add(x(nd::slice(0, -1)), x(nd::slice(1, nd::none)), mid);
+  // CHECK-FIXES-NEXT: {{^}}  nd::multiply(mid, 0.5, mid);
+  print("difference_into_shorter", dx);
+  print("midpoints", mid);
+}
+
 // A range-based loop over a partial range, read at the destination's own offset.
 void interior_copy(const nd::array<double> &u) {
   nd::array<double> v = nd::zeros_like(u);
@@ -154,8 +173,7 @@ void wraps_around(const nd::array<double> &x) {
 }
 
 // The destination's extent is not provably related to the one the loop runs over.
-void unrelated_extent(const nd::array<double> &x) {
-  nd::array<double> y = nd::zeros<double>({x.size() - 1});
+void unrelated_extent(const nd::array<double> &x, nd::array<double> &y) {
   for (nd::index_t i = 0; i < x.size() - 1; ++i)
     y(i) = x(i + 1) - x(i);
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
@@ -183,6 +201,8 @@ int main() {
   running_sum(u);
   aliased_recurrence();
   wraps_around(u);
-  unrelated_extent(u);
+  difference_into_shorter(u);
+  nd::array<double> shorter = nd::zeros<double>({u.size() - 1});
+  unrelated_extent(u, shorter);
   return 0;
 }
