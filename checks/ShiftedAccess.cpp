@@ -41,6 +41,10 @@ static std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &C
   if (std::optional<int64_t> C = constantOf(E, Context))
     return AffineBound{nullptr, nullptr, -1, *C};
   if (const auto *Op = dyn_cast<BinaryOperator>(E); Op && (Op->getOpcode() == BO_Add || Op->getOpcode() == BO_Sub)) {
+    // `n - 1` in unsigned arithmetic wraps for n = 0, where the loop then runs and
+    // throws: only signed bounds are affine.
+    if (Op->getType()->isUnsignedIntegerType())
+      return std::nullopt;
     std::optional<int64_t> C = constantOf(Op->getRHS(), Context);
     const Expr *Base = Op->getLHS();
     if (!C && Op->getOpcode() == BO_Add) {
@@ -143,7 +147,7 @@ std::optional<LevelRange> levelRange(const LoopLevel &Level, ASTContext &Context
   if (!Stop) {
     Why = "the bound '" + spelled(Range.StopExpr, Context) + "' of the loop over " + Name +
           " is neither a constant nor an array's extent ('a.shape(k)', 'a.size()') plus a constant "
-          "(index shape)";
+          "in signed arithmetic (index shape)";
     return std::nullopt;
   }
   Range.Stop = *Stop;
@@ -249,8 +253,9 @@ std::optional<AffineBound> SlicePlan::declaredExtent(const VarDecl *Array, int A
     Axis = 0;
   if ((Rank && Extents.size() != Rank) || Axis < 0 || static_cast<size_t>(Axis) >= Extents.size())
     return std::nullopt;
+  // The extent it was created with is the bound's only while that array is not reseated.
   std::optional<AffineBound> Extent = affineBound(Extents[Axis], Context);
-  return Extent && Extent->Array ? Extent : std::nullopt;
+  return Extent && Extent->Array && !mayBeReseated(Extent->Array, Scope, Context) ? Extent : std::nullopt;
 }
 
 // Whether the extents A and B (Offset aside) are provably equal: the same axis of the

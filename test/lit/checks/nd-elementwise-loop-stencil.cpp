@@ -181,6 +181,29 @@ void unrelated_extent(const nd::array<double> &x, nd::array<double> &y) {
   print("unrelated_extent", y);
 }
 
+// An unsigned bound: `n - 1` wraps for n = 0, where the loop runs and throws.
+void unsigned_bound(const nd::array<double> &x) {
+  nd::array<double> y = nd::zeros_like(x);
+  std::size_t n = x.size();
+  for (std::size_t i = 1; i < n - 1; ++i)
+    y(i) = x(i + 1) - x(i - 1);
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: no fix-it: the bound 'n - 1' of the loop over 'i' is neither a constant nor an array's extent ('a.shape(k)', 'a.size()') plus a constant in signed arithmetic (index shape)
+  print("unsigned_bound", y);
+}
+
+// The array whose extent created the destination is reassigned before the loop.
+void reseated_source(const nd::array<double> &x) {
+  nd::array<double> v = x.copy();
+  nd::array<double> dv = nd::zeros<double>({v.size() - 1});
+  v = nd::zeros<double>({3});
+  for (nd::index_t i = 0; i < v.size() - 1; ++i)
+    dv(i) = v(i + 1) - v(i);
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'dv'
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: no fix-it: 'dv(i)' is not provably inside 'dv' along axis 0 for 'i' up to 'v.size() - 1': the loop would throw nd::index_error where a slice silently clips (index shape)
+  print("reseated_source", dv);
+}
+
 int main() {
   nd::array<double> u = {0.5, 1.25, 3.0, 2.0, -1.5, 4.75, 0.125, 9.0, 2.5};
   second_difference(u);
@@ -204,5 +227,7 @@ int main() {
   difference_into_shorter(u);
   nd::array<double> shorter = nd::zeros<double>({u.size() - 1});
   unrelated_extent(u, shorter);
+  unsigned_bound(u);
+  reseated_source(u);
   return 0;
 }
