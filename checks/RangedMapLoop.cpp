@@ -1,9 +1,9 @@
 #include "RangedMapLoop.h"
 
-#include "LoopArrayOwnership.h"
 #include "LoopBodyTranslator.h"
 #include "LoopMapForm.h"
 #include "ShiftedAccess.h"
+#include "model/HandleBuffers.h"
 
 #include "clang/Lex/Lexer.h"
 
@@ -80,10 +80,10 @@ RangedMap analyseRangedMap(const LoopNest &Nest, const BinaryOperator *Assignmen
 
   // Aliasing, as for whole extents: the rewrite reads every input before writing.
   const Stmt *Outer = Nest.Levels[0].Loop;
-  bool DestPrivate = ownsPrivateBuffer(Target->Array, Scope, Outer, Context);
+  bool DestPrivate = model::ownsPrivateBuffer(Target->Array, Scope, Outer, Context);
   std::vector<ElementAccess> Reads = Translator.reads();
   for (const ElementAccess &Read : Reads) {
-    if (Read.Array == Target->Array || DestPrivate || ownsPrivateBuffer(Read.Array, Scope, Outer, Context))
+    if (Read.Array == Target->Array || DestPrivate || model::ownsPrivateBuffer(Read.Array, Scope, Outer, Context))
       continue;
     return rejected(Assignment->getBeginLoc(),
                     "'" + Target->Array->getNameAsString() + "' and '" + Read.Array->getNameAsString() +

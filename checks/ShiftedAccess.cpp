@@ -1,7 +1,7 @@
 #include "ShiftedAccess.h"
 
-#include "LoopArrayOwnership.h"
 #include "model/ArrayShapes.h"
+#include "model/HandleRebinding.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
@@ -41,6 +41,10 @@ static std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &C
   if (std::optional<int64_t> C = constantOf(E, Context))
     return AffineBound{nullptr, nullptr, -1, *C};
   if (const auto *Op = dyn_cast<BinaryOperator>(E); Op && (Op->getOpcode() == BO_Add || Op->getOpcode() == BO_Sub)) {
+    // `n - 1` in unsigned arithmetic wraps for n = 0, where the loop then runs and
+    // throws: only signed bounds are affine.
+    if (Op->getType()->isUnsignedIntegerType())
+      return std::nullopt;
     std::optional<int64_t> C = constantOf(Op->getRHS(), Context);
     const Expr *Base = Op->getLHS();
     if (!C && Op->getOpcode() == BO_Add) {
@@ -143,7 +147,7 @@ std::optional<LevelRange> levelRange(const LoopLevel &Level, ASTContext &Context
   if (!Stop) {
     Why = "the bound '" + spelled(Range.StopExpr, Context) + "' of the loop over " + Name +
           " is neither a constant nor an array's extent ('a.shape(k)', 'a.size()') plus a constant "
-          "(index shape)";
+          "in signed arithmetic (index shape)";
     return std::nullopt;
   }
   Range.Stop = *Stop;
@@ -221,15 +225,70 @@ static std::optional<int64_t> literalExtent(const Expr *E, int Axis, unsigned Ra
   return Shape.Extents[Axis];
 }
 
+// The extent of Array along Axis (of Rank axes) as its creation spells it: a local
+// created by `nd::empty<T>({x.size() - 1})` (zeros, ones, full) and never reseated has
+// the extent `x.size() - 1` along axis 0.
+std::optional<AffineBound> SlicePlan::declaredExtent(const VarDecl *Array, int Axis, unsigned Rank) const {
+  // Rank 0: any rank (size() then needs a 1-D creation).
+  if (!Array || !Array->hasLocalStorage() || Array->getType()->isReferenceType() || !Array->getInit() ||
+      model::mayBeReboundHere(*Array, *Scope, Context))
+    return std::nullopt;
+  const Expr *Init = stripImplicit(Array->getInit());
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init); Construct && Construct->getNumArgs() == 1)
+    Init = stripImplicit(Construct->getArg(0));
+  const auto *Call = dyn_cast<CallExpr>(Init);
+  if (!Call || Call->getNumArgs() < 1 || !isNdFunction(Call->getDirectCallee(), {"empty", "zeros", "ones", "full"}))
+    return std::nullopt;
+  const Expr *Shape = stripImplicit(Call->getArg(0));
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Shape); Construct && Construct->getNumArgs() == 1)
+    Shape = stripImplicit(Construct->getArg(0));
+  if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(Shape))
+    Shape = stripImplicit(Std->getSubExpr());
+  std::vector<const Expr *> Extents;
+  if (const auto *List = dyn_cast<InitListExpr>(Shape))
+    Extents.assign(List->inits().begin(), List->inits().end());
+  else if (Shape->getType()->isIntegerType())
+    Extents.push_back(Shape);
+  if (Axis < 0 && Extents.size() == 1)
+    Axis = 0;
+  if ((Rank && Extents.size() != Rank) || Axis < 0 || static_cast<size_t>(Axis) >= Extents.size())
+    return std::nullopt;
+  // The extent it was created with is the bound's only while that array is not reseated.
+  std::optional<AffineBound> Extent = affineBound(Extents[Axis], Context);
+  return Extent && Extent->Array && !model::mayBeReboundHere(*Extent->Array, *Scope, Context) ? Extent : std::nullopt;
+}
+
+// Whether the extents A and B (Offset aside) are provably equal: the same axis of the
+// same array, or of arrays provably of one shape. Rank, when not 0, is that shape's
+// rank; size() is then the extent of axis 0 of a rank-1 array.
+bool SlicePlan::sameExtent(const AffineBound &A, const AffineBound &B, unsigned Rank) const {
+  if (!A.Array || !B.Array)
+    return false;
+  int AxisA = A.Axis < 0 && Rank == 1 ? 0 : A.Axis;
+  int AxisB = B.Axis < 0 && Rank == 1 ? 0 : B.Axis;
+  return AxisA == AxisB && (A.Array == B.Array || model::provablySameShape(A.Array, B.Array, Scope, Context));
+}
+
 std::optional<int64_t> SlicePlan::gapBelowExtent(const AffineBound &Stop, const ElementAccess &Access,
                                                  unsigned Axis) const {
   unsigned Rank = Access.Indices.size();
   // The same extent: the array itself or one provably of its shape, along the same
-  // axis (size() is the extent of the only axis of an array indexed by one integer).
+  // axis, each also as its creation spells it (`nd::zeros<double>({n - 1})`).
   if (Stop.Array) {
-    bool SameAxis = Stop.Axis == static_cast<int>(Axis) || (Stop.Axis < 0 && Rank == 1);
-    if (SameAxis && (Stop.Array == Access.Array || provablySameShape(Stop.Array, Access.Array, Scope, Context)))
-      return -Stop.Offset;
+    // Each extent with the rank of its array when known (the accessed array's is).
+    AffineBound Own{Access.Array, nullptr, static_cast<int>(Axis), 0};
+    std::vector<std::pair<AffineBound, unsigned>> Extents{{Own, Rank}};
+    if (std::optional<AffineBound> Declared = declaredExtent(Access.Array, static_cast<int>(Axis), Rank))
+      Extents.push_back({*Declared, 0});
+    std::vector<AffineBound> Stops{Stop};
+    if (std::optional<AffineBound> Declared = declaredExtent(Stop.Array, Stop.Axis, 0)) {
+      Declared->Offset += Stop.Offset;
+      Stops.push_back(*Declared);
+    }
+    for (const AffineBound &S : Stops)
+      for (const auto &[E, KnownRank] : Extents)
+        if (sameExtent(S, E, KnownRank))
+          return E.Offset - S.Offset;
   }
   // Literal shapes: compare the numbers.
   std::optional<int64_t> Extent = literalExtent(Access.Call->getArg(0), Axis, Rank, Context);

@@ -72,6 +72,8 @@ private:
   // when provable.
   std::optional<int64_t> gapBelowExtent(const AffineBound &Stop, const ElementAccess &Access,
                                         unsigned Axis) const;
+  std::optional<AffineBound> declaredExtent(const VarDecl *Array, int Axis, unsigned Rank) const;
+  bool sameExtent(const AffineBound &A, const AffineBound &B, unsigned Rank) const;
   std::string text(const Expr *E) const;
 
   std::vector<const VarDecl *> LoopVars;

@@ -124,7 +124,7 @@ void writes_elsewhere(const nd::array<double> &x) {
 
 // ---- index shape -------------------------------------------------------------------
 void shifted(const nd::array<double> &x) {
-  nd::array<double> y = nd::zeros<double>({x.size() - 1});
+  nd::array<double> y = nd::zeros<double>({x.size()});
   for (nd::index_t i = 0; i < y.size(); ++i)
     y(i) = x(i + 1) - x(i);
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'

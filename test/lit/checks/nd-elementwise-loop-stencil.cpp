@@ -52,6 +52,25 @@ void forward_difference() {
   print("forward_difference", dx);
 }
 
+// The destination is created one shorter than the input: its creation spells its
+// extent, `x.size() - 1` (a local that keeps its value counts as that extent).
+void difference_into_shorter(const nd::array<double> &x) {
+  nd::array<double> dx = nd::zeros<double>({x.size() - 1});
+  for (nd::index_t i = 0; i < dx.size(); ++i)
+    dx(i) = x(i + 1) - x(i);
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'dx'
+  // CHECK-FIXES: {{^}}  nd::subtract(x(nd::slice(1, nd::none)), x(nd::slice(0, -1)), dx);
+  auto n = x.size();
+  nd::array<double> mid = nd::empty<double>({n - 1});
+  for (nd::index_t i = 0; i < n - 1; ++i)
+    mid(i) = (x(i) + x(i + 1)) * 0.5;
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'mid'
+  // CHECK-FIXES: {{^}}  nd::add(x(nd::slice(0, -1)), x(nd::slice(1, nd::none)), mid);
+  // CHECK-FIXES-NEXT: {{^}}  nd::multiply(mid, 0.5, mid);
+  print("difference_into_shorter", dx);
+  print("midpoints", mid);
+}
+
 // A range-based loop over a partial range, read at the destination's own offset.
 void interior_copy(const nd::array<double> &u) {
   nd::array<double> v = nd::zeros_like(u);
@@ -99,6 +118,18 @@ void skew() {
   print2("skew", s);
 }
 
+// An update in place from a copy: the destination is a parameter, which other handles
+// may share, so the out forms (a later step reads an array after an earlier one wrote
+// `out`) are not provably the same; nd::copyto of the view is. `u` is a local copy, so
+// the two cannot overlap.
+void smooth_in_place(nd::array<double> &out) {
+  nd::array<double> u = out.copy();
+  for (nd::index_t i = 1; i < out.size() - 1; ++i)
+    out(i) = u(i + 1) - u(i - 1) * 0.5;
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'out'
+  // CHECK-FIXES: {{^}}  nd::copyto(out(nd::slice(1, -1)), u(nd::slice(2, nd::none)) - u(nd::slice(0, -2)) * 0.5);
+}
+
 // ---- no fix-it ------------------------------------------------------------------
 // A recurrence: the destination is read at another offset.
 void running_sum(const nd::array<double> &x) {
@@ -142,13 +173,35 @@ void wraps_around(const nd::array<double> &x) {
 }
 
 // The destination's extent is not provably related to the one the loop runs over.
-void unrelated_extent(const nd::array<double> &x) {
-  nd::array<double> y = nd::zeros<double>({x.size() - 1});
+void unrelated_extent(const nd::array<double> &x, nd::array<double> &y) {
   for (nd::index_t i = 0; i < x.size() - 1; ++i)
     y(i) = x(i + 1) - x(i);
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
   // CHECK-NOTES: :[[@LINE-2]]:5: note: no fix-it: 'y(i)' is not provably inside 'y' along axis 0 for 'i' up to 'x.size() - 1': the loop would throw nd::index_error where a slice silently clips (index shape)
   print("unrelated_extent", y);
+}
+
+// An unsigned bound: `n - 1` wraps for n = 0, where the loop runs and throws.
+void unsigned_bound(const nd::array<double> &x) {
+  nd::array<double> y = nd::zeros_like(x);
+  std::size_t n = x.size();
+  for (std::size_t i = 1; i < n - 1; ++i)
+    y(i) = x(i + 1) - x(i - 1);
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: no fix-it: the bound 'n - 1' of the loop over 'i' is neither a constant nor an array's extent ('a.shape(k)', 'a.size()') plus a constant in signed arithmetic (index shape)
+  print("unsigned_bound", y);
+}
+
+// The array whose extent created the destination is reassigned before the loop.
+void reseated_source(const nd::array<double> &x) {
+  nd::array<double> v = x.copy();
+  nd::array<double> dv = nd::zeros<double>({v.size() - 1});
+  v = nd::zeros<double>({3});
+  for (nd::index_t i = 0; i < v.size() - 1; ++i)
+    dv(i) = v(i + 1) - v(i);
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'dv'
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: no fix-it: 'dv(i)' is not provably inside 'dv' along axis 0 for 'i' up to 'v.size() - 1': the loop would throw nd::index_error where a slice silently clips (index shape)
+  print("reseated_source", dv);
 }
 
 int main() {
@@ -165,9 +218,16 @@ int main() {
   difference_along_rows(a);
   laplacian(a);
   skew();
+  nd::array<double> w = u.copy();
+  smooth_in_place(w);
+  print("smooth_in_place", w);
   running_sum(u);
   aliased_recurrence();
   wraps_around(u);
-  unrelated_extent(u);
+  difference_into_shorter(u);
+  nd::array<double> shorter = nd::zeros<double>({u.size() - 1});
+  unrelated_extent(u, shorter);
+  unsigned_bound(u);
+  reseated_source(u);
   return 0;
 }
