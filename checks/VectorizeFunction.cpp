@@ -109,34 +109,28 @@ LambdaTranslation translateFunction(const VectorizedFunction &F,
                                     const std::vector<LambdaOperand> &Operands, QualType Target,
                                     ASTContext &Context, const std::string *OutFormDest) {
   LambdaTranslation Result;
-  auto Fail = [&](SourceLocation Loc, std::string Reason) {
-    Result.Loc = Loc;
-    Result.Reason = std::move(Reason);
-    Result.Text.reset();
-    return Result;
-  };
   if (!F.Function)
-    return Fail(F.Loc, F.Reason);
+    return LambdaTranslation::failed(F.Loc, F.Reason);
   const FunctionDecl *Definition = nullptr;
   const std::string Name = "'" + F.Function->getNameAsString() + "'";
   if (!F.Function->hasBody(Definition) || !Definition->getBody())
-    return Fail(F.Loc,
+    return LambdaTranslation::failed(F.Loc,
                 Name + " is only declared in this translation unit, so its body cannot be "
                        "inlined");
   if (Definition->getTemplatedKind() != FunctionDecl::TK_NonTemplate)
-    return Fail(Definition->getLocation(),
+    return LambdaTranslation::failed(Definition->getLocation(),
                 Name + " is a template specialisation, whose body is written for every "
                        "template argument");
   if (Definition->isVariadic())
-    return Fail(Definition->getLocation(), Name + " is variadic");
+    return LambdaTranslation::failed(Definition->getLocation(), Name + " is variadic");
   InliningBlocker Blocker(Definition);
   Blocker.TraverseStmt(Definition->getBody());
   if (Blocker.Found)
-    return Fail(Blocker.Loc, Blocker.Reason);
+    return LambdaTranslation::failed(Blocker.Loc, Blocker.Reason);
   Result = translateScalarFunction(Definition, Definition->getLocation(), Name, Operands, Target,
                                    Context, OutFormDest);
   if (Result.Text && Blocker.Name.Found)
-    return Fail(Blocker.Name.Loc, Blocker.Name.Reason);
+    return LambdaTranslation::failed(Blocker.Name.Loc, Blocker.Name.Reason);
   return Result;
 }
 

@@ -136,31 +136,24 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
                                   const std::vector<LambdaOperand> &Operands, QualType Target,
                                   bool CapturesTakenEarlier, const Stmt *Scope,
                                   ASTContext &Context, const std::string *OutFormDest) {
-  LambdaTranslation Result;
-  auto Fail = [&](SourceLocation Loc, std::string Reason) {
-    Result.Loc = Loc;
-    Result.Reason = std::move(Reason);
-    Result.Text.reset();
-    return Result;
-  };
   const CXXMethodDecl *Call = Lambda->getCallOperator();
   if (Lambda->isGenericLambda())
-    return Fail(Lambda->getBeginLoc(),
+    return LambdaTranslation::failed(Lambda->getBeginLoc(),
                 "the lambda is generic ('auto' parameters); give its parameters the element "
                 "types");
 
   // Captures: read-only scalars, with the values they have where the fix reads them.
   for (const LambdaCapture &Capture : Lambda->captures()) {
     if (!Capture.capturesVariable())
-      return Fail(Capture.getLocation(), "the lambda captures 'this'; only scalar variables "
+      return LambdaTranslation::failed(Capture.getLocation(), "the lambda captures 'this'; only scalar variables "
                                          "become operands of the ufunc expression");
     const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
     if (!Var || Var->isInitCapture())
-      return Fail(Capture.getLocation(),
+      return LambdaTranslation::failed(Capture.getLocation(),
                   "the lambda has an init-capture, whose value the ufunc expression cannot name");
     if (Capture.getCaptureKind() == LCK_ByCopy && CapturesTakenEarlier &&
         ExprMutationAnalyzer(*Scope, Context).isMutated(Var))
-      return Fail(Capture.getLocation(),
+      return LambdaTranslation::failed(Capture.getLocation(),
                   "the lambda captures '" + Var->getNameAsString() +
                       "' by copy and it is modified in the function, so the ufunc expression "
                       "could read another value than the copy");
@@ -175,12 +168,6 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
                                           const std::vector<LambdaOperand> &Operands, QualType Target,
                                           ASTContext &Context, const std::string *OutFormDest) {
   LambdaTranslation Result;
-  auto Fail = [&](SourceLocation Loc, std::string Reason) {
-    Result.Loc = Loc;
-    Result.Reason = std::move(Reason);
-    Result.Text.reset();
-    return Result;
-  };
   const SourceManager &SM = Context.getSourceManager();
   auto Text = [&](const Stmt *S) {
     return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()), SM,
@@ -188,7 +175,7 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
         .str();
   };
   if (Call->getNumParams() != Operands.size())
-    return Fail(Anchor, Subject + " takes " + std::to_string(Call->getNumParams()) +
+    return LambdaTranslation::failed(Anchor, Subject + " takes " + std::to_string(Call->getNumParams()) +
                             " parameters for " + std::to_string(Operands.size()) + " operands");
   const std::string BodyOf = Subject == "the lambda" ? "the lambda body" : "the body of " + Subject;
   const std::vector<SliceStatistic> NoStatistics; // the translator keeps a reference
@@ -200,10 +187,10 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
     const LambdaOperand &Operand = Operands[I];
     QualType ParamType = Param->getType();
     if (ParamType->isReferenceType() && !ParamType.getNonReferenceType().isConstQualified())
-      return Fail(Param->getLocation(), Subject + " takes '" + Param->getNameAsString() +
+      return LambdaTranslation::failed(Param->getLocation(), Subject + " takes '" + Param->getNameAsString() +
                                             "' by non-const reference");
     if (plain(ParamType) != plain(Operand.Element))
-      return Fail(Param->getLocation(),
+      return LambdaTranslation::failed(Param->getLocation(),
                   Subject + " takes '" + Param->getNameAsString() + "' as '" +
                       typeName(ParamType, Context) + "' but is applied to " +
                       (Operand.IsArray ? "elements of type '" : "a scalar of type '") +
@@ -215,16 +202,16 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
     bool Simple = !Operand.Spelling.empty() ||
                   isa<DeclRefExpr, IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr>(Arg);
     if (!Operand.IsArray && !Simple)
-      return Fail(Arg->getBeginLoc(), "the scalar argument '" + ArgText +
+      return LambdaTranslation::failed(Arg->getBeginLoc(), "the scalar argument '" + ArgText +
                                           "' is not a literal or a variable");
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg); Ref && Ref->getType().isVolatileQualified())
-      return Fail(Arg->getBeginLoc(), "the argument '" + ArgText + "' is volatile");
+      return LambdaTranslation::failed(Arg->getBeginLoc(), "the argument '" + ArgText + "' is volatile");
     if (!Simple) {
       ArgText = "(" + ArgText + ")";
       ReferenceCounter Counter(Param);
       Counter.TraverseStmt(Call->getBody());
       if (Counter.Count > 1)
-        return Fail(Arg->getBeginLoc(), "the argument '" + Text(Arg) +
+        return LambdaTranslation::failed(Arg->getBeginLoc(), "the argument '" + Text(Arg) +
                                             "' would be evaluated once per use of '" +
                                             Param->getNameAsString() + "'");
     }
@@ -237,28 +224,28 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
   const ReturnStmt *Return = nullptr;
   for (const Stmt *S : Body->body()) {
     if (Return)
-      return Fail(S->getBeginLoc(), BodyOf + " is not a single 'return' statement");
+      return LambdaTranslation::failed(S->getBeginLoc(), BodyOf + " is not a single 'return' statement");
     if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
       const auto *Var = Decl->isSingleDecl() ? dyn_cast<VarDecl>(Decl->getSingleDecl()) : nullptr;
       if (!Var || !Var->getInit() || !Var->getType().isConstQualified() ||
           Var->getType()->isReferenceType() || !Var->getType()->isArithmeticType() ||
           Var->getType().isVolatileQualified() || Var->isStaticLocal())
-        return Fail(S->getBeginLoc(), Subject + " declares '" + Text(S) +
+        return LambdaTranslation::failed(S->getBeginLoc(), Subject + " declares '" + Text(S) +
                                           "', which is not one 'const' arithmetic local");
       Translator.bindLocal(Var, Var->getInit());
       continue;
     }
     Return = dyn_cast<ReturnStmt>(S);
     if (!Return || !Return->getRetValue())
-      return Fail(S->getBeginLoc(), BodyOf + " is not a single 'return' statement (after 'const' locals)");
+      return LambdaTranslation::failed(S->getBeginLoc(), BodyOf + " is not a single 'return' statement (after 'const' locals)");
   }
   if (!Return)
-    return Fail(Body->getBeginLoc(), Subject + " returns no value");
+    return LambdaTranslation::failed(Body->getBeginLoc(), Subject + " returns no value");
 
   ResultTypeChecker Checker;
   Checker.TraverseStmt(const_cast<CompoundStmt *>(Body));
   if (Checker.Found)
-    return Fail(Checker.Found->getBeginLoc(),
+    return LambdaTranslation::failed(Checker.Found->getBeginLoc(),
                 "'" + Text(Checker.Found) + "' returns '" + typeName(Checker.Found->getType(), Context) +
                     "' for an argument of type '" +
                     typeName(Checker.Found->getArg(0)->IgnoreParenImpCasts()->getType(), Context) +
@@ -279,7 +266,7 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
   QualType Wanted = plain(Target);
   if (!isExactWidening(ComputedType, Returned, Context) ||
       !isExactWidening(Returned, Wanted, Context))
-    return Fail(Value->getBeginLoc(),
+    return LambdaTranslation::failed(Value->getBeginLoc(),
                 Subject + " computes '" + typeName(ComputedType, Context) + "'" +
                     (Returned != ComputedType ? " and returns '" + typeName(Returned, Context) + "'" : "") +
                     ", converted to elements of type '" + typeName(Wanted, Context) +
@@ -288,15 +275,15 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
 
   std::optional<std::string> Translated = Translator.translate(Computed);
   if (!Translated)
-    return Fail(Translator.failure().Loc, Translator.failure().Reason);
+    return LambdaTranslation::failed(Translator.failure().Loc, Translator.failure().Reason);
   for (unsigned I = 0; I < Operands.size(); ++I)
     if (Operands[I].IsArray && Translator.uses(Call->getParamDecl(I)) == 0)
-      return Fail(Call->getParamDecl(I)->getLocation(),
+      return LambdaTranslation::failed(Call->getParamDecl(I)->getLocation(),
                   Subject + " does not use '" + Call->getParamDecl(I)->getNameAsString() +
                       "', so the ufunc expression would not have the shape of '" +
                       OperandTexts[I] + "'");
   if (!llvm::any_of(Operands, [&](const LambdaOperand &O) { return O.IsArray; }))
-    return Fail(Anchor, Subject + " is applied to no array");
+    return LambdaTranslation::failed(Anchor, Subject + " is applied to no array");
 
   std::string Out = *Translated;
   llvm::StringRef Inner = Out;
@@ -307,7 +294,7 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
   if (ComputedType != Wanted) {
     std::optional<std::string> Spelling = elementSpelling(Wanted, Context);
     if (!Spelling)
-      return Fail(Value->getBeginLoc(), "the result type '" + typeName(Wanted, Context) +
+      return LambdaTranslation::failed(Value->getBeginLoc(), "the result type '" + typeName(Wanted, Context) +
                                             "' is not an nd element type");
     Out = (Result.Bare ? Inner.str() : "(" + Out + ")") + ".astype<" + *Spelling + ">()";
     Result.Bare = false;

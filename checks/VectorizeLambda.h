@@ -33,6 +33,14 @@ struct LambdaTranslation {
   // With OutForms: the least number of arrays Text allocates along those steps
   // (OutFormWriter::eagerSpineAllocations).
   unsigned EagerAllocations = 0;
+
+  // The translation that failed at Loc for Why.
+  static LambdaTranslation failed(SourceLocation Loc, std::string Why) {
+    LambdaTranslation T;
+    T.Loc = Loc;
+    T.Reason = std::move(Why);
+    return T;
+  }
 };
 
 // The lambda E evaluates to: a lambda expression, or a local variable initialised with
