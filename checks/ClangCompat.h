@@ -6,6 +6,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/Basic/Version.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -28,4 +29,11 @@ inline QualType recordType(const ASTContext &Ctx, const RecordDecl *Record) {
 #endif
 }
 
+// Where a call begins in the source. LLVM 22's CallExpr::getBeginLoc, called through
+// the CallExpr type, gives the callee's start for an overloaded call operator
+// (`std::ranges::transform(...)` then begins at `(`, the operator() it calls); the
+// dispatch through Stmt gives the expression's real start in both versions.
+inline SourceLocation callBegin(const CallExpr *Call) {
+  return static_cast<const Stmt *>(Call)->getBeginLoc();
+}
 } // namespace clang::tidy::nd_checks::compat

@@ -2,6 +2,7 @@
 
 #include "ArrayExprUtils.h"
 
+#include "ClangCompat.h"
 #include "LoopArrayAccess.h"
 #include "LoopBodyTranslator.h"
 #include "LoopMapForm.h"
@@ -884,12 +885,12 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
                !model::partialResultVisibleFrom(Call, *Y, Context)) {
       // The out forms write y step by step: what nd-chained-temporaries would make of
       // nd::copyto(y, expression), so that the fixes converge.
-      Replacement = llvm::join(*T.OutForms, ";\n" + Lexer::getIndentationForLine(Call->getBeginLoc(), SM).str());
+      Replacement = llvm::join(*T.OutForms, ";\n" + Lexer::getIndentationForLine(compat::callBegin(Call), SM).str());
     } else {
       Replacement = "nd::copyto(" + Dest + ", " + *T.Text + ")";
     }
   }
-  report(Call->getBeginLoc(), Message, CharSourceRange::getTokenRange(Call->getSourceRange()),
+  report(compat::callBegin(Call), Message, CharSourceRange::getTokenRange(Call->getSourceRange()),
          Replacement, ProblemLoc, Problem, SM);
 }
 
