@@ -5,9 +5,12 @@
 #include "ShiftedAccess.h"
 #include "model/HandleBuffers.h"
 
-#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/FixIt.h"
 
 namespace clang::tidy::nd_checks {
+
+// The source text of a node, as written.
+using tooling::fixit::getText;
 
 namespace {
 
@@ -16,12 +19,6 @@ RangedMap rejected(SourceLocation Loc, std::string Why) {
   Result.ProblemLoc = Loc;
   Result.Problem = std::move(Why);
   return Result;
-}
-
-std::string spelled(const Stmt *S, const ASTContext &Context) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()), Context.getSourceManager(),
-                              Context.getLangOpts())
-      .str();
 }
 
 } // namespace
@@ -51,18 +48,18 @@ RangedMap analyseRangedMap(const LoopNest &Nest, const BinaryOperator *Assignmen
     std::optional<std::pair<int, int64_t>> Index = Plan.levelOf(Target->Indices[A]);
     if (!Index)
       return rejected(Target->Indices[A]->getBeginLoc(),
-                      "the index '" + spelled(Target->Indices[A], Context) +
+                      "the index '" + getText(*Target->Indices[A], Context).str() +
                           "' is not a loop variable plus a constant (index shape)");
     if (OutputAxisOfLevel[Index->first] >= 0)
       return rejected(Target->Call->getBeginLoc(),
-                      "'" + spelled(Target->Call, Context) + "' uses one loop variable for two axes");
+                      "'" + getText(*Target->Call, Context).str() + "' uses one loop variable for two axes");
     OutputAxisOfLevel[Index->first] = static_cast<int>(A);
     DestLevels.push_back(Index->first);
   }
   for (size_t L = 0; L < LoopVars.size(); ++L)
     if (OutputAxisOfLevel[L] < 0)
       return rejected(Target->Call->getBeginLoc(),
-                      "'" + spelled(Target->Call, Context) + "' does not depend on '" +
+                      "'" + getText(*Target->Call, Context).str() + "' does not depend on '" +
                           LoopVars[L]->getNameAsString() +
                           "': iterations write the same element, a loop-carried dependency");
   std::string Why;

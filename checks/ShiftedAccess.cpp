@@ -5,9 +5,12 @@
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
-#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/FixIt.h"
 
 namespace clang::tidy::nd_checks {
+
+// The source text of a node, as written.
+using tooling::fixit::getText;
 
 static std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Context) {
   if (!E || E->isValueDependent() || !E->getType()->isIntegerType())
@@ -83,12 +86,6 @@ std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &Context)
   return affineBound(E, Context, 0);
 }
 
-static std::string spelled(const Expr *E, const ASTContext &Context) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()), Context.getSourceManager(),
-                              Context.getLangOpts())
-      .str();
-}
-
 // The step of `++v`, `v++`, `v += s` with s a positive constant (a literal or a
 // `const` local initialised with one).
 static std::optional<int64_t> stepOf(const Expr *Inc, const VarDecl *V, const ASTContext &Context) {
@@ -145,7 +142,7 @@ std::optional<LevelRange> levelRange(const LoopLevel &Level, ASTContext &Context
   Range.Start = *First;
   std::optional<AffineBound> Stop = affineBound(Range.StopExpr, Context);
   if (!Stop) {
-    Why = "the bound '" + spelled(Range.StopExpr, Context) + "' of the loop over " + Name +
+    Why = "the bound '" + getText(*Range.StopExpr, Context).str() + "' of the loop over " + Name +
           " is neither a constant nor an array's extent ('a.shape(k)', 'a.size()') plus a constant "
           "in signed arithmetic (index shape)";
     return std::nullopt;
@@ -207,7 +204,7 @@ std::optional<std::pair<int, int64_t>> SlicePlan::levelOf(const Expr *Index) con
   return std::make_pair(static_cast<int>(It - LoopVars.begin()), Shift->Offset);
 }
 
-std::string SlicePlan::text(const Expr *E) const { return spelled(E, Context); }
+std::string SlicePlan::text(const Expr *E) const { return getText(*E, Context).str(); }
 
 // The literal extent of axis Axis of the array E, when the program fixes it.
 static std::optional<int64_t> literalExtent(const Expr *E, int Axis, unsigned Rank, ASTContext &Context) {

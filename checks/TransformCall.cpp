@@ -3,9 +3,12 @@
 #include "LoopArrayAccess.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/FixIt.h"
 
 namespace clang::tidy::nd_checks {
+
+// The source text of a node, as written.
+using tooling::fixit::getText;
 
 static bool isMethodCall(const Expr *E, llvm::StringRef Name, const CXXMemberCallExpr **Out) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(stripImplicit(E));
@@ -83,12 +86,6 @@ static bool rangeOverData(const Expr *E, const VarDecl *&Array, bool &Whole) {
   return true;
 }
 
-static std::string spelled(const Expr *E, const ASTContext &Context) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
-                              Context.getSourceManager(), Context.getLangOpts())
-      .str();
-}
-
 namespace {
 // Builds the TransformCall from the arguments of one of the four forms.
 class TransformParser {
@@ -106,7 +103,7 @@ public:
     T.First = First;
     T.X = dataOf(First);
     if (!T.X || endOf(Last) != T.X)
-      reject(Last, "the range '" + spelled(First, Context) + ", " + spelled(Last, Context) +
+      reject(Last, "the range '" + getText(*First, Context).str() + ", " + getText(*Last, Context).str() +
                        "' is not provably all of a named array ('a.data(), a.data() + a.size()') "
                        "(index shape)");
   }
@@ -115,7 +112,7 @@ public:
     bool Whole = false;
     rangeOverData(Range, T.X, Whole);
     if (!Whole)
-      reject(Range, "the range '" + spelled(Range, Context) +
+      reject(Range, "the range '" + getText(*Range, Context).str() +
                         "' is not provably all of a named array ('std::span(a.data(), "
                         "a.size())') (index shape)");
   }
@@ -123,10 +120,10 @@ public:
     T.Second = First;
     T.Z = dataOf(First);
     if (!T.Z)
-      reject(First, "the second input '" + spelled(First, Context) +
+      reject(First, "the second input '" + getText(*First, Context).str() +
                         "' is not 'a.data()' of a named array");
     else if (Last && endOf(Last) != T.Z)
-      reject(Last, "the second range ends at '" + spelled(Last, Context) + "', not at '" +
+      reject(Last, "the second range ends at '" + getText(*Last, Context).str() + "', not at '" +
                        T.Z->getNameAsString() + ".data() + " + T.Z->getNameAsString() +
                        ".size()' (index shape)");
   }
@@ -134,7 +131,7 @@ public:
     T.Second = Range;
     bool Whole = false;
     if (!rangeOverData(Range, T.Z, Whole) || !Whole)
-      reject(Range, "the second input '" + spelled(Range, Context) +
+      reject(Range, "the second input '" + getText(*Range, Context).str() +
                         "' is not provably all of a named array ('std::span(a.data(), "
                         "a.size())')");
   }
@@ -143,7 +140,7 @@ public:
     T.Function = Function;
     T.Y = dataOf(Out);
     if (!T.Y)
-      reject(Out, "the output '" + spelled(Out, Context) + "' is not 'a.data()' of a named array");
+      reject(Out, "the output '" + getText(*Out, Context).str() + "' is not 'a.data()' of a named array");
   }
 
 private:
@@ -208,7 +205,7 @@ static std::optional<TransformCall> matchRangesTransform(const CXXOperatorCallEx
   Parse.out(Args[Next], Args[Next + 1]);
   for (unsigned I = Next + 2; I < Args.size(); ++I)
     if (!isa<CXXDefaultArgExpr>(Args[I]))
-      Parse.reject(Args[I], "the call applies the projection '" + spelled(Args[I], Context) +
+      Parse.reject(Args[I], "the call applies the projection '" + getText(*Args[I], Context).str() +
                                 "' to the elements");
   return T;
 }
