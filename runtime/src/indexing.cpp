@@ -15,6 +15,7 @@
 
 #include "nd/broadcast.hpp"
 #include "nd/indexing.hpp"
+#include "kernels/kernels.hpp"
 #include "parallel.hpp"
 
 namespace nd::detail {
@@ -227,23 +228,6 @@ gather_plan plan_advanced_index(std::span<const index_t> shape, std::span<const 
 
 namespace {
 
-// out[i] = p[i * stride] for i < n, with the strides of slices and downsampling
-// (1, 2, -1) as compile-time constants so the compiler vectorises them.
-template <class U>
-void copy_strided_row(U* out, const U* p, index_t stride, index_t n) {
-  switch (stride) {
-    case 1: std::memcpy(out, p, sizeof(U) * static_cast<std::size_t>(n)); return;
-    case 2:
-      for (index_t i = 0; i < n; ++i) out[i] = p[2 * i];
-      return;
-    case -1:
-      for (index_t i = 0; i < n; ++i) out[i] = p[-i];
-      return;
-    default:
-      for (index_t i = 0; i < n; ++i) out[i] = p[i * stride];
-  }
-}
-
 // The gather loop for elements stored as U (an unsigned integer of the element size).
 // The innermost result dimension gets a specialised loop: a strided (or memcpy) row
 // copy when it comes from a basic index, a table lookup off one row pointer when a
@@ -259,6 +243,8 @@ class gatherer {
     inner_ = plan.shape[nd_ - 1];
     rows_ = 1;
     for (int d = 0; d + 1 < nd_; ++d) rows_ *= plan.shape[d];
+    // The output is fresh: a large one is written with streaming stores.
+    stream_ = rows_ * inner_ * static_cast<index_t>(sizeof(U)) >= stream_output_bytes;
     inner_src_stride_ = plan.src_strides[nd_ - 1];
     for (std::size_t j = 0; j < nt_; ++j)
       if (plan.tables[j].strides[nd_ - 1] != 0) {
@@ -317,7 +303,7 @@ class gatherer {
     if (n_varying_ == 0) {
       index_t off = src_off + c0 * inner_src_stride_;
       for (std::size_t j = 0; j < nt_; ++j) off += plan_.tables[j].offsets[static_cast<std::size_t>(pos[j])];
-      copy_strided_row(out, src_ + off, inner_src_stride_, n);
+      copy_strided_kernel(sizeof(U), n, src_ + off, inner_src_stride_, out, stream_);
     } else if (n_varying_ == 1) {
       index_t off = src_off;
       for (std::size_t j = 0; j < nt_; ++j)
@@ -328,7 +314,7 @@ class gatherer {
       // its last axis, 1, whenever it is not 0.
       const index_t* o = t.offsets.data() + pos[static_cast<std::size_t>(varying_)] + c0;
       if (progression_) {
-        copy_strided_row(out, row + o[0], progression_step_, n);
+        copy_strided_kernel(sizeof(U), n, row + o[0], progression_step_, out, stream_);
       } else {
         for (index_t i = 0; i < n; ++i) out[i] = row[o[i]];
       }
@@ -351,6 +337,7 @@ class gatherer {
   index_t inner_ = 0, rows_ = 0, inner_src_stride_ = 0;
   int varying_ = -1, n_varying_ = 0;
   bool progression_ = false;
+  bool stream_ = false;
   index_t progression_step_ = 0;
 };
 

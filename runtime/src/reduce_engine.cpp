@@ -26,15 +26,6 @@ namespace nd::detail {
 
 namespace {
 
-index_t dtype_size(dtype t) {
-  switch (t) {
-    case dtype::bool_: return 1;
-    case dtype::int32:
-    case dtype::float32: return 4;
-    default: return 8;
-  }
-}
-
 struct axes_t {
   int n = 0;
   index_t dims[max_dims];

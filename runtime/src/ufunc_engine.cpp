@@ -69,15 +69,6 @@ static int dtype_kind(dtype t) {
 
 bool can_cast_same_kind(dtype from, dtype to) { return dtype_kind(from) <= dtype_kind(to); }
 
-static std::size_t dtype_size(dtype t) {
-  switch (t) {
-    case dtype::bool_: return 1;
-    case dtype::int32:
-    case dtype::float32: return 4;
-    default: return 8;
-  }
-}
-
 namespace {
 
 constexpr int max_operands = 4;
@@ -246,14 +237,15 @@ constexpr index_t max_loop_tasks = 256;
 void run_parallel(const loop_nest& nest, dtype out_type) {
   const index_t total = nest.rows * nest.inner;
   const index_t tasks = available_threads() > 1 ? tasks_for(total, max_loop_tasks) : 1;
-  if (tasks <= 1) return nest.run(0, nest.rows, 0, nest.inner);
-  // Each block of a large output streams its stores, as the whole output would.
+  // Each row or block of a large output streams its stores, as the whole output would,
+  // on one thread as on many.
   const bool stream = total * static_cast<index_t>(dtype_size(out_type)) >= stream_output_bytes;
   auto in_block = [stream](auto&& body) {
     stream_large_output = stream;
     body();
     stream_large_output = false;
   };
+  if (tasks <= 1) return in_block([&] { nest.run(0, nest.rows, 0, nest.inner); });
   if (nest.rows >= tasks) {
     const index_t per = (nest.rows + tasks - 1) / tasks;
     parallel_for((nest.rows + per - 1) / per, [&](index_t t) {

@@ -545,3 +545,36 @@ TEST(AdvancedIndexing, ContiguousMaskCompactionMatchesTheGeneralPath) {
       if (m(i, j)) EXPECT_EQ(picked(k++), b(i, j));
   EXPECT_EQ(k, picked.size());
 }
+
+// Copies and gathers whose output is 16 MiB or more are written with streaming stores
+// (strides 1 and 2) after an element-by-element head up to an aligned address. Rows of
+// 1101 and 1100 elements start at every alignment, so heads of every length occur;
+// strides 3 and -1 take the plain loop. Each element is checked against its source.
+template <class T>
+void expect_large_copies_keep_every_element(index_t rows, index_t cols) {
+  const nd::array<T> m = iota<T>({rows, cols});
+  auto expect_picks = [&](const nd::array<T>& got, index_t r0, index_t rs, index_t c0, index_t cs, const char* what) {
+    ASSERT_EQ(got.ndim(), 2) << what;
+    index_t wrong = 0;
+    for (index_t i = 0; i < got.shape(0); ++i)
+      for (index_t j = 0; j < got.shape(1); ++j)
+        wrong += got(i, j) != m(r0 + i * rs, c0 + j * cs);
+    EXPECT_EQ(wrong, 0) << what;
+  };
+  expect_picks(m(nd::slice(0, nd::none, 2), nd::slice(0, nd::none, 2)).copy(), 0, 2, 0, 2, "slice step 2, copy");
+  expect_picks(m(nd::arange(0, rows, 2)(nd::all, nd::newaxis), nd::arange(0, cols, 2)), 0, 2, 0, 2, "gather step 2");
+  expect_picks(m(nd::all, nd::slice(1, nd::none)).copy(), 0, 1, 1, 1, "slice from column 1, copy");
+  expect_picks(m(nd::arange(0, rows)(nd::all, nd::newaxis), nd::arange(1, cols)), 0, 1, 1, 1, "gather from column 1");
+  expect_picks(m(nd::all, nd::slice(0, nd::none, 3)).copy(), 0, 1, 0, 3, "slice step 3, copy");
+  expect_picks(m(nd::all, nd::slice(nd::none, nd::none, -1)).copy(), 0, 1, cols - 1, -1, "reversed, copy");
+  nd::array<T> into = nd::empty<T>({rows, cols + 1});
+  nd::copyto(into(nd::all, nd::slice(1, nd::none)), m);
+  expect_picks(into(nd::all, nd::slice(1, nd::none)), 0, 1, 0, 1, "copyto an offset view");
+}
+
+TEST(LargeCopies, StreamedRowsKeepEveryElement) {
+  // (rows / 2) * (cols / 2) elements of the step-2 results reach 16 MiB.
+  expect_large_copies_keep_every_element<double>(4100, 2202);
+  expect_large_copies_keep_every_element<float>(8200, 2203);
+  expect_large_copies_keep_every_element<std::int64_t>(4100, 2201);
+}

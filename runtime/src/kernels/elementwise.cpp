@@ -638,6 +638,13 @@ void ternary_kernel(ufunc_op op, dtype t, index_t n, const void* x, index_t sx, 
   HWY_DYNAMIC_DISPATCH(ternary_kernel)(op, t, n, x, sx, y, sy, z, sz, out, so);
 }
 void cast_kernel(dtype from, dtype to, index_t n, const void* src, index_t ss, void* dst, index_t ds) {
+  // A copy that keeps a 4- or 8-byte dtype into a contiguous row is a row copy, with
+  // streaming stores when the output is large.
+  const index_t size = dtype_size(from);
+  if (from == to && ds == 1 && (size == 4 || size == 8)) {
+    const bool stream = stream_large_output || n * size >= stream_output_bytes;
+    return copy_strided_kernel(static_cast<std::size_t>(size), n, src, ss, dst, stream);
+  }
   HWY_DYNAMIC_DISPATCH(cast_kernel)(from, to, n, src, ss, dst, ds);
 }
 

@@ -3,11 +3,22 @@
 // of 0 repeats one element (a broadcast operand or a scalar).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "nd/ufunc_engine.hpp"
 
 namespace nd::detail {
+
+// Bytes per element of a dtype.
+inline constexpr index_t dtype_size(dtype t) {
+  switch (t) {
+    case dtype::bool_: return 1;
+    case dtype::int32:
+    case dtype::float32: return 4;
+    default: return 8;
+  }
+}
 
 // out[i] = op(a[i], b[i]) for i < n. a, b are of dtype `t`; out is of dtype `t`, or bool
 // for comparisons and logical operations.
@@ -19,11 +30,18 @@ void unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, vo
 void ternary_kernel(ufunc_op op, dtype t, index_t n, const void* x, index_t sx, const void* y, index_t sy,
                     const void* z, index_t sz, void* out, index_t so);
 // Outputs of at least this many bytes are written with streaming stores where a kernel
-// can (binary operations), skipping the read of each line before it is overwritten.
+// can (binary operations and same-dtype copies), skipping the read of each line before
+// it is overwritten.
 inline constexpr index_t stream_output_bytes = index_t{16} << 20;
 // Set by an engine on a thread while it writes one block of an output that is large as
 // a whole (stream_output_bytes or more): the kernels then stream a block's stores too.
 extern thread_local bool stream_large_output;
+
+// dst[i] = src[i * stride] for i < n: a same-dtype copy of one row into a contiguous
+// one, elements of elem_size bytes. With `stream`, strides 1 and 2 of 4- and 8-byte
+// elements are written with streaming stores (the caller's output is large and is no
+// input); the values are the same either way.
+void copy_strided_kernel(std::size_t elem_size, index_t n, const void* src, index_t stride, void* dst, bool stream);
 
 // dst[i] = cast(src[i]) (NumPy's unsafe cast: float to int gives INT_MIN for NaN and
 // out-of-range values, as x86 NumPy does; anything to bool is `!= 0`).
