@@ -402,3 +402,87 @@ TEST(VarCentredSum, AgreesWithExplicitDeviationsOnEveryPath) {
   const nd::array<double> one_row = rng.random({1, 9});
   expect_var_matches_deviations(one_row, 0, 0);  // nothing reduced: all zeros
 }
+
+// ---- var's one-pass engine ---------------------------------------------------------
+// var along a kept contiguous axis (axis 0 of a C-order matrix) and over contiguous runs
+// that fit in cache reads the input once (runtime/src/deviations_engine.cpp). Its
+// results are checked against a long double two-pass reference, with data far from
+// zero (where merging unshifted means would lose digits) and shapes that leave
+// remainders everywhere: rows not a multiple of the 8-row leaves, columns not a
+// multiple of the SIMD width or of the 512-column blocks.
+template <class T>
+void expect_var_close_to_reference(const nd::array<T>& m, int axis, int ddof, double relative) {
+  const nd::array<T> v = nd::var(m, axis, ddof);
+  const index_t n = m.shape(axis), outputs = m.shape(1 - axis);
+  ASSERT_EQ(v.size(), outputs);
+  for (index_t j = 0; j < outputs; ++j) {
+    auto at = [&](index_t i) { return static_cast<long double>(axis == 0 ? m(i, j) : m(j, i)); };
+    long double sum = 0, squares = 0;
+    for (index_t i = 0; i < n; ++i) sum += at(i);
+    const long double mean = sum / n;
+    for (index_t i = 0; i < n; ++i) squares += (at(i) - mean) * (at(i) - mean);
+    const long double want = squares / (n - ddof);
+    EXPECT_NEAR(static_cast<double>(v(j)), static_cast<double>(want), static_cast<double>(want) * relative)
+        << "axis " << axis << ", output " << j << " of " << m.shape(0) << "x" << m.shape(1);
+  }
+}
+
+template <class T>
+nd::array<T> offset_noise(index_t rows, index_t cols, double offset, std::uint64_t seed) {
+  return (nd::random::default_rng(seed).normal(0.0, 1.0, {rows, cols}) + offset).astype<T>();
+}
+
+TEST(VarOnePass, MatchesALongDoubleReferenceFarFromZero) {
+  for (const double offset : {0.0, 1e8, 1e12}) {
+    for (const index_t rows : {1, 7, 8, 9, 1003}) {
+      const nd::array<double> m = offset_noise<double>(rows, 1037, offset, 11);
+      expect_var_close_to_reference(m, 0, 0, 1e-11);
+      if (rows > 1) expect_var_close_to_reference(m, 0, 1, 1e-11);
+      // Along runs the one-pass engine does the two passes' arithmetic, whose error
+      // grows with (offset / spread)^2 (docs/runtime.md): 1e-8 at 1e12 + N(0, 1).
+      if (offset < 1e12) expect_var_close_to_reference(m, 1, 0, 1e-11);
+    }
+  }
+  // A square matrix: a wrong axis cannot hide behind a shape.
+  expect_var_close_to_reference(offset_noise<double>(600, 600, 1e8, 12), 0, 1, 1e-11);
+  expect_var_close_to_reference(offset_noise<double>(600, 600, 1e8, 12), 1, 1, 1e-11);
+  // The first row far from the rest: the shift the merges use is an outlier.
+  nd::array<double> outlier = offset_noise<double>(1001, 65, 1e8, 13);
+  outlier(0, nd::all).fill(3e8);
+  expect_var_close_to_reference(outlier, 0, 0, 1e-11);
+  // float32: the input itself carries about 7 digits.
+  expect_var_close_to_reference(offset_noise<float>(2001, 515, 1e3, 14), 0, 0, 1e-5);
+  expect_var_close_to_reference(offset_noise<float>(515, 2001, 1e3, 14), 1, 0, 1e-5);
+}
+
+TEST(VarOnePass, NaNAndInfinityPropagateAsInTwoPasses) {
+  nd::array<double> m = offset_noise<double>(100, 19, 5.0, 15);
+  m(57, 3) = std::numeric_limits<double>::quiet_NaN();
+  m(0, 4) = std::numeric_limits<double>::infinity();
+  m(99, 5) = -std::numeric_limits<double>::infinity();
+  const nd::array<double> v = nd::var(m, 0);
+  EXPECT_TRUE(std::isnan(v(3)));
+  EXPECT_TRUE(std::isnan(v(4)));  // NumPy: inf - inf in the deviations
+  EXPECT_TRUE(std::isnan(v(5)));
+  EXPECT_TRUE(std::isfinite(v(6)));
+}
+
+TEST(VarOnePass, OtherLayoutsAgreeWithIt) {
+  // The same numbers through layouts the one-pass engine does not take (the two
+  // passes): a strided view, and an axis pair that does not coalesce.
+  const nd::array<double> m = offset_noise<double>(257, 301, 1e6, 16);
+  nd::array<double> spaced = nd::zeros<double>({257, 602});
+  nd::copyto(spaced(nd::all, nd::slice(0, nd::none, 2)), m);
+  const nd::array<double> one_pass = nd::var(m, 0), two_pass = nd::var(spaced(nd::all, nd::slice(0, nd::none, 2)), 0);
+  for (index_t j = 0; j < 301; ++j) EXPECT_NEAR(one_pass(j), two_pass(j), 1e-12 * two_pass(j)) << j;
+  // 3-D: axes {0, 1} coalesce into rows (one pass); {0, 2} do not (two passes).
+  const nd::array<double> cube = offset_noise<double>(60, 70, 1e4, 17).reshape({6, 10, 70});
+  const nd::array<double> rows = nd::var(cube, {0, 1}), flat = nd::var(cube.reshape({60, 70}), 0);
+  for (index_t j = 0; j < 70; ++j) EXPECT_EQ(rows(j), flat(j)) << j;
+  const nd::array<double> split = nd::var(cube, {0, 2}, nd::keepdims);
+  ASSERT_EQ(nd::shape_t(split.shape()), (nd::shape_t{1, 10, 1}));
+  for (index_t k = 0; k < 10; ++k) {
+    const nd::array<double> slab = cube(nd::all, k, nd::all).copy();
+    EXPECT_NEAR(split(0, k, 0), nd::var(slab), 1e-12 * nd::var(slab)) << k;
+  }
+}

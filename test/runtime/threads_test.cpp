@@ -228,6 +228,7 @@ struct Data {
   nd::array<double> v = nd::random::default_rng(1).normal(0.5, 3.0, nd::shape_t{1000003});
   nd::array<double> m = nd::random::default_rng(2).normal(-1.0, 2.0, nd::shape_t{1501, 1003});
   nd::array<double> wide = nd::random::default_rng(3).normal(0.0, 1.0, nd::shape_t{7, 200003});
+  nd::array<double> tall = nd::random::default_rng(7).normal(1e6, 1.0, nd::shape_t{200003, 13});
   nd::array<float> vf = nd::random::default_rng(4).normal(1.0, 1.0, nd::shape_t{700001}).astype<float>();
   nd::array<std::int64_t> vi = nd::random::default_rng(5).integers(-1000, 1000, nd::shape_t{900007});
   nd::array<std::int32_t> mi =
@@ -303,6 +304,9 @@ TEST(SameBits, Reductions) {
   expect_same_bits("std axis 0", [&] { return nd::stddev(d.m, 0); });
   expect_same_bits("std axis 1", [&] { return nd::stddev(d.m, 1); });
   expect_same_bits("var of a wide matrix, axis 1", [&] { return nd::var(d.wide, 1); });
+  // One column block: the row tree's subtrees are the tasks.
+  expect_same_bits("var of a tall matrix, axis 0", [&] { return nd::var(d.tall, 0); });
+  expect_same_bits("std float32 axis 0", [&] { return nd::stddev(d.m.astype<float>(), 0); });
   expect_same_bits("var of int32", [&] { return nd::var(d.mi); });
   expect_same_bits("prod", [&] { return nd::prod(1.0 + d.v / 1e6); });
   expect_same_bits("min", [&] { return nd::min(d.v); });

@@ -74,21 +74,28 @@ inline const char* reduce_name(reduce_op op) {
 // Reduces `a` into `out` (of the accumulator type, or bool for any/all), which has the
 // reduced shape with or without kept dims; the engine converts the input in chunks.
 // With a `center` (same shape and strides as out), sums (x - center)^2 (var's second pass).
+// out's strides per axis of `a` (0 along reduced axes): out may or may not keep them.
 template <class T, class R>
-void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& out, const R* center = nullptr) {
-  if (op == reduce_op::min || op == reduce_op::max)
-    for (int k = 0; k < a.ndim(); ++k)
-      if (m.reduced[k] && a.shape(k) == 0) throw_empty_reduction(reduce_name(op));
-  // Out strides per input axis: out may or may not keep the reduced axes.
-  index_t out_strides[max_dims] = {};
+void out_strides_per_input_axis(const array<T>& a, const axis_mask& m, const array<R>& out,
+                                index_t (&out_strides)[max_dims]) {
   const bool kept_dims = out.ndim() == a.ndim();
   for (int k = 0, j = 0; k < a.ndim(); ++k) {
+    out_strides[k] = 0;
     if (m.reduced[k]) {
       if (kept_dims) ++j;
       continue;
     }
     out_strides[k] = out.strides()[j++];
   }
+}
+
+template <class T, class R>
+void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& out, const R* center = nullptr) {
+  if (op == reduce_op::min || op == reduce_op::max)
+    for (int k = 0; k < a.ndim(); ++k)
+      if (m.reduced[k] && a.shape(k) == 0) throw_empty_reduction(reduce_name(op));
+  index_t out_strides[max_dims];
+  out_strides_per_input_axis(a, m, out, out_strides);
   run_reduce(op, dtype_of<T>(), dtype_of<R>(), a.shape(), a.data(), a.strides(), m.reduced, out.data(),
              out_strides, center);
 }
@@ -140,16 +147,27 @@ array<mean_result_t<T>> mean_new(const array<T>& a, const axis_mask& m, bool kee
   return s;
 }
 
-// var: two passes, as NumPy's _var: the mean, then the mean of squared deviations. The
-// deviations are squared and summed chunk by chunk in cache (a centred sum), so unlike
-// NumPy no array of the input's size is made.
+// var: the mean of squared deviations from the mean, as NumPy's _var. The deviations
+// are squared and summed in cache (a centred sum), so unlike NumPy no array of the
+// input's size is made. Where the layout allows, the engine does it in one read of the
+// input (run_squared_deviations); otherwise in two passes, the mean and then the
+// centred sum.
 template <class T>
 array<mean_result_t<T>> var_new(const array<T>& a, const axis_mask& m, index_t ddof, bool keepdims) {
   using R = mean_result_t<T>;
-  // mu and s are fresh C-order arrays of one shape: mu's offsets are s's.
-  const array<R> mu = mean_new(a, m, keepdims);
-  array<R> s(shape_t(mu.shape()));
-  reduce_into(reduce_op::sum, a, m, s, mu.data());
+  array<R> s(reduced_shape(a.shape(), m, keepdims));
+  bool one_pass = false;
+  if constexpr (std::is_same_v<T, R>) {
+    index_t out_strides[max_dims];
+    out_strides_per_input_axis(a, m, s, out_strides);
+    one_pass = run_squared_deviations(dtype_of<T>(), a.shape(), a.data(), a.strides(), m.reduced, s.data(),
+                                      out_strides);
+  }
+  if (!one_pass) {
+    // mu and s are fresh C-order arrays of one shape: mu's offsets are s's.
+    const array<R> mu = mean_new(a, m, keepdims);
+    reduce_into(reduce_op::sum, a, m, s, mu.data());
+  }
   const index_t dof = m.count - ddof > 0 ? m.count - ddof : 0;
   divide(s, static_cast<R>(dof), s);
   return s;

@@ -82,6 +82,15 @@ void run_reduce(reduce_op op, dtype in_type, dtype acc, std::span<const index_t>
                 std::span<const index_t> in_strides, const bool* reduced, void* out, const index_t* out_strides,
                 const void* center = nullptr);
 
+// var's centred sum in one read of the input where its layout allows (float32 or
+// float64 `in`, `out` of the same dtype, strides as run_reduce's): each output element
+// gets the sum of squared deviations of its elements from their own mean. Returns
+// false, having written nothing, for other layouts; the caller then computes the mean
+// and calls run_reduce with it as the centre.
+bool run_squared_deviations(dtype type, std::span<const index_t> shape, const void* in,
+                            std::span<const index_t> in_strides, const bool* reduced, void* out,
+                            const index_t* out_strides);
+
 // argmin/argmax along one axis (or of the flattened array when axis < 0 and the
 // array is given as 1-D): writes int64 indices into `out` (strides per non-reduced axis).
 void run_arg_reduce(bool is_max, dtype type, std::span<const index_t> shape, const void* in,

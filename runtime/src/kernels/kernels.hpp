@@ -58,6 +58,15 @@ void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const v
 // *result = pairwise sum of (p[i] - *c)^2 over a contiguous run.
 void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result);
 
+// var's one-pass moments along rows (float32 or float64, contiguous rows and buffers):
+// for 1 <= n <= 8 rows shifted by `shift`, mean[j] = sum of y / n and
+// m2[j] = sum of (y - mean[j])^2 with y = rows[r][j] - shift[j].
+void leaf_moments_kernel(dtype t, index_t w, const void* const* rows, int n, const void* shift, void* mean, void* m2);
+// Merges the moments of nb rows (mean_b, m2_b) into those of na rows (mean_a, m2_a),
+// by the update of Chan, Golub and LeVeque.
+void merge_moments_kernel(dtype t, index_t w, index_t na, index_t nb, void* mean_a, void* m2_a, const void* mean_b,
+                          const void* m2_b);
+
 // Where the pairwise float sum of a run (reduce_kernel's sum, centred_sum_kernel when
 // s == 1) splits n elements of dtype t with stride s in two: 0 when it sums them as one
 // leaf, else the length of the first half.

@@ -212,6 +212,91 @@ HWY_NOINLINE void sum_rows_typed(index_t w, const void* const* rows_v, int n, co
   }
 }
 
+// The moments of a leaf of up to 8 contiguous rows, shifted by `shift`:
+// mean[j] = sum of y / n and m2[j] = sum of (y - mean[j])^2, y = rows[r][j] - shift[j],
+// rows summed in order. The second sum reloads the rows' vectors, still in L1.
+template <class T>
+HWY_NOINLINE void leaf_moments_typed(index_t w, const void* const* rows_v, int n, const T* shift, T* mean, T* m2) {
+  const T* rows[8];
+  for (int r = 0; r < n; ++r) rows[r] = static_cast<const T*>(rows_v[r]);
+  const T count = static_cast<T>(n);
+  const hn::ScalableTag<T> d;
+  const index_t N = static_cast<index_t>(hn::Lanes(d));
+  const auto vcount = hn::Set(d, count);
+  index_t j = 0;
+  for (; j + N <= w; j += N) {
+    const auto k = hn::LoadU(d, shift + j);
+    auto sum = hn::Sub(hn::LoadU(d, rows[0] + j), k);
+    for (int r = 1; r < n; ++r) sum = hn::Add(sum, hn::Sub(hn::LoadU(d, rows[r] + j), k));
+    const auto m = hn::Div(sum, vcount);
+    auto dev = hn::Sub(hn::Sub(hn::LoadU(d, rows[0] + j), k), m);
+    auto sq = hn::Mul(dev, dev);
+    for (int r = 1; r < n; ++r) {
+      dev = hn::Sub(hn::Sub(hn::LoadU(d, rows[r] + j), k), m);
+      sq = hn::Add(sq, hn::Mul(dev, dev));
+    }
+    hn::StoreU(m, d, mean + j);
+    hn::StoreU(sq, d, m2 + j);
+  }
+  for (; j < w; ++j) {
+    T sum = rows[0][j] - shift[j];
+    for (int r = 1; r < n; ++r) sum += rows[r][j] - shift[j];
+    const T m = sum / count;
+    T sq = 0;
+    for (int r = 0; r < n; ++r) {
+      const T dev = (rows[r][j] - shift[j]) - m;
+      sq = r == 0 ? dev * dev : sq + dev * dev;
+    }
+    mean[j] = m;
+    m2[j] = sq;
+  }
+}
+
+// Merges the moments of na rows (mean_a, m2_a) with those of nb more (mean_b, m2_b)
+// into mean_a, m2_a (Chan, Golub and LeVeque): d = mean_b - mean_a,
+// mean_a += d * nb / n, m2_a = (m2_a + m2_b) + d^2 * na * nb / n.
+template <class T>
+HWY_NOINLINE void merge_moments_typed(index_t w, T na, T nb, T* mean_a, T* m2_a, const T* mean_b, const T* m2_b) {
+  const T n = na + nb, weight_b = nb / n, weight_d2 = na * nb / n;
+  const hn::ScalableTag<T> d;
+  const index_t N = static_cast<index_t>(hn::Lanes(d));
+  const auto vb = hn::Set(d, weight_b), vd2 = hn::Set(d, weight_d2);
+  index_t j = 0;
+  for (; j + N <= w; j += N) {
+    const auto ma = hn::LoadU(d, mean_a + j);
+    const auto delta = hn::Sub(hn::LoadU(d, mean_b + j), ma);
+    hn::StoreU(hn::Add(ma, hn::Mul(delta, vb)), d, mean_a + j);
+    const auto m2 = hn::Add(hn::LoadU(d, m2_a + j), hn::LoadU(d, m2_b + j));
+    hn::StoreU(hn::Add(m2, hn::Mul(hn::Mul(delta, delta), vd2)), d, m2_a + j);
+  }
+  for (; j < w; ++j) {
+    const T delta = mean_b[j] - mean_a[j];
+    mean_a[j] = mean_a[j] + delta * weight_b;
+    m2_a[j] = (m2_a[j] + m2_b[j]) + (delta * delta) * weight_d2;
+  }
+}
+
+void leaf_moments_kernel(dtype t, index_t w, const void* const* rows, int n, const void* shift, void* mean,
+                         void* m2) {
+  if (t == dtype::float32)
+    leaf_moments_typed(w, rows, n, static_cast<const float*>(shift), static_cast<float*>(mean),
+                       static_cast<float*>(m2));
+  else
+    leaf_moments_typed(w, rows, n, static_cast<const double*>(shift), static_cast<double*>(mean),
+                       static_cast<double*>(m2));
+}
+
+void merge_moments_kernel(dtype t, index_t w, index_t na, index_t nb, void* mean_a, void* m2_a, const void* mean_b,
+                          const void* m2_b) {
+  if (t == dtype::float32)
+    merge_moments_typed(w, static_cast<float>(na), static_cast<float>(nb), static_cast<float*>(mean_a),
+                        static_cast<float*>(m2_a), static_cast<const float*>(mean_b), static_cast<const float*>(m2_b));
+  else
+    merge_moments_typed(w, static_cast<double>(na), static_cast<double>(nb), static_cast<double*>(mean_a),
+                        static_cast<double*>(m2_a), static_cast<const double*>(mean_b),
+                        static_cast<const double*>(m2_b));
+}
+
 template <class T>
 void sum_rows_as(index_t w, const void* const* rows, int n, const void* c, void* dst) {
   if (c) sum_rows_typed<true>(w, rows, n, static_cast<const T*>(c), static_cast<T*>(dst));
@@ -269,6 +354,18 @@ HWY_EXPORT(reduce_kernel);
 HWY_EXPORT(sum_rows_kernel);
 HWY_EXPORT(centred_sum_kernel);
 HWY_EXPORT(pairwise_split_kernel);
+HWY_EXPORT(leaf_moments_kernel);
+HWY_EXPORT(merge_moments_kernel);
+
+void leaf_moments_kernel(dtype t, index_t w, const void* const* rows, int n, const void* shift, void* mean,
+                         void* m2) {
+  HWY_DYNAMIC_DISPATCH(leaf_moments_kernel)(t, w, rows, n, shift, mean, m2);
+}
+
+void merge_moments_kernel(dtype t, index_t w, index_t na, index_t nb, void* mean_a, void* m2_a, const void* mean_b,
+                          const void* m2_b) {
+  HWY_DYNAMIC_DISPATCH(merge_moments_kernel)(t, w, na, nb, mean_a, m2_a, mean_b, m2_b);
+}
 
 index_t pairwise_split_kernel(dtype t, index_t n, index_t s) {
   return HWY_DYNAMIC_DISPATCH(pairwise_split_kernel)(t, n, s);
