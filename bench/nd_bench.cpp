@@ -75,6 +75,18 @@ void reduce_axis(benchmark::State& state) {
   }
 }
 
+// The "mean+std along axis 0": both statistics of one matrix, as
+// normalisation code computes them.
+void mean_std_axis0_f64(benchmark::State& state) {
+  auto m = uniform<double>({bench::kRedRows, bench::kRedCols});
+  for (auto _ : state) {
+    auto mu = nd::mean(m, 0);
+    auto sd = nd::stddev(m, 0);
+    benchmark::DoNotOptimize(mu.data());
+    benchmark::DoNotOptimize(sd.data());
+  }
+}
+
 template <class T>
 void broadcast_row(benchmark::State& state) {
   auto m = uniform<T>({bench::kRedRows, bench::kRedCols});
@@ -181,6 +193,7 @@ ND_BENCH((reduce_axis<1, 0>), "mean_axis0_f64");
 ND_BENCH((reduce_axis<1, 1>), "mean_axis1_f64");
 ND_BENCH((reduce_axis<2, 0>), "std_axis0_f64");
 ND_BENCH((reduce_axis<2, 1>), "std_axis1_f64");
+ND_BENCH(mean_std_axis0_f64, "mean_std_axis0_f64");
 ND_BENCH(broadcast_row<double>, "broadcast_row_f64");
 ND_BENCH(broadcast_col<double>, "broadcast_col_f64");
 ND_BENCH(broadcast_row<float>, "broadcast_row_f32");

@@ -66,6 +66,9 @@ def case_setup(name):
             if name == f"{op}_axis{axis}_f64":
                 m = uniform(RED)
                 return lambda fn=fn, axis=axis: fn(m, axis=axis)
+    if name == "mean_std_axis0_f64":
+        m = uniform(RED)
+        return lambda: (np.mean(m, axis=0), np.std(m, axis=0))
     if name.startswith("broadcast_row_"):
         m, v = uniform(RED, dt), uniform(RED[1], dt, seed=7)
         return lambda: m + v
@@ -96,7 +99,7 @@ def case_setup(name):
 CASES = [
     "colnorm_f64", "chained_f64", "chained_f32", "out_f64", "out_f32", "gather_f64",
     "slice_view_f64", "slice_copy_f64", "sum_axis0_f64", "sum_axis1_f64",
-    "mean_axis0_f64", "mean_axis1_f64", "std_axis0_f64", "std_axis1_f64",
+    "mean_axis0_f64", "mean_axis1_f64", "std_axis0_f64", "std_axis1_f64", "mean_std_axis0_f64",
     "broadcast_row_f64", "broadcast_col_f64", "broadcast_row_f32", "broadcast_col_f32",
     "strided_ufunc_f64", "strided_ufunc_f32", "mask_select_f64", "stencil_f64",
     "small_chained_f64", "small_sum_f64", "small_std_axis0_f64",
