@@ -12,12 +12,15 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/FixIt.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::nd_checks {
+
+using tooling::fixit::getText;
 
 using namespace array_expr;
 
@@ -50,11 +53,6 @@ bool isInLoopBody(const Expr *E, ASTContext &Ctx) {
   }
 }
 
-std::string textOf(const Expr *E, const ASTContext &Ctx) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
-                              Ctx.getSourceManager(), Ctx.getLangOpts())
-      .str();
-}
 
 bool inMacro(SourceRange R) { return R.getBegin().isMacroID() || R.getEnd().isMacroID(); }
 
@@ -127,7 +125,7 @@ public:
     llvm::SmallVector<std::string, 4> Args;
     for (size_t I = 0; I < N.Op.Operands.size(); ++I)
       Args.push_back(Step > 0 && N.ChildOf[I] == Spine[Step - 1] ? Out.str()
-                                                                  : textOf(N.Op.Operands[I], Ctx));
+                                                                  : getText(*N.Op.Operands[I], Ctx).str());
     // `2.5 * x` reads better as nd::multiply(x, 2.5, out); add and multiply are exactly
     // commutative, so the swap keeps every result bit.
     if (N.Op.Commutative && Args.size() == 2 && !isArrayOperand(N, 0) && isArrayOperand(N, 1))
@@ -159,7 +157,7 @@ private:
 std::string arrayKey(const Expr *Leaf, const ASTContext &Ctx) {
   if (const VarDecl *V = referencedVar(Leaf))
     return "var:" + std::to_string(reinterpret_cast<uintptr_t>(V));
-  return "text:" + textOf(Leaf, Ctx);
+  return "text:" + getText(*Leaf, Ctx).str();
 }
 
 // The operands of node Index and of the operations below it that are not operations.
@@ -190,11 +188,11 @@ std::string freshBuffer(llvm::ArrayRef<const Expr *> Arrays, QualType T, ASTCont
   if (Arrays.size() == 1) {
     bool SameType = ndArrayElementType(Arrays[0]->getType()) == T;
     return "nd::empty_like" + (SameType ? std::string() : "<" + Spelled + ">") + "(" +
-           textOf(Arrays[0], Ctx) + ")";
+           getText(*Arrays[0], Ctx).str() + ")";
   }
   llvm::SmallVector<std::string, 4> Shapes;
   for (const Expr *A : Arrays)
-    Shapes.push_back(textOf(A, Ctx) + ".shape()");
+    Shapes.push_back(getText(*A, Ctx).str() + ".shape()");
   return "nd::empty<" + Spelled + ">(nd::broadcast_shapes(" + llvm::join(Shapes, ", ") + "))";
 }
 
@@ -257,7 +255,7 @@ const Stmt *hoistLoop(const Stmt *Full, llvm::ArrayRef<const Expr *> Arrays, AST
   for (const Expr *A : Arrays) {
     const VarDecl *V = referencedVar(A);
     if (!V || !(V->hasLocalStorage() || isa<ParmVarDecl>(V))) {
-      Why = "operand '" + textOf(A, Ctx) + "' is not a local variable or a parameter, so its shape "
+      Why = "operand '" + getText(*A, Ctx).str() + "' is not a local variable or a parameter, so its shape "
             "may differ between iterations";
       return nullptr;
     }
@@ -540,14 +538,14 @@ DiagnosticBuilder ChainedTemporariesCheck::warn(const Finding &F, ASTContext &Ct
                 "'nd::copyto' of a chained expression allocates %select{|at least }0%1 array%s1"
                 "%select{| in every loop iteration}2 and copies the result in an extra pass over "
                 "memory; compute it into '%3' with the out forms, as in 'nd::%4(..., %3)'")
-           << !Total.exact() << Total.Min << F.InLoop << textOf(F.Where.Copyto->getArg(0), Ctx) << FirstUfunc;
+           << !Total.exact() << Total.Min << F.InLoop << getText(*F.Where.Copyto->getArg(0), Ctx).str() << FirstUfunc;
   case SiteKind::Compound:
     return diag(F.Where.Operator->getOperatorLoc(),
                 "compound assignment computes its right-hand side into %select{|at least }0%1 new "
                 "array%s1%select{| in every loop iteration}2 before updating '%3' in place, %4 more "
                 "than the out forms; compute the right-hand side with the out forms, as in "
                 "'nd::%5(..., out)', into a buffer allocated once")
-           << !Total.exact() << Total.Min << F.InLoop << textOf(F.Where.Operator->getArg(0), Ctx) << F.Saved
+           << !Total.exact() << Total.Min << F.InLoop << getText(*F.Where.Operator->getArg(0), Ctx).str() << F.Saved
            << FirstUfunc;
   default:
     return diag(F.Root->getBeginLoc(),
@@ -572,11 +570,11 @@ std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding
     if (inMacro(Leaf->getSourceRange()))
       return std::string("the expression is inside a macro expansion");
     if (!isSideEffectFree(Leaf))
-      return "operand '" + textOf(Leaf, Ctx) +
+      return "operand '" + getText(*Leaf, Ctx).str() +
              "' may have side effects, and the out forms evaluate the operands in a different order";
     QualType LeafType = Leaf->getType().getNonReferenceType();
     if (!isNdArray(LeafType) && !LeafType->isArithmeticType())
-      return "operand '" + textOf(Leaf, Ctx) + "' is neither an array nor a number";
+      return "operand '" + getText(*Leaf, Ctx).str() + "' is neither an array nor a number";
   }
   for (const model::EagerChain::Node &N : F.Chain.nodes())
     if (inMacro(N.Op.Call->getSourceRange()))
@@ -703,7 +701,7 @@ std::optional<std::string> ChainedTemporariesCheck::stepwiseBlocker(const Findin
       return "'" + Target.getName().str() +
              "' is read by a later operation, after the rewrite would have overwritten it";
     if (!TargetPrivate && readsAnArray(Operand, Ctx))
-      return "'" + textOf(Operand, Ctx) + "' is read after the first operation wrote '" +
+      return "'" + getText(*Operand, Ctx).str() + "' is read after the first operation wrote '" +
              Target.getName().str() + "', and may share its buffer";
   }
   if (!Target.hasLocalStorage() || Target.getType()->isReferenceType())
@@ -791,7 +789,7 @@ void ChainedTemporariesCheck::fixCopyto(const Finding &F, ASTContext &Ctx) {
   if (!End)
     return noFix(F, "the end of the call could not be found", Ctx);
   Rewriter Rewrite(F.Chain, F.Spine, Ctx);
-  std::string Name = textOf(Copyto->getArg(0), Ctx);
+  std::string Name = getText(*Copyto->getArg(0), Ctx).str();
   bool Braces = Where == Placement::NeedsBraces;
   std::string Steps = Rewrite.call(0, Name, /*WithOut=*/true);
   for (size_t Step = 1; Step < F.Spine.size(); ++Step)

@@ -23,12 +23,15 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/FixIt.h"
 #include "llvm/ADT/StringExtras.h"
 #include <numeric>
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::nd_checks {
+
+using tooling::fixit::getText;
 
 using model::initialisedWithShapeOf;
 using model::isContiguousLocal;
@@ -207,11 +210,6 @@ bool mentions(const Stmt *S, const VarDecl *V) {
   return false;
 }
 
-std::string sourceText(const Stmt *S, const ASTContext &Context) {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()),
-                              Context.getSourceManager(), Context.getLangOpts())
-      .str();
-}
 
 // Everything the fix needs to know about one nest, and the reasons it cannot have one.
 class NestAnalysis {
@@ -301,7 +299,7 @@ private:
                          {"mean", "stddev", "var", "sum", "prod", "min", "max"}))
           Slice = matchAllSlice(Call->getArg(0));
         if (!Slice) {
-          reject(S->getBeginLoc(), "'" + sourceText(S, Context) +
+          reject(S->getBeginLoc(), "'" + getText(*S, Context).str() +
                                        "' is not a per-slice statistic such as "
                                        "'nd::mean(a(nd::all, i))'");
           return false;
@@ -316,7 +314,7 @@ private:
             const VarDecl *V = referencedVar(Index);
             auto It = std::find(LoopVars.begin(), LoopVars.begin() + L + 1, V);
             if (!V || It == LoopVars.begin() + L + 1) {
-              reject(Index->getBeginLoc(), "the slice index '" + sourceText(Index, Context) +
+              reject(Index->getBeginLoc(), "the slice index '" + getText(*Index, Context).str() +
                                                "' is not a loop variable (index shape)");
               return false;
             }
@@ -368,7 +366,7 @@ private:
       if (!Indexed) {
         const Expr *Limit = loopLimit(Level.Loop);
         reject(Limit->getBeginLoc(),
-               "the bound '" + sourceText(Limit, Context) + "' of the loop over '" +
+               "the bound '" + getText(*Limit, Context).str() + "' of the loop over '" +
                    Level.Var->getNameAsString() +
                    "' is not the extent ('a.shape(k)' or 'a.size()') of an array it indexes "
                    "at that axis, so the loop may not cover the whole array (index shape)");
@@ -403,20 +401,20 @@ private:
     for (size_t A = 0; A < DestLevels.size(); ++A)
       if (DestLevels[A] < 0)
         return reject(Target->Indices[A]->getBeginLoc(),
-                      "the index '" + sourceText(Target->Indices[A], Context) +
+                      "the index '" + getText(*Target->Indices[A], Context).str() +
                           "' is not a loop variable (index shape); only whole-extent loops "
                           "become broadcasting");
     std::vector<int> OutputAxisOfLevel(LoopVars.size(), -1);
     for (size_t A = 0; A < DestLevels.size(); ++A) {
       if (OutputAxisOfLevel[DestLevels[A]] >= 0)
         return reject(Target->Call->getBeginLoc(),
-                      "'" + sourceText(Target->Call, Context) + "' uses one loop variable for two axes");
+                      "'" + getText(*Target->Call, Context).str() + "' uses one loop variable for two axes");
       OutputAxisOfLevel[DestLevels[A]] = static_cast<int>(A);
     }
     for (size_t L = 0; L < LoopVars.size(); ++L)
       if (OutputAxisOfLevel[L] < 0)
         return reject(Target->Call->getBeginLoc(),
-                      "'" + sourceText(Target->Call, Context) + "' does not depend on '" +
+                      "'" + getText(*Target->Call, Context).str() + "' does not depend on '" +
                           LoopVars[L]->getNameAsString() +
                           "': iterations write the same element, a loop-carried dependency");
     if (!parseStatistics())
@@ -448,7 +446,7 @@ private:
         const Expr *Limit = loopLimit(Nest.Levels[L].Loop);
         return reject(Limit->getBeginLoc(),
                       "the loop over '" + LoopVars[L]->getNameAsString() + "' runs to '" +
-                          sourceText(Limit, Context) +
+                          getText(*Limit, Context).str() +
                           "', which is not provably the extent of '" +
                           Target->Array->getNameAsString() + "' along axis " +
                           std::to_string(Axis) + " (index shape); bound it by '" +
@@ -504,7 +502,7 @@ private:
     }
     if (mentions(Shape.Summand, Acc))
       return reject(Shape.Summand->getBeginLoc(),
-                    "'" + sourceText(Shape.Summand, Context) + "' reads the accumulator '" +
+                    "'" + getText(*Shape.Summand, Context).str() + "' reads the accumulator '" +
                         Acc->getNameAsString() + "', a loop-carried dependency");
     std::vector<int> Identity(LoopVars.size());
     std::iota(Identity.begin(), Identity.end(), 0);
@@ -515,7 +513,7 @@ private:
     for (size_t L = 0; L < LoopVars.size(); ++L)
       if (!Translator.levelsUsed()[L])
         return reject(Shape.Summand->getBeginLoc(),
-                      "'" + sourceText(Shape.Summand, Context) + "' does not depend on '" +
+                      "'" + getText(*Shape.Summand, Context).str() + "' does not depend on '" +
                           LoopVars[L]->getNameAsString() + "'");
     if (!checkBounds(Translator.reads()))
       return;
@@ -718,11 +716,7 @@ static std::string outFormBuffer(const std::vector<LambdaOperand> &Operands, Qua
   std::vector<std::string> Arrays;
   bool SameType = true;
   for (const LambdaOperand &Operand : Operands) {
-    std::string Name = Operand.Spelling.empty()
-                           ? Lexer::getSourceText(CharSourceRange::getTokenRange(Operand.Arg->getSourceRange()),
-                                                  Context.getSourceManager(), Context.getLangOpts())
-                                 .str()
-                           : Operand.Spelling;
+    std::string Name = Operand.Spelling.empty() ? getText(*Operand.Arg, Context).str() : Operand.Spelling;
     if (Operand.IsArray && !llvm::is_contained(Arrays, Name)) {
       Arrays.push_back(Name);
       SameType &= Operand.Element.getCanonicalType().getUnqualifiedType() ==

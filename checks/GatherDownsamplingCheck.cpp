@@ -9,12 +9,15 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/FixIt.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::nd_checks {
+
+using tooling::fixit::getText;
 
 using namespace gather_downsampling;
 
@@ -411,8 +414,7 @@ void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
 
   llvm::SmallVector<FixItHint, 8> Fixes;
   if (Plan->Take) {
-    std::string Object =
-        Lexer::getSourceText(CharSourceRange::getTokenRange(Plan->Object->getSourceRange()), SM, LO).str();
+    std::string Object = getText(*Plan->Object, Ctx).str();
     const Expr *Bare = Plan->Object->IgnoreParenImpCasts();
     if (!isa<DeclRefExpr, MemberExpr, CallExpr, ParenExpr>(Bare))
       Object = "(" + Object + ")";

@@ -3,12 +3,14 @@
 #include "ShiftedAccess.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/FixIt.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
 #include <numeric>
 
 namespace clang::tidy::nd_checks {
+
+using tooling::fixit::getText;
 
 std::optional<llvm::StringRef> ufuncForMathFunction(llvm::StringRef Name) {
   return llvm::StringSwitch<std::optional<llvm::StringRef>>(Name)
@@ -60,9 +62,7 @@ std::optional<std::string> LoopBodyTranslator::fail(SourceLocation Loc, std::str
 }
 
 std::string LoopBodyTranslator::text(const Expr *E) const {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()),
-                              Context.getSourceManager(), Context.getLangOpts())
-      .str();
+  return getText(*E, Context).str();
 }
 
 int LoopBodyTranslator::levelOf(const Expr *Index) const {

@@ -3,9 +3,11 @@
 #include "NdGatherAst.h"
 
 #include "clang/AST/DeclCXX.h"
-#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/FixIt.h"
 
 namespace clang::tidy::nd_checks::gather_downsampling {
+
+using tooling::fixit::getText;
 
 static std::optional<Progression> progressionOfCall(const Expr *E) {
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
@@ -163,11 +165,9 @@ static bool isLastIndexOfAxis(const Expr *E, const AxisContext &Axis, const ASTC
 }
 
 SliceDerivation deriveSlice(const Progression &P, const AxisContext &Axis, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
   auto Text = [&](const Expr *E, int64_t Value) -> std::string {
     if (!Axis.Moved && E && !E->getBeginLoc().isMacroID() && !E->getEndLoc().isMacroID()) {
-      llvm::StringRef S =
-          Lexer::getSourceText(CharSourceRange::getTokenRange(E->getSourceRange()), SM, Ctx.getLangOpts());
+      llvm::StringRef S = getText(*E, Ctx);
       if (!S.empty())
         return S.str();
     }

@@ -2,6 +2,7 @@
 
 #include "model/ArrayShapes.h"
 #include "model/HandleRebinding.h"
+#include "model/NdCalls.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
@@ -236,16 +237,9 @@ std::optional<AffineBound> SlicePlan::declaredExtent(const VarDecl *Array, int A
   const auto *Call = dyn_cast<CallExpr>(Init);
   if (!Call || Call->getNumArgs() < 1 || !isNdFunction(Call->getDirectCallee(), {"empty", "zeros", "ones", "full"}))
     return std::nullopt;
-  const Expr *Shape = stripImplicit(Call->getArg(0));
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Shape); Construct && Construct->getNumArgs() == 1)
-    Shape = stripImplicit(Construct->getArg(0));
-  if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(Shape))
-    Shape = stripImplicit(Std->getSubExpr());
-  std::vector<const Expr *> Extents;
-  if (const auto *List = dyn_cast<InitListExpr>(Shape))
-    Extents.assign(List->inits().begin(), List->inits().end());
-  else if (Shape->getType()->isIntegerType())
-    Extents.push_back(Shape);
+  llvm::SmallVector<const Expr *, 4> Extents = model::listedItems(Call->getArg(0));
+  if (!llvm::all_of(Extents, [](const Expr *E) { return E->getType()->isIntegerType(); }))
+    return std::nullopt;  // a named shape: its extents are not spelled here
   if (Axis < 0 && Extents.size() == 1)
     Axis = 0;
   if ((Rank && Extents.size() != Rank) || Axis < 0 || static_cast<size_t>(Axis) >= Extents.size())

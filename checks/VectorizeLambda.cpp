@@ -5,9 +5,11 @@
 #include "LoopMapForm.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
-#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/FixIt.h"
 
 namespace clang::tidy::nd_checks {
+
+using tooling::fixit::getText;
 
 const LambdaExpr *resolveLambda(const Expr *E, bool *Named) {
   for (int Depth = 0; E && Depth < 8; ++Depth) {
@@ -168,12 +170,7 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
                                           const std::vector<LambdaOperand> &Operands, QualType Target,
                                           ASTContext &Context, const std::string *OutFormDest) {
   LambdaTranslation Result;
-  const SourceManager &SM = Context.getSourceManager();
-  auto Text = [&](const Stmt *S) {
-    return Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()), SM,
-                                Context.getLangOpts())
-        .str();
-  };
+  auto Text = [&](const Stmt *S) { return getText(*S, Context).str(); };
   if (Call->getNumParams() != Operands.size())
     return LambdaTranslation::failed(Anchor, Subject + " takes " + std::to_string(Call->getNumParams()) +
                             " parameters for " + std::to_string(Operands.size()) + " operands");

@@ -124,7 +124,7 @@ bool isKeepDimsTag(const Expr *E) {
   return Ref && named(Ref->getDecl(), {"keepdims"}) && isInNdNamespace(Ref->getDecl());
 }
 
-std::optional<llvm::SmallVector<int64_t, 4>> constantIntegers(const Expr *E, const ASTContext &Ctx) {
+llvm::SmallVector<const Expr *, 4> listedItems(const Expr *E) {
   E = skipImplicit(E);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); Construct && Construct->getNumArgs() == 1)
     E = skipImplicit(Construct->getArg(0));
@@ -135,8 +135,12 @@ std::optional<llvm::SmallVector<int64_t, 4>> constantIntegers(const Expr *E, con
     Items.append(List->inits().begin(), List->inits().end());
   else
     Items.push_back(E);
+  return Items;
+}
+
+std::optional<llvm::SmallVector<int64_t, 4>> constantIntegers(const Expr *E, const ASTContext &Ctx) {
   llvm::SmallVector<int64_t, 4> Values;
-  for (const Expr *Item : Items) {
+  for (const Expr *Item : listedItems(E)) {
     if (!Item->getType()->isIntegerType())
       return std::nullopt;
     std::optional<llvm::APSInt> Value = Item->getIntegerConstantExpr(Ctx);

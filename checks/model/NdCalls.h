@@ -48,6 +48,10 @@ std::optional<ReductionCall> matchReduction(const Expr *E);
 // Whether E names the runtime's nd::keepdims.
 bool isKeepDimsTag(const Expr *E);
 
+// The items a shape or axis argument lists: `{n, 4}` and `nd::shape_t{n, 4}` give n
+// and 4; any other expression (`5`, a named shape) is a list of itself.
+llvm::SmallVector<const Expr *, 4> listedItems(const Expr *E);
+
 // The non-negative integer constants a shape or axis argument spells: `5`, `{3, 4}`,
 // `nd::shape_t{3, 4}`; nullopt when one is not such a constant.
 std::optional<llvm::SmallVector<int64_t, 4>> constantIntegers(const Expr *E, const ASTContext &Ctx);
