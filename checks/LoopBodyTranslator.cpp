@@ -241,10 +241,43 @@ bool LoopBodyTranslator::checkPureInvariant(const Expr *E) {
   return false;
 }
 
+namespace {
+
+// Text without the one pair of parentheses that encloses all of it, if it has one:
+// "(a + b)" gives "a + b"; "(a) + (b)" is returned as it is.
+std::string withoutEnclosingParens(const std::string &Text) {
+  if (Text.size() < 2 || Text.front() != '(' || Text.back() != ')')
+    return Text;
+  int Depth = 0;
+  for (size_t I = 0; I + 1 < Text.size(); ++I) {
+    Depth += Text[I] == '(' ? 1 : Text[I] == ')' ? -1 : 0;
+    if (Depth == 0)
+      return Text;  // the first parenthesis closes before the end
+  }
+  return Text.substr(1, Text.size() - 2);
+}
+
+} // namespace
+
+// A bound local's translation comes in parentheses, which the places that group on
+// their own (a whole call argument, a parenthesised expression, the whole result) do
+// not need: `nd::sqrt(x - 0.5)`, not `nd::sqrt((x - 0.5))`.
+bool LoopBodyTranslator::isBoundLocal(const Expr *E) const {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreImplicit());
+  return Ref && BoundLocals.count(Ref->getDecl());
+}
+
 std::optional<std::string> LoopBodyTranslator::translate(const Expr *E) {
   if (!checkNoPromotion(E))
     return std::nullopt;
-  return translateOperand(E);
+  return translateArgument(E);
+}
+
+std::optional<std::string> LoopBodyTranslator::translateArgument(const Expr *E) {
+  std::optional<std::string> Result = translateOperand(E);
+  if (Result && isBoundLocal(E))
+    return withoutEnclosingParens(*Result);
+  return Result;
 }
 
 std::optional<std::string> LoopBodyTranslator::translateOperand(const Expr *E) {
@@ -370,15 +403,18 @@ std::optional<std::string> LoopBodyTranslator::translateCall(const CallExpr *Cal
       return "nd::where(" + Args[1] + " < " + Args[0] + ", " + Args[1] + ", " + Args[0] + ")";
     return "nd::where(" + Args[0] + " < " + Args[1] + ", " + Args[1] + ", " + Args[0] + ")";
   }
+  // Whole arguments of a call: a bound local needs no parentheses there.
   std::string Out = ufuncForMathFunction(*Name)->str() + "(";
   for (size_t I = 0; I < Args.size(); ++I)
-    Out += (I ? ", " : "") + Args[I];
+    Out += (I ? ", " : "") + (isBoundLocal(Call->getArg(I)) ? withoutEnclosingParens(Args[I]) : Args[I]);
   return Out + ")";
 }
 
 std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
   if (const auto *Paren = dyn_cast<ParenExpr>(E)) {
     std::optional<std::string> Inner = translateVariant(Paren->getSubExpr());
+    if (Inner && isBoundLocal(Paren->getSubExpr()))
+      *Inner = withoutEnclosingParens(*Inner);
     return Inner ? std::optional<std::string>("(" + *Inner + ")") : std::nullopt;
   }
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
@@ -397,7 +433,16 @@ std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
       if (!checkNoPromotion(It->second))
         return std::nullopt;
       std::optional<std::string> Init = translateOperand(It->second);
-      return Init ? std::optional<std::string>("(" + *Init + ")") : std::nullopt;
+      if (!Init)
+        return std::nullopt;
+      // Where the local is used, an operator's text is parenthesised. A call, a name,
+      // a number and a parenthesised expression stand on their own, and so do a
+      // conditional and && / || that vary, which become nd::where and nd::logical_*.
+      const Expr *Value = It->second->IgnoreImplicit();
+      const auto *Binary = dyn_cast<BinaryOperator>(Value);
+      bool StandsAlone = isa<CallExpr, DeclRefExpr, IntegerLiteral, FloatingLiteral, ParenExpr>(Value) ||
+                         (isVariant(Value) && (isa<ConditionalOperator>(Value) || (Binary && Binary->isLogicalOp())));
+      return StandsAlone ? *Init : "(" + *Init + ")";
     }
     for (const SliceStatistic &Stat : Statistics)
       if (Stat.Var == Ref->getDecl())
@@ -420,15 +465,19 @@ std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
                                         "returns the exact quotient");
     if (!checkNoPromotion(Op->getLHS()) || !checkNoPromotion(Op->getRHS()))
       return std::nullopt;
+    if (Logical) {
+      std::optional<std::string> L = translateArgument(Op->getLHS());
+      std::optional<std::string> R = L ? translateArgument(Op->getRHS()) : std::nullopt;
+      if (!R)
+        return std::nullopt;
+      return std::string(K == BO_LAnd ? "nd::logical_and(" : "nd::logical_or(") + *L + ", " + *R + ")";
+    }
     std::optional<std::string> L = translateOperand(Op->getLHS());
     if (!L)
       return std::nullopt;
     std::optional<std::string> R = translateOperand(Op->getRHS());
     if (!R)
       return std::nullopt;
-    if (Logical)
-      return std::string(K == BO_LAnd ? "nd::logical_and(" : "nd::logical_or(") + *L + ", " +
-             *R + ")";
     return *L + " " + Op->getOpcodeStr().str() + " " + *R;
   }
   if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
@@ -446,13 +495,13 @@ std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
   if (const auto *Cond = dyn_cast<ConditionalOperator>(E)) {
     if (!checkNoPromotion(Cond->getTrueExpr()) || !checkNoPromotion(Cond->getFalseExpr()))
       return std::nullopt;
-    std::optional<std::string> C = translateOperand(Cond->getCond());
+    std::optional<std::string> C = translateArgument(Cond->getCond());
     if (!C)
       return std::nullopt;
-    std::optional<std::string> T = translateOperand(Cond->getTrueExpr());
+    std::optional<std::string> T = translateArgument(Cond->getTrueExpr());
     if (!T)
       return std::nullopt;
-    std::optional<std::string> F = translateOperand(Cond->getFalseExpr());
+    std::optional<std::string> F = translateArgument(Cond->getFalseExpr());
     if (!F)
       return std::nullopt;
     return "nd::where(" + *C + ", " + *T + ", " + *F + ")";

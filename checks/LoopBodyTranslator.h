@@ -46,7 +46,7 @@ public:
   // operand Text (an array or a scalar) and varies like an element access does.
   void bindOperand(const ValueDecl *D, std::string Text);
   // A `const` local of the lambda: a reference to D becomes its translated
-  // initialiser, in parentheses.
+  // initialiser, in parentheses where the context needs them.
   void bindLocal(const VarDecl *D, const Expr *Init);
   // How many references to a bound operand or local were translated.
   unsigned uses(const ValueDecl *D) const;
@@ -73,11 +73,14 @@ public:
 private:
   std::optional<std::string> translateVariant(const Expr *E);
   std::optional<std::string> translateOperand(const Expr *E);
+  // translateOperand for a whole argument of a call, which groups on its own.
+  std::optional<std::string> translateArgument(const Expr *E);
   std::optional<std::string> translateCall(const CallExpr *Call);
   std::optional<std::string> translateAccess(const ElementAccess &Access);
   std::optional<std::string> translateShiftedAccess(const ElementAccess &Access);
   std::optional<std::string> translateStatistic(const SliceStatistic &Stat);
   bool checkNoPromotion(const Expr *Operand);
+  bool isBoundLocal(const Expr *E) const;
   bool isVariant(const Expr *E) const;
   bool checkPureInvariant(const Expr *E);
   int levelOf(const Expr *Index) const;

@@ -55,7 +55,8 @@ void captured(const nd::array<double> &x, double k) {
   print("captured", y);
 }
 
-// `const` locals are inlined, in parentheses; the conditional becomes nd::where.
+// `const` locals are inlined, in parentheses where an operator needs them; the
+// conditional becomes nd::where.
 void locals(const nd::array<double> &x) {
   auto clip = nd::vectorize([](double v) {
     const double t = v - 0.5;
@@ -63,7 +64,15 @@ void locals(const nd::array<double> &x) {
   });
   print("locals", clip(x));
   // CHECK-NOTES: :[[@LINE-1]]:19: warning: nd::vectorize calls the lambda
-  // CHECK-FIXES: {{^}}  print("locals", nd::where((x - 0.5) > 0, (x - 0.5), -(x - 0.5)));
+  // CHECK-FIXES: {{^}}  print("locals", nd::where((x - 0.5) > 0, x - 0.5, -(x - 0.5)));
+  auto norm = nd::vectorize([](double v) {
+    const double s = v * v + 1.0;
+    const double r = std::sqrt(s);
+    return 2.0 * r;
+  });
+  print("local arguments", norm(x));
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: nd::vectorize calls the lambda
+  // CHECK-FIXES: {{^}}  print("local arguments", 2.0 * nd::sqrt(x * x + 1.0));
 }
 
 // The result is used as an object: the expression is parenthesised.
