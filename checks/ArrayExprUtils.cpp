@@ -5,7 +5,6 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
-#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::nd_checks::array_expr {
 
@@ -61,16 +60,27 @@ struct UfuncInfo {
   bool Commutative = false;
 };
 
+// A table, not llvm::StringSwitch::Cases, which LLVM 22 deprecates in a form LLVM 19
+// does not have.
 std::optional<UfuncInfo> ufuncInfo(StringRef Name) {
-  return llvm::StringSwitch<std::optional<UfuncInfo>>(Name)
-      .Cases("add", "multiply", UfuncInfo{2, true})
-      .Cases("subtract", "divide", "power", "minimum", "maximum", UfuncInfo{2, false})
-      .Cases("equal", "not_equal", "less", "less_equal", "greater", UfuncInfo{2, false})
-      .Cases("greater_equal", "logical_and", "logical_or", UfuncInfo{2, false})
-      .Cases("negative", "abs", "sqrt", "square", "exp", UfuncInfo{1, false})
-      .Cases("log", "sin", "cos", "logical_not", UfuncInfo{1, false})
-      .Cases("clip", "where", UfuncInfo{3, false})
-      .Default(std::nullopt);
+  static constexpr struct {
+    const char *Name;
+    UfuncInfo Info;
+  } Table[] = {
+      {"add", {2, true}},          {"multiply", {2, true}},       {"subtract", {2, false}},
+      {"divide", {2, false}},      {"power", {2, false}},         {"minimum", {2, false}},
+      {"maximum", {2, false}},     {"equal", {2, false}},         {"not_equal", {2, false}},
+      {"less", {2, false}},        {"less_equal", {2, false}},    {"greater", {2, false}},
+      {"greater_equal", {2, false}}, {"logical_and", {2, false}}, {"logical_or", {2, false}},
+      {"negative", {1, false}},    {"abs", {1, false}},           {"sqrt", {1, false}},
+      {"square", {1, false}},      {"exp", {1, false}},           {"log", {1, false}},
+      {"sin", {1, false}},         {"cos", {1, false}},           {"logical_not", {1, false}},
+      {"clip", {3, false}},        {"where", {3, false}},
+  };
+  for (const auto &Row : Table)
+    if (Name == Row.Name)
+      return Row.Info;
+  return std::nullopt;
 }
 
 // The ufunc an overloaded operator stands for, given its operand count.

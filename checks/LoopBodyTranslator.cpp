@@ -4,7 +4,6 @@
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Tooling/FixIt.h"
-#include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
 #include <numeric>
 
@@ -13,15 +12,20 @@ namespace clang::tidy::nd_checks {
 using tooling::fixit::getText;
 
 std::optional<llvm::StringRef> ufuncForMathFunction(llvm::StringRef Name) {
-  return llvm::StringSwitch<std::optional<llvm::StringRef>>(Name)
-      .Cases("sqrt", "sqrtf", "nd::sqrt")
-      .Cases("exp", "expf", "nd::exp")
-      .Cases("log", "logf", "nd::log")
-      .Cases("abs", "fabs", "fabsf", "nd::abs")
-      .Cases("pow", "powf", "nd::power")
-      .Cases("sin", "sinf", "nd::sin")
-      .Cases("cos", "cosf", "nd::cos")
-      .Default(std::nullopt);
+  // A table, not llvm::StringSwitch::Cases, which LLVM 22 deprecates in a form LLVM 19
+  // does not have.
+  static constexpr struct {
+    const char *Math, *Ufunc;
+  } Table[] = {
+      {"sqrt", "nd::sqrt"}, {"sqrtf", "nd::sqrt"}, {"exp", "nd::exp"},     {"expf", "nd::exp"},
+      {"log", "nd::log"},   {"logf", "nd::log"},   {"abs", "nd::abs"},     {"fabs", "nd::abs"},
+      {"fabsf", "nd::abs"}, {"pow", "nd::power"},  {"powf", "nd::power"},  {"sin", "nd::sin"},
+      {"sinf", "nd::sin"},  {"cos", "nd::cos"},    {"cosf", "nd::cos"},
+  };
+  for (const auto &Row : Table)
+    if (Name == Row.Math)
+      return llvm::StringRef(Row.Ufunc);
+  return std::nullopt;
 }
 
 // std::min/std::max, or the C math function of that name in std:: or the global
