@@ -578,3 +578,32 @@ TEST(LargeCopies, StreamedRowsKeepEveryElement) {
   expect_large_copies_keep_every_element<float>(8200, 2203);
   expect_large_copies_keep_every_element<std::int64_t>(4100, 2201);
 }
+
+// The stride-2 copy reads two source vectors per output vector; the last one must not
+// reach past the row's last element. Each matrix fills its allocation exactly (a
+// multiple of 64 bytes), so under AddressSanitizer a read past the last row's end is
+// a heap overflow. Rows of 7/15 doubles and 15/31 floats give exactly one output
+// vector at the end of a row for 256- and 512-bit vectors.
+template <class T>
+void expect_stride_two_copies_stay_inside(index_t rows, index_t cols) {
+  const nd::array<T> m = iota<T>({rows, cols});
+  const nd::array<T> every_other = m(nd::all, nd::slice(0, nd::none, 2));
+  const index_t n = (cols + 1) / 2;
+  nd::array<T> into = nd::empty<T>({rows, n});
+  nd::copyto(into, every_other);
+  const nd::array<T> copied = every_other.copy();
+  const nd::array<T> gathered = m(nd::all, nd::arange(0, cols, 2));
+  for (index_t i = 0; i < rows; ++i)
+    for (index_t j = 0; j < n; ++j) {
+      EXPECT_EQ(copied(i, j), m(i, 2 * j)) << i << "," << j;
+      EXPECT_EQ(into(i, j), m(i, 2 * j)) << i << "," << j;
+      EXPECT_EQ(gathered(i, j), m(i, 2 * j)) << i << "," << j;
+    }
+}
+
+TEST(LargeCopies, StrideTwoReadsNothingPastTheLastElement) {
+  expect_stride_two_copies_stay_inside<double>(8, 7);
+  expect_stride_two_copies_stay_inside<double>(8, 15);
+  expect_stride_two_copies_stay_inside<float>(16, 15);
+  expect_stride_two_copies_stay_inside<float>(16, 31);
+}

@@ -45,8 +45,10 @@ HWY_INLINE void copy_vectors(const T* p, index_t stride, index_t from, index_t n
   if (stride == 1) {
     for (; i + N <= n; i += N) put<Stream>(d, hn::LoadU(d, p + i), out, i);
   } else {
-    // Two vectors of the source hold one vector's worth of every other element.
-    for (; i + N <= n; i += N) {
+    // Two vectors of the source hold one vector's worth of every other element. The
+    // second reaches one element past p[2 * (i + N - 1)], so the row's last vector
+    // is left to the scalar tail: the source ends at p[2 * (n - 1)].
+    for (; i + N < n; i += N) {
       const auto lo = hn::LoadU(d, p + 2 * i), hi = hn::LoadU(d, p + 2 * i + N);
       put<Stream>(d, hn::ConcatEven(d, hi, lo), out, i);
     }
