@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <cstdlib>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "kernels/kernels.hpp"
@@ -52,10 +53,8 @@ constexpr index_t max_tasks = 256;
 // when the work (items * per_item elements) is large enough.
 template <class F>
 void share(index_t items, index_t per_item, index_t max_parts, F&& body) {
-  const index_t tasks = available_threads() > 1 ? std::min(items, tasks_for(items * per_item, max_parts)) : 1;
-  if (tasks <= 1) return body(index_t{0}, items);
-  const index_t per = (items + tasks - 1) / tasks;
-  parallel_for((items + per - 1) / per, [&](index_t t) { body(t * per, std::min(items, (t + 1) * per)); });
+  parallel_ranges(items, available_threads() > 1 ? std::min(items, tasks_for(items * per_item, max_parts)) : 1,
+                  std::forward<F>(body));
 }
 
 // Every output reduces one contiguous run of n elements that fits in cache: its mean,
@@ -90,7 +89,8 @@ class row_moments {
     // With fewer column blocks than tasks worth making, the subtrees below the top
     // `split` levels of the tree become tasks of their own too. The tree is the same,
     // so is the result, for any split.
-    const index_t wanted = available_threads() > 1 ? tasks_for(columns_ * len_ * rows_ / blocks_, max_tasks) : 1;
+    const index_t elements = count(kept_, kept_.n) * rows_;
+    const index_t wanted = available_threads() > 1 ? tasks_for(elements, max_tasks) : 1;
     int split = 0;
     while ((columns_ << split) < wanted && split < 6 && (rows_ >> (split + 1)) > 4 * leaf_rows) ++split;
     std::vector<node> parts;
@@ -112,7 +112,8 @@ class row_moments {
       }
     });
     if (split == 0) return;
-    share(columns_, rows_ * std::min(len_, block_width) / 16, max_tasks, [&](index_t first, index_t last) {
+    // Merging a column block's parts reads each part's (mean, m2) once.
+    share(columns_, n_parts * 2 * std::min(len_, block_width), max_tasks, [&](index_t first, index_t last) {
       for (index_t column = first; column < last; ++column) {
         at_column(column, [&](index_t, index_t w) {
           index_t next = 0;

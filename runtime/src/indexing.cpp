@@ -354,12 +354,8 @@ void gather_as(const gather_plan& plan, const U* src, U* out) {
   const gatherer<U> g(plan, src, out);
   const index_t tasks = available_threads() > 1 ? tasks_for(g.rows() * g.inner(), 256) : 1;
   if (tasks <= 1) return g.run(0, g.rows(), 0, g.inner());
-  if (g.rows() >= tasks) {
-    const index_t per = (g.rows() + tasks - 1) / tasks;
-    parallel_for((g.rows() + per - 1) / per,
-                 [&](index_t t) { g.run(t * per, std::min(g.rows(), (t + 1) * per), 0, g.inner()); });
-    return;
-  }
+  if (g.rows() >= tasks)
+    return parallel_ranges(g.rows(), tasks, [&](index_t r0, index_t r1) { g.run(r0, r1, 0, g.inner()); });
   const index_t per_row = (tasks + g.rows() - 1) / g.rows();
   const index_t width = (g.inner() + per_row - 1) / per_row;
   const index_t blocks = (g.inner() + width - 1) / width;

@@ -3,6 +3,7 @@
 // so that results are bit-for-bit the same however the tasks are scheduled.
 #pragma once
 
+#include <algorithm>
 #include <type_traits>
 
 #include "nd/core.hpp"
@@ -32,6 +33,16 @@ void parallel_for(index_t tasks, F&& f) {
   parallel_for_tasks(
       tasks, [](void* ctx, index_t t) { (*static_cast<fn_t*>(ctx))(t); },
       const_cast<void*>(static_cast<const void*>(&f)));
+}
+
+// Runs body(first, last) over [0, items) cut into at most `tasks` ranges of consecutive
+// items, each of ceil(items / tasks) but the last; with tasks <= 1, one range on the
+// calling thread.
+template <class F>
+void parallel_ranges(index_t items, index_t tasks, F&& body) {
+  if (tasks <= 1) return body(index_t{0}, items);
+  const index_t per = (items + tasks - 1) / tasks;
+  parallel_for((items + per - 1) / per, [&](index_t t) { body(t * per, std::min(items, (t + 1) * per)); });
 }
 
 // The number of tasks worth making for `elements` of work: 1 below twice the grain,

@@ -177,12 +177,9 @@ class reducer {
     auto reduce_one = [&](index_t i, index_t o) {
       out[o] = reduce_region(i, red, 0, runs, center_ ? center_[o] : R{});
     };
-    if (tasks > 1 && outputs >= available_threads()) {
-      const index_t per = (outputs + tasks - 1) / tasks;
-      parallel_for((outputs + per - 1) / per,
-                   [&](index_t t) { walk_range(kept, kept.n, t * per, std::min(outputs, (t + 1) * per), reduce_one); });
-      return;
-    }
+    if (tasks > 1 && outputs >= available_threads())
+      return parallel_ranges(outputs, tasks,
+                             [&](index_t first, index_t last) { walk_range(kept, kept.n, first, last, reduce_one); });
     if (per_output < 2 * parallel_grain() || available_threads() == 1) return walk(kept, kept.n, reduce_one);
     walk(kept, kept.n,
          [&](index_t i, index_t o) { out[o] = reduce_region_shared(i, red, center_ ? center_[o] : R{}); });

@@ -160,7 +160,7 @@ struct inner_call {
     for (index_t off = 0; off < n; off += chunk) {
       const index_t len = std::min(chunk, n - off);
       for (int i = 0; i < nin; ++i) {
-        const std::byte* src = in[i] + off * in_s[i] * static_cast<index_t>(dtype_size(in_types[i]));
+        const std::byte* src = in[i] + off * in_s[i] * dtype_size(in_types[i]);
         if (in_types[i] == want[i]) {
           p[i] = src;
           s[i] = in_s[i];
@@ -170,7 +170,7 @@ struct inner_call {
           s[i] = 1;
         }
       }
-      std::byte* dst = out + off * out_s * static_cast<index_t>(dtype_size(out_type));
+      std::byte* dst = out + off * out_s * dtype_size(out_type);
       if (cast_out) {
         kernel(len, p, s, buffers[3], 1);
         cast_kernel(result, out_type, len, buffers[3], 1, dst, out_s);
@@ -239,20 +239,15 @@ void run_parallel(const loop_nest& nest, dtype out_type) {
   const index_t tasks = available_threads() > 1 ? tasks_for(total, max_loop_tasks) : 1;
   // Each row or block of a large output streams its stores, as the whole output would,
   // on one thread as on many.
-  const bool stream = total * static_cast<index_t>(dtype_size(out_type)) >= stream_output_bytes;
+  const bool stream = total * dtype_size(out_type) >= stream_output_bytes;
   auto in_block = [stream](auto&& body) {
     stream_large_output = stream;
     body();
     stream_large_output = false;
   };
-  if (tasks <= 1) return in_block([&] { nest.run(0, nest.rows, 0, nest.inner); });
-  if (nest.rows >= tasks) {
-    const index_t per = (nest.rows + tasks - 1) / tasks;
-    parallel_for((nest.rows + per - 1) / per, [&](index_t t) {
-      in_block([&] { nest.run(t * per, std::min(nest.rows, (t + 1) * per), 0, nest.inner); });
-    });
-    return;
-  }
+  if (nest.rows >= tasks || tasks <= 1)
+    return parallel_ranges(nest.rows, tasks,
+                           [&](index_t r0, index_t r1) { in_block([&] { nest.run(r0, r1, 0, nest.inner); }); });
   const index_t per_row = (tasks + nest.rows - 1) / nest.rows;
   index_t width = (nest.inner + per_row - 1) / per_row;
   width = (width + column_alignment - 1) / column_alignment * column_alignment;
@@ -296,7 +291,7 @@ void run_ufunc(ufunc_op op, dtype compute, std::span<const index_t> shape, std::
 
   loop_nest nest(plan, call, nops);
   for (int o = 0; o < nops; ++o)
-    nest.elem[o] = static_cast<index_t>(dtype_size(o == 0 ? out.type : inputs[o - 1].type));
+    nest.elem[o] = dtype_size(o == 0 ? out.type : inputs[o - 1].type);
   nest.base[0] = static_cast<std::byte*>(const_cast<void*>(out.data));
   for (int i = 0; i < nin; ++i) nest.base[i + 1] = static_cast<std::byte*>(const_cast<void*>(inputs[i].data));
   run_parallel(nest, out.type);

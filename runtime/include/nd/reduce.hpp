@@ -71,9 +71,6 @@ inline const char* reduce_name(reduce_op op) {
   return "";
 }
 
-// Reduces `a` into `out` (of the accumulator type, or bool for any/all), which has the
-// reduced shape with or without kept dims; the engine converts the input in chunks.
-// With a `center` (same shape and strides as out), sums (x - center)^2 (var's second pass).
 // out's strides per axis of `a` (0 along reduced axes): out may or may not keep them.
 template <class T, class R>
 void out_strides_per_input_axis(const array<T>& a, const axis_mask& m, const array<R>& out,
@@ -89,6 +86,9 @@ void out_strides_per_input_axis(const array<T>& a, const axis_mask& m, const arr
   }
 }
 
+// Reduces `a` into `out` (of the accumulator type, or bool for any/all), which has the
+// reduced shape with or without kept dims; the engine converts the input in chunks.
+// With a `center` (same shape and strides as out), sums (x - center)^2 (var's second pass).
 template <class T, class R>
 void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& out, const R* center = nullptr) {
   if (op == reduce_op::min || op == reduce_op::max)
