@@ -53,7 +53,6 @@ bool isInLoopBody(const Expr *E, ASTContext &Ctx) {
   }
 }
 
-
 bool inMacro(SourceRange R) { return R.getBegin().isMacroID() || R.getEnd().isMacroID(); }
 
 // Leading whitespace of the line S starts on, to indent inserted statements alike.

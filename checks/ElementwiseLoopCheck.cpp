@@ -210,7 +210,6 @@ bool mentions(const Stmt *S, const VarDecl *V) {
   return false;
 }
 
-
 // Everything the fix needs to know about one nest, and the reasons it cannot have one.
 class NestAnalysis {
 public:

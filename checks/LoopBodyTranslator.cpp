@@ -386,16 +386,19 @@ std::optional<std::string> LoopBodyTranslator::translateCall(const CallExpr *Cal
                 Subject + " calls '" + (F ? F->getQualifiedNameAsString() : text(Call)) +
                     "', which has no ufunc equivalent (side effects)");
   }
+  // std::min and std::max become an infix comparison, where a bound local keeps its
+  // parentheses; every other call's arguments are whole arguments of a ufunc.
+  const bool MinMax = *Name == "min" || *Name == "max";
   std::vector<std::string> Args;
   for (const Expr *Arg : Call->arguments()) {
     if (!checkNoPromotion(Arg))
       return std::nullopt;
-    std::optional<std::string> T = translateOperand(Arg);
+    std::optional<std::string> T = MinMax ? translateOperand(Arg) : translateArgument(Arg);
     if (!T)
       return std::nullopt;
     Args.push_back(*T);
   }
-  if (*Name == "min" || *Name == "max") {
+  if (MinMax) {
     if (Args.size() != 2)
       return fail(Call->getBeginLoc(), "only the two-argument std::min and std::max have a ufunc");
     // Integers: nd::minimum/maximum. Floating point: std::min(a, b) is (b < a) ? b : a,
@@ -407,18 +410,15 @@ std::optional<std::string> LoopBodyTranslator::translateCall(const CallExpr *Cal
       return "nd::where(" + Args[1] + " < " + Args[0] + ", " + Args[1] + ", " + Args[0] + ")";
     return "nd::where(" + Args[0] + " < " + Args[1] + ", " + Args[1] + ", " + Args[0] + ")";
   }
-  // Whole arguments of a call: a bound local needs no parentheses there.
   std::string Out = ufuncForMathFunction(*Name)->str() + "(";
   for (size_t I = 0; I < Args.size(); ++I)
-    Out += (I ? ", " : "") + (isBoundLocal(Call->getArg(I)) ? withoutEnclosingParens(Args[I]) : Args[I]);
+    Out += (I ? ", " : "") + Args[I];
   return Out + ")";
 }
 
 std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
   if (const auto *Paren = dyn_cast<ParenExpr>(E)) {
-    std::optional<std::string> Inner = translateVariant(Paren->getSubExpr());
-    if (Inner && isBoundLocal(Paren->getSubExpr()))
-      *Inner = withoutEnclosingParens(*Inner);
+    std::optional<std::string> Inner = translateArgument(Paren->getSubExpr());
     return Inner ? std::optional<std::string>("(" + *Inner + ")") : std::nullopt;
   }
   if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E))
