@@ -469,3 +469,120 @@ array<std::int64_t> nonzero_1d(const array<bool>& mask) {
 }
 
 }  // namespace nd::detail
+
+// ---- assignment through advanced indexing ------------------------------------------
+namespace nd::detail {
+
+// Calls f(offset) for each element of the plan, in the C order of the indexing result.
+template <class F>
+void walk_plan(const gather_plan& plan, F&& f) {
+  const int nd = static_cast<int>(plan.shape.size());
+  for (index_t d : plan.shape)
+    if (d == 0) return;
+  index_t counter[max_dims] = {};
+  for (;;) {
+    index_t off = plan.base;
+    for (int d = 0; d < nd; ++d) off += counter[d] * plan.src_strides[d];
+    for (const offset_table& t : plan.tables) {
+      index_t k = 0;
+      for (int d = 0; d < nd; ++d) k += counter[d] * t.strides[d];
+      off += t.offsets[static_cast<std::size_t>(k)];
+    }
+    f(off);
+    int d = nd - 1;
+    for (; d >= 0; --d) {
+      if (++counter[d] < plan.shape[d]) break;
+      counter[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+std::vector<index_t> planned_offsets(const gather_plan& plan) {
+  std::vector<index_t> offsets;
+  offsets.reserve(static_cast<std::size_t>(plan.shape.prod()));
+  walk_plan(plan, [&](index_t off) { offsets.push_back(off); });
+  return offsets;
+}
+
+namespace {
+// In C order, one element after the other: where an index repeats, the last value stays
+// (NumPy's documented rule for a[idx] = v).
+template <class U>
+void scatter_as(const gather_plan& plan, U* dst, const U* values) {
+  walk_plan(plan, [&](index_t off) { dst[off] = *values++; });
+}
+
+// a(mask) with a mask of a's own shape, both C-contiguous: the inverse of compress_as.
+template <class U>
+void expand_as(const bool* mask, index_t n, U* dst, const U* values) {
+  for (index_t i = 0; i < n; ++i)
+    if (mask[i]) dst[i] = *values++;
+}
+
+bool is_contiguous_full_mask(const scatter_origin& o) {
+  if (!o.single_mask || o.index.size() != 1) return false;
+  const index_arg& m = o.index[0];
+  return !o.shape.empty() && std::ranges::equal(m.shape, o.shape) && is_c_contiguous(o.shape, o.strides) &&
+         is_c_contiguous(m.shape, m.strides);
+}
+
+template <class U>
+void write_back_as(const scatter_origin& o, const U* values) {
+  U* dst = static_cast<U*>(o.data);
+  if (is_contiguous_full_mask(o))
+    return expand_as(static_cast<const bool*>(o.index[0].data), o.shape.prod(), dst, values);
+  scatter_as(plan_advanced_index(o.shape, o.strides, o.index), dst, values);
+}
+}  // namespace
+
+void scatter_back(const scatter_origin& o, const void* values) {
+  // Held for the duration of the write, so that nothing it refers to goes away meanwhile.
+  const std::shared_ptr<buffer> source = o.source.lock();
+  std::vector<std::shared_ptr<buffer>> indices;
+  bool expired = o.has_source && !source;
+  for (const std::weak_ptr<buffer>& w : o.index_buffers) {
+    indices.push_back(w.lock());
+    expired |= !indices.back();
+  }
+  if (expired)
+    throw value_error("assignment through an advanced index: the indexed array or an index array no longer exists "
+                      "(assign in the same statement: a(mask) = v)");
+  if (!o.writeable) throw value_error("assignment destination is read-only");
+  switch (o.elem_size) {
+    case 1: return write_back_as(o, static_cast<const std::uint8_t*>(values));
+    case 4: return write_back_as(o, static_cast<const std::uint32_t*>(values));
+    case 8: return write_back_as(o, static_cast<const std::uint64_t*>(values));
+    default: throw type_error("advanced indexing: unsupported element size " + std::to_string(o.elem_size));
+  }
+}
+
+void throw_setitem_shape(std::span<const index_t> value, std::span<const index_t> target,
+                         const scatter_origin* origin) {
+  if (!origin)
+    throw shape_error("could not broadcast input array from shape " + compact_shape(value) + " into shape " +
+                      compact_shape(target));
+  // A mask over every axis is NumPy's special case: one value, or one per true element.
+  if (origin->single_mask && origin->index[0].shape.size() == origin->shape.size()) {
+    if (value.size() > 1)
+      throw value_error("NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has " +
+                        std::to_string(value.size()) + " dimensions");
+    throw value_error("NumPy boolean array indexing assignment cannot assign " + std::to_string(value[0]) +
+                      " input values to the " + std::to_string(target[0]) + " output values where the mask is true");
+  }
+  throw shape_error("shape mismatch: value array of shape " + compact_shape(value) +
+                    " could not be broadcast to indexing result of shape " + compact_shape(target));
+}
+
+void throw_ufunc_at_shape(std::span<const index_t> value, std::span<const index_t> target) {
+  throw value_error("array is not broadcastable to correct shape: values of shape " + compact_shape(value) +
+                    " for the indexed elements' shape " + compact_shape(target));
+}
+
+void throw_write_into_copy(const char* what) {
+  throw value_error(std::string(what) +
+                    " is the result of advanced indexing (a(mask), a(idx)), which is a copy: a write into it "
+                    "would be lost. Assign through the index instead: a(idx) = v, or nd::put, nd::putmask");
+}
+
+}  // namespace nd::detail

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 #include "nd/core.hpp"
 
@@ -78,12 +79,35 @@ index_t element_offset(std::span<const index_t> shape, std::span<const index_t> 
 template <class T, class F>
 void for_each_element(T* data, std::span<const index_t> shape, std::span<const index_t> strides, F&& f);
 
-// Advanced indexing, defined in nd/indexing.hpp.
+// Advanced indexing, defined in nd/indexing.hpp: the copy, and the copy that knows its
+// source (for a non-const array).
 template <class T, class... I>
 array<T> advanced_get(const array<T>& a, const I&... idx);
+template <class T, class... I>
+array<T> advanced_target(array<T>& a, const I&... idx);
 
 template <class I>
 inline constexpr bool is_advanced_index_v = is_array_v<I> || requires { typename std::remove_cvref_t<I>::ix_tag; };
+
+// Where the copy that advanced indexing returns came from (nd/indexing.hpp), so that
+// assigning to that temporary, a(mask) = v or a(rows, cols) += 1, writes back into the
+// indexed array as NumPy's __setitem__ does. It refers to the source and to the index
+// arrays weakly: a named copy (auto c = a(mask)) keeps neither alive.
+struct scatter_origin;
+// Writes `values` (C-contiguous, in the shape of the indexing result) back into the
+// elements the index selected; a repeated index takes its last value. Throws
+// value_error if the source is read-only or no longer exists.
+void scatter_back(const scatter_origin& origin, const void* values);
+// The error for a value that does not broadcast to an indexing result (NumPy's
+// messages: basic views, boolean masks and integer index arrays each word it their way).
+[[noreturn]] void throw_setitem_shape(std::span<const index_t> value, std::span<const index_t> target,
+                                      const scatter_origin* origin);
+// The error for a copy made by advanced indexing used as a destination (nd::copyto,
+// an `out` argument): the write would be lost, so it is refused.
+[[noreturn]] void throw_write_into_copy(const char* what);
+
+template <class S>
+concept scalar_value = std::is_arithmetic_v<S>;
 
 }  // namespace detail
 
@@ -116,27 +140,61 @@ class array {
         strides_(detail::c_strides(shape)) {}
 
   // Copies share the buffer (Python's `b = a`). A moved-from handle is left as an empty
-  // array of shape (0,) that owns nothing, so every operation on it stays safe.
-  array(const array&) = default;
-  array& operator=(const array&) = default;
+  // array of shape (0,) that owns nothing, so every operation on it stays safe. Copies
+  // and assignments to a named array never carry where an indexing result came from:
+  // only the temporary itself writes back (see "assignment through indexing" below).
+  array(const array& other)
+      : buffer_(other.buffer_),
+        data_(other.data_),
+        shape_(other.shape_),
+        strides_(other.strides_),
+        writeable_(other.writeable_) {}
+  array& operator=(const array& other) & {
+    buffer_ = other.buffer_;
+    data_ = other.data_;
+    shape_ = other.shape_;
+    strides_ = other.strides_;
+    writeable_ = other.writeable_;
+    origin_.reset();
+    return *this;
+  }
   array(array&& other) noexcept
       : buffer_(std::move(other.buffer_)),
         data_(other.data_),
         shape_(other.shape_),
         strides_(other.strides_),
-        writeable_(other.writeable_) {
+        writeable_(other.writeable_),
+        origin_(std::move(other.origin_)) {
     other.become_empty();
   }
-  array& operator=(array&& other) noexcept {
+  array& operator=(array&& other) & noexcept {
     if (this != &other) {
       buffer_ = std::move(other.buffer_);
       data_ = other.data_;
       shape_ = other.shape_;
       strides_ = other.strides_;
       writeable_ = other.writeable_;
+      origin_.reset();
       other.become_empty();
     }
     return *this;
+  }
+
+  // ---- assignment through indexing: NumPy's a[...] = v ----------------------------
+  // Assigning to the temporary an indexing expression returns writes into the indexed
+  // array: a(nd::slice(0, 2)) = b writes b (broadcast, cast as NumPy's setitem casts)
+  // into the view; a(mask) = v and a(rows, cols) = v scatter into a (a repeated index:
+  // the last write wins). On a named array `=` rebinds the handle instead (the
+  // overloads above), as Python's `b = a` does. Const arrays and read-only views refuse:
+  // the first does not compile, the second throws value_error.
+  void operator=(const array& value) && { assign_through(value); }
+  template <element U>
+  void operator=(const array<U>& value) && {
+    assign_through(value);
+  }
+  template <detail::scalar_value S>
+  void operator=(const S& value) && {
+    assign_through(value);
   }
 
   // ---- layout -------------------------------------------------------------------
@@ -188,11 +246,21 @@ class array {
   }
 
   // ---- advanced indexing: a copy ------------------------------------------------
+  // On a non-const array the copy also remembers where it came from, so that
+  // a(mask) = v writes into a; on a const one it is a const copy, so that assigning to
+  // it (which could change nothing) does not compile.
   template <class... I>
     requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I> || detail::is_advanced_index_v<I>) &&
              ...) &&
             (detail::is_advanced_index_v<I> || ...)
-  array operator()(const I&... idx) const {
+  array operator()(const I&... idx) {
+    return detail::advanced_target(*this, idx...);
+  }
+  template <class... I>
+    requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I> || detail::is_advanced_index_v<I>) &&
+             ...) &&
+            (detail::is_advanced_index_v<I> || ...)
+  const array operator()(const I&... idx) const {
     return detail::advanced_get(*this, idx...);
   }
 
@@ -212,6 +280,13 @@ class array {
   void fill(E v) {
     require_writeable();
     detail::for_each_element(data_, shape_, strides_, [&](E* p) { *p = v; });
+  }
+  // The elements in C order, copied out (NumPy's a.ravel().tolist()).
+  std::vector<E> to_vector() const {
+    std::vector<E> out;
+    out.reserve(static_cast<std::size_t>(size()));
+    detail::for_each_element(data_, shape_, strides_, [&](const E* p) { out.push_back(*p); });
+    return out;
   }
   // The single element of a size-1 array (NumPy's a.item()).
   E item() const {
@@ -246,6 +321,11 @@ class array {
         strides_(std::move(strides)),
         writeable_(writeable) {}
 
+  // Writes `value` into this temporary (a view, or the copy advanced indexing made) and
+  // the copy back into its source. Defined in nd/ufunc.hpp, with nd::copyto.
+  template <class V>
+  void assign_through(const V& value);
+
   template <class... I>
   array basic_view(const I&... idx) const {
     const detail::basic_index index[] = {detail::to_basic(to_index_arg(idx))...};
@@ -260,6 +340,7 @@ class array {
   }
 
   void become_empty() noexcept {
+    origin_.reset();
     data_ = nullptr;
     shape_ = shape_t{0};
     strides_ = shape_t{1};
@@ -324,6 +405,7 @@ class array {
   shape_t shape_;
   shape_t strides_;
   bool writeable_ = true;
+  std::shared_ptr<const detail::scatter_origin> origin_;  // set only on a(advanced index)
 };
 
 namespace detail {
@@ -334,6 +416,26 @@ struct array_access {
   static const std::shared_ptr<buffer>& buffer_of(const array<T>& a) {
     return a.buffer_;
   }
+  // The first element, without the read-only check: what an indexing result records
+  // as its source (the check comes when, and if, it writes back).
+  template <class T>
+  static T* raw_data(const array<T>& a) {
+    return a.data_;
+  }
+  template <class T>
+  static void set_origin(array<T>& a, std::shared_ptr<const scatter_origin> origin) {
+    a.origin_ = std::move(origin);
+  }
+  template <class T>
+  static const scatter_origin* origin_of(const array<T>& a) {
+    return a.origin_.get();
+  }
+  // After a compound assignment to an indexing result (a(mask) += 1): the updated copy
+  // goes back into its source. Nothing to do for a view, which was written in place.
+  template <class T>
+  static void write_back(const array<T>& a) {
+    if (a.origin_) scatter_back(*a.origin_, a.data_);
+  }
   // A view of `a`'s buffer with new layout. `data` must point into that buffer.
   template <class T>
   static array<T> view(const array<T>& a, const T* data, shape_t shape, shape_t strides, bool writeable) {
@@ -341,6 +443,14 @@ struct array_access {
                     writeable && a.writeable_);
   }
 };
+
+// A temporary given as `out` (or nd::copyto's destination) is meant to be a view, written
+// through; the copy a(mask) or a(idx) makes would take the write and lose it.
+template <class U>
+array<U>& temporary_out(array<U>& out) {
+  if (array_access::origin_of(out)) throw_write_into_copy("the destination");
+  return out;
+}
 
 template <class... I>
 index_t element_offset(std::span<const index_t> shape, std::span<const index_t> strides, I... idx) {

@@ -15,6 +15,7 @@
 #include "nd/array.hpp"
 #include "nd/promote.hpp"
 #include "nd/shape.hpp"
+#include "nd/ufunc.hpp"
 
 namespace nd {
 
@@ -125,6 +126,56 @@ array<T> advanced_get(const array<T>& a, const I&... idx) {
   (append_index_arg(args, idx), ...);
   return gather(a, args);
 }
+
+// ---- assignment through advanced indexing ----------------------------------------
+// The index of a(idx...) once more, with the source it selected from, for writing back
+// (nd/array.hpp, scatter_back). Weak references only: the temporary a(mask) lives to the
+// end of its statement, where everything it refers to is alive; a copy kept by name
+// must not keep the source, or a temporary mask, alive.
+struct scatter_origin {
+  std::weak_ptr<buffer> source;
+  bool has_source = false;  // an empty moved-from array has no buffer, and nothing to write
+  void* data = nullptr;  // the source's first element
+  shape_t shape, strides;
+  bool writeable = true;
+  std::size_t elem_size = 0;
+  std::vector<index_arg> index;
+  std::vector<std::weak_ptr<buffer>> index_buffers;  // of the index arrays in `index`
+  bool single_mask = false;  // a(mask): NumPy words its shape error differently
+};
+
+template <class I>
+void remember_index_buffer(scatter_origin& o, const I& idx) {
+  using X = std::remove_cvref_t<I>;
+  auto remember = [&](const auto& a) {
+    if (array_access::buffer_of(a)) o.index_buffers.push_back(array_access::buffer_of(a));
+  };
+  if constexpr (is_array_v<X>) remember(idx);
+  else if constexpr (requires { typename X::ix_tag; })
+    for (const array<std::int64_t>& a : idx.arrays) remember(a);
+}
+
+template <class T, class... I>
+array<T> advanced_target(array<T>& a, const I&... idx) {
+  array<T> out = advanced_get(std::as_const(a), idx...);
+  auto origin = std::make_shared<scatter_origin>();
+  origin->source = array_access::buffer_of(a);
+  origin->has_source = array_access::buffer_of(a) != nullptr;
+  origin->data = array_access::raw_data(a);
+  origin->shape = shape_t(a.shape());
+  origin->strides = shape_t(a.strides());
+  origin->writeable = a.writeable();
+  origin->elem_size = sizeof(T);
+  origin->index.reserve(sizeof...(I) + 1);
+  (append_index_arg(origin->index, idx), ...);
+  (remember_index_buffer(*origin, idx), ...);
+  origin->single_mask = sizeof...(I) == 1 && (std::is_same_v<std::remove_cvref_t<I>, array<bool>> && ...);
+  array_access::set_origin(out, std::move(origin));
+  return out;
+}
+
+// The source offsets of a plan's elements, in the C order of the indexing result.
+std::vector<index_t> planned_offsets(const gather_plan& plan);
 
 // Element offsets (into `a`) of every element of `a` in C order: what flat indices
 // address when `a` is not contiguous.
@@ -280,5 +331,114 @@ template <class T, class V>
 void putmask(array<T>&& a, const array<bool>& mask, const V& values) {
   putmask(a, mask, values);
 }
+
+// ---------------------------------------------------------------------------------
+// nd::add_at(a, indices, values): NumPy's np.add.at, unbuffered: a(indices) += values
+// where every occurrence of a repeated index applies (a(indices) += values, NumPy's
+// buffered form, updates a repeated index once). `indices` is any one index a(...)
+// takes (an integer or boolean array, nd::ix_(...), an integer or a slice); values
+// broadcast to the shape of a(indices) and are cast to a's type under NumPy's
+// 'same_kind' rule. Also subtract_at, multiply_at, minimum_at and maximum_at.
+namespace detail {
+
+struct add_at_op {
+  static constexpr const char* name = "add";
+  template <class T>
+  static T apply(T x, T y) {
+    if constexpr (std::is_same_v<T, bool>) return x || y;
+    else if constexpr (std::is_integral_v<T>)  // wraps, as NumPy's integers do
+      return static_cast<T>(static_cast<std::make_unsigned_t<T>>(x) + static_cast<std::make_unsigned_t<T>>(y));
+    else return x + y;
+  }
+};
+struct subtract_at_op {
+  static constexpr const char* name = "subtract";
+  template <class T>
+  static T apply(T x, T y) {
+    if constexpr (std::is_integral_v<T>)
+      return static_cast<T>(static_cast<std::make_unsigned_t<T>>(x) - static_cast<std::make_unsigned_t<T>>(y));
+    else return x - y;
+  }
+};
+struct multiply_at_op {
+  static constexpr const char* name = "multiply";
+  template <class T>
+  static T apply(T x, T y) {
+    if constexpr (std::is_same_v<T, bool>) return x && y;
+    else if constexpr (std::is_integral_v<T>)
+      return static_cast<T>(static_cast<std::make_unsigned_t<T>>(x) * static_cast<std::make_unsigned_t<T>>(y));
+    else return x * y;
+  }
+};
+// np.minimum and np.maximum propagate NaN: the first NaN operand is the result.
+struct minimum_at_op {
+  static constexpr const char* name = "minimum";
+  template <class T>
+  static T apply(T x, T y) {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (x != x) return x;
+      if (y != y) return y;
+    }
+    return y < x ? y : x;
+  }
+};
+struct maximum_at_op {
+  static constexpr const char* name = "maximum";
+  template <class T>
+  static T apply(T x, T y) {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (x != x) return x;
+      if (y != y) return y;
+    }
+    return x < y ? y : x;
+  }
+};
+
+[[noreturn]] void throw_ufunc_at_shape(std::span<const index_t> value, std::span<const index_t> target);
+
+// Computed in the type NumPy's ufunc computes a(idx) op values in (NEP 50: a weak
+// scalar keeps a's type), then cast back unsafely, as np.add.at does (an int64 array
+// takes 1 + 0.6 as 1).
+template <class Op, class T, class Ix, class V>
+void apply_at(array<T>& a, const Ix& indices, const V& values) {
+  using C = result_type_t<array<T>, V>;
+  a.require_writeable();
+  std::vector<index_arg> args;
+  append_index_arg(args, indices);
+  const gather_plan plan = plan_advanced_index(a.shape(), a.strides(), args);
+  if constexpr (is_array_v<V>)
+    if (!broadcasts_to(values.shape(), plan.shape)) throw_ufunc_at_shape(values.shape(), plan.shape);
+  // The values are read completely, and converted, before any write: they may be `a`.
+  array<C> vals(plan.shape);
+  copyto(vals, values);
+  const std::vector<index_t> offsets = planned_offsets(plan);
+  T* data = a.data();
+  const C* v = std::as_const(vals).data();
+  for (std::size_t j = 0; j < offsets.size(); ++j) {
+    T& x = data[offsets[j]];
+    x = unsafe_cast<T>(Op::apply(static_cast<C>(x), v[j]));
+  }
+}
+
+}  // namespace detail
+
+#define ND_UFUNC_AT(name, op, constraint)                       \
+  template <class T, class Ix, class V>                         \
+    requires(constraint)                                        \
+  void name(array<T>& a, const Ix& indices, const V& values) {  \
+    detail::apply_at<detail::op>(a, indices, values);           \
+  }                                                             \
+  template <class T, class Ix, class V>                         \
+    requires(constraint)                                        \
+  void name(array<T>&& a, const Ix& indices, const V& values) { \
+    detail::apply_at<detail::op>(a, indices, values);           \
+  }
+ND_UFUNC_AT(add_at, add_at_op, true)
+// NumPy has no boolean subtract (it suggests logical_xor): none here either.
+ND_UFUNC_AT(subtract_at, subtract_at_op, (!std::is_same_v<result_type_t<array<T>, V>, bool>))
+ND_UFUNC_AT(multiply_at, multiply_at_op, true)
+ND_UFUNC_AT(minimum_at, minimum_at_op, true)
+ND_UFUNC_AT(maximum_at, maximum_at_op, true)
+#undef ND_UFUNC_AT
 
 }  // namespace nd

@@ -110,6 +110,11 @@ auto operator!(const array<T>& a) {
   return logical_not(a);
 }
 
+// On a temporary: a view is updated in place (a(nd::slice(1, nd::none)) *= 2.0); the
+// copy a(mask) or a(idx) makes is updated and written back into a, NumPy's buffered
+// a[idx] += b (a repeated index is updated once; nd::add_at applies every occurrence).
+// A 0-d copy (every index a 0-d integer array) is NumPy's scalar a[i]: a[i] += b is
+// computed out of place and stored back as setitem stores, with its unsafe cast.
 #define ND_COMPOUND_OPERATOR(sym, fn)                        \
   template <element T, ufunc_operand B>                      \
   array<T>& operator sym(array<T>& a, const B& b) {          \
@@ -117,7 +122,13 @@ auto operator!(const array<T>& a) {
   }                                                          \
   template <element T, ufunc_operand B>                      \
   array<T> operator sym(array<T>&& a, const B& b) {          \
-    return fn(a, b, a);                                      \
+    if (detail::array_access::origin_of(a) && a.ndim() == 0) \
+      std::move(a) = fn(std::as_const(a), b);                \
+    else {                                                   \
+      fn(a, b, a);                                           \
+      detail::array_access::write_back(a);                   \
+    }                                                        \
+    return a;                                                \
   }
 
 ND_COMPOUND_OPERATOR(+=, add)

@@ -134,6 +134,21 @@ void check_scalar_fits(const S& s) {
   }
 }
 
+// NumPy's unsafe cast of one value: to bool, "is not zero"; from a float to an integer
+// out of its range (or NaN), the most negative integer, as NumPy gives on x86 (C++
+// leaves that conversion undefined). The cast kernels and nd::add_at both use it.
+template <class To, class From>
+inline To unsafe_cast(From x) {
+  if constexpr (std::is_same_v<To, bool>) {
+    return x != From(0);
+  } else if constexpr (std::is_integral_v<To> && std::is_floating_point_v<From>) {
+    constexpr From limit = -static_cast<From>(std::numeric_limits<To>::min());
+    return (x >= -limit && x < limit) ? static_cast<To>(x) : std::numeric_limits<To>::min();
+  } else {
+    return static_cast<To>(x);
+  }
+}
+
 }  // namespace detail
 
 // Array-with-array promotion: nd::promote_t<std::int32_t, float> is double.

@@ -246,7 +246,7 @@ std::int64_t arg_flat(bool is_max, const array<T>& a) {
   }                                                                                                    \
   template <element T, element U>                                                                      \
   array<U> name(const array<T>& a, int axis, array<U>&& out) {                                         \
-    return detail::reduce_out<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), out);                 \
+    return detail::reduce_out<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), detail::temporary_out(out)); \
   }                                                                                                    \
   template <element T, element U>                                                                      \
   array<U>& name(const array<T>& a, std::initializer_list<int> axes, array<U>& out) {                  \
@@ -327,7 +327,7 @@ array<U>& mean(const array<T>& a, int axis, array<U>& out) {
 }
 template <element T, element U>
 array<U> mean(const array<T>& a, int axis, array<U>&& out) {
-  return mean(a, axis, out);
+  return mean(a, axis, detail::temporary_out(out));
 }
 
 // ---- var and stddev (np.std) -----------------------------------------------------
@@ -424,7 +424,7 @@ array<mean_result_t<T>> spread_new(const array<T>& a, const axis_mask& m, index_
   }                                                                                                       \
   template <element T, element U>                                                                         \
   array<U> name(const array<T>& a, int axis, array<U>&& out) {                                            \
-    return detail::var_out(a, axis, 0, out, take_sqrt);                                                   \
+    return detail::var_out(a, axis, 0, detail::temporary_out(out), take_sqrt);                            \
   }
 
 // The out forms of var and stddev: nd::var(a, axis, out), nd::var(a, axis, ddof, out).
@@ -491,11 +491,11 @@ array<std::int64_t>& argmax(const array<T>& a, int axis, array<std::int64_t>& ou
 }
 template <element T>
 array<std::int64_t> argmin(const array<T>& a, int axis, array<std::int64_t>&& out) {
-  return argmin(a, axis, out);
+  return argmin(a, axis, detail::temporary_out(out));
 }
 template <element T>
 array<std::int64_t> argmax(const array<T>& a, int axis, array<std::int64_t>&& out) {
-  return argmax(a, axis, out);
+  return argmax(a, axis, detail::temporary_out(out));
 }
 
 }  // namespace nd

@@ -165,7 +165,7 @@ inline constexpr bool has_array_v = (any_array<X> || ...);
   }                                                                                                    \
   template <ufunc_operand A, ufunc_operand B, element U>                                               \
   array<U> name(const A& a, const B& b, array<U>&& out) {                                              \
-    return detail::execute_into<op, detail::op_compute_t<op, A, B>>(out, false, a, b);                 \
+    return detail::execute_into<op, detail::op_compute_t<op, A, B>>(detail::temporary_out(out), false, a, b); \
   }
 
 #define ND_UFUNC_UNARY(name, op)                                                                       \
@@ -179,7 +179,7 @@ inline constexpr bool has_array_v = (any_array<X> || ...);
   }                                                                                                    \
   template <element T, element U>                                                                      \
   array<U> name(const array<T>& a, array<U>&& out) {                                                   \
-    return detail::execute_into<op, detail::op_compute_t<op, array<T>>>(out, false, a);                \
+    return detail::execute_into<op, detail::op_compute_t<op, array<T>>>(detail::temporary_out(out), false, a); \
   }
 
 ND_UFUNC_BINARY(add, detail::ufunc_op::add)
@@ -223,7 +223,8 @@ array<U>& clip(const A& a, const L& lo, const H& hi, array<U>& out) {
 }
 template <ufunc_operand A, ufunc_operand L, ufunc_operand H, element U>
 array<U> clip(const A& a, const L& lo, const H& hi, array<U>&& out) {
-  return detail::execute_into<detail::ufunc_op::clip, result_type_t<A, L, H>>(out, false, a, lo, hi);
+  return detail::execute_into<detail::ufunc_op::clip, result_type_t<A, L, H>>(detail::temporary_out(out), false, a,
+                                                                              lo, hi);
 }
 
 // where(cond, a, b): a where cond is true, else b. cond may be an array of any dtype
@@ -245,7 +246,7 @@ array<U>& where(const C& cond, const A& a, const B& b, array<U>& out) {
 }
 template <ufunc_operand C, ufunc_operand A, ufunc_operand B, element U>
 array<U> where(const C& cond, const A& a, const B& b, array<U>&& out) {
-  return where(cond, a, b, out);
+  return where(cond, a, b, detail::temporary_out(out));
 }
 
 // ---- copyto and astype -------------------------------------------------------------
@@ -279,7 +280,36 @@ array<U>& copyto(array<U>& dst, const S& src) {
 }
 template <element U, ufunc_operand S>
 array<U> copyto(array<U>&& dst, const S& src) {
-  return copyto(dst, src);
+  return copyto(detail::temporary_out(dst), src);
+}
+
+// a(idx...) = value (nd/array.hpp): NumPy's setitem, which casts unsafely (an int array
+// takes 2.7 as 2) but refuses a NaN or an out-of-range Python integer for an integer
+// element, and broadcasts the value to the selection.
+template <element E>
+template <class V>
+void array<E>::assign_through(const V& value) {
+  require_writeable();
+  if constexpr (any_array<V>) {
+    using T = typename V::value_type;
+    if (!detail::broadcasts_to(value.shape(), shape_)) detail::throw_setitem_shape(value.shape(), shape_, origin_.get());
+    detail::input_holder<T, array<T>> h(value);
+    h.separate_from(*this);
+    const detail::operand in[] = {h.make(shape_t(shape_))};
+    detail::run_ufunc(detail::ufunc_op::copy, dtype_of<E>(), shape_, in, {data_, dtype_of<E>(), strides_.data()});
+  } else {
+    if constexpr (std::is_floating_point_v<V> && std::is_integral_v<E> && !std::is_same_v<E, bool>) {
+      if (value != value) throw value_error("cannot convert float NaN to integer");
+      if (value - value != 0) throw value_error("cannot convert float infinity to integer");
+      if (!(value > static_cast<V>(std::numeric_limits<E>::min()) - 1 &&
+            value < static_cast<V>(std::numeric_limits<E>::max()) + 1))
+        throw value_error("float " + std::to_string(value) + " is out of bounds for " +
+                          std::string(dtype_name(dtype_of<E>())));
+    }
+    detail::check_scalar_fits<E>(value);
+    fill(static_cast<E>(value));
+  }
+  if (origin_) detail::scatter_back(*origin_, data_);
 }
 
 template <element E>

@@ -21,6 +21,7 @@
 #include <type_traits>
 
 #include "kernels/kernels.hpp"
+#include "nd/promote.hpp"
 
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernels/elementwise.cpp"
@@ -568,16 +569,7 @@ void ternary_kernel(ufunc_op op, dtype t, index_t n, const void* x, index_t sx, 
 // ---- casts ---------------------------------------------------------------------
 template <class To, class From>
 HWY_INLINE To convert(From x) {
-  if constexpr (std::is_same_v<To, bool>) {
-    return x != From(0);
-  } else if constexpr (is_int_v<To> && is_float_v<From>) {
-    // C++ leaves out-of-range float-to-int conversion undefined; x86 (and so NumPy
-    // there) gives the most negative integer.
-    constexpr From limit = -static_cast<From>(std::numeric_limits<To>::min());
-    return (x >= -limit && x < limit) ? static_cast<To>(x) : std::numeric_limits<To>::min();
-  } else {
-    return static_cast<To>(x);
-  }
+  return nd::detail::unsafe_cast<To>(x);
 }
 
 template <class From, class To>
