@@ -397,6 +397,81 @@ def indexing_case(g, op):
     c.params["idx"] = ";".join(idx)
 
 
+def base_of(spec):
+    """The base array index of an operand spec b<k>/..."""
+    return int(spec[1:].split("/")[0])
+
+
+def selects_twice(g, probe):
+    """Whether the getitem `probe` selects some element of x0's base more than once:
+    the same index applied to the base's element positions."""
+    k = base_of(probe["x0"])
+    bases = [b.copy() for b in g.bases]
+    bases[k] = np.arange(bases[k].size).reshape(bases[k].shape)
+    probe.params["bases"] = ",".join(CODES[b.dtype] for b in g.bases)
+    try:
+        picked = np.asarray(reference.run(probe, bases)).reshape(-1)
+    except Exception:
+        return False
+    return np.unique(picked).size < picked.size
+
+
+def setitem_value(g, shape, target_dtype, wrong, scalars=True, force_scalar=False):
+    """A value for target[index] = value: a Python scalar or an array that broadcasts to
+    `shape` (one that does not when `wrong`). Floats going into an integer or bool
+    target are whole numbers: NumPy's cast of NaN to an integer is undefined."""
+    r = g.r
+    vdtype = DT[int(r.integers(0, len(DT)))] if r.random() < 0.4 else target_dtype
+    kind = "exact" if vdtype.kind == "f" and target_dtype.kind != "f" else "any"
+    if force_scalar or (scalars and r.random() < 0.3 and not wrong):
+        return g.scalar(str(r.choice(["i", "f", "t"])) if target_dtype.kind == "f" else "i")
+    vshape = list(g.broadcast_parts(shape))
+    if wrong:
+        vshape = vshape + [2] if not vshape else vshape[:-1] + [vshape[-1] + 1]
+    return g.view(tuple(vshape), vdtype, kind)
+
+
+def setitem_case(g, op):
+    """target[index] = value (and += and *=) on every index form getitem draws; the
+    result is the target's whole base array afterwards."""
+    r = g.r
+    c = g.case
+    indexing_case(g, "getitem")
+    probe = Case(c.id, "getitem", dict(c.params))
+    try:
+        shape = np.shape(g.numpy_result(probe))
+    except Exception:  # an index error: the value does not matter
+        shape = ()
+    k = 0
+    while f"x{k}" in c.params:
+        k += 1
+    target_dtype = g.bases[base_of(c.params["x0"])].dtype
+    # Where the index selects an element twice, NumPy leaves the order of the writes
+    # unspecified ("no guarantee for the iteration order"): one value for all of them.
+    scalar_only = selects_twice(g, probe)
+    c.params[f"x{k}"] = setitem_value(g, shape, target_dtype, r.random() < 0.04 and not scalar_only,
+                                      force_scalar=scalar_only)
+    c.params["value"] = str(k)
+    c.params["mode"] = str(r.choice(["set", "set", "set", "add", "mul"]))
+
+
+def ufunc_at_case(g, op):
+    """np.add.at(target, indices, value) and the other ufunc.at forms: integer indices
+    into the first axis, repeated ones included."""
+    r = g.r
+    c = g.case
+    shape = g.shape(int(r.integers(1, 4)))
+    dtype = DT[int(r.integers(1, len(DT)))] if op == "subtract_at" else DT[int(r.integers(0, len(DT)))]
+    c.params["x0"] = g.view(shape, dtype, "any", writeable=True)
+    err = r.random() < 0.04
+    ishape = g.shape(int(r.integers(0, 3)), max_dim=6)
+    c.params["x1"] = index_array(g, ishape, shape[0], err)
+    sel = tuple(ishape) + tuple(shape[1:])
+    # Arrays only: NumPy 1.24's ufunc.at makes a Python scalar a strong 0-d array, where
+    # nd follows NEP 50 (a weak scalar), the contract (setitem_test.cpp has the scalars).
+    c.params["x2"] = setitem_value(g, sel, dtype, r.random() < 0.04, scalars=False)
+
+
 def shape_case(g, op):
     r = g.r
     c = g.case
@@ -489,6 +564,7 @@ FAMILIES = [
     (0.14, [(ufunc_case, op) for op in reference.UNARY]),
     (0.26, [(reduction_case, op) for op in reference.REDUCTIONS]),
     (0.10, [(indexing_case, "getitem")] * 4 + [(indexing_case, "take")]),
+    (0.08, [(setitem_case, "setitem")] * 5 + [(ufunc_at_case, op) for op in reference.UFUNC_AT]),
     (0.07, [(shape_case, op) for op in ("reshape", "transpose", "ravel", "flatten", "astype",
                                           "concatenate", "stack", "matmul", "dot")]),
     (0.03, [(range_case, "arange"), (range_case, "linspace")]),

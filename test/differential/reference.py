@@ -23,6 +23,8 @@ BINARY = {"add": np.add, "subtract": np.subtract, "multiply": np.multiply,
           "greater_equal": np.greater_equal, "logical_and": np.logical_and,
           "logical_or": np.logical_or}
 TERNARY = {"clip": np.clip, "where": np.where}
+UFUNC_AT = {"add_at": np.add, "subtract_at": np.subtract, "multiply_at": np.multiply,
+            "minimum_at": np.minimum, "maximum_at": np.maximum}
 REDUCTIONS = {"sum": np.sum, "prod": np.prod, "mean": np.mean, "var": np.var,
               "stddev": np.std, "min": np.min, "max": np.max, "argmin": np.argmin,
               "argmax": np.argmax, "any": np.any, "all": np.all}
@@ -60,6 +62,18 @@ def run(case, bases):
         return REDUCTIONS[op](xs[0], axis=axis, **kw)
     if op == "getitem":
         return xs[0][build_index(case, xs)]
+    if op == "setitem":  # the result is the target's base after the write
+        target, index, value = xs[0], build_index(case, xs), xs[int(case["value"])]
+        if case["mode"] == "set":
+            target[index] = value
+        elif case["mode"] == "add":
+            target[index] += value
+        else:
+            target[index] *= value
+        return bases[int(case["x0"][1:].split("/")[0])]
+    if op in UFUNC_AT:
+        UFUNC_AT[op].at(xs[0], xs[1], xs[2])
+        return bases[int(case["x0"][1:].split("/")[0])]
     if op == "take":
         return np.take(xs[0], xs[1], axis=parse_axis(case["axis"]))
     if op == "reshape":
@@ -95,7 +109,7 @@ def run(case, bases):
 # a shape the result cannot be written to, and np.broadcast_to's "axis remapping"
 # message) and everything else, e.g. matmul's core-dimension mismatch or a reshape to
 # the wrong size, a value_error, as NumPy's class is.
-SHAPE_MESSAGES = ("could not be broadcast", "non-broadcastable", "cannot be broadcast",
+SHAPE_MESSAGES = ("could not be broadcast", "could not broadcast input array", "non-broadcastable", "cannot be broadcast",
                   "more dimensions than allowed by the axis remapping")
 
 

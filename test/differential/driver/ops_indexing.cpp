@@ -1,6 +1,7 @@
 // Indexing cases: basic views, advanced (integer and boolean array) indexing, nd::ix_
 // and nd::take, through a(...) exactly as user code writes it.
 #include <nd/indexing.hpp>
+#include <nd/operators.hpp>
 #include <nd/shape.hpp>
 
 #include "driver.hpp"
@@ -36,15 +37,19 @@ index_entry parse_entry(const test_case& c, const std::string& e) {
   throw case_format_error("bad index entry '" + e + "'");
 }
 
-template <class A, class... E>
-any_array index_with(const A& a, const E&... e) {
+// then(a(e...)), a(e...) as user code writes it: on a const array (getitem) the copy or
+// view; on a non-const one (setitem) the temporary that assignment writes through,
+// used within the same full expression, as `a(idx) = v` uses it.
+template <class A, class F, class... E>
+any_array index_with(A& a, F& then, const E&... e) {
   if constexpr (!(nd::is_array_v<E> || ...)) throw case_format_error("advanced index without an array");
-  else if constexpr (requires { a(e...); }) return a(e...);
+  else if constexpr (requires { a(e...); }) return then(a(e...));
   else throw rejected_at_compile_time("a(...) does not accept these index types");
 }
 
-any_array getitem(test_case& c) {
-  const any_array a = c.array_x(0);
+template <bool ForWrite, class F>
+any_array select(test_case& c, F then) {
+  std::conditional_t<ForWrite, any_array, const any_array> a = c.array_x(0);
   const auto parts = split(c.at("idx"), ';');
   if (parts.size() == 1 && parts[0][0] == 'X') {  // m(nd::ix_(rows, cols))
     auto kl = parse_ints(parts[0].substr(1));
@@ -52,12 +57,12 @@ any_array getitem(test_case& c) {
     auto rows = as_index_array(c.x(static_cast<int>(kl[0])));
     auto cols = as_index_array(c.x(static_cast<int>(kl[1])));
     return std::visit(
-        [](const auto& m, const auto& r, const auto& k) -> any_array {
+        [&](auto& m, const auto& r, const auto& k) -> any_array {
           using R = typename std::decay_t<decltype(r)>::value_type;
           using K = typename std::decay_t<decltype(k)>::value_type;
           if constexpr (std::is_same_v<R, bool> || std::is_same_v<K, bool>)
             throw case_format_error("the generator writes integer ix_ operands");
-          else return m(nd::ix_(r, k));
+          else return then(m(nd::ix_(r, k)));
         },
         a, rows, cols);
   }
@@ -70,24 +75,79 @@ any_array getitem(test_case& c) {
       else if (p[0] == 'i') entries.push_back(static_cast<nd::index_t>(std::stol(p.substr(1))));
       else entries.push_back(parse_basic_entry(p));
     }
-    return apply_basic(a, entries);
+    any_array view = apply_basic(a, entries);
+    return std::visit([&](auto& v) { return then(std::move(v)); }, view);
   }
   std::vector<index_entry> e;
   for (const auto& p : parts) e.push_back(parse_entry(c, p));
   switch (e.size()) {
     case 1:
-      return std::visit([](const auto& m, const auto& i0) { return index_with(m, i0); }, a, e[0]);
+      return std::visit([&](auto& m, const auto& i0) { return index_with(m, then, i0); }, a, e[0]);
     case 2:
-      return std::visit([](const auto& m, const auto& i0, const auto& i1) { return index_with(m, i0, i1); }, a, e[0],
-                        e[1]);
+      return std::visit([&](auto& m, const auto& i0, const auto& i1) { return index_with(m, then, i0, i1); }, a,
+                        e[0], e[1]);
     case 3:  // a(i, nd::ellipsis, idx): an integer and an array separated by an ellipsis
       if (!std::holds_alternative<nd::index_t>(e[0]) || !std::holds_alternative<nd::ellipsis_t>(e[1]))
         throw case_format_error("three index entries must be: integer; ellipsis; array");
       return std::visit(
-          [&](const auto& m, const auto& i2) { return index_with(m, std::get<nd::index_t>(e[0]), nd::ellipsis, i2); },
+          [&](auto& m, const auto& i2) { return index_with(m, then, std::get<nd::index_t>(e[0]), nd::ellipsis, i2); },
           a, e[2]);
   }
   throw case_format_error("unsupported number of index entries");
+}
+
+any_array getitem(test_case& c) {
+  return select<false>(c, [](auto&& r) -> any_array { return std::move(r); });
+}
+
+const any_array& base_of_target(const test_case& c) {
+  const std::string& spec = c.at("x0");
+  return c.bases.at(static_cast<std::size_t>(std::stoi(spec.substr(1, spec.find('/')))));
+}
+
+// target(index) = value, += value or *= value, on the temporary the indexing returns;
+// the result is the target's base afterwards.
+any_array setitem(test_case& c) {
+  const operand value = c.x(std::stoi(c.at("value")));
+  const std::string& mode = c.at("mode");
+  select<true>(c, [&](auto&& t) -> any_array {
+    std::visit(
+        [&](const auto& v) {
+          if (mode == "set") {
+            std::move(t) = v;
+          } else if (mode == "add") {
+            if constexpr (requires { std::move(t) += v; }) std::move(t) += v;
+            else throw rejected_at_compile_time("a(idx) += v does not compile for these types");
+          } else if (mode == "mul") {
+            if constexpr (requires { std::move(t) *= v; }) std::move(t) *= v;
+            else throw rejected_at_compile_time("a(idx) *= v does not compile for these types");
+          } else {
+            throw case_format_error("bad setitem mode '" + mode + "'");
+          }
+        },
+        value);
+    return {};
+  });
+  return base_of_target(c);
+}
+
+// nd::add_at(target, indices, value) and the other unbuffered forms.
+template <class F>
+handler ufunc_at(F f) {
+  return [f](test_case& c) -> any_array {
+    any_array target = c.array_x(0);
+    const auto idx = as_index_array(c.x(1));
+    const operand value = c.x(2);
+    std::visit(
+        [&](auto& t, const auto& i, const auto& v) {
+          using I = typename std::decay_t<decltype(i)>::value_type;
+          if constexpr (std::is_same_v<I, bool>) throw case_format_error("ufunc.at cases use integer indices");
+          else if constexpr (requires { f(t, i, v); }) f(t, i, v);
+          else throw rejected_at_compile_time("nd::*_at does not compile for these types");
+        },
+        target, idx, value);
+    return base_of_target(c);
+  };
 }
 
 any_array take(test_case& c) {
@@ -108,6 +168,16 @@ any_array take(test_case& c) {
 
 void register_indexing_ops(registry& r) {
   r["getitem"] = getitem;
+  r["setitem"] = setitem;
+  r["add_at"] = ufunc_at([](auto& t, const auto& i, const auto& v) -> decltype(nd::add_at(t, i, v)) { nd::add_at(t, i, v); });
+  r["subtract_at"] =
+      ufunc_at([](auto& t, const auto& i, const auto& v) -> decltype(nd::subtract_at(t, i, v)) { nd::subtract_at(t, i, v); });
+  r["multiply_at"] =
+      ufunc_at([](auto& t, const auto& i, const auto& v) -> decltype(nd::multiply_at(t, i, v)) { nd::multiply_at(t, i, v); });
+  r["minimum_at"] =
+      ufunc_at([](auto& t, const auto& i, const auto& v) -> decltype(nd::minimum_at(t, i, v)) { nd::minimum_at(t, i, v); });
+  r["maximum_at"] =
+      ufunc_at([](auto& t, const auto& i, const auto& v) -> decltype(nd::maximum_at(t, i, v)) { nd::maximum_at(t, i, v); });
   r["take"] = take;
 }
 
