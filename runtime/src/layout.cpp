@@ -1,4 +1,5 @@
 // Shape, stride and basic-index arithmetic shared by every part of the runtime.
+#include <limits>
 #include <string>
 
 #include "nd/array.hpp"
@@ -29,6 +30,8 @@ const char* dtype_name(dtype t) {
 index_t slice::adjust(index_t len, index_t& first, index_t& stride) const {
   stride = step.value_or(1);
   if (stride == 0) throw value_error("slice step cannot be zero");
+  // Python clamps a step below -PY_SSIZE_T_MAX to it, so that -step cannot overflow.
+  if (stride == std::numeric_limits<index_t>::min()) stride = -std::numeric_limits<index_t>::max();
   index_t lo, hi;
   if (stride > 0) {
     lo = start.value_or(0);
@@ -130,7 +133,9 @@ index_t apply_basic_index(std::span<const index_t> shape, std::span<const index_
         index_t n = b.range_.adjust(shape[axis], first, step);
         if (n > 0) offset += first * strides[axis];
         out_shape.push_back(n);
-        out_strides.push_back(strides[axis] * step);
+        // The stride of an axis of one element is never used; with a step near the int64
+        // limits the product would overflow.
+        out_strides.push_back(n > 1 ? strides[axis] * step : strides[axis]);
         ++axis;
         break;
       }

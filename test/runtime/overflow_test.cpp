@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <limits>
 #include <string>
 
 #include <nd/nd.hpp>
@@ -75,6 +76,54 @@ TEST(ShapeOverflow, ConcatenateWhoseJoinedAxisOverflowsThrows) {
     EXPECT_NE(std::string(e.what()).find("int64"), std::string::npos) << e.what();
   }
   EXPECT_THROW(nd::stack({a, a}, 0), nd::value_error);
+}
+
+// ---- integer limits: no undefined behaviour, NumPy's lengths (the UBSan build runs
+// these too, and stops at the first overflow) ------------------------------------------
+constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+
+TEST(IntegerLimits, ArangeAcrossTheWholeInt64RangeHasNumPysLength) {
+  // NumPy: (stop - start) / step is Python's true division, correctly rounded, so
+  // (2**64 - 1) / (2**63 - 1) is 2.0 and the length 2 (the exact ceiling would be 3).
+  const nd::array<std::int64_t> a = nd::arange(int64_min, int64_max, int64_max);
+  ASSERT_EQ(a.size(), 2);
+  EXPECT_EQ(a(0), int64_min);
+  EXPECT_EQ(a(1), -1);
+  EXPECT_THROW(nd::arange(int64_min, int64_max, std::int64_t{1}), nd::value_error);
+  const nd::array<std::int64_t> top = nd::arange(int64_max - 2, int64_max, std::int64_t{1});
+  ASSERT_EQ(top.size(), 2);
+  EXPECT_EQ(top(1), int64_max - 1);
+  const nd::array<std::int64_t> down = nd::arange(int64_max, int64_min, int64_min);
+  ASSERT_EQ(down.size(), 2);  // 2**64 - 1 over -2**63: -1.99..., rounded -2.0
+  EXPECT_EQ(down(1), -1);
+}
+
+TEST(IntegerLimits, ArangeLengthRoundsAsNumPyForHugeSpans) {
+  // (2**62 + 1) / 2**62 rounds to 1.0: NumPy's length is 1.
+  EXPECT_EQ(nd::arange(std::int64_t{0}, (std::int64_t{1} << 62) + 1, std::int64_t{1} << 62).size(), 1);
+  EXPECT_EQ(nd::arange(std::int64_t{0}, (std::int64_t{1} << 62) + (std::int64_t{1} << 61), std::int64_t{1} << 62)
+                .size(),
+            2);
+  EXPECT_EQ(nd::arange(0, 10, 3).size(), 4);
+  EXPECT_EQ(nd::arange(10, 0, -3).size(), 4);
+}
+
+TEST(IntegerLimits, SliceStepsAtTheLimits) {
+  const nd::array<double> a{0, 1, 2, 3, 4};
+  // Python clamps a step of -2**63 to -(2**63 - 1): a[::-2**63] is [4].
+  const nd::array<double> v = a(nd::slice(nd::none, nd::none, int64_min));
+  ASSERT_EQ(v.size(), 1);
+  EXPECT_EQ(v(0), 4.0);
+  const nd::array<double> w = a(nd::slice(nd::none, nd::none, int64_max));
+  ASSERT_EQ(w.size(), 1);
+  EXPECT_EQ(w(0), 0.0);
+  const nd::array<double> m = nd::arange<double>(12).reshape({3, 4});
+  const nd::array<double> col = m(nd::slice(int64_min, int64_max, int64_max), nd::slice(nd::none, nd::none, int64_min));
+  ASSERT_EQ(col.size(), 1);
+  EXPECT_EQ(col(0, 0), 3.0);
+  EXPECT_EQ(a(nd::slice(int64_max, int64_min, -1)).size(), 5);
+  EXPECT_EQ(a(nd::slice(int64_min, int64_max)).size(), 5);
 }
 
 }  // namespace

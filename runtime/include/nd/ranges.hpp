@@ -1,6 +1,7 @@
 // Evenly spaced values: nd::arange and nd::linspace, with NumPy's lengths and formulas.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -23,20 +24,49 @@ using arange_type_t =
 template <class A>
 inline constexpr bool is_range_arg_v = std::is_arithmetic_v<A> && !std::is_same_v<A, bool>;
 
+// (stop - start) / step as NumPy sees it: Python's true division of the exact integers,
+// correctly rounded to a double. Its ceiling is NumPy's length, which is not always the
+// exact ceiling: arange(INT64_MIN, INT64_MAX, INT64_MAX) has 2 elements, not 3.
+inline double rounded_quotient(__int128 span, __int128 step) {
+  const bool negative = (span < 0) != (step < 0);
+  using u128 = unsigned __int128;
+  u128 n = span < 0 ? -static_cast<u128>(span) : static_cast<u128>(span);
+  const u128 d = step < 0 ? -static_cast<u128>(step) : static_cast<u128>(step);
+  double q;
+  if (n < d) {
+    q = static_cast<double>(n) / static_cast<double>(d);  // below 1: its ceiling is 0 or 1 either way
+  } else {
+    // Scale so that the integer quotient has at least 56 bits, then fold the remainder
+    // into a sticky bit: converting that integer rounds exactly as the rational would.
+    auto bits = [](u128 v) { return 128 - (v >> 64 ? __builtin_clzll(static_cast<std::uint64_t>(v >> 64))
+                                                   : 64 + __builtin_clzll(static_cast<std::uint64_t>(v))); };
+    const int shift = std::max(0, 57 - (bits(n) - bits(d)));
+    const u128 scaled = n << shift;
+    const u128 quotient = scaled / d | (scaled % d != 0 ? 1 : 0);
+    q = std::ldexp(static_cast<double>(quotient), -shift);
+  }
+  return negative ? -q : q;
+}
+
 // NumPy's arange: length ceil((stop - start) / step) clipped at 0; element i is
 // start + i * delta with delta = (start + step) - start computed in the result type
 // (NumPy's fill loop), which for integers is start + i * step exactly.
+// first + i * delta in int64 arithmetic that wraps, as NumPy's fill loop does, instead
+// of overflowing (undefined in C++).
+inline index_t wrapping_affine(index_t first, index_t i, index_t delta) {
+  return static_cast<index_t>(static_cast<std::uint64_t>(first) +
+                              static_cast<std::uint64_t>(i) * static_cast<std::uint64_t>(delta));
+}
+
 template <class R, class A, class B, class C>
 array<R> arange_impl(A start, B stop, C step) {
   if (step == 0) throw value_error("arange: step must not be zero");
   index_t len = 0;
   if constexpr (std::is_integral_v<A> && std::is_integral_v<B> && std::is_integral_v<C>) {
-    // Exact integer ceil division, in 128 bits so that int64 extremes cannot overflow.
+    // The span in 128 bits, so that int64 extremes cannot overflow.
     const __int128 span = static_cast<__int128>(stop) - static_cast<__int128>(start);
-    const __int128 st = static_cast<__int128>(step);
-    __int128 q = span / st;
-    if (span % st != 0 && ((span < 0) == (st < 0))) ++q;
-    if (q > static_cast<__int128>(std::numeric_limits<index_t>::max()))
+    const double q = std::ceil(rounded_quotient(span, static_cast<__int128>(step)));
+    if (q >= static_cast<double>(std::numeric_limits<index_t>::max()))
       throw value_error("arange: Maximum allowed size exceeded");
     len = q > 0 ? static_cast<index_t>(q) : 0;
   } else {
@@ -59,9 +89,10 @@ array<R> arange_impl(A start, B stop, C step) {
     // Integer result from floating arguments: NumPy casts start and start + step.
     const R first = static_cast<R>(start);
     const R delta = static_cast<R>(static_cast<double>(start) + static_cast<double>(step)) - first;
-    for (index_t i = 0; i < len; ++i) p[i] = static_cast<R>(first + i * delta);
+    for (index_t i = 0; i < len; ++i) p[i] = static_cast<R>(wrapping_affine(first, i, delta));
   } else {
-    for (index_t i = 0; i < len; ++i) p[i] = static_cast<R>(static_cast<index_t>(start) + i * static_cast<index_t>(step));
+    for (index_t i = 0; i < len; ++i)
+      p[i] = static_cast<R>(wrapping_affine(static_cast<index_t>(start), i, static_cast<index_t>(step)));
   }
   return out;
 }
