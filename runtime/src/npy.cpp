@@ -219,13 +219,17 @@ void byte_swap_all(std::uint64_t* p, std::size_t count) {
 
 std::string system_error_text() { return std::strerror(errno); }
 
-// Where a save lands: a symbolic link is followed, so that the file it names is
-// replaced and the link kept (as writing through it would).
-std::filesystem::path resolved_target(const std::filesystem::path& path) {
+// Where a save lands: symbolic links are followed, so that the file they name is
+// replaced, or created when the link dangles, and the links kept (as NumPy's open(path,
+// "wb") does). Each link is read one at a time: canonicalising a dangling link would
+// return the link itself, and the rename would replace it.
+std::filesystem::path resolved_target(std::filesystem::path path) {
   std::error_code ec;
-  if (std::filesystem::is_symlink(path, ec)) {
-    std::filesystem::path resolved = std::filesystem::weakly_canonical(path, ec);
-    if (!ec) return resolved;
+  for (int hops = 0; std::filesystem::is_symlink(path, ec); ++hops) {
+    if (hops == 40) throw io_error("cannot save to " + path.string() + ": too many levels of symbolic links");
+    const std::filesystem::path next = std::filesystem::read_symlink(path, ec);
+    if (ec) break;
+    path = next.is_absolute() ? next : path.parent_path() / next;
   }
   return path;
 }

@@ -471,6 +471,25 @@ TEST_F(Npy, SaveReplacesKeepingPermissionsAndSymlinks) {
   EXPECT_EQ(entries, 2);
 }
 
+TEST_F(Npy, SaveThroughADanglingSymlinkCreatesItsTargetAndKeepsTheLink) {
+  // NumPy's np.save opens the path for writing, which follows the link.
+  fs::create_symlink("made.npy", file("dangling.npy"));  // relative to the link's directory
+  fs::create_symlink(file("dangling.npy"), file("chain.npy"));
+  nd::save(file("chain.npy"), nd::array<double>{7, 8});
+  EXPECT_TRUE(fs::is_symlink(file("chain.npy")));
+  EXPECT_TRUE(fs::is_symlink(file("dangling.npy")));
+  ASSERT_TRUE(fs::is_regular_file(file("made.npy")));
+  EXPECT_EQ(nd::load<double>(file("made.npy"))(1), 8.0);
+}
+
+TEST_F(Npy, SaveThroughASymlinkLoopThrowsAndWritesNothing) {
+  fs::create_symlink(file("b.npy"), file("a.npy"));
+  fs::create_symlink(file("a.npy"), file("b.npy"));
+  EXPECT_THROW(nd::save(file("a.npy"), nd::array<double>{1}), nd::io_error);
+  EXPECT_TRUE(fs::is_symlink(file("a.npy")));
+  EXPECT_TRUE(fs::is_symlink(file("b.npy")));
+}
+
 TEST_F(Npy, LargeArrayRoundTrip) {
   nd::array<double> a = patterned<double>({1000, 1000});
   nd::save(file("big.npy"), a);
