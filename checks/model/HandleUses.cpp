@@ -88,17 +88,51 @@ bool elementAccessIsTransient(const Expr *Access, ASTContext &Ctx) {
   }
 }
 
+// The assignment or compound assignment whose left operand is the temporary E (an
+// indexing result: `a(mask) = v`, `a(idx) += 1`), or null.
+const CXXOperatorCallExpr *assignmentToTemporary(const Expr *E, ASTContext &Ctx) {
+  const Expr *Child = E;
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    const auto *PE = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!PE)
+      return nullptr;
+    if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr>(PE)) {
+      Child = PE;
+      continue;
+    }
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(PE);
+    return Op && Op->isAssignmentOp() && Op->getNumArgs() > 0 && Op->getArg(0) == Child ? Op : nullptr;
+  }
+}
+
+// Assignment through indexing writes the indexed array's elements (nd/array.hpp: the
+// temporary a(...) returns writes into a, as NumPy's __setitem__): a write that keeps
+// nothing when its result is unused.
+HandleUse indexedAssignmentUse(const CXXOperatorCallExpr *Assign, ASTContext &Ctx) {
+  return use(isDiscarded(Assign, Ctx) ? UseKind::ElementWrite : UseKind::Escapes, Assign);
+}
+
 // The handle as the object of a member function of nd::array.
 HandleUse methodUse(const CXXMethodDecl *MD, const CallExpr *Call, ASTContext &Ctx) {
   if (!isInNdNamespace(MD))
     return use(UseKind::Unknown, Call);
   QualType R = MD->getReturnType();
   if (MD->getOverloadedOperator() == OO_Equal) {
+    // The rvalue-qualified `=` is assignment through a view being followed (the
+    // handle is a temporary): it writes the elements, it rebinds nothing.
+    if (MD->getRefQualifier() == RQ_RValue) {
+      const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      return Op ? indexedAssignmentUse(Op, Ctx) : use(UseKind::Unknown, Call);
+    }
     HandleUse U = use(UseKind::Rebind, Call);
     U.Value = Call->getNumArgs() > 1 ? Call->getArg(1) : nullptr;
     return U;
   }
   if (MD->getOverloadedOperator() == OO_Call) {
+    if (isNdArray(R))
+      if (const CXXOperatorCallExpr *Assign = assignmentToTemporary(Call, Ctx))
+        return indexedAssignmentUse(Assign, Ctx);
     if (R->isLValueReferenceType()) {
       if (R.getNonReferenceType().isConstQualified())
         return use(UseKind::Read, Call);

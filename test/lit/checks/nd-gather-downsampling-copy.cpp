@@ -143,6 +143,40 @@ void opaque_call(const nd::array<double>& x) {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: the fix keeps a copy: this call may write the indexed array through another handle while the result is alive
 }
 
+// Assignment through an index writes the array indexed: a mask, a view or an index
+// array into the result writes the result; into the source, the source.
+void result_assigned_through_index(nd::index_t n) {
+  auto x = nd::linspace(0.0, 1.0, n);
+  auto y = x(nd::arange(0, x.shape(0), 2));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: gather with arithmetic-progression indices; use nd::slice indexing followed by .copy(), which needs no index arrays [nd-gather-downsampling]
+  // CHECK-FIXES: auto y = x(nd::slice(0, nd::none, 2)).copy();
+  y(y > 0.5) = -1.0;
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: the fix keeps a copy: the result is written here
+  print("x", x);
+  print("y", y);
+}
+
+void result_view_assigned(nd::index_t n) {
+  auto x = nd::linspace(0.0, 1.0, n);
+  auto y = x(nd::arange(1, x.shape(0), 2));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: gather with arithmetic-progression indices; use nd::slice indexing followed by .copy(), which needs no index arrays [nd-gather-downsampling]
+  // CHECK-FIXES: auto y = x(nd::slice(1, nd::none, 2)).copy();
+  y(nd::slice(0, 1)) *= 10.0;
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: the fix keeps a copy: the result is written here
+  print("x", x);
+  print("y", y);
+}
+
+void source_scattered_while_alive(nd::index_t n) {
+  auto x = nd::linspace(0.0, 1.0, n);
+  auto y = x(nd::arange(0, x.shape(0), 2));
+  // CHECK-NOTES: :[[@LINE-1]]:12: warning: gather with arithmetic-progression indices; use nd::slice indexing followed by .copy(), which needs no index arrays [nd-gather-downsampling]
+  // CHECK-FIXES: auto y = x(nd::slice(0, nd::none, 2)).copy();
+  x(nd::array<std::int64_t>{0}) = 100.0;
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: the fix keeps a copy: 'x' is written here while the result is alive
+  print("y", y);
+}
+
 // Reading the result element by element and through const references is fine.
 void only_read(nd::index_t n) {
   auto x = nd::linspace(0.5, 1.5, n);
@@ -159,6 +193,9 @@ int main() {
   for (nd::index_t n : {1, 5, 8}) {
     result_written(n);
     result_view_filled(n + 2);
+    result_assigned_through_index(n);
+    result_view_assigned(n + 2);
+    source_scattered_while_alive(n);
     source_written(n);
     source_alias_written(n);
     source_pointer(n);
