@@ -5,6 +5,7 @@
 #include "CommandLine.h"
 #include "Configuration.h"
 #include "DiffFilter.h"
+#include "FixApplication.h"
 #include "FindingPrinter.h"
 #include "IncludeGraph.h"
 #include "ResultCache.h"
@@ -142,6 +143,14 @@ private:
   bool writeSarifFile();
   std::string docsUrl() const;
   bool applyFixes();
+  void recordContents(unsigned Parallel);
+  const std::vector<std::vector<std::string>> &reads(unsigned Parallel);
+  const std::string &identity(const std::string &Path) {
+    auto [It, Inserted] = Identities.try_emplace(Path);
+    if (Inserted)
+      It->second = fileIdentity(Path);
+    return It->second;
+  }
   std::string tempPath(const llvm::Twine &Name) {
     llvm::SmallString<256> P(TempDir);
     llvm::sys::path::append(P, Name);
@@ -170,6 +179,9 @@ private:
   std::vector<bool> FromCache;        // per unit of Files
   std::vector<std::string> CacheKeys; // per unit of Files
   SourcePositions Positions;
+  ContentRecord &Contents = ContentRecord::ofThisRun(); // --fix
+  std::optional<std::vector<std::vector<std::string>>> Reads; // per unit of Files
+  llvm::StringMap<std::string> Identities;                    // fileIdentity, by path
 };
 
 bool Driver::selectFiles() {
@@ -316,6 +328,8 @@ void Driver::lint() {
     Jobs.push_back(std::move(J));
   }
   unsigned Parallel = Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  if (Opts.Fix)
+    recordContents(Parallel);
   std::vector<size_t> ToRun = lookUpCache(Jobs, Parallel);
 
   // Each unit's findings are printed as soon as it and every unit before it have
@@ -353,7 +367,7 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
       ToRun.push_back(K);
     return ToRun;
   }
-  std::vector<std::vector<std::string>> Reads = scanIncludes(*Database, Files, Parallel);
+  const std::vector<std::vector<std::string>> &Reads = reads(Parallel);
   for (size_t K = 0; K < Files.size(); ++K) {
     std::vector<std::string> Parts{ND_VERSION, BuildDir, Files[K]};
     // The workers' output does not depend on the header filter (isWanted applies it).
@@ -425,8 +439,9 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     makeAbsolute(D);
     if (!isWanted(D, Files[K]))
       continue;
-    auto Key = std::make_tuple(D.DiagnosticName, D.Message.FilePath, D.Message.FileOffset,
-                               D.Message.Message);
+    // By the file's identity: a file seen by two paths (a symbolic link) is one file.
+    auto Key = std::make_tuple(D.DiagnosticName, identity(D.Message.FilePath),
+                               D.Message.FileOffset, D.Message.Message);
     auto [It, Inserted] = Findings.try_emplace(Key);
     if (Inserted) {
       It->second.Diag = std::move(D);
@@ -584,64 +599,45 @@ bool Driver::writeSarifFile() {
   }));
 }
 
-bool sameReplacement(const Replacement &A, const Replacement &B) {
-  return A.getOffset() == B.getOffset() && A.getLength() == B.getLength() &&
-         A.getReplacementText() == B.getReplacementText();
-}
-
 // --fix: every reported fix once (a header's fix is reported once however many
-// translation units include it); a fix that overlaps one already taken is refused.
+// translation units include it, a file's once whatever paths name it); a fix that
+// overlaps one already taken is refused. Each file is written only if it still has
+// the content the run read (FixApplication.h).
 bool Driver::applyFixes() {
-  std::map<std::string, Replacements> Accepted;
+  FixSet Fixes;
   unsigned Total = 0, Taken = 0;
   for (const Finding *F : Reported) {
     const Diagnostic &D = F->Diag;
     if (D.Message.Fix.empty() || !F->FixAllowed)
       continue;
     ++Total;
-    std::map<std::string, Replacements> Trial;
-    std::string Conflict;
-    for (const auto &Entry : D.Message.Fix) {
-      std::string File = Entry.first().str();
-      Replacements &Target = Trial.try_emplace(File, Accepted[File]).first->second;
-      for (const Replacement &R : Entry.second) {
-        if (llvm::any_of(Target, [&](const Replacement &A) { return sameReplacement(A, R); }))
-          continue;
-        if (llvm::Error Err = Target.add(R)) {
-          Conflict = llvm::toString(std::move(Err));
-          break;
-        }
-      }
-      if (!Conflict.empty())
-        break;
-    }
-    if (!Conflict.empty()) {
+    if (!Fixes.add(D.Message.Fix)) {
       llvm::errs() << "nd-tidy: warning: the fix of [" << D.DiagnosticName << "] at "
                    << location(Positions, D.Message)
                    << " overlaps a fix already applied and is not applied\n";
       continue;
     }
-    for (auto &[File, Reps] : Trial)
-      Accepted[File] = std::move(Reps);
     ++Taken;
   }
-  bool Ok = true;
-  for (const auto &[File, Reps] : Accepted) {
-    if (Reps.empty())
-      continue;
-    llvm::Expected<std::string> Fixed = clang::tooling::applyAllReplacements(readFile(File), Reps);
-    if (!Fixed) {
-      llvm::errs() << "nd-tidy: error: cannot apply the fixes to '" << File
-                   << "': " << llvm::toString(Fixed.takeError()) << "\n";
-      Ok = false;
-      continue;
-    }
-    Ok &= reportWriteError(
-        writeFileAtomically(File, [&](llvm::raw_ostream &OS) { OS << *Fixed; }));
-  }
+  bool Ok = Fixes.apply(Contents, llvm::errs());
   if (!Opts.Quiet && Total > 0)
-    llvm::errs() << "nd-tidy: applied " << Taken << " of " << Total << " suggested fixes\n";
+    llvm::errs() << "nd-tidy: " << (Ok ? "applied " : "took ") << Taken << " of " << Total
+                 << " suggested fixes" << (Ok ? "" : ", not every file was written") << "\n";
   return Ok;
+}
+
+// --fix: the content of every file the units read, recorded before any worker reads
+// it, so that a file changed meanwhile (an editor, another nd-tidy) is not fixed.
+void Driver::recordContents(unsigned Parallel) {
+  for (const std::vector<std::string> &Unit : reads(Parallel))
+    for (const std::string &File : Unit)
+      Contents.record(File);
+}
+
+const std::vector<std::vector<std::string>> &Driver::reads(unsigned Parallel) {
+  if (!Reads)
+    Reads = scanIncludes(*Database, Files, Parallel);
+  return *Reads;
 }
 
 int Driver::run() {
