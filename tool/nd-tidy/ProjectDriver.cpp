@@ -362,6 +362,7 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
   FromCache.assign(Files.size(), false);
   CacheKeys.assign(Files.size(), "");
   std::vector<size_t> ToRun;
+  unsigned Damaged = 0;
   if (!Cache) {
     for (size_t K = 0; K < Files.size(); ++K)
       ToRun.push_back(K);
@@ -380,7 +381,9 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
                                          Opts.ConfigFile)
                         .Text);
     CacheKeys[K] = Cache->key(Parts, Reads[K]);
-    std::optional<ResultCache::Entry> Hit = Cache->lookup(CacheKeys[K]);
+    ResultCache::Lookup Found = Cache->lookup(CacheKeys[K]);
+    Damaged += Found.Damaged;
+    std::optional<ResultCache::Entry> &Hit = Found.Hit;
     // A unit without findings has no fixes file (clang-tidy writes none), and its
     // entry stores an empty text: restore it as no file, exactly as the worker left it.
     if (Hit && (Hit->Yaml.empty() || !writeFileAtomically(yamlPath(K), [&](llvm::raw_ostream &OS) {
@@ -392,6 +395,13 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
     }
     ToRun.push_back(K);
   }
+  if (Damaged)
+    llvm::errs() << "nd-tidy: warning: " << Damaged
+                 << (Damaged == 1 ? " cache entry" : " cache entries") << " in '"
+                 << *Opts.CacheDir << "' " << (Damaged == 1 ? "is" : "are")
+                 << " damaged or of another nd-tidy version; "
+                 << (Damaged == 1 ? "its unit is" : "their units are") << " linted again and "
+                 << (Damaged == 1 ? "the entry" : "the entries") << " replaced\n";
   return ToRun;
 }
 
@@ -673,7 +683,7 @@ int Driver::run() {
   TempDir = std::string(Temp);
 
   if (Opts.CacheDir)
-    Cache.emplace(absolutePath(*Opts.CacheDir, ""));
+    Cache.emplace(absolutePath(*Opts.CacheDir, ""), ND_VERSION);
   for (const std::string &F : Files)
     Directories.try_emplace(llvm::sys::path::parent_path(F).str(), F);
   if (!checkConfiguration()) {
