@@ -267,6 +267,10 @@ std::vector<std::string> Driver::workerArgs(llvm::ArrayRef<std::string> Extra) {
 // lint with its defaults instead), and each --warnings-as-errors glob matches a check
 // enabled in one of them. Errors are printed once each.
 bool Driver::checkConfiguration() {
+  // Nothing selected (a diff or commit without C++ changes, an empty shard): there is
+  // no configuration that applies, and no check for a glob to match.
+  if (Directories.empty())
+    return true;
   llvm::StringSet<> Printed;
   for (const auto &[Dir, File] : Directories) {
     ConfigurationFacts Facts = inspectConfiguration(Dir, Opts.Config, Opts.ConfigFile);
@@ -546,6 +550,10 @@ void Driver::printSummary() {
     C.WithFix += !F->Diag.Message.Fix.empty();
   }
   llvm::raw_ostream &OS = llvm::errs();
+  if (Files.empty()) {
+    OS << "nd-tidy: 0 translation units to lint\n";
+    return;
+  }
   OS << "nd-tidy: " << plural(Files.size(), "translation unit") << " linted";
   if (Cache)
     OS << " (" << llvm::count(FromCache, true) << " from the cache)";
@@ -674,6 +682,11 @@ int Driver::run() {
       DatabasePath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Database)
     return usageError("cannot read " + DatabasePath + ": " + Error);
+  // An empty database is a broken configuration (a CMake run that failed half-way),
+  // never a clean lint.
+  if (Database->getAllFiles().empty())
+    return usageError(DatabasePath + " lists no translation unit; "
+                      "configure the project again with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
   if (!selectFiles())
     return 2;
 
