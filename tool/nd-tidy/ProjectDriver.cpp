@@ -215,7 +215,18 @@ bool Driver::selectFiles() {
       usageError("--diff " + *Opts.Diff + ": " + llvm::toString(Text.takeError()));
       return false;
     }
-    Changed = ChangedLines::parse(*Text, Root);
+    // An empty diff of a revision is no change; an empty --diff - is a pipe whose
+    // `git diff` failed, or no diff at all.
+    if (Text->empty() && *Opts.Diff != "-") {
+      Changed.emplace();
+    } else {
+      llvm::Expected<ChangedLines> Parsed = ChangedLines::parse(*Text, Root);
+      if (!Parsed) {
+        usageError("--diff " + *Opts.Diff + ": " + llvm::toString(Parsed.takeError()));
+        return false;
+      }
+      Changed = std::move(*Parsed);
+    }
     All = unitsSeeingChanges(All);
   }
 
