@@ -68,8 +68,10 @@ void printSnippet(llvm::raw_ostream &OS, const DiagnosticMessage &M,
 } // namespace
 
 std::string location(SourcePositions &Positions, const DiagnosticMessage &M) {
+  // A diagnostic without a location is clang's (its driver's, mostly: an unknown
+  // argument), not nd-tidy's own: "clang: error: ...", as clang prints it.
   if (M.FilePath.empty())
-    return "nd-tidy";
+    return "clang";
   auto [Line, Column] = Positions.position(M.FilePath, M.FileOffset);
   return (M.FilePath + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Column)).str();
 }

@@ -52,6 +52,8 @@ int runClangTidy(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
       llvm::errs() << "nd-tidy: error: the configuration does not parse: " << E << "\n";
     return 2;
   }
+  if (!Checked && !nd_tidy::filesAreInDatabase(O))
+    return 2;
   std::vector<std::string> Args = nd_tidy::withDefaultChecks(Argv, Facts.NamesChecks);
   if (!Checked && !O.Info && O.WarningsAsErrors) {
     llvm::Expected<std::vector<std::string>> Enabled = nd_tidy::enabledChecks(

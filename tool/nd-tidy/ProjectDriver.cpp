@@ -114,6 +114,31 @@ int usageError(const llvm::Twine &Message) {
   return 2;
 }
 
+std::string plural(unsigned N, llvm::StringRef Word) {
+  return (llvm::Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();
+}
+
+// The units of All (absolute paths) that Files name, by path or real path, sorted; an
+// error for a file that is not one.
+std::optional<std::vector<std::string>> unitsOf(llvm::ArrayRef<std::string> Files,
+                                                llvm::ArrayRef<std::string> All,
+                                                llvm::StringRef BuildDir) {
+  std::set<std::string> Wanted;
+  for (const std::string &F : Files) {
+    std::string Abs = absolutePath(F, "");
+    std::string Real = realPathOr(Abs);
+    auto It = llvm::find_if(All, [&](const std::string &T) {
+      return T == Abs || realPathOr(T) == Real;
+    });
+    if (It == All.end()) {
+      usageError("'" + F + "' is not in " + BuildDir + "/compile_commands.json");
+      return std::nullopt;
+    }
+    Wanted.insert(*It);
+  }
+  return std::vector<std::string>(Wanted.begin(), Wanted.end());
+}
+
 // A diagnostic reported once, however many translation units saw it.
 struct Finding {
   Diagnostic Diag;
@@ -192,20 +217,10 @@ bool Driver::selectFiles() {
   All.erase(std::unique(All.begin(), All.end()), All.end());
 
   if (!Opts.Files.empty()) {
-    std::set<std::string> Wanted;
-    for (const std::string &F : Opts.Files) {
-      std::string Abs = absolutePath(F, "");
-      std::string Real = realPathOr(Abs);
-      auto It = llvm::find_if(All, [&](const std::string &T) {
-        return T == Abs || realPathOr(T) == Real;
-      });
-      if (It == All.end()) {
-        usageError("'" + F + "' is not in " + BuildDir + "/compile_commands.json");
-        return false;
-      }
-      Wanted.insert(*It);
-    }
-    All.assign(Wanted.begin(), Wanted.end());
+    std::optional<std::vector<std::string>> Wanted = unitsOf(Opts.Files, All, BuildDir);
+    if (!Wanted)
+      return false;
+    All = std::move(*Wanted);
   }
 
   if (Opts.Diff) {
@@ -540,10 +555,6 @@ void Driver::filterToDiff() {
   llvm::sort(Reported, byPosition);
 }
 
-std::string plural(unsigned N, llvm::StringRef Word) {
-  return (llvm::Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();
-}
-
 // The totals, then one line per check, e.g.
 //   nd-tidy: 3 translation units linted: 2 warnings, 1 error
 //   nd-tidy:   nd-gather-downsampling: 2 warnings (2 with a fix)
@@ -747,8 +758,10 @@ bool isProjectMode(llvm::ArrayRef<const char *> Argv) {
   Options O = parseArgs(Argv);
   if (O.Info)
     return false;
-  return O.Jobs || O.Diff || O.Shard || O.Sarif ||
-         (O.BuildDir && O.Files.empty() && !O.DashDash);
+  // The flags clang-tidy does not have are project mode's: given to clangTidyMain,
+  // they would be an unknown option.
+  return O.Jobs || O.Diff || O.Shard || O.Sarif || O.FormatGiven || O.CacheDir ||
+         O.DocsUrl || (O.BuildDir && O.Files.empty() && !O.DashDash);
 }
 
 void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
@@ -769,6 +782,24 @@ void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
   llvm::StringSet<> Seen;
   printConfigWarnings(readFile(ErrPath), Seen);
   llvm::sys::fs::remove(ErrPath);
+}
+
+bool filesAreInDatabase(const Options &O) {
+  if (!O.BuildDir || O.DashDash || O.Files.empty() || O.Info)
+    return true;
+  std::string BuildDir = absolutePath(*O.BuildDir, "");
+  llvm::SmallString<256> DatabasePath(BuildDir);
+  llvm::sys::path::append(DatabasePath, "compile_commands.json");
+  std::string Error;
+  std::unique_ptr<clang::tooling::JSONCompilationDatabase> Database =
+      clang::tooling::JSONCompilationDatabase::loadFromFile(
+          DatabasePath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database) // clang-tidy looks further (the parent directories) and says so itself
+    return true;
+  std::vector<std::string> All;
+  for (const std::string &F : Database->getAllFiles())
+    All.push_back(absolutePath(F, BuildDir));
+  return unitsOf(O.Files, All, BuildDir).has_value();
 }
 
 int runProject(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
