@@ -712,6 +712,9 @@ int Driver::run() {
   if (!selectFiles())
     return 2;
 
+  // From here on a SIGTERM or SIGINT ends the workers and removes the temporary
+  // directory, instead of leaving both behind.
+  installInterruptHandlers();
   llvm::SmallString<128> Temp;
   if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("nd-tidy", Temp))
     return usageError("cannot create a temporary directory: " + EC.message());
@@ -727,9 +730,17 @@ int Driver::run() {
   }
   if (!Files.empty()) {
     verifyConfig();
-    lint();
+    if (!interruptSignal())
+      lint();
   }
   llvm::sys::fs::remove_directories(TempDir);
+  if (int Signal = interruptSignal()) {
+    // The workers were ended by the handler; nothing of theirs is reported.
+    llvm::errs() << "\nnd-tidy: interrupted by signal " << Signal << "; the workers were "
+                 << "ended and nothing was written\n";
+    endWithInterruptSignal();
+    return 128 + Signal;
+  }
 
   filterToDiff();
   bool Ok = !WorkerFailed;
