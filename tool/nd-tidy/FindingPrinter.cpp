@@ -1,5 +1,7 @@
 #include "FindingPrinter.h"
 
+#include "PathSpelling.h"
+
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -73,7 +75,7 @@ std::string location(SourcePositions &Positions, const DiagnosticMessage &M) {
   if (M.FilePath.empty())
     return "clang";
   auto [Line, Column] = Positions.position(M.FilePath, M.FileOffset);
-  return (M.FilePath + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Column)).str();
+  return (displayPath(M.FilePath) + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Column)).str();
 }
 
 void printDiagnostic(llvm::raw_ostream &OS, const Diagnostic &D, SourcePositions &Positions,

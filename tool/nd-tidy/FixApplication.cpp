@@ -2,6 +2,7 @@
 
 #include "AtomicWrite.h"
 #include "DiffFilter.h"
+#include "PathSpelling.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -157,7 +158,8 @@ bool FixSet::add(const llvm::StringMap<clang::tooling::Replacements> &Fix) {
 llvm::Error fixFile(llvm::StringRef Path, const ContentRecord &Record,
                     llvm::function_ref<llvm::Expected<std::string>(llvm::StringRef)> Fix) {
   auto Refuse = [&](const llvm::Twine &Why) {
-    return llvm::createStringError("the fixes to '" + Path + "' are not applied: " + Why);
+    return llvm::createStringError("the fixes to '" + displayPath(Path) +
+                                   "' are not applied: " + Why);
   };
   LockedFile Locked;
   if (std::error_code EC = lockAndRead(Path, Locked))

@@ -8,6 +8,7 @@
 #include "FixApplication.h"
 #include "FindingPrinter.h"
 #include "IncludeGraph.h"
+#include "PathSpelling.h"
 #include "ResultCache.h"
 #include "SarifWriter.h"
 #include "SourcePositions.h"
@@ -160,6 +161,11 @@ private:
   std::string yamlPath(size_t K) { return tempPath("tu-" + llvm::Twine(K) + ".yaml"); }
   std::vector<const Finding *> collect(size_t K, const Job &J);
   bool isWanted(const Diagnostic &D, const std::string &Unit);
+  void respell(Diagnostic &D, size_t K);
+  std::optional<std::string> exactPath(const std::string &Spelled, size_t K);
+  unsigned parallel() const {
+    return Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  }
   bool isReported(const Finding &F);
   void printNew(std::vector<const Finding *> New);
   void filterToDiff();
@@ -457,7 +463,7 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
   // of which are in its YAML; anything else is a failure of the worker itself.
   if (ReadError || J.ExitCode < 0 || (J.ExitCode != 0 && !AnyError)) {
     WorkerFailed = true;
-    llvm::errs() << "nd-tidy: error: clang-tidy failed on '" << Files[K] << "' (";
+    llvm::errs() << "nd-tidy: error: clang-tidy failed on '" << displayPath(Files[K]) << "' (";
     if (ReadError)
       llvm::errs() << "unreadable fixes file";
     else if (J.ExitCode == -2)
@@ -477,6 +483,7 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     NotCompiling.push_back(Files[K]);
   for (Diagnostic &D : TUD.Diagnostics) {
     makeAbsolute(D);
+    respell(D, K);
     if (!isWanted(D, Files[K]))
       continue;
     // By the file's identity: a file seen by two paths (a symbolic link) is one file.
@@ -490,6 +497,47 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     It->second.FixAllowed |= !DoesNotCompile || Opts.FixErrors;
   }
   return New;
+}
+
+// A name that is not UTF-8 comes back from the worker's YAML with U+FFFD in it
+// (PathSpelling.h): put back the exact bytes of the file it stands for, the unit itself
+// or a file the unit reads, so that the finding is reported and its fix applied.
+void Driver::respell(Diagnostic &D, size_t K) {
+  auto Respell = [&](std::string &Path) {
+    if (!mayBeMisspelled(Path))
+      return;
+    if (std::optional<std::string> Exact = exactPath(Path, K))
+      Path = *Exact;
+  };
+  auto RespellMessage = [&](DiagnosticMessage &M) {
+    Respell(M.FilePath);
+    for (clang::tooling::FileByteRange &R : M.Ranges)
+      Respell(R.FilePath);
+    llvm::StringMap<Replacements> Fix;
+    for (const auto &Entry : M.Fix) {
+      std::string File = Entry.first().str();
+      Respell(File);
+      for (const Replacement &R : Entry.second) {
+        std::string Path = R.getFilePath().str();
+        Respell(Path);
+        llvm::consumeError(Fix[File].add(
+            Replacement(Path, R.getOffset(), R.getLength(), R.getReplacementText())));
+      }
+    }
+    M.Fix = std::move(Fix);
+  };
+  RespellMessage(D.Message);
+  for (DiagnosticMessage &Note : D.Notes)
+    RespellMessage(Note);
+}
+
+std::optional<std::string> Driver::exactPath(const std::string &Spelled, size_t K) {
+  if (yamlSpelling(Files[K]) == Spelled)
+    return Files[K];
+  for (const std::string &File : reads(parallel())[K])
+    if (yamlSpelling(File) == Spelled)
+      return File;
+  return std::nullopt;
 }
 
 // clang-tidy matches its header filter against a header's name as the compiler spelled
@@ -754,7 +802,7 @@ int Driver::run() {
   if (!Opts.Quiet)
     printSummary();
   for (const std::string &F : NotCompiling)
-    llvm::errs() << "nd-tidy: error: '" << F << "' does not compile\n";
+    llvm::errs() << "nd-tidy: error: '" << displayPath(F) << "' does not compile\n";
   if (!Ok || !NotCompiling.empty())
     return 2;
   bool WarningsAsErrors = llvm::any_of(Reported, [](const Finding *F) {
