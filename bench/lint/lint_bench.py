@@ -13,6 +13,12 @@ result cache saves, measured side by side in one run and reported as ratios.
 2. A project run (-p, the lit corpus as a compilation database) with a cold result
    cache against a warm one (--cache-dir), wall and CPU time.
 
+3. Applying many fixes to one file: a generated unit with N fixes of a stock check
+   (modernize-use-nullptr, one per line) linted by a project run with --fix against
+   the same run without it, side by side with clang-tidy's own --fix (nd-tidy in
+   plain mode) on the same file: the cost of applying the fixes is the difference,
+   and must grow linearly with N.
+
 CPU time, not wall time, for the overhead: the machine may be shared, and CPU time is
 what a CI runner pays for.
 """
@@ -157,6 +163,41 @@ def cache(args, work, files):
           % (cold[1] / warm[1], cold[0] / warm[0]), flush=True)
 
 
+def many_fixes_unit(count):
+    return "".join("int *pointer_%d = 0;\n" % k for k in range(count))
+
+
+def fixes(args, work, counts):
+    """A project run with --fix against the same run without it on one file with each
+    count of fixes, and plain clang-tidy --fix (up to --plain-fix-max fixes: it is
+    quadratic): wall seconds."""
+    env = dict(os.environ)
+    env.pop("ND_TIDY_WORKER", None)
+    print("| fixes in one file | project run | project `--fix` | fix cost "
+          "| plain `--fix` (clang-tidy's own) |")
+    print("|---|---|---|---|---|")
+    checks = "--checks=-*,modernize-use-nullptr"
+    for count in counts:
+        directory = os.path.join(work, "fixes-%d" % count)
+        os.makedirs(directory, exist_ok=True)
+        unit = os.path.join(directory, "many_fixes.cpp")
+        compile_database(directory, [unit], args.runtime_include)
+        base = [args.nd_tidy, "-p", directory, "-j", "1", "--quiet", "--config={}", checks,
+                "--format=short"]
+        write(unit, many_fixes_unit(count))
+        lint = cpu_of(base, env)
+        project = cpu_of(base + ["--fix"], env)
+        if open(unit).read() != many_fixes_unit(count).replace("= 0;", "= nullptr;"):
+            sys.exit("lint_bench.py: the project --fix of %d fixes is wrong" % count)
+        plain = "not run"
+        if count <= args.plain_fix_max:
+            write(unit, many_fixes_unit(count))
+            plain = "%.2f s" % cpu_of([args.nd_tidy, "-p", directory, "--quiet", "--config={}",
+                                       checks, "--fix", unit], env)[1]
+        print("| %d | %.2f s | %.2f s | %+.2f s | %s |"
+              % (count, lint[1], project[1], project[1] - lint[1], plain), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--nd-tidy", required=True)
@@ -168,6 +209,12 @@ def main():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--cache-only", action="store_true",
                         help="only the cold/warm cache comparison")
+    parser.add_argument("--fixes-only", action="store_true",
+                        help="only the many-fixes comparison")
+    parser.add_argument("--fix-counts", default="6000,12000,50000",
+                        help="fixes in one file, comma-separated")
+    parser.add_argument("--plain-fix-max", type=int, default=12000,
+                        help="the most fixes given to plain clang-tidy --fix")
     args = parser.parse_args()
     args.runtime_include = os.path.abspath(args.runtime_include)
     args.corpus = os.path.abspath(args.corpus)
@@ -187,6 +234,9 @@ def main():
         paths = {name: os.path.join(work, name) for name in generated}
         compile_database(work, corpus + list(paths.values()), args.runtime_include)
 
+        if args.fixes_only:
+            fixes(args, work, [int(n) for n in args.fix_counts.split(",")])
+            return
         if args.cache_only:
             compile_database(work, corpus, args.runtime_include)
             print("| project run (-j %d) | units | wall | CPU |" % args.jobs)
@@ -209,6 +259,8 @@ def main():
         print("\n| project run (-j %d) | units | wall | CPU |" % args.jobs)
         print("|---|---|---|---|")
         cache(args, work, corpus)
+        print()
+        fixes(args, work, [int(n) for n in args.fix_counts.split(",")])
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

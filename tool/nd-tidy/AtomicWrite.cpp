@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
 
@@ -45,6 +46,24 @@ llvm::Error writeDirectly(llvm::StringRef Path,
   return llvm::Error::success();
 }
 
+// The temporary file that replaces Target gets its owner, group and mode (the rename
+// would otherwise give the file ours, and our umask's mode); an owner we may not give
+// it is an error, not a silent change.
+std::error_code keepOwnerAndMode(llvm::StringRef Target, llvm::StringRef Temporary) {
+  struct stat Old;
+  if (::stat(Target.str().c_str(), &Old) != 0)
+    return std::error_code(errno, std::generic_category());
+  struct stat New;
+  if (::stat(Temporary.str().c_str(), &New) != 0)
+    return std::error_code(errno, std::generic_category());
+  if ((Old.st_uid != New.st_uid || Old.st_gid != New.st_gid) &&
+      ::chown(Temporary.str().c_str(), Old.st_uid, Old.st_gid) != 0)
+    return std::error_code(errno, std::generic_category());
+  if (::chmod(Temporary.str().c_str(), Old.st_mode & 07777) != 0)
+    return std::error_code(errno, std::generic_category());
+  return {};
+}
+
 } // namespace
 
 llvm::Error writeFileAtomically(llvm::StringRef Path,
@@ -68,7 +87,7 @@ llvm::Error writeFileAtomically(llvm::StringRef Path,
   llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
   std::error_code EC = streamAndClose(OS, Write, FD);
   if (!EC && Exists)
-    EC = llvm::sys::fs::setPermissions(Temporary, Status.permissions());
+    EC = keepOwnerAndMode(Target, Temporary);
   if (!EC)
     EC = llvm::sys::fs::rename(Temporary, Target);
   if (EC) {

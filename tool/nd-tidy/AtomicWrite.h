@@ -12,8 +12,8 @@
 namespace nd_tidy {
 
 /// Writes what \p Write streams to \p Path: into a temporary file in the same
-/// directory, synced to disk, then renamed over \p Path (keeping its permissions), so
-/// that \p Path is either unchanged or complete. A \p Path that exists and is not a
+/// directory, synced to disk, then renamed over \p Path (keeping its owner, group and
+/// mode), so that \p Path is either unchanged or complete. A \p Path that exists and is not a
 /// regular file (/dev/stdout, a pipe, a device) is written directly. Every write is
 /// checked; the error names the file and the cause ("cannot write 'x': File too large").
 llvm::Error writeFileAtomically(llvm::StringRef Path,

@@ -85,6 +85,7 @@ Options parseArgs(llvm::ArrayRef<const char *> Argv) {
         if (*V != "short" && *V != "full")
           O.Errors.push_back("invalid --format '" + *V + "': expected short or full");
         O.ShortFormat = *V == "short";
+        O.FormatGiven = true;
       }
     } else if (Key == "header-filter") {
       O.HeaderFilter = TakeValue();

@@ -24,6 +24,7 @@ struct Options {
   // absolute paths); they are not passed through.
   std::optional<std::string> HeaderFilter, ExcludeHeaderFilter;
   bool ShortFormat = false;           // --format=short (default: full)
+  bool FormatGiven = false;           // --format, a flag of project mode only
   // Also passed through: what nd-tidy reads of clang-tidy's own options.
   std::optional<std::string> Checks, Config, ConfigFile, WarningsAsErrors;
   bool Fix = false, FixErrors = false, FixNotes = false, Quiet = false;

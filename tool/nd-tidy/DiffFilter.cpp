@@ -53,48 +53,112 @@ std::string unquoteGitPath(llvm::StringRef Name) {
   return Result;
 }
 
-ChangedLines ChangedLines::parse(llvm::StringRef Diff, llvm::StringRef Root) {
+namespace {
+
+// The largest line number a hunk header may give: clang counts lines in an unsigned,
+// and no source has 2^31 lines; a larger one is a damaged diff, not a line.
+constexpr uint64_t MaxLine = (uint64_t(1) << 31) - 1;
+
+// "a[,b]" of a hunk header (b defaults to 1); false if malformed or absurd.
+bool parseRange(llvm::StringRef Text, uint64_t &Start, uint64_t &Count) {
+  auto [StartText, CountText] = Text.split(',');
+  Count = 1;
+  if (StartText.empty() || StartText.getAsInteger(10, Start) ||
+      (Text.contains(',') && (CountText.empty() || CountText.getAsInteger(10, Count))))
+    return false;
+  return Start <= MaxLine && Count <= MaxLine && Start + Count <= MaxLine + 1 &&
+         (Start > 0 || Count == 0);
+}
+
+// The name of a "+++ " line: git quotes a name with unusual bytes (non-ASCII, quotes,
+// control characters) as a C string, "b/caf\303\251.cpp"; other tools end it with a tab.
+std::string newFileName(llvm::StringRef Line) {
+  llvm::StringRef Quoted = Line.trim();
+  return Quoted.starts_with("\"") ? unquoteGitPath(Quoted) : Line.split('\t').first.trim().str();
+}
+
+std::string resolve(llvm::StringRef Name, llvm::StringRef Root) {
+  Name.consume_front("b/");
+  llvm::SmallString<256> Path(Name);
+  if (!llvm::sys::path::is_absolute(Path)) {
+    Path = Root;
+    llvm::sys::path::append(Path, Name);
+  }
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return realPathOr(Path);
+}
+
+} // namespace
+
+// A unified diff is read strictly: text before the first file header is allowed (a
+// mail's headers, git's "diff --git" and "index" lines), but every hunk header must
+// parse, with sane line numbers, and be followed by exactly the lines it counts; the
+// input must name at least one file. Anything else (random bytes, an empty pipe behind
+// a failed `git diff`, a cut or garbled diff) is an error, never "nothing changed".
+llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff, llvm::StringRef Root) {
   ChangedLines Result;
   std::string Current; // empty: a deleted file, or before the first "+++"
+  bool SawFile = false;
+  uint64_t OldLeft = 0, NewLeft = 0; // lines still due in the current hunk
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Diff.split(Lines, '\n');
+  if (!Lines.empty() && Lines.back().empty())
+    Lines.pop_back(); // after the last newline
+  size_t Number = 0;
+  auto Bad = [&](const llvm::Twine &Why) {
+    return llvm::createStringError("not a unified diff: line " + llvm::Twine(Number) + ": " +
+                                   Why);
+  };
   for (llvm::StringRef Line : Lines) {
+    ++Number;
     Line = Line.rtrim("\r");
-    if (Line.consume_front("+++ ")) {
-      // git quotes a name with unusual bytes (non-ASCII, quotes, control characters) as
-      // a C string, "b/caf\303\251.cpp"; other diff tools end the name with a tab.
-      llvm::StringRef Quoted = Line.trim();
-      std::string Unquoted = Quoted.starts_with("\"")
-                                 ? unquoteGitPath(Quoted)
-                                 : Line.split('\t').first.trim().str();
-      llvm::StringRef Name = Unquoted;
-      Current.clear();
-      if (Name == "/dev/null")
-        continue;
-      Name.consume_front("b/");
-      llvm::SmallString<256> Path(Name);
-      if (!llvm::sys::path::is_absolute(Path)) {
-        Path = Root;
-        llvm::sys::path::append(Path, Name);
-      }
-      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-      Current = realPathOr(Path);
+    if (OldLeft || NewLeft) {
+      char C = Line.empty() ? ' ' : Line.front(); // an empty context line lost its space
+      if (C == '\\')
+        continue; // "\ No newline at end of file"
+      if ((C == ' ' && (!OldLeft || !NewLeft)) || (C == '-' && !OldLeft) ||
+          (C == '+' && !NewLeft) || (C != ' ' && C != '-' && C != '+'))
+        return Bad("the hunk does not have the lines its header counts");
+      OldLeft -= C != '+';
+      NewLeft -= C != '-';
       continue;
     }
-    if (Current.empty() || !Line.consume_front("@@ "))
+    if (Line.starts_with("diff ")) { // a new file; it may have no hunk (a mode change)
+      Current.clear();
+      SawFile = true;
       continue;
-    // "@@ -a[,b] +c[,d] @@": lines c .. c+d-1 of the new file (d defaults to 1).
-    llvm::StringRef New = Line.split(' ').second.split(' ').first;
-    if (!New.consume_front("+"))
+    }
+    if (Line.consume_front("+++ ")) {
+      std::string Name = newFileName(Line);
+      if (Name.empty())
+        return Bad("a '+++' line without a file name");
+      Current = Name == "/dev/null" ? "" : resolve(Name, Root);
+      SawFile = true;
       continue;
-    auto [StartText, CountText] = New.split(',');
-    unsigned Start = 0, Count = 1;
-    if (StartText.getAsInteger(10, Start) ||
-        (!CountText.empty() && CountText.getAsInteger(10, Count)))
-      continue;
-    if (Count > 0)
-      Result.Files[Current].push_back({Start, Start + Count - 1});
+    }
+    if (!Line.starts_with("@@"))
+      continue; // headers and text between files
+    // "@@ -a[,b] +c[,d] @@": lines c .. c+d-1 of the new file.
+    llvm::SmallVector<llvm::StringRef, 4> Fields;
+    Line.split(Fields, ' ', /*MaxSplit=*/3, /*KeepEmpty=*/false);
+    uint64_t OldStart, NewStart;
+    if (!SawFile)
+      return Bad("a hunk before any file header");
+    if (Fields.size() < 4 || Fields[0] != "@@" || !Fields[1].consume_front("-") ||
+        !Fields[2].consume_front("+") || !Fields[3].starts_with("@@"))
+      return Bad("a malformed hunk header '" + Line + "'");
+    if (!parseRange(Fields[1], OldStart, OldLeft) || !parseRange(Fields[2], NewStart, NewLeft))
+      return Bad("a hunk header with an absurd or malformed line range '" + Line + "'");
+    if (!Current.empty() && NewLeft > 0)
+      Result.Files[Current].push_back(
+          {unsigned(NewStart), unsigned(NewStart + NewLeft - 1)});
   }
+  if (OldLeft || NewLeft)
+    return Bad("the diff ends inside a hunk");
+  if (!SawFile)
+    return llvm::createStringError(Diff.trim().empty()
+                                       ? "the diff is empty (not a unified diff)"
+                                       : "not a unified diff: no file header ('+++ ' line)");
   return Result;
 }
 

@@ -17,8 +17,9 @@ namespace nd_tidy {
 class ChangedLines {
 public:
   /// Parses a unified diff. Paths in the diff are relative to \p Root (a leading
-  /// "b/" as git writes it is dropped).
-  static ChangedLines parse(llvm::StringRef Diff, llvm::StringRef Root);
+  /// "b/" as git writes it is dropped). An error for input that is not a unified diff
+  /// (no file header, a malformed or absurd hunk header, a hunk cut short).
+  static llvm::Expected<ChangedLines> parse(llvm::StringRef Diff, llvm::StringRef Root);
 
   bool containsFile(llvm::StringRef RealPath) const;
   bool containsLine(llvm::StringRef RealPath, unsigned Line) const;

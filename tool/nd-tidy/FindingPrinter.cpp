@@ -1,5 +1,7 @@
 #include "FindingPrinter.h"
 
+#include "PathSpelling.h"
+
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -68,10 +70,12 @@ void printSnippet(llvm::raw_ostream &OS, const DiagnosticMessage &M,
 } // namespace
 
 std::string location(SourcePositions &Positions, const DiagnosticMessage &M) {
+  // A diagnostic without a location is clang's (its driver's, mostly: an unknown
+  // argument), not nd-tidy's own: "clang: error: ...", as clang prints it.
   if (M.FilePath.empty())
-    return "nd-tidy";
+    return "clang";
   auto [Line, Column] = Positions.position(M.FilePath, M.FileOffset);
-  return (M.FilePath + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Column)).str();
+  return (displayPath(M.FilePath) + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Column)).str();
 }
 
 void printDiagnostic(llvm::raw_ostream &OS, const Diagnostic &D, SourcePositions &Positions,

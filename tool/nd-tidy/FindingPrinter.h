@@ -14,7 +14,7 @@ namespace nd_tidy {
 
 enum class OutputFormat { Short, Full };
 
-/// "file:line:col" of a message, "nd-tidy" for one without a file.
+/// "file:line:col" of a message, "clang" for one without a file (clang's own).
 std::string location(SourcePositions &Positions,
                      const clang::tooling::DiagnosticMessage &M);
 

@@ -7,8 +7,10 @@
 // executable as clang-tidy workers, one per translation unit (ProjectDriver.h).
 #include "AtomicWrite.h"
 #include "CheckSelection.h"
+#include "ClangTidyFixWriter.h"
 #include "CommandLine.h"
 #include "Configuration.h"
+#include "FixApplication.h"
 #include "HelpAndVersion.h"
 #include "ProjectDriver.h"
 #include "Workers.h"
@@ -50,6 +52,8 @@ int runClangTidy(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
       llvm::errs() << "nd-tidy: error: the configuration does not parse: " << E << "\n";
     return 2;
   }
+  if (!Checked && !nd_tidy::filesAreInDatabase(O))
+    return 2;
   std::vector<std::string> Args = nd_tidy::withDefaultChecks(Argv, Facts.NamesChecks);
   if (!Checked && !O.Info && O.WarningsAsErrors) {
     llvm::Expected<std::vector<std::string>> Enabled = nd_tidy::enabledChecks(
@@ -71,7 +75,13 @@ int runClangTidy(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
     Pointers.push_back(A.c_str());
   nd_tidy::warnAboutConfig(Pointers, Self);
   Pointers.push_back(nullptr);
-  return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Pointers.data());
+  // clang-tidy's --fix writes through fixFile (ClangTidyFixWriter.cpp), which refuses
+  // a file whose content is not what was linted: record the files as they are now.
+  if (O.Fix && !nd_tidy::isWorker())
+    for (const std::string &File : O.Files)
+      nd_tidy::ContentRecord::ofThisRun().record(File);
+  int Status = clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Pointers.data());
+  return nd_tidy::clangTidyFixFailed() ? 2 : Status;
 }
 
 } // namespace
@@ -80,6 +90,7 @@ int main(int argc, const char **argv) {
   llvm::ArrayRef<const char *> Args(argv, argc);
   static int Anchor;
   std::string Self = llvm::sys::fs::getMainExecutable(argv[0], &Anchor);
+  nd_tidy::ContentRecord::ofThisRun(); // its start: before any source is read
   nd_tidy::reportFileSizeLimitAsError();
   if (nd_tidy::parseArgs(Args).HelpOrVersion)
     nd_tidy::installHelpAndVersion();

@@ -5,8 +5,10 @@
 #include "CommandLine.h"
 #include "Configuration.h"
 #include "DiffFilter.h"
+#include "FixApplication.h"
 #include "FindingPrinter.h"
 #include "IncludeGraph.h"
+#include "PathSpelling.h"
 #include "ResultCache.h"
 #include "SarifWriter.h"
 #include "SourcePositions.h"
@@ -113,6 +115,31 @@ int usageError(const llvm::Twine &Message) {
   return 2;
 }
 
+std::string plural(unsigned N, llvm::StringRef Word) {
+  return (llvm::Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();
+}
+
+// The units of All (absolute paths) that Files name, by path or real path, sorted; an
+// error for a file that is not one.
+std::optional<std::vector<std::string>> unitsOf(llvm::ArrayRef<std::string> Files,
+                                                llvm::ArrayRef<std::string> All,
+                                                llvm::StringRef BuildDir) {
+  std::set<std::string> Wanted;
+  for (const std::string &F : Files) {
+    std::string Abs = absolutePath(F, "");
+    std::string Real = realPathOr(Abs);
+    auto It = llvm::find_if(All, [&](const std::string &T) {
+      return T == Abs || realPathOr(T) == Real;
+    });
+    if (It == All.end()) {
+      usageError("'" + F + "' is not in " + BuildDir + "/compile_commands.json");
+      return std::nullopt;
+    }
+    Wanted.insert(*It);
+  }
+  return std::vector<std::string>(Wanted.begin(), Wanted.end());
+}
+
 // A diagnostic reported once, however many translation units saw it.
 struct Finding {
   Diagnostic Diag;
@@ -134,6 +161,11 @@ private:
   std::string yamlPath(size_t K) { return tempPath("tu-" + llvm::Twine(K) + ".yaml"); }
   std::vector<const Finding *> collect(size_t K, const Job &J);
   bool isWanted(const Diagnostic &D, const std::string &Unit);
+  void respell(Diagnostic &D, size_t K);
+  std::optional<std::string> exactPath(const std::string &Spelled, size_t K);
+  unsigned parallel() const {
+    return Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  }
   bool isReported(const Finding &F);
   void printNew(std::vector<const Finding *> New);
   void filterToDiff();
@@ -142,6 +174,14 @@ private:
   bool writeSarifFile();
   std::string docsUrl() const;
   bool applyFixes();
+  void recordContents(unsigned Parallel);
+  const std::vector<std::vector<std::string>> &reads(unsigned Parallel);
+  const std::string &identity(const std::string &Path) {
+    auto [It, Inserted] = Identities.try_emplace(Path);
+    if (Inserted)
+      It->second = fileIdentity(Path);
+    return It->second;
+  }
   std::string tempPath(const llvm::Twine &Name) {
     llvm::SmallString<256> P(TempDir);
     llvm::sys::path::append(P, Name);
@@ -170,6 +210,9 @@ private:
   std::vector<bool> FromCache;        // per unit of Files
   std::vector<std::string> CacheKeys; // per unit of Files
   SourcePositions Positions;
+  ContentRecord &Contents = ContentRecord::ofThisRun(); // --fix
+  std::optional<std::vector<std::vector<std::string>>> Reads; // per unit of Files
+  llvm::StringMap<std::string> Identities;                    // fileIdentity, by path
 };
 
 bool Driver::selectFiles() {
@@ -180,20 +223,10 @@ bool Driver::selectFiles() {
   All.erase(std::unique(All.begin(), All.end()), All.end());
 
   if (!Opts.Files.empty()) {
-    std::set<std::string> Wanted;
-    for (const std::string &F : Opts.Files) {
-      std::string Abs = absolutePath(F, "");
-      std::string Real = realPathOr(Abs);
-      auto It = llvm::find_if(All, [&](const std::string &T) {
-        return T == Abs || realPathOr(T) == Real;
-      });
-      if (It == All.end()) {
-        usageError("'" + F + "' is not in " + BuildDir + "/compile_commands.json");
-        return false;
-      }
-      Wanted.insert(*It);
-    }
-    All.assign(Wanted.begin(), Wanted.end());
+    std::optional<std::vector<std::string>> Wanted = unitsOf(Opts.Files, All, BuildDir);
+    if (!Wanted)
+      return false;
+    All = std::move(*Wanted);
   }
 
   if (Opts.Diff) {
@@ -203,7 +236,18 @@ bool Driver::selectFiles() {
       usageError("--diff " + *Opts.Diff + ": " + llvm::toString(Text.takeError()));
       return false;
     }
-    Changed = ChangedLines::parse(*Text, Root);
+    // An empty diff of a revision is no change; an empty --diff - is a pipe whose
+    // `git diff` failed, or no diff at all.
+    if (Text->empty() && *Opts.Diff != "-") {
+      Changed.emplace();
+    } else {
+      llvm::Expected<ChangedLines> Parsed = ChangedLines::parse(*Text, Root);
+      if (!Parsed) {
+        usageError("--diff " + *Opts.Diff + ": " + llvm::toString(Parsed.takeError()));
+        return false;
+      }
+      Changed = std::move(*Parsed);
+    }
     All = unitsSeeingChanges(All);
   }
 
@@ -255,6 +299,10 @@ std::vector<std::string> Driver::workerArgs(llvm::ArrayRef<std::string> Extra) {
 // lint with its defaults instead), and each --warnings-as-errors glob matches a check
 // enabled in one of them. Errors are printed once each.
 bool Driver::checkConfiguration() {
+  // Nothing selected (a diff or commit without C++ changes, an empty shard): there is
+  // no configuration that applies, and no check for a glob to match.
+  if (Directories.empty())
+    return true;
   llvm::StringSet<> Printed;
   for (const auto &[Dir, File] : Directories) {
     ConfigurationFacts Facts = inspectConfiguration(Dir, Opts.Config, Opts.ConfigFile);
@@ -316,6 +364,8 @@ void Driver::lint() {
     Jobs.push_back(std::move(J));
   }
   unsigned Parallel = Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  if (Opts.Fix)
+    recordContents(Parallel);
   std::vector<size_t> ToRun = lookUpCache(Jobs, Parallel);
 
   // Each unit's findings are printed as soon as it and every unit before it have
@@ -348,12 +398,13 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
   FromCache.assign(Files.size(), false);
   CacheKeys.assign(Files.size(), "");
   std::vector<size_t> ToRun;
+  unsigned Damaged = 0;
   if (!Cache) {
     for (size_t K = 0; K < Files.size(); ++K)
       ToRun.push_back(K);
     return ToRun;
   }
-  std::vector<std::vector<std::string>> Reads = scanIncludes(*Database, Files, Parallel);
+  const std::vector<std::vector<std::string>> &Reads = reads(Parallel);
   for (size_t K = 0; K < Files.size(); ++K) {
     std::vector<std::string> Parts{ND_VERSION, BuildDir, Files[K]};
     // The workers' output does not depend on the header filter (isWanted applies it).
@@ -366,7 +417,9 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
                                          Opts.ConfigFile)
                         .Text);
     CacheKeys[K] = Cache->key(Parts, Reads[K]);
-    std::optional<ResultCache::Entry> Hit = Cache->lookup(CacheKeys[K]);
+    ResultCache::Lookup Found = Cache->lookup(CacheKeys[K]);
+    Damaged += Found.Damaged;
+    std::optional<ResultCache::Entry> &Hit = Found.Hit;
     // A unit without findings has no fixes file (clang-tidy writes none), and its
     // entry stores an empty text: restore it as no file, exactly as the worker left it.
     if (Hit && (Hit->Yaml.empty() || !writeFileAtomically(yamlPath(K), [&](llvm::raw_ostream &OS) {
@@ -378,6 +431,13 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
     }
     ToRun.push_back(K);
   }
+  if (Damaged)
+    llvm::errs() << "nd-tidy: warning: " << Damaged
+                 << (Damaged == 1 ? " cache entry" : " cache entries") << " in '"
+                 << *Opts.CacheDir << "' " << (Damaged == 1 ? "is" : "are")
+                 << " damaged or of another nd-tidy version; "
+                 << (Damaged == 1 ? "its unit is" : "their units are") << " linted again and "
+                 << (Damaged == 1 ? "the entry" : "the entries") << " replaced\n";
   return ToRun;
 }
 
@@ -403,7 +463,7 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
   // of which are in its YAML; anything else is a failure of the worker itself.
   if (ReadError || J.ExitCode < 0 || (J.ExitCode != 0 && !AnyError)) {
     WorkerFailed = true;
-    llvm::errs() << "nd-tidy: error: clang-tidy failed on '" << Files[K] << "' (";
+    llvm::errs() << "nd-tidy: error: clang-tidy failed on '" << displayPath(Files[K]) << "' (";
     if (ReadError)
       llvm::errs() << "unreadable fixes file";
     else if (J.ExitCode == -2)
@@ -423,10 +483,12 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     NotCompiling.push_back(Files[K]);
   for (Diagnostic &D : TUD.Diagnostics) {
     makeAbsolute(D);
+    respell(D, K);
     if (!isWanted(D, Files[K]))
       continue;
-    auto Key = std::make_tuple(D.DiagnosticName, D.Message.FilePath, D.Message.FileOffset,
-                               D.Message.Message);
+    // By the file's identity: a file seen by two paths (a symbolic link) is one file.
+    auto Key = std::make_tuple(D.DiagnosticName, identity(D.Message.FilePath),
+                               D.Message.FileOffset, D.Message.Message);
     auto [It, Inserted] = Findings.try_emplace(Key);
     if (Inserted) {
       It->second.Diag = std::move(D);
@@ -435,6 +497,47 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     It->second.FixAllowed |= !DoesNotCompile || Opts.FixErrors;
   }
   return New;
+}
+
+// A name that is not UTF-8 comes back from the worker's YAML with U+FFFD in it
+// (PathSpelling.h): put back the exact bytes of the file it stands for, the unit itself
+// or a file the unit reads, so that the finding is reported and its fix applied.
+void Driver::respell(Diagnostic &D, size_t K) {
+  auto Respell = [&](std::string &Path) {
+    if (!mayBeMisspelled(Path))
+      return;
+    if (std::optional<std::string> Exact = exactPath(Path, K))
+      Path = *Exact;
+  };
+  auto RespellMessage = [&](DiagnosticMessage &M) {
+    Respell(M.FilePath);
+    for (clang::tooling::FileByteRange &R : M.Ranges)
+      Respell(R.FilePath);
+    llvm::StringMap<Replacements> Fix;
+    for (const auto &Entry : M.Fix) {
+      std::string File = Entry.first().str();
+      Respell(File);
+      for (const Replacement &R : Entry.second) {
+        std::string Path = R.getFilePath().str();
+        Respell(Path);
+        llvm::consumeError(Fix[File].add(
+            Replacement(Path, R.getOffset(), R.getLength(), R.getReplacementText())));
+      }
+    }
+    M.Fix = std::move(Fix);
+  };
+  RespellMessage(D.Message);
+  for (DiagnosticMessage &Note : D.Notes)
+    RespellMessage(Note);
+}
+
+std::optional<std::string> Driver::exactPath(const std::string &Spelled, size_t K) {
+  if (yamlSpelling(Files[K]) == Spelled)
+    return Files[K];
+  for (const std::string &File : reads(parallel())[K])
+    if (yamlSpelling(File) == Spelled)
+      return File;
+  return std::nullopt;
 }
 
 // clang-tidy matches its header filter against a header's name as the compiler spelled
@@ -500,10 +603,6 @@ void Driver::filterToDiff() {
   llvm::sort(Reported, byPosition);
 }
 
-std::string plural(unsigned N, llvm::StringRef Word) {
-  return (llvm::Twine(N) + " " + Word + (N == 1 ? "" : "s")).str();
-}
-
 // The totals, then one line per check, e.g.
 //   nd-tidy: 3 translation units linted: 2 warnings, 1 error
 //   nd-tidy:   nd-gather-downsampling: 2 warnings (2 with a fix)
@@ -521,6 +620,10 @@ void Driver::printSummary() {
     C.WithFix += !F->Diag.Message.Fix.empty();
   }
   llvm::raw_ostream &OS = llvm::errs();
+  if (Files.empty()) {
+    OS << "nd-tidy: 0 translation units to lint\n";
+    return;
+  }
   OS << "nd-tidy: " << plural(Files.size(), "translation unit") << " linted";
   if (Cache)
     OS << " (" << llvm::count(FromCache, true) << " from the cache)";
@@ -584,64 +687,45 @@ bool Driver::writeSarifFile() {
   }));
 }
 
-bool sameReplacement(const Replacement &A, const Replacement &B) {
-  return A.getOffset() == B.getOffset() && A.getLength() == B.getLength() &&
-         A.getReplacementText() == B.getReplacementText();
-}
-
 // --fix: every reported fix once (a header's fix is reported once however many
-// translation units include it); a fix that overlaps one already taken is refused.
+// translation units include it, a file's once whatever paths name it); a fix that
+// overlaps one already taken is refused. Each file is written only if it still has
+// the content the run read (FixApplication.h).
 bool Driver::applyFixes() {
-  std::map<std::string, Replacements> Accepted;
+  FixSet Fixes;
   unsigned Total = 0, Taken = 0;
   for (const Finding *F : Reported) {
     const Diagnostic &D = F->Diag;
     if (D.Message.Fix.empty() || !F->FixAllowed)
       continue;
     ++Total;
-    std::map<std::string, Replacements> Trial;
-    std::string Conflict;
-    for (const auto &Entry : D.Message.Fix) {
-      std::string File = Entry.first().str();
-      Replacements &Target = Trial.try_emplace(File, Accepted[File]).first->second;
-      for (const Replacement &R : Entry.second) {
-        if (llvm::any_of(Target, [&](const Replacement &A) { return sameReplacement(A, R); }))
-          continue;
-        if (llvm::Error Err = Target.add(R)) {
-          Conflict = llvm::toString(std::move(Err));
-          break;
-        }
-      }
-      if (!Conflict.empty())
-        break;
-    }
-    if (!Conflict.empty()) {
+    if (!Fixes.add(D.Message.Fix)) {
       llvm::errs() << "nd-tidy: warning: the fix of [" << D.DiagnosticName << "] at "
                    << location(Positions, D.Message)
                    << " overlaps a fix already applied and is not applied\n";
       continue;
     }
-    for (auto &[File, Reps] : Trial)
-      Accepted[File] = std::move(Reps);
     ++Taken;
   }
-  bool Ok = true;
-  for (const auto &[File, Reps] : Accepted) {
-    if (Reps.empty())
-      continue;
-    llvm::Expected<std::string> Fixed = clang::tooling::applyAllReplacements(readFile(File), Reps);
-    if (!Fixed) {
-      llvm::errs() << "nd-tidy: error: cannot apply the fixes to '" << File
-                   << "': " << llvm::toString(Fixed.takeError()) << "\n";
-      Ok = false;
-      continue;
-    }
-    Ok &= reportWriteError(
-        writeFileAtomically(File, [&](llvm::raw_ostream &OS) { OS << *Fixed; }));
-  }
+  bool Ok = Fixes.apply(Contents, llvm::errs());
   if (!Opts.Quiet && Total > 0)
-    llvm::errs() << "nd-tidy: applied " << Taken << " of " << Total << " suggested fixes\n";
+    llvm::errs() << "nd-tidy: " << (Ok ? "applied " : "took ") << Taken << " of " << Total
+                 << " suggested fixes" << (Ok ? "" : ", not every file was written") << "\n";
   return Ok;
+}
+
+// --fix: the content of every file the units read, recorded before any worker reads
+// it, so that a file changed meanwhile (an editor, another nd-tidy) is not fixed.
+void Driver::recordContents(unsigned Parallel) {
+  for (const std::vector<std::string> &Unit : reads(Parallel))
+    for (const std::string &File : Unit)
+      Contents.record(File);
+}
+
+const std::vector<std::vector<std::string>> &Driver::reads(unsigned Parallel) {
+  if (!Reads)
+    Reads = scanIncludes(*Database, Files, Parallel);
+  return *Reads;
 }
 
 int Driver::run() {
@@ -668,16 +752,24 @@ int Driver::run() {
       DatabasePath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
   if (!Database)
     return usageError("cannot read " + DatabasePath + ": " + Error);
+  // An empty database is a broken configuration (a CMake run that failed half-way),
+  // never a clean lint.
+  if (Database->getAllFiles().empty())
+    return usageError(DatabasePath + " lists no translation unit; "
+                      "configure the project again with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
   if (!selectFiles())
     return 2;
 
+  // From here on a SIGTERM or SIGINT ends the workers and removes the temporary
+  // directory, instead of leaving both behind.
+  installInterruptHandlers();
   llvm::SmallString<128> Temp;
   if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("nd-tidy", Temp))
     return usageError("cannot create a temporary directory: " + EC.message());
   TempDir = std::string(Temp);
 
   if (Opts.CacheDir)
-    Cache.emplace(absolutePath(*Opts.CacheDir, ""));
+    Cache.emplace(absolutePath(*Opts.CacheDir, ""), ND_VERSION);
   for (const std::string &F : Files)
     Directories.try_emplace(llvm::sys::path::parent_path(F).str(), F);
   if (!checkConfiguration()) {
@@ -686,9 +778,17 @@ int Driver::run() {
   }
   if (!Files.empty()) {
     verifyConfig();
-    lint();
+    if (!interruptSignal())
+      lint();
   }
   llvm::sys::fs::remove_directories(TempDir);
+  if (int Signal = interruptSignal()) {
+    // The workers were ended by the handler; nothing of theirs is reported.
+    llvm::errs() << "\nnd-tidy: interrupted by signal " << Signal << "; the workers were "
+                 << "ended and nothing was written\n";
+    endWithInterruptSignal();
+    return 128 + Signal;
+  }
 
   filterToDiff();
   bool Ok = !WorkerFailed;
@@ -702,7 +802,7 @@ int Driver::run() {
   if (!Opts.Quiet)
     printSummary();
   for (const std::string &F : NotCompiling)
-    llvm::errs() << "nd-tidy: error: '" << F << "' does not compile\n";
+    llvm::errs() << "nd-tidy: error: '" << displayPath(F) << "' does not compile\n";
   if (!Ok || !NotCompiling.empty())
     return 2;
   bool WarningsAsErrors = llvm::any_of(Reported, [](const Finding *F) {
@@ -717,8 +817,10 @@ bool isProjectMode(llvm::ArrayRef<const char *> Argv) {
   Options O = parseArgs(Argv);
   if (O.Info)
     return false;
-  return O.Jobs || O.Diff || O.Shard || O.Sarif ||
-         (O.BuildDir && O.Files.empty() && !O.DashDash);
+  // The flags clang-tidy does not have are project mode's: given to clangTidyMain,
+  // they would be an unknown option.
+  return O.Jobs || O.Diff || O.Shard || O.Sarif || O.FormatGiven || O.CacheDir ||
+         O.DocsUrl || (O.BuildDir && O.Files.empty() && !O.DashDash);
 }
 
 void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
@@ -739,6 +841,24 @@ void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
   llvm::StringSet<> Seen;
   printConfigWarnings(readFile(ErrPath), Seen);
   llvm::sys::fs::remove(ErrPath);
+}
+
+bool filesAreInDatabase(const Options &O) {
+  if (!O.BuildDir || O.DashDash || O.Files.empty() || O.Info)
+    return true;
+  std::string BuildDir = absolutePath(*O.BuildDir, "");
+  llvm::SmallString<256> DatabasePath(BuildDir);
+  llvm::sys::path::append(DatabasePath, "compile_commands.json");
+  std::string Error;
+  std::unique_ptr<clang::tooling::JSONCompilationDatabase> Database =
+      clang::tooling::JSONCompilationDatabase::loadFromFile(
+          DatabasePath, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Database) // clang-tidy looks further (the parent directories) and says so itself
+    return true;
+  std::vector<std::string> All;
+  for (const std::string &F : Database->getAllFiles())
+    All.push_back(absolutePath(F, BuildDir));
+  return unitsOf(O.Files, All, BuildDir).has_value();
 }
 
 int runProject(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {

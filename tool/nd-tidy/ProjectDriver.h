@@ -5,6 +5,8 @@
 #ifndef ND_TIDY_PROJECTDRIVER_H
 #define ND_TIDY_PROJECTDRIVER_H
 
+#include "CommandLine.h"
+
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -20,6 +22,11 @@ bool isProjectMode(llvm::ArrayRef<const char *> Argv);
 /// prints its warnings (e.g. an unknown `nd-*` option in a .clang-tidy file). Not in
 /// the workers of project mode, which verifies once per directory itself.
 void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self);
+
+/// For a plain clang-tidy command line with `-p DIR` and files: true if each file is
+/// a translation unit of DIR/compile_commands.json; else prints the error project mode
+/// gives ("'f.cpp' is not in DIR/compile_commands.json"), for exit status 2.
+bool filesAreInDatabase(const Options &O);
 
 /// Runs project mode; \p Self is this executable, run as the clang-tidy workers.
 /// Returns the exit status: 0 clean, 1 --warnings-as-errors findings, 2 usage errors,

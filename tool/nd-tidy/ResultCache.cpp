@@ -22,6 +22,12 @@ std::string digest(llvm::SHA256 &Hash) {
   std::array<uint8_t, 32> Digest = Hash.final();
   return llvm::toHex(Digest, /*LowerCase=*/true);
 }
+
+std::string digest(llvm::StringRef Text) {
+  llvm::SHA256 Hash;
+  Hash.update(Text);
+  return digest(Hash);
+}
 } // namespace
 
 std::string ResultCache::key(llvm::ArrayRef<std::string> Parts,
@@ -50,18 +56,27 @@ std::string ResultCache::path(llvm::StringRef Key) const {
   return std::string(P);
 }
 
-// An entry is "<exit code>\n" then the YAML.
-std::optional<ResultCache::Entry> ResultCache::lookup(llvm::StringRef Key) const {
+// An entry is one header line, "nd-tidy-cache <version> <exit code> <SHA-256 of the
+// YAML>", then the YAML. A file that is not that (cut short by a full disk, a version
+// of another nd-tidy, a stray write) is damaged: a miss, which the next store replaces.
+ResultCache::Lookup ResultCache::lookup(llvm::StringRef Key) const {
   auto Buffer = llvm::MemoryBuffer::getFile(path(Key), /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!Buffer)
-    return std::nullopt;
-  auto [Status, Yaml] = (*Buffer)->getBuffer().split('\n');
+    return {};
+  auto [Header, Yaml] = (*Buffer)->getBuffer().split('\n');
+  llvm::SmallVector<llvm::StringRef, 4> Fields;
+  Header.split(Fields, ' ');
+  Lookup Result;
   Entry E;
-  if (Status.getAsInteger(10, E.ExitCode))
-    return std::nullopt;
+  if (Fields.size() != 4 || Fields[0] != "nd-tidy-cache" || Fields[1] != Version ||
+      Fields[2].getAsInteger(10, E.ExitCode) || Fields[3] != digest(Yaml)) {
+    Result.Damaged = true;
+    return Result;
+  }
   E.Yaml = Yaml.str();
-  return E;
+  Result.Hit = std::move(E);
+  return Result;
 }
 
 llvm::Error ResultCache::store(llvm::StringRef Key, const Entry &E) const {
@@ -69,7 +84,8 @@ llvm::Error ResultCache::store(llvm::StringRef Key, const Entry &E) const {
     return llvm::createStringError(EC, "cannot create the cache directory '" + Directory +
                                            "': " + EC.message());
   return writeFileAtomically(path(Key), [&](llvm::raw_ostream &OS) {
-    OS << E.ExitCode << "\n" << E.Yaml;
+    OS << "nd-tidy-cache " << Version << " " << E.ExitCode << " " << digest(E.Yaml) << "\n"
+       << E.Yaml;
   });
 }
 

@@ -28,6 +28,16 @@ struct Job {
 void runJobs(std::vector<Job> &Jobs, llvm::StringRef Self, unsigned Parallel, bool Progress,
              llvm::function_ref<void(size_t)> Done = nullptr);
 
+/// Makes SIGTERM, SIGINT and SIGHUP end the running workers (SIGTERM) and stop
+/// runJobs from starting more; the caller then sees interruptSignal(), removes its
+/// temporary files and calls endWithInterruptSignal().
+void installInterruptHandlers();
+/// The signal that interrupted the run, or 0.
+int interruptSignal();
+/// Ends the process with the signal that interrupted it (its default action), so
+/// that the parent sees it; nothing if there was none.
+void endWithInterruptSignal();
+
 /// True in a process started by runJobs.
 bool isWorker();
 
