@@ -484,6 +484,53 @@ def range_case(g, op):
         c.params["endpoint"] = str(int(r.random() < 0.7))
 
 
+def scan_case(g, op):
+    """cumsum, cumprod, cummax, cummin: flattened or along an axis, now and then over
+    rows wider than the engine's column block (1024), with `out` of the result's
+    dtype, of another dtype (NumPy casts unsafely into it), or `out` = the input."""
+    r = g.r
+    c = g.case
+    ndim = int(r.choice([0, 1, 1, 2, 2, 3, 3, 4]))
+    big = ndim >= 2 and r.random() < 0.1
+    shape = g.shape(ndim, max_size=40 if op == "cumprod" else 150)
+    if big:
+        shape = (int(r.integers(2, 4)),) + tuple(int(d) for d in r.integers(1, 4, ndim - 2)) + (int(r.integers(1025, 1300)),)
+    dtype = DT[int(r.integers(0, len(DT)))]
+    kind = "small" if op == "cumprod" else "any"
+    in_place = r.random() < 0.1 and ndim >= 1 and (op in ("cummax", "cummin") or dtype in (DT[2], DT[3], DT[4]))
+    c.params["x0"] = g.view(shape, dtype, kind, writeable=in_place)
+    if r.random() < 0.25:
+        axis = "none"
+    elif ndim == 0:
+        axis = str(r.choice(["0", "-1", "1"]))
+    else:
+        axis = str(int(r.integers(-ndim, ndim)))
+    if r.random() < 0.03:
+        axis = str(max(ndim, 1) if r.random() < 0.5 else -max(ndim, 1) - 1)  # out of range
+    c.params["axis"] = axis
+    if in_place and (axis != "none" or ndim == 1):
+        c.params["out"] = c.params["x0"]
+    elif r.random() < 0.25:
+        try:
+            res = np.asarray(g.numpy_result())
+        except Exception:
+            return
+        out_dtype = DT[int(r.integers(0, len(DT)))] if r.random() < 0.2 else res.dtype
+        c.params["out"] = g.view(res.shape, out_dtype, "any", writeable=True)
+
+
+def diff_case(g, op):
+    r = g.r
+    c = g.case
+    ndim = int(r.choice([0, 1, 1, 2, 2, 3, 4]))
+    shape = g.shape(ndim)
+    c.params["x0"] = g.view(shape, DT[int(r.integers(0, len(DT)))])
+    if r.random() < 0.8:
+        c.params["n"] = str(int(r.choice([0, 1, 1, 1, 2, 3, 6])) if r.random() > 0.03 else -1)
+        if r.random() < 0.7 and ndim:
+            c.params["axis"] = str(int(r.integers(-ndim, ndim)) if r.random() > 0.03 else ndim)
+
+
 FAMILIES = [
     (0.40, [(ufunc_case, op) for op in list(reference.BINARY) + list(reference.TERNARY)]),
     (0.14, [(ufunc_case, op) for op in reference.UNARY]),
@@ -492,6 +539,7 @@ FAMILIES = [
     (0.07, [(shape_case, op) for op in ("reshape", "transpose", "ravel", "flatten", "astype",
                                           "concatenate", "stack", "matmul", "dot")]),
     (0.03, [(range_case, "arange"), (range_case, "linspace")]),
+    (0.05, [(scan_case, op) for op in ("cumsum", "cumprod", "cummax", "cummin")] + [(diff_case, "diff")]),
 ]
 
 

@@ -43,6 +43,8 @@ def run(case, bases):
     xs = operands(case, bases)
     out = build_operand(case["out"], bases) if "out" in case.params else None
     kw = {} if out is None else {"out": out}
+    if op in SCANS_AND_SORTS:
+        return SCANS_AND_SORTS[op](case, xs, kw)
     if op in UNARY:
         return UNARY[op](xs[0], **kw)
     if op in BINARY:
@@ -115,3 +117,35 @@ def error_class(exc):
     if isinstance(exc, ArithmeticError):  # np.arange(0, 5, 0): ZeroDivisionError
         return "value_error"
     raise exc
+
+
+# ---- scans (nd/scan.hpp) ------------------------------------------------------------
+
+def _scan(fn):
+    """A scan over axis=None (the flattened array) or one axis. np.maximum.accumulate
+    takes no axis=None and refuses 0-d arrays; nd's cummax/cummin scan both as
+    np.cumsum does (flattened, and 0-d as shape (1,)), so the reference does too."""
+    def run_scan(case, xs, kw):
+        x = np.asarray(xs[0]) if isinstance(xs[0], np.ndarray) else xs[0]
+        axis = parse_axis(case["axis"])
+        if fn in (np.maximum.accumulate, np.minimum.accumulate):
+            x = np.ravel(x) if axis is None else (x.reshape(1) if x.ndim == 0 else x)
+            return fn(x, axis=0 if axis is None else axis, **kw)
+        return fn(x, axis=axis, **kw)
+    return run_scan
+
+
+def _diff(case, xs, kw):
+    args = {}
+    if "n" in case.params:
+        args["n"] = int(case["n"])
+    if "axis" in case.params:
+        args["axis"] = int(case["axis"])
+    return np.diff(xs[0], **args)
+
+
+SCANS_AND_SORTS = {
+    "cumsum": _scan(np.cumsum), "cumprod": _scan(np.cumprod),
+    "cummax": _scan(np.maximum.accumulate), "cummin": _scan(np.minimum.accumulate),
+    "diff": _diff,
+}

@@ -17,4 +17,5 @@
 #include "nd/ufunc.hpp"
 #include "nd/operators.hpp"
 #include "nd/reduce.hpp"
+#include "nd/scan.hpp"
 #include "nd/threads.hpp"
