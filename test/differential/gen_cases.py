@@ -531,6 +531,89 @@ def diff_case(g, op):
             c.params["axis"] = str(int(r.integers(-ndim, ndim)) if r.random() > 0.03 else ndim)
 
 
+def with_ties(g, first):
+    """Rewrites the float bases from index `first` on for sorting cases: now and then
+    integral values (many ties), and -0.0, 0.0, NaN and ±inf sprinkled in, so that
+    stability, NaN last and the order of -0.0 and 0.0 are exercised."""
+    r = g.r
+    for k in range(first, len(g.bases)):
+        b = g.bases[k]
+        if b.dtype.kind != "f" or b.size == 0:
+            continue
+        if r.random() < 0.5:
+            b[...] = np.round(b)
+        if r.random() < 0.4:
+            flat = b.reshape(-1)
+            for _ in range(int(r.integers(1, 4))):
+                flat[r.integers(0, b.size)] = (np.nan, np.inf, -np.inf, -0.0, 0.0, -0.0)[int(r.integers(0, 6))]
+
+
+def sort_case(g, op):
+    """sort, argsort (flattened or along an axis, rows long enough for vqsort's
+    partitioning now and then), unique, unique_counts."""
+    r = g.r
+    c = g.case
+    ndim = int(r.choice([0, 1, 1, 2, 2, 3, 4]))
+    shape = g.shape(ndim)
+    if ndim >= 1 and r.random() < 0.1:
+        shape = shape[:-1] + (int(r.integers(300, 3000)),)
+    dtype = DT[int(r.integers(0, len(DT)))]
+    c.params["x0"] = g.view(shape, dtype, "small" if dtype.kind == "i" else "any")
+    with_ties(g, 0)
+    if op in ("unique", "unique_counts"):
+        if op == "unique_counts":
+            c.params["part"] = str(r.choice(["values", "counts"]))
+        return
+    roll = r.random()
+    if roll < 0.2:
+        c.params["axis"] = "none"
+    elif roll < 0.4:
+        return  # the default axis, -1
+    elif ndim == 0:
+        c.params["axis"] = str(r.choice(["0", "-1"]))
+    else:
+        c.params["axis"] = str(int(r.integers(-ndim, ndim)))
+    if r.random() < 0.03:
+        c.params["axis"] = str(max(ndim, 1) + 1)  # out of range
+
+
+def searchsorted_case(g, op):
+    r = g.r
+    c = g.case
+    dtype = DT[int(r.integers(0, len(DT)))]
+    n = int(r.integers(0, 30)) if r.random() < 0.9 else int(r.integers(300, 2000))
+    form = str(r.choice(["plain", "plain", "reversed", "strided"]))
+    vals = g.values((n * 2 if form == "strided" else n,), dtype, "small" if dtype.kind == "i" else "any")
+    g.bases.append(vals)
+    with_ties(g, len(g.bases) - 1)
+    srt = np.sort(g.bases[-1])
+    g.bases[-1] = np.ascontiguousarray(srt[::-1]) if form == "reversed" else srt
+    k = len(g.bases) - 1
+    c.params["x0"] = f"b{k}" + {"plain": "", "reversed": "/S::-1", "strided": "/S::2"}[form]
+    if r.random() < 0.02:
+        c.params["x0"] = g.view((2, 2), dtype)  # not 1-d
+    if r.random() < 0.3:
+        c.params["x1"] = g.scalar(str(r.choice(["i", "f", "t"])))
+    else:
+        vdtype = dtype if r.random() < 0.6 else DT[int(r.integers(0, len(DT)))]
+        first = len(g.bases)
+        c.params["x1"] = g.view(g.shape(int(r.choice([0, 1, 1, 2, 3]))), vdtype)
+        with_ties(g, first)
+        for b in g.bases[first:]:  # values equal to elements of the sorted array
+            if srt.size and b.size and r.random() < 0.5:
+                flat = b.reshape(-1)
+                picks = r.integers(0, srt.size, flat.size)
+                take = r.random(flat.size) < 0.5
+                flat[take] = srt[picks[take]].astype(b.dtype)
+    roll = r.random()
+    if roll < 0.35:
+        c.params["side"] = "left"
+    elif roll < 0.7:
+        c.params["side"] = "right"
+    elif roll < 0.73:
+        c.params["side"] = "middle"  # NumPy's ValueError
+
+
 FAMILIES = [
     (0.40, [(ufunc_case, op) for op in list(reference.BINARY) + list(reference.TERNARY)]),
     (0.14, [(ufunc_case, op) for op in reference.UNARY]),
@@ -540,6 +623,8 @@ FAMILIES = [
                                           "concatenate", "stack", "matmul", "dot")]),
     (0.03, [(range_case, "arange"), (range_case, "linspace")]),
     (0.05, [(scan_case, op) for op in ("cumsum", "cumprod", "cummax", "cummin")] + [(diff_case, "diff")]),
+    (0.05, [(sort_case, op) for op in ("sort", "sort", "argsort", "argsort", "unique", "unique_counts")] +
+     [(searchsorted_case, "searchsorted")] * 2),
 ]
 
 

@@ -18,4 +18,5 @@
 #include "nd/operators.hpp"
 #include "nd/reduce.hpp"
 #include "nd/scan.hpp"
+#include "nd/sort.hpp"
 #include "nd/threads.hpp"
