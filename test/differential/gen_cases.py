@@ -577,6 +577,19 @@ def sort_case(g, op):
         c.params["axis"] = str(max(ndim, 1) + 1)  # out of range
 
 
+def nonzero_case(g, op):
+    """nonzero, flatnonzero, argwhere: mostly zeros, and -0.0 and NaN among floats."""
+    r = g.r
+    ndim = int(r.choice([0, 1, 1, 2, 2, 3, 4]))
+    dtype = DT[int(r.integers(0, len(DT)))]
+    first = len(g.bases)
+    g.case.params["x0"] = g.view(g.shape(ndim), dtype, "small" if dtype.kind == "i" else "any")
+    for b in g.bases[first:]:
+        if b.size and b.dtype.kind in "if" and r.random() < 0.7:
+            b[r.random(b.shape) < 0.6] = 0
+    with_ties(g, first)
+
+
 def searchsorted_case(g, op):
     r = g.r
     c = g.case
@@ -625,6 +638,7 @@ FAMILIES = [
     (0.05, [(scan_case, op) for op in ("cumsum", "cumprod", "cummax", "cummin")] + [(diff_case, "diff")]),
     (0.05, [(sort_case, op) for op in ("sort", "sort", "argsort", "argsort", "unique", "unique_counts")] +
      [(searchsorted_case, "searchsorted")] * 2),
+    (0.02, [(nonzero_case, op) for op in ("nonzero", "flatnonzero", "argwhere")]),
 ]
 
 

@@ -201,7 +201,16 @@ def _unique_counts(case, xs, kw):
     return counts if case["part"] == "counts" else _unique_zero_sign(values, xs[0])
 
 
+def _nonzero(case, xs, kw):
+    x = np.asarray(xs[0])
+    if x.ndim == 0:  # deprecated in NumPy 1.24, an error from NumPy 2 on: the reference
+        raise ValueError("Calling nonzero on 0d arrays is not allowed.")
+    return np.array(np.nonzero(x)).reshape(x.ndim, -1)
+
+
 SCANS_AND_SORTS = {
+    "nonzero": _nonzero, "flatnonzero": lambda case, xs, kw: np.flatnonzero(xs[0]),
+    "argwhere": lambda case, xs, kw: np.argwhere(xs[0]),
     "sort": _sort, "argsort": _argsort, "searchsorted": _searchsorted,
     "unique": _unique, "unique_counts": _unique_counts,
     "cumsum": _scan(np.cumsum), "cumprod": _scan(np.cumprod),

@@ -136,6 +136,21 @@ TEST(Unique, ValuesAndCountsWithStructuredBindings) {
   EXPECT_EQ(nd::unique(nd::empty<std::int64_t>({0, 3})).size(), 0);
 }
 
+TEST(Nonzero, IndicesInCOrderAndTheZeroDError) {
+  nd::array<double> m{{0, nan, 0}, {-0.0, 2, 0}};
+  const auto idx = nd::nonzero(m);
+  ASSERT_EQ(idx.size(), 2u);
+  EXPECT_EQ(values(idx[0]), (std::vector<std::int64_t>{0, 1}));
+  EXPECT_EQ(values(idx[1]), (std::vector<std::int64_t>{1, 1}));
+  EXPECT_EQ(values(nd::flatnonzero(m.T())), (std::vector<std::int64_t>{2, 3}));
+  const auto w = nd::argwhere(m);
+  EXPECT_EQ(w.shape(0), 2);
+  EXPECT_EQ(w.shape(1), 2);
+  EXPECT_EQ(values(w), (std::vector<std::int64_t>{0, 1, 1, 1}));
+  expect_message<nd::value_error>([&] { nd::nonzero(nd::full<double>(nd::shape_t{}, 1.0)); },
+                                  "Calling nonzero on 0d arrays is not allowed. Use nd::nonzero(a.reshape({1})) instead.");
+}
+
 TEST(Sort, Errors) {
   nd::array<double> m{{1, 2}, {3, 4}};
   expect_message<nd::index_error>([&] { nd::sort(m, 2); }, "axis 2 is out of bounds for array of dimension 2");

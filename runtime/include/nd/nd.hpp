@@ -19,4 +19,5 @@
 #include "nd/reduce.hpp"
 #include "nd/scan.hpp"
 #include "nd/sort.hpp"
+#include "nd/nonzero.hpp"
 #include "nd/threads.hpp"

@@ -1,6 +1,9 @@
 // Sorting and searching: sort and argsort along an axis or the flattened array,
 // searchsorted with either side (or a bad one) and array or scalar values, unique and
-// unique_counts (`part` says which of the two arrays the case compares).
+// unique_counts (`part` says which of the two arrays the case compares), nonzero (its
+// index arrays stacked, as np.array(np.nonzero(a))), flatnonzero and argwhere.
+#include <nd/nonzero.hpp>
+#include <nd/shape.hpp>
 #include <nd/sort.hpp>
 
 #include "driver.hpp"
@@ -51,6 +54,24 @@ void register_sort_ops(registry& r) {
           return values;
         },
         c.array_x(0));
+  };
+  r["nonzero"] = [](test_case& c) {
+    return std::visit(
+        [](const auto& a) -> any_array {
+          const auto idx = nd::nonzero(a);
+          const nd::index_t count = idx.empty() ? 0 : idx[0].size();
+          nd::array<std::int64_t> out{nd::shape_t{static_cast<nd::index_t>(idx.size()), count}};
+          for (std::size_t k = 0; k < idx.size(); ++k)
+            for (nd::index_t i = 0; i < count; ++i) out(static_cast<nd::index_t>(k), i) = idx[k](i);
+          return out;
+        },
+        c.array_x(0));
+  };
+  r["flatnonzero"] = [](test_case& c) {
+    return std::visit([](const auto& a) -> any_array { return nd::flatnonzero(a); }, c.array_x(0));
+  };
+  r["argwhere"] = [](test_case& c) {
+    return std::visit([](const auto& a) -> any_array { return nd::argwhere(a); }, c.array_x(0));
   };
 }
 
