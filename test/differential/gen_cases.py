@@ -590,6 +590,55 @@ def nonzero_case(g, op):
     with_ties(g, first)
 
 
+def counting_case(g, op):
+    """bincount (small non-negative integers, weights, minlength; now and then a
+    negative element, a float or 2-d x, mismatched weights), digitize (increasing,
+    decreasing or unordered bins), isin (values often taken from a)."""
+    r = g.r
+    c = g.case
+    if op == "bincount":
+        n = int(r.integers(0, 40))
+        dtype = DT[int(r.choice([0, 1, 2, 2]))] if r.random() > 0.03 else DT[4]
+        g.index_range = (0, int(r.integers(1, 12)))
+        if r.random() < 0.03:
+            g.index_range = (-2, 3)
+        shape = (n,) if r.random() > 0.03 else (2, 3)
+        c.params["x0"] = g.view(shape, dtype, "index")
+        # With weights, NumPy returns int64 zeros for an empty x, float64 otherwise;
+        # nd's type is fixed at compile time (float64, docs/api/sorting.md).
+        if n and r.random() < 0.4:
+            m = n if r.random() > 0.03 else n + 1
+            c.params["x1"] = g.view((m,), DT[int(r.integers(0, len(DT)))])
+        if r.random() < 0.4:
+            c.params["minlength"] = str(int(r.integers(0, 20)) if r.random() > 0.03 else -1)
+        return
+    dtype = DT[int(r.integers(1, len(DT)))]
+    first = len(g.bases)
+    c.params["x0"] = g.view(g.shape(), dtype, "small" if dtype.kind == "i" else "any")
+    with_ties(g, first)
+    if op == "digitize":
+        bins = np.sort(g.values((int(r.integers(0, 12)),), dtype, "exact" if dtype.kind == "f" else "small"))
+        order = r.random()
+        if order < 0.3:
+            bins = bins[::-1].copy()
+        elif order < 0.33 and bins.size > 2:
+            r.shuffle(bins)
+        g.bases.append(bins)
+        c.params["x1"] = f"b{len(g.bases) - 1}"
+        if r.random() < 0.5:
+            c.params["right"] = "1"
+        return
+    vdtype = dtype if r.random() < 0.6 else DT[int(r.integers(1, len(DT)))]
+    first = len(g.bases)
+    c.params["x1"] = g.view(g.shape(int(r.choice([0, 1, 1, 2]))), vdtype, "small" if vdtype.kind == "i" else "any")
+    src = g.bases[0].reshape(-1)
+    for b in g.bases[first:]:
+        if b.size and src.size and r.random() < 0.6:
+            flat = b.reshape(-1)
+            flat[: max(1, flat.size // 2)] = src[r.integers(0, src.size, max(1, flat.size // 2))].astype(b.dtype)
+    with_ties(g, first)
+
+
 def searchsorted_case(g, op):
     r = g.r
     c = g.case
@@ -639,6 +688,7 @@ FAMILIES = [
     (0.05, [(sort_case, op) for op in ("sort", "sort", "argsort", "argsort", "unique", "unique_counts")] +
      [(searchsorted_case, "searchsorted")] * 2),
     (0.02, [(nonzero_case, op) for op in ("nonzero", "flatnonzero", "argwhere")]),
+    (0.02, [(counting_case, op) for op in ("bincount", "digitize", "isin")]),
 ]
 
 

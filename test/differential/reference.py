@@ -208,7 +208,19 @@ def _nonzero(case, xs, kw):
     return np.array(np.nonzero(x)).reshape(x.ndim, -1)
 
 
+def _bincount(case, xs, kw):
+    args = {}
+    if "minlength" in case.params:
+        args["minlength"] = int(case["minlength"])
+    if len(xs) > 1:
+        args["weights"] = xs[1]
+    return np.bincount(xs[0], **args)
+
+
 SCANS_AND_SORTS = {
+    "bincount": _bincount,
+    "digitize": lambda case, xs, kw: np.digitize(xs[0], xs[1], right=case.get("right") == "1"),
+    "isin": lambda case, xs, kw: np.isin(xs[0], xs[1]),
     "nonzero": _nonzero, "flatnonzero": lambda case, xs, kw: np.flatnonzero(xs[0]),
     "argwhere": lambda case, xs, kw: np.argwhere(xs[0]),
     "sort": _sort, "argsort": _argsort, "searchsorted": _searchsorted,

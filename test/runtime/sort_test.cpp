@@ -151,6 +151,31 @@ TEST(Nonzero, IndicesInCOrderAndTheZeroDError) {
                                   "Calling nonzero on 0d arrays is not allowed. Use nd::nonzero(a.reshape({1})) instead.");
 }
 
+template <class T>
+concept can_bincount = requires(const nd::array<T>& a) { nd::bincount(a); };
+
+TEST(Counting, BincountDigitizeIsinAndTheirErrors) {
+  nd::array<std::int64_t> x{0, 1, 1, 3};
+  EXPECT_EQ(values(nd::bincount(x)), (std::vector<std::int64_t>{1, 2, 0, 1}));
+  EXPECT_EQ(values(nd::bincount(x, 6)), (std::vector<std::int64_t>{1, 2, 0, 1, 0, 0}));
+  EXPECT_EQ(values(nd::bincount(x, nd::array<float>{0.5f, 1, 2, 4})), (std::vector<double>{0.5, 3, 0, 4}));
+  static_assert(!can_bincount<double> && !can_bincount<float>);  // NumPy: TypeError
+  static_assert(can_bincount<bool> && can_bincount<std::int32_t>);
+  expect_message<nd::value_error>([&] { nd::bincount(nd::array<std::int32_t>{1, -1}); },
+                                  "'list' argument must have no negative elements");
+  expect_message<nd::value_error>([&] { nd::bincount(x, -1); }, "'minlength' must not be negative");
+  expect_message<nd::value_error>([&] { nd::bincount(x, nd::array<double>{1, 2}); },
+                                  "The weights and list don't have the same length.");
+  nd::array<double> v{-1, 0, 0.5, 2, nan};
+  EXPECT_EQ(values(nd::digitize(v, nd::array<double>{0, 1, 2})), (std::vector<std::int64_t>{0, 1, 1, 3, 3}));
+  EXPECT_EQ(values(nd::digitize(v, nd::array<double>{0, 1, 2}, true)), (std::vector<std::int64_t>{0, 0, 1, 2, 3}));
+  EXPECT_EQ(values(nd::digitize(v, nd::array<double>{2, 1, 0})), (std::vector<std::int64_t>{3, 2, 2, 0, 0}));
+  expect_message<nd::value_error>([&] { nd::digitize(v, nd::array<double>{0, 2, 1}); },
+                                  "bins must be monotonically increasing or decreasing");
+  EXPECT_EQ(values(nd::isin(v, nd::array<std::int32_t>{2, 0})), (std::vector<bool>{false, true, false, true, false}));
+  EXPECT_EQ(values(nd::isin(nd::array<double>{nan, -0.0}, nd::array<double>{nan, 0.0})), (std::vector<bool>{false, true}));
+}
+
 TEST(Sort, Errors) {
   nd::array<double> m{{1, 2}, {3, 4}};
   expect_message<nd::index_error>([&] { nd::sort(m, 2); }, "axis 2 is out of bounds for array of dimension 2");

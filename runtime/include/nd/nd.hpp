@@ -20,4 +20,5 @@
 #include "nd/scan.hpp"
 #include "nd/sort.hpp"
 #include "nd/nonzero.hpp"
+#include "nd/counting.hpp"
 #include "nd/threads.hpp"

@@ -2,6 +2,9 @@
 // searchsorted with either side (or a bad one) and array or scalar values, unique and
 // unique_counts (`part` says which of the two arrays the case compares), nonzero (its
 // index arrays stacked, as np.array(np.nonzero(a))), flatnonzero and argwhere.
+#include <optional>
+
+#include <nd/counting.hpp>
 #include <nd/nonzero.hpp>
 #include <nd/shape.hpp>
 #include <nd/sort.hpp>
@@ -69,6 +72,34 @@ void register_sort_ops(registry& r) {
   };
   r["flatnonzero"] = [](test_case& c) {
     return std::visit([](const auto& a) -> any_array { return nd::flatnonzero(a); }, c.array_x(0));
+  };
+  r["bincount"] = [](test_case& c) {
+    const std::optional<long> minlength =
+        c.has("minlength") ? std::optional<long>(std::stol(c.at("minlength"))) : std::nullopt;
+    return std::visit(
+        [&](const auto& x) -> any_array {
+          using T = typename std::decay_t<decltype(x)>::value_type;
+          if constexpr (!std::is_integral_v<T>) {
+            throw rejected_at_compile_time("nd::bincount takes bool or integer arrays");
+          } else {
+            if (!c.has("x1")) return minlength ? nd::bincount(x, *minlength) : nd::bincount(x);
+            return std::visit(
+                [&](const auto& w) -> any_array {
+                  return minlength ? nd::bincount(x, w, *minlength) : nd::bincount(x, w);
+                },
+                c.array_x(1));
+          }
+        },
+        c.array_x(0));
+  };
+  r["digitize"] = [](test_case& c) {
+    const bool right = c.has("right") && c.at("right") == "1";
+    return std::visit([&](const auto& x, const auto& bins) -> any_array { return nd::digitize(x, bins, right); },
+                      c.array_x(0), c.array_x(1));
+  };
+  r["isin"] = [](test_case& c) {
+    return std::visit([&](const auto& a, const auto& v) -> any_array { return nd::isin(a, v); }, c.array_x(0),
+                      c.array_x(1));
   };
   r["argwhere"] = [](test_case& c) {
     return std::visit([](const auto& a) -> any_array { return nd::argwhere(a); }, c.array_x(0));
