@@ -226,7 +226,7 @@ void run_scan(scan_op op, dtype in_type, dtype acc, std::span<const index_t> sha
   }
 }
 
-int normalize_scan_axis(int axis, int ndim) {
+int normalize_axis_index(int axis, int ndim) {
   if (axis < -ndim || axis >= ndim)
     throw index_error("axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
                       std::to_string(ndim));

@@ -82,11 +82,4 @@ bool parse_side(std::string_view side) {
   throw value_error("search side must be 'left' or 'right' (got '" + std::string(side) + "')");
 }
 
-int normalize_sort_axis(int axis, int ndim) {
-  if (axis < -ndim || axis >= ndim)
-    throw index_error("axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
-                      std::to_string(ndim));
-  return axis < 0 ? axis + ndim : axis;
-}
-
 }  // namespace nd::detail

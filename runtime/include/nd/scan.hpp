@@ -39,8 +39,9 @@ enum class scan_op : std::uint8_t { sum, prod, max, min };
 void run_scan(scan_op op, dtype in_type, dtype acc, std::span<const index_t> shape, const void* in,
               std::span<const index_t> in_strides, int axis, void* out);
 
-// axis in [-ndim, ndim) as an index; else index_error with NumPy's AxisError message.
-int normalize_scan_axis(int axis, int ndim);
+// axis in [-ndim, ndim) as an index; else index_error with NumPy's AxisError message
+// (NumPy's normalize_axis_index; scans and sorts share it).
+int normalize_axis_index(int axis, int ndim);
 // The shape_error of an `out` whose shape is not the scan's result shape.
 void check_scan_out(std::span<const index_t> expected, std::span<const index_t> found);
 // diff's value_errors, in NumPy's words.
@@ -60,7 +61,7 @@ void cast_into(array<U>& out, const array<R>& src) {
 template <class R, class T>
 array<R> scan_new(scan_op op, const array<T>& a, int axis) {
   if (a.ndim() == 0) return scan_new<R>(op, a.reshape(shape_t{1}), axis);
-  const int ax = normalize_scan_axis(axis, a.ndim());
+  const int ax = normalize_axis_index(axis, a.ndim());
   array<R> out{shape_t(a.shape())};
   if (out.size() > 0) run_scan(op, dtype_of<T>(), dtype_of<R>(), a.shape(), a.data(), a.strides(), ax, out.data());
   return out;
@@ -86,7 +87,7 @@ array<U>& scan_out(scan_op op, const array<T>& a, bool flat, int axis, array<U>&
   using C = typename promote_elements<U, T>::type;
   out.require_writeable();
   const array<T> src = flat ? a.ravel() : a.ndim() == 0 ? a.reshape(shape_t{1}) : a;
-  const int ax = normalize_scan_axis(flat ? 0 : axis, src.ndim());
+  const int ax = normalize_axis_index(flat ? 0 : axis, src.ndim());
   check_scan_out(src.shape(), out.shape());
   if constexpr (!direct_scan_v<T, C>) {
     const array<C> converted = src.template astype<C>();
@@ -157,7 +158,7 @@ template <element T>
 array<T> diff(const array<T>& a, int n = 1, int axis = -1) {
   if (n == 0) return a;
   detail::check_diff_arguments(a.ndim(), n);
-  const int ax = detail::normalize_scan_axis(axis, a.ndim());
+  const int ax = detail::normalize_axis_index(axis, a.ndim());
   array<T> cur = a;
   for (int k = 0; k < n; ++k) {
     // hi = cur[1:] and lo = cur[:-1] along the axis, as views.

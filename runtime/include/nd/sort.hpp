@@ -15,6 +15,7 @@
 
 #include "nd/array.hpp"
 #include "nd/promote.hpp"
+#include "nd/scan.hpp"  // normalize_axis_index
 #include "nd/shape.hpp"
 #include "nd/ufunc.hpp"
 
@@ -52,14 +53,11 @@ array<T> copy_with_axis_last(const array<T>& a, int axis, std::vector<int>& back
   return transpose(a, perm).copy();
 }
 
-// The axis of sort/argsort in [0, ndim); index_error with NumPy's AxisError message.
-int normalize_sort_axis(int axis, int ndim);
-
 // Runs `rows_fn(rows, n, buffer)` over a C-contiguous copy of `a` whose rows are the
 // lines along `axis`, then returns the result (of R) in a's axis order, C-contiguous.
 template <class R, class T, class F>
 array<R> along_axis(const array<T>& a, int axis, F&& rows_fn) {
-  const int ax = normalize_sort_axis(axis, a.ndim());
+  const int ax = normalize_axis_index(axis, a.ndim());
   std::vector<int> back;
   const array<T> lines = copy_with_axis_last(a, ax, back);
   const index_t n = a.shape(ax);
