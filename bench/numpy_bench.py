@@ -20,6 +20,8 @@ RED = (5000, 2000)
 STRIDED = 20_000_000
 MASK = 10_000_000
 STENCIL = 10_000_000
+SORT_SMALL, SORT_LARGE = 1_000_000, 10_000_000
+CUMSUM = 10_000_000
 SMALL = 1000
 SMALL_2D = (40, 25)
 
@@ -93,6 +95,12 @@ def case_setup(name):
     if name == "small_std_axis0_f64":
         m = uniform(SMALL_2D)
         return lambda: np.std(m, axis=0)
+    if name in ("sort_1m_f64", "sort_10m_f64"):
+        x = uniform(SORT_SMALL if name == "sort_1m_f64" else SORT_LARGE)
+        return lambda: np.sort(x)
+    if name == "cumsum_10m_f64":
+        x = uniform(CUMSUM)
+        return lambda: np.cumsum(x)
     raise SystemExit(f"numpy_bench: unknown case {name}")
 
 
@@ -103,6 +111,7 @@ CASES = [
     "broadcast_row_f64", "broadcast_col_f64", "broadcast_row_f32", "broadcast_col_f32",
     "strided_ufunc_f64", "strided_ufunc_f32", "mask_select_f64", "stencil_f64",
     "small_chained_f64", "small_sum_f64", "small_std_axis0_f64",
+    "sort_1m_f64", "sort_10m_f64", "cumsum_10m_f64",
 ]
 
 

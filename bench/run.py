@@ -25,6 +25,7 @@ STRIDED = 20_000_000
 MASK = 10_000_000
 STENCIL = 10_000_000
 SMALL = 1000
+SORT_SMALL, SORT_LARGE, CUMSUM = 1_000_000, 10_000_000, 10_000_000
 
 # Bytes the case must move at the least (reads + writes), for the ceiling column.
 MIN_BYTES = {
@@ -48,6 +49,9 @@ MIN_BYTES = {
     "small_chained_f64": 2 * SMALL * F64,
     "small_sum_f64": SMALL * F64,
     "small_std_axis0_f64": SMALL * F64,
+    "sort_1m_f64": 2 * SORT_SMALL * F64,   # the copy: read once, written once (sorting is compute-bound)
+    "sort_10m_f64": 2 * SORT_LARGE * F64,
+    "cumsum_10m_f64": 2 * CUMSUM * F64,
 }
 # The 1000-element cases, measured in microseconds (see nd_one_and_all_threads).
 SMALL_CASES = {"small_chained_f64", "small_sum_f64", "small_std_axis0_f64"}

@@ -559,6 +559,198 @@ def range_case(g, op):
         c.params["endpoint"] = str(int(r.random() < 0.7))
 
 
+def scan_case(g, op):
+    """cumsum, cumprod, cummax, cummin: flattened or along an axis, now and then over
+    rows wider than the engine's column block (1024), with `out` of the result's
+    dtype, of another dtype (NumPy casts unsafely into it), or `out` = the input."""
+    r = g.r
+    c = g.case
+    ndim = int(r.choice([0, 1, 1, 2, 2, 3, 3, 4]))
+    big = ndim >= 2 and r.random() < 0.1
+    shape = g.shape(ndim, max_size=40 if op == "cumprod" else 150)
+    if big:
+        shape = (int(r.integers(2, 4)),) + tuple(int(d) for d in r.integers(1, 4, ndim - 2)) + (int(r.integers(1025, 1300)),)
+    dtype = DT[int(r.integers(0, len(DT)))]
+    kind = "small" if op == "cumprod" else "any"
+    in_place = r.random() < 0.1 and ndim >= 1 and (op in ("cummax", "cummin") or dtype in (DT[2], DT[3], DT[4]))
+    c.params["x0"] = g.view(shape, dtype, kind, writeable=in_place)
+    if r.random() < 0.25:
+        axis = "none"
+    elif ndim == 0:
+        axis = str(r.choice(["0", "-1", "1"]))
+    else:
+        axis = str(int(r.integers(-ndim, ndim)))
+    if r.random() < 0.03:
+        axis = str(max(ndim, 1) if r.random() < 0.5 else -max(ndim, 1) - 1)  # out of range
+    c.params["axis"] = axis
+    if in_place and (axis != "none" or ndim == 1):
+        c.params["out"] = c.params["x0"]
+    elif r.random() < 0.25:
+        try:
+            res = np.asarray(g.numpy_result())
+        except Exception:
+            return
+        out_dtype = DT[int(r.integers(0, len(DT)))] if r.random() < 0.2 else res.dtype
+        c.params["out"] = g.view(res.shape, out_dtype, "any", writeable=True)
+
+
+def diff_case(g, op):
+    r = g.r
+    c = g.case
+    ndim = int(r.choice([0, 1, 1, 2, 2, 3, 4]))
+    shape = g.shape(ndim)
+    c.params["x0"] = g.view(shape, DT[int(r.integers(0, len(DT)))])
+    if r.random() < 0.8:
+        c.params["n"] = str(int(r.choice([0, 1, 1, 1, 2, 3, 6])) if r.random() > 0.03 else -1)
+        if r.random() < 0.7 and ndim:
+            c.params["axis"] = str(int(r.integers(-ndim, ndim)) if r.random() > 0.03 else ndim)
+
+
+def with_ties(g, first):
+    """Rewrites the float bases from index `first` on for sorting cases: now and then
+    integral values (many ties), and -0.0, 0.0, NaN and ±inf sprinkled in, so that
+    stability, NaN last and the order of -0.0 and 0.0 are exercised."""
+    r = g.r
+    for k in range(first, len(g.bases)):
+        b = g.bases[k]
+        if b.dtype.kind != "f" or b.size == 0:
+            continue
+        if r.random() < 0.5:
+            b[...] = np.round(b)
+        if r.random() < 0.4:
+            flat = b.reshape(-1)
+            for _ in range(int(r.integers(1, 4))):
+                flat[r.integers(0, b.size)] = (np.nan, np.inf, -np.inf, -0.0, 0.0, -0.0)[int(r.integers(0, 6))]
+
+
+def sort_case(g, op):
+    """sort, argsort (flattened or along an axis, rows long enough for vqsort's
+    partitioning now and then), unique, unique_counts."""
+    r = g.r
+    c = g.case
+    ndim = int(r.choice([0, 1, 1, 2, 2, 3, 4]))
+    shape = g.shape(ndim)
+    if ndim >= 1 and r.random() < 0.1:
+        shape = shape[:-1] + (int(r.integers(300, 3000)),)
+    dtype = DT[int(r.integers(0, len(DT)))]
+    c.params["x0"] = g.view(shape, dtype, "small" if dtype.kind == "i" else "any")
+    with_ties(g, 0)
+    if op in ("unique", "unique_counts"):
+        if op == "unique_counts":
+            c.params["part"] = str(r.choice(["values", "counts"]))
+        return
+    roll = r.random()
+    if roll < 0.2:
+        c.params["axis"] = "none"
+    elif roll < 0.4:
+        return  # the default axis, -1
+    elif ndim == 0:
+        c.params["axis"] = str(r.choice(["0", "-1"]))
+    else:
+        c.params["axis"] = str(int(r.integers(-ndim, ndim)))
+    if r.random() < 0.03:
+        c.params["axis"] = str(max(ndim, 1) + 1)  # out of range
+
+
+def nonzero_case(g, op):
+    """nonzero, flatnonzero, argwhere: mostly zeros, and -0.0 and NaN among floats."""
+    r = g.r
+    ndim = int(r.choice([0, 1, 1, 2, 2, 3, 4]))
+    dtype = DT[int(r.integers(0, len(DT)))]
+    first = len(g.bases)
+    g.case.params["x0"] = g.view(g.shape(ndim), dtype, "small" if dtype.kind == "i" else "any")
+    for b in g.bases[first:]:
+        if b.size and b.dtype.kind in "if" and r.random() < 0.7:
+            b[r.random(b.shape) < 0.6] = 0
+    with_ties(g, first)
+
+
+def counting_case(g, op):
+    """bincount (small non-negative integers, weights, minlength; now and then a
+    negative element, a float or 2-d x, mismatched weights), digitize (increasing,
+    decreasing or unordered bins), isin (values often taken from a)."""
+    r = g.r
+    c = g.case
+    if op == "bincount":
+        n = int(r.integers(0, 40))
+        dtype = DT[int(r.choice([0, 1, 2, 2]))] if r.random() > 0.03 else DT[4]
+        g.index_range = (0, int(r.integers(1, 12)))
+        if r.random() < 0.03:
+            g.index_range = (-2, 3)
+        shape = (n,) if r.random() > 0.03 else (2, 3)
+        c.params["x0"] = g.view(shape, dtype, "index")
+        # With weights, NumPy returns int64 zeros for an empty x, float64 otherwise;
+        # nd's type is fixed at compile time (float64, docs/api/sorting.md).
+        if n and r.random() < 0.4:
+            m = n if r.random() > 0.03 else n + 1
+            c.params["x1"] = g.view((m,), DT[int(r.integers(0, len(DT)))])
+        if r.random() < 0.4:
+            c.params["minlength"] = str(int(r.integers(0, 20)) if r.random() > 0.03 else -1)
+        return
+    dtype = DT[int(r.integers(1, len(DT)))]
+    first = len(g.bases)
+    c.params["x0"] = g.view(g.shape(), dtype, "small" if dtype.kind == "i" else "any")
+    with_ties(g, first)
+    if op == "digitize":
+        bins = np.sort(g.values((int(r.integers(0, 12)),), dtype, "exact" if dtype.kind == "f" else "small"))
+        order = r.random()
+        if order < 0.3:
+            bins = bins[::-1].copy()
+        elif order < 0.33 and bins.size > 2:
+            r.shuffle(bins)
+        g.bases.append(bins)
+        c.params["x1"] = f"b{len(g.bases) - 1}"
+        if r.random() < 0.5:
+            c.params["right"] = "1"
+        return
+    vdtype = dtype if r.random() < 0.6 else DT[int(r.integers(1, len(DT)))]
+    first = len(g.bases)
+    c.params["x1"] = g.view(g.shape(int(r.choice([0, 1, 1, 2]))), vdtype, "small" if vdtype.kind == "i" else "any")
+    src = g.bases[0].reshape(-1)
+    for b in g.bases[first:]:
+        if b.size and src.size and r.random() < 0.6:
+            flat = b.reshape(-1)
+            flat[: max(1, flat.size // 2)] = src[r.integers(0, src.size, max(1, flat.size // 2))].astype(b.dtype)
+    with_ties(g, first)
+
+
+def searchsorted_case(g, op):
+    r = g.r
+    c = g.case
+    dtype = DT[int(r.integers(0, len(DT)))]
+    n = int(r.integers(0, 30)) if r.random() < 0.9 else int(r.integers(300, 2000))
+    form = str(r.choice(["plain", "plain", "reversed", "strided"]))
+    vals = g.values((n * 2 if form == "strided" else n,), dtype, "small" if dtype.kind == "i" else "any")
+    g.bases.append(vals)
+    with_ties(g, len(g.bases) - 1)
+    srt = np.sort(g.bases[-1])
+    g.bases[-1] = np.ascontiguousarray(srt[::-1]) if form == "reversed" else srt
+    k = len(g.bases) - 1
+    c.params["x0"] = f"b{k}" + {"plain": "", "reversed": "/S::-1", "strided": "/S::2"}[form]
+    if r.random() < 0.02:
+        c.params["x0"] = g.view((2, 2), dtype)  # not 1-d
+    if r.random() < 0.3:
+        c.params["x1"] = g.scalar(str(r.choice(["i", "f", "t"])))
+    else:
+        vdtype = dtype if r.random() < 0.6 else DT[int(r.integers(0, len(DT)))]
+        first = len(g.bases)
+        c.params["x1"] = g.view(g.shape(int(r.choice([0, 1, 1, 2, 3]))), vdtype)
+        with_ties(g, first)
+        for b in g.bases[first:]:  # values equal to elements of the sorted array
+            if srt.size and b.size and r.random() < 0.5:
+                flat = b.reshape(-1)
+                picks = r.integers(0, srt.size, flat.size)
+                take = r.random(flat.size) < 0.5
+                flat[take] = srt[picks[take]].astype(b.dtype)
+    roll = r.random()
+    if roll < 0.35:
+        c.params["side"] = "left"
+    elif roll < 0.7:
+        c.params["side"] = "right"
+    elif roll < 0.73:
+        c.params["side"] = "middle"  # NumPy's ValueError
+
+
 FAMILIES = [
     (0.40, [(ufunc_case, op) for op in list(reference.BINARY) + list(reference.TERNARY)]),
     (0.14, [(ufunc_case, op) for op in reference.UNARY]),
@@ -568,6 +760,11 @@ FAMILIES = [
     (0.07, [(shape_case, op) for op in ("reshape", "transpose", "ravel", "flatten", "astype",
                                           "concatenate", "stack", "matmul", "dot")]),
     (0.03, [(range_case, "arange"), (range_case, "linspace")]),
+    (0.05, [(scan_case, op) for op in ("cumsum", "cumprod", "cummax", "cummin")] + [(diff_case, "diff")]),
+    (0.05, [(sort_case, op) for op in ("sort", "sort", "argsort", "argsort", "unique", "unique_counts")] +
+     [(searchsorted_case, "searchsorted")] * 2),
+    (0.02, [(nonzero_case, op) for op in ("nonzero", "flatnonzero", "argwhere")]),
+    (0.02, [(counting_case, op) for op in ("bincount", "digitize", "isin")]),
 ]
 
 

@@ -45,6 +45,8 @@ def run(case, bases):
     xs = operands(case, bases)
     out = build_operand(case["out"], bases) if "out" in case.params else None
     kw = {} if out is None else {"out": out}
+    if op in SCANS_AND_SORTS:
+        return SCANS_AND_SORTS[op](case, xs, kw)
     if op in UNARY:
         return UNARY[op](xs[0], **kw)
     if op in BINARY:
@@ -129,3 +131,115 @@ def error_class(exc):
     if isinstance(exc, ArithmeticError):  # np.arange(0, 5, 0): ZeroDivisionError
         return "value_error"
     raise exc
+
+
+# ---- scans (nd/scan.hpp) ------------------------------------------------------------
+
+def _scan(fn):
+    """A scan over axis=None (the flattened array) or one axis. np.maximum.accumulate
+    takes no axis=None and refuses 0-d arrays; nd's cummax/cummin scan both as
+    np.cumsum does (flattened, and 0-d as shape (1,)), so the reference does too."""
+    def run_scan(case, xs, kw):
+        x = np.asarray(xs[0]) if isinstance(xs[0], np.ndarray) else xs[0]
+        axis = parse_axis(case["axis"])
+        if fn in (np.maximum.accumulate, np.minimum.accumulate):
+            x = np.ravel(x) if axis is None else (x.reshape(1) if x.ndim == 0 else x)
+            return fn(x, axis=0 if axis is None else axis, **kw)
+        return fn(x, axis=axis, **kw)
+    return run_scan
+
+
+def _diff(case, xs, kw):
+    args = {}
+    if "n" in case.params:
+        args["n"] = int(case["n"])
+    if "axis" in case.params:
+        args["axis"] = int(case["axis"])
+    return np.diff(xs[0], **args)
+
+
+# ---- sorting and searching (nd/sort.hpp) ---------------------------------------------
+
+def _zeros_in_nd_order(sorted_x, x, axis):
+    """np.sort leaves the order of -0.0 and 0.0 (equal values) to its quicksort; nd puts
+    a row's -0.0 first. The reference is NumPy's sorted values with each row's run of
+    zeros rewritten in that order: as many -0.0 as the row has, then 0.0."""
+    if sorted_x.dtype.kind != "f" or sorted_x.size == 0:
+        return sorted_x
+    s = np.moveaxis(sorted_x.copy(), axis, -1)
+    o = np.moveaxis(np.asarray(x), axis, -1)
+    negative = np.sum((o == 0) & np.signbit(o), axis=-1, keepdims=True)
+    zero = s == 0
+    rank = np.cumsum(zero, axis=-1) - 1
+    s[zero & (rank < negative)] = -0.0
+    s[zero & (rank >= negative)] = 0.0
+    return np.moveaxis(s, -1, axis)
+
+
+def _sort(case, xs, kw):
+    x = xs[0]
+    axis = parse_axis(case["axis"]) if "axis" in case.params else -1
+    r = np.sort(x, axis=axis)
+    return _zeros_in_nd_order(r, np.ravel(x) if axis is None else x, -1 if axis is None else axis)
+
+
+def _argsort(case, xs, kw):
+    axis = parse_axis(case["axis"]) if "axis" in case.params else -1
+    return np.argsort(xs[0], axis=axis, kind="stable")
+
+
+def _searchsorted(case, xs, kw):
+    if "side" in case.params:
+        return np.searchsorted(xs[0], xs[1], side=case["side"])
+    return np.searchsorted(xs[0], xs[1])
+
+
+def _unique_zero_sign(values, x):
+    """nd's unique keeps the first of each run of its sort, so a zero is -0.0 when the
+    input has one (see _zeros_in_nd_order)."""
+    if values.dtype.kind == "f" and np.any((np.asarray(x) == 0) & np.signbit(x)):
+        values = values.copy()
+        values[values == 0] = -0.0
+    elif values.dtype.kind == "f":
+        values = values.copy()
+        values[values == 0] = 0.0
+    return values
+
+
+def _unique(case, xs, kw):
+    return _unique_zero_sign(np.unique(xs[0]), xs[0])
+
+
+def _unique_counts(case, xs, kw):
+    values, counts = np.unique(xs[0], return_counts=True)
+    return counts if case["part"] == "counts" else _unique_zero_sign(values, xs[0])
+
+
+def _nonzero(case, xs, kw):
+    x = np.asarray(xs[0])
+    if x.ndim == 0:  # deprecated in NumPy 1.24, an error from NumPy 2 on: the reference
+        raise ValueError("Calling nonzero on 0d arrays is not allowed.")
+    return np.array(np.nonzero(x)).reshape(x.ndim, -1)
+
+
+def _bincount(case, xs, kw):
+    args = {}
+    if "minlength" in case.params:
+        args["minlength"] = int(case["minlength"])
+    if len(xs) > 1:
+        args["weights"] = xs[1]
+    return np.bincount(xs[0], **args)
+
+
+SCANS_AND_SORTS = {
+    "bincount": _bincount,
+    "digitize": lambda case, xs, kw: np.digitize(xs[0], xs[1], right=case.get("right") == "1"),
+    "isin": lambda case, xs, kw: np.isin(xs[0], xs[1]),
+    "nonzero": _nonzero, "flatnonzero": lambda case, xs, kw: np.flatnonzero(xs[0]),
+    "argwhere": lambda case, xs, kw: np.argwhere(xs[0]),
+    "sort": _sort, "argsort": _argsort, "searchsorted": _searchsorted,
+    "unique": _unique, "unique_counts": _unique_counts,
+    "cumsum": _scan(np.cumsum), "cumprod": _scan(np.cumprod),
+    "cummax": _scan(np.maximum.accumulate), "cummin": _scan(np.minimum.accumulate),
+    "diff": _diff,
+}

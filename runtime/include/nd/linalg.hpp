@@ -110,7 +110,7 @@ array<T> matmul_same(const array<T>& a, const array<T>& b) {
       if (!b_vec) requested += std::to_string(m);
       if (a_vec != b_vec) requested += ",";
       requested += ")";
-      throw value_error("operands could not be broadcast together with remapped shapes [original->remapped]: " +
+      throw shape_error("operands could not be broadcast together with remapped shapes [original->remapped]: " +
                         remapped(a.shape(), a_vec ? 1 : 2) + " " + remapped(b.shape(), b_vec ? 1 : 2) +
                         "  and requested shape " + requested);
     }

@@ -17,4 +17,8 @@
 #include "nd/ufunc.hpp"
 #include "nd/operators.hpp"
 #include "nd/reduce.hpp"
+#include "nd/scan.hpp"
+#include "nd/sort.hpp"
+#include "nd/nonzero.hpp"
+#include "nd/counting.hpp"
 #include "nd/threads.hpp"
