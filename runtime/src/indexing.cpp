@@ -527,16 +527,35 @@ bool is_contiguous_full_mask(const scatter_origin& o) {
          is_c_contiguous(m.shape, m.strides);
 }
 
+// The index is planned again, completely, before the first write: an index array may be
+// the destination itself (x(x) = false), and must be read as it was. It must still
+// select as many elements as the copy holds (it would not if it had been changed since).
 template <class U>
-void write_back_as(const scatter_origin& o, const U* values) {
+void write_back_as(const scatter_origin& o, const U* values, index_t count) {
   U* dst = static_cast<U*>(o.data);
-  if (is_contiguous_full_mask(o))
-    return expand_as(static_cast<const bool*>(o.index[0].data), o.shape.prod(), dst, values);
-  scatter_as(plan_advanced_index(o.shape, o.strides, o.index), dst, values);
+  const auto changed = [] {
+    throw value_error("assignment through an advanced index: the index selects another number of elements "
+                      "than when it was applied (was it changed in between?)");
+  };
+  const auto* mask = static_cast<const bool*>(o.index.empty() ? nullptr : o.index[0].data);
+  const std::byte* lo = static_cast<const std::byte*>(o.data);
+  const bool mask_apart = mask && (reinterpret_cast<const std::byte*>(mask + o.shape.prod()) <= lo ||
+                                   reinterpret_cast<const std::byte*>(mask) >= lo + o.shape.prod() * sizeof(U));
+  if (is_contiguous_full_mask(o) && mask_apart) {
+    if (count_true(mask, o.shape.prod()) != count) changed();
+    return expand_as(mask, o.shape.prod(), dst, values);
+  }
+  const gather_plan plan = plan_advanced_index(o.shape, o.strides, o.index);
+  if (plan.shape.prod() != count) changed();
+  scatter_as(plan, dst, values);
 }
 }  // namespace
 
-void scatter_back(const scatter_origin& o, const void* values) {
+bool full_mask_assignment(const scatter_origin* o) {
+  return o && o->single_mask && o->index[0].shape.size() == o->shape.size();
+}
+
+void scatter_back(const scatter_origin& o, const void* values, index_t count) {
   // Held for the duration of the write, so that nothing it refers to goes away meanwhile.
   const std::shared_ptr<buffer> source = o.source.lock();
   std::vector<std::shared_ptr<buffer>> indices;
@@ -550,9 +569,9 @@ void scatter_back(const scatter_origin& o, const void* values) {
                       "(assign in the same statement: a(mask) = v)");
   if (!o.writeable) throw value_error("assignment destination is read-only");
   switch (o.elem_size) {
-    case 1: return write_back_as(o, static_cast<const std::uint8_t*>(values));
-    case 4: return write_back_as(o, static_cast<const std::uint32_t*>(values));
-    case 8: return write_back_as(o, static_cast<const std::uint64_t*>(values));
+    case 1: return write_back_as(o, static_cast<const std::uint8_t*>(values), count);
+    case 4: return write_back_as(o, static_cast<const std::uint32_t*>(values), count);
+    case 8: return write_back_as(o, static_cast<const std::uint64_t*>(values), count);
     default: throw type_error("advanced indexing: unsupported element size " + std::to_string(o.elem_size));
   }
 }

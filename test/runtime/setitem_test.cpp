@@ -295,6 +295,50 @@ TEST(SetitemIndex, ValuesMayBeTheIndexedArray) {
   EXPECT_EQ(values(a), (std::vector<double>{3, 2, 1}));
 }
 
+TEST(SetitemIndex, MaskThatIsAViewOfTheDestinationIsReadBeforeTheWrite) {
+  // NumPy: x[1:][x[:-1]] = True selects by the mask as it is before the assignment.
+  nd::array<bool> x = nd::zeros<bool>({200});
+  x(0) = true;
+  x(nd::slice(1, nd::none))(x(nd::slice(0, -1))) = true;
+  EXPECT_TRUE(x(1));
+  EXPECT_FALSE(x(2));
+  EXPECT_EQ(nd::sum(x), 2);
+}
+
+TEST(SetitemIndex, LeadingAxesOfLengthOneAreDroppedFromTheValue) {
+  D a = nd::zeros<double>({3});
+  a(nd::slice(0, 2)) = nd::ones<double>({1, 2});
+  a(I64{2}) = nd::full<double>({1, 1, 1}, 7.0);
+  EXPECT_EQ(values(a), (std::vector<double>{1, 1, 7}));
+  // A mask over every axis takes a 0-d or 1-d value only, as NumPy.
+  EXPECT_THROW(a(B{true, false, true}) = nd::ones<double>({1, 2}), nd::value_error);
+}
+
+TEST(SetitemBasic, FloatValuesAtTheIntegerLimits) {
+  nd::array<std::int64_t> a = nd::zeros<std::int64_t>({1});
+  a(nd::all) = -9223372036854775808.0;  // exactly INT64_MIN: representable
+  EXPECT_EQ(a(0), std::numeric_limits<std::int64_t>::min());
+  EXPECT_THROW(a(nd::all) = 9223372036854775808.0, nd::value_error);  // 2**63 is not
+}
+
+TEST(SetitemIndex, ZeroDCompoundChecksTheScalarAsSetitemDoes) {
+  nd::array<std::int64_t> a{1, 2};
+  const I64 i = nd::full<std::int64_t>(nd::shape_t{}, 0);
+  EXPECT_THROW(a(i) += std::nan(""), nd::value_error);  // NumPy: cannot convert float NaN to integer
+  EXPECT_EQ(a.to_vector(), (std::vector<std::int64_t>{1, 2}));
+}
+
+// ---- results computed from an indexing copy are results, not indexing expressions ----
+TEST(SetitemCopies, AResultComputedInTheCopyWritesNothingBack) {
+  D a{1, 2, 3};
+  const B m{true, false, true};
+  D r = a(m) * 2.0;  // computed in the copy's buffer
+  std::move(r) = 0.0;
+  EXPECT_EQ(values(a), (std::vector<double>{1, 2, 3}));
+  nd::copyto(a(m) + 1.0, 5.0);  // a new array: allowed, and changes nothing in a
+  EXPECT_EQ(values(a), (std::vector<double>{1, 2, 3}));
+}
+
 // ---- a copy used as a destination is refused, not silently written -------------------
 TEST(SetitemCopies, CopyAsOutputThrows) {
   D a{1, 2, 3};
@@ -302,6 +346,9 @@ TEST(SetitemCopies, CopyAsOutputThrows) {
   EXPECT_THROW(nd::copyto(a(m), 0.0), nd::value_error);
   EXPECT_THROW(nd::multiply(a, 2.0, a(I64{0, 1, 2})), nd::value_error);
   EXPECT_THROW(nd::sum(nd::ones<double>({3, 3}), 0, a(I64{0, 1, 2})), nd::value_error);
+  EXPECT_THROW(nd::add_at(a(m), I64{0}, 1.0), nd::value_error);
+  EXPECT_THROW(nd::put(a(m), I64{0}, 1.0), nd::value_error);
+  EXPECT_THROW(nd::putmask(a(m), B{true, true}, 1.0), nd::value_error);
   EXPECT_EQ(values(a), (std::vector<double>{1, 2, 3}));
   // A view as the destination is the intended form.
   nd::multiply(a, 2.0, a(nd::slice(0, 3)));

@@ -97,7 +97,10 @@ struct scatter_origin;
 // Writes `values` (C-contiguous, in the shape of the indexing result) back into the
 // elements the index selected; a repeated index takes its last value. Throws
 // value_error if the source is read-only or no longer exists.
-void scatter_back(const scatter_origin& origin, const void* values);
+void scatter_back(const scatter_origin& origin, const void* values, index_t count);
+// Whether the indexing result came from a boolean mask over every axis (a(mask) with
+// mask.shape() == a.shape()), NumPy's special case of boolean assignment.
+bool full_mask_assignment(const scatter_origin* origin);
 // The error for a value that does not broadcast to an indexing result (NumPy's
 // messages: basic views, boolean masks and integer index arrays each word it their way).
 [[noreturn]] void throw_setitem_shape(std::span<const index_t> value, std::span<const index_t> target,
@@ -430,11 +433,18 @@ struct array_access {
   static const scatter_origin* origin_of(const array<T>& a) {
     return a.origin_.get();
   }
+  // A temporary handed on as a new result (an operator that computed into it): it no
+  // longer stands for an indexing expression, so it writes nothing back.
+  template <class T>
+  static array<T> result_of(array<T>&& a) {
+    a.origin_.reset();
+    return std::move(a);
+  }
   // After a compound assignment to an indexing result (a(mask) += 1): the updated copy
   // goes back into its source. Nothing to do for a view, which was written in place.
   template <class T>
   static void write_back(const array<T>& a) {
-    if (a.origin_) scatter_back(*a.origin_, a.data_);
+    if (a.origin_) scatter_back(*a.origin_, a.data_, a.size());
   }
   // A view of `a`'s buffer with new layout. `data` must point into that buffer.
   template <class T>

@@ -305,7 +305,7 @@ void put(array<T>& a, const Ix& indices, const V& values) {
 // A temporary view as the destination: nd::put(a(nd::slice(0, 4)), idx, v).
 template <class T, class Ix, class V>
 void put(array<T>&& a, const Ix& indices, const V& values) {
-  put(a, indices, values);
+  put(detail::temporary_out(a), indices, values);
 }
 
 // nd::putmask(a, mask, values): where mask.flat[i], a.flat[i] = values[i % values.size()]
@@ -329,7 +329,7 @@ void putmask(array<T>& a, const array<bool>& mask, const V& values) {
 }
 template <class T, class V>
 void putmask(array<T>&& a, const array<bool>& mask, const V& values) {
-  putmask(a, mask, values);
+  putmask(detail::temporary_out(a), mask, values);
 }
 
 // ---------------------------------------------------------------------------------
@@ -431,7 +431,7 @@ void apply_at(array<T>& a, const Ix& indices, const V& values) {
   template <class T, class Ix, class V>                         \
     requires(constraint)                                        \
   void name(array<T>&& a, const Ix& indices, const V& values) { \
-    detail::apply_at<detail::op>(a, indices, values);           \
+    detail::apply_at<detail::op>(detail::temporary_out(a), indices, values); \
   }
 ND_UFUNC_AT(add_at, add_at_op, true)
 // NumPy has no boolean subtract (it suggests logical_xor): none here either.

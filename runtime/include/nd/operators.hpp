@@ -63,7 +63,7 @@ bool reusable_temporary(const array<T>& t, const Other&... others) {
     if constexpr (std::is_same_v<R, T>) {                                                      \
       if (detail::reusable_temporary(a, b)) {                                                  \
         fn(a, b, a);                                                                           \
-        return std::move(a);                                                                   \
+        return detail::array_access::result_of(std::move(a));                                  \
       }                                                                                        \
     }                                                                                          \
     return fn(a, b);                                                                           \
@@ -75,7 +75,7 @@ bool reusable_temporary(const array<T>& t, const Other&... others) {
     if constexpr (std::is_same_v<R, T>) {                                                      \
       if (detail::reusable_temporary(b, a)) {                                                  \
         fn(a, b, b);                                                                           \
-        return std::move(b);                                                                   \
+        return detail::array_access::result_of(std::move(b));                                  \
       }                                                                                        \
     }                                                                                          \
     return fn(a, b);                                                                           \
@@ -100,7 +100,7 @@ auto operator-(array<T>&& a) {
   if constexpr (!std::is_same_v<T, bool>) {
     if (detail::reusable_temporary(a)) {
       negative(a, a);
-      return std::move(a);
+      return detail::array_access::result_of(std::move(a));
     }
   }
   return negative(a);
@@ -123,12 +123,12 @@ auto operator!(const array<T>& a) {
   template <element T, ufunc_operand B>                      \
   array<T> operator sym(array<T>&& a, const B& b) {          \
     if (detail::array_access::origin_of(a) && a.ndim() == 0) \
-      std::move(a) = fn(std::as_const(a), b);                \
+      std::move(a) = fn(std::as_const(a), b).item();         \
     else {                                                   \
       fn(a, b, a);                                           \
       detail::array_access::write_back(a);                   \
     }                                                        \
-    return a;                                                \
+    return detail::array_access::result_of(std::move(a));    \
   }
 
 ND_COMPOUND_OPERATOR(+=, add)

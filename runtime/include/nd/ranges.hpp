@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "nd/array.hpp"
+#include "nd/promote.hpp"
 
 namespace nd {
 
@@ -86,9 +87,12 @@ array<R> arange_impl(A start, B stop, C step) {
     if (len > 0) p[0] = first;
     if (len > 1) p[1] = static_cast<R>(static_cast<double>(start) + static_cast<double>(step));
   } else if constexpr (std::is_floating_point_v<A> || std::is_floating_point_v<C>) {
-    // Integer result from floating arguments: NumPy casts start and start + step.
-    const R first = static_cast<R>(start);
-    const R delta = static_cast<R>(static_cast<double>(start) + static_cast<double>(step)) - first;
+    // Integer result from floating arguments: NumPy casts start and start + step (as its
+    // casts do: out of range is the most negative integer), and steps by the difference.
+    const R first = unsafe_cast<R>(static_cast<double>(start));
+    const R second = unsafe_cast<R>(static_cast<double>(start) + static_cast<double>(step));
+    const auto delta =
+        static_cast<index_t>(static_cast<std::uint64_t>(static_cast<index_t>(second)) - static_cast<std::uint64_t>(first));
     for (index_t i = 0; i < len; ++i) p[i] = static_cast<R>(wrapping_affine(first, i, delta));
   } else {
     for (index_t i = 0; i < len; ++i)

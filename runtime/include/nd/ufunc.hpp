@@ -292,8 +292,18 @@ void array<E>::assign_through(const V& value) {
   require_writeable();
   if constexpr (any_array<V>) {
     using T = typename V::value_type;
-    if (!detail::broadcasts_to(value.shape(), shape_)) detail::throw_setitem_shape(value.shape(), shape_, origin_.get());
-    detail::input_holder<T, array<T>> h(value);
+    // NumPy drops a value's leading axes of length 1 (a(nd::slice(0, 2)) = ones({1, 2})),
+    // except for a mask over every axis, which takes a 0-d or 1-d value only.
+    array<T> src = value;
+    if (!detail::full_mask_assignment(origin_.get())) {
+      int drop = 0;
+      while (src.ndim() - drop > ndim() && src.shape(drop) == 1) ++drop;
+      if (drop > 0)
+        src = detail::array_access::view(value, std::as_const(value).data(), shape_t(value.shape().subspan(drop)),
+                                         shape_t(value.strides().subspan(drop)), false);
+    }
+    if (!detail::broadcasts_to(src.shape(), shape_)) detail::throw_setitem_shape(value.shape(), shape_, origin_.get());
+    detail::input_holder<T, array<T>> h(src);
     h.separate_from(*this);
     const detail::operand in[] = {h.make(shape_t(shape_))};
     detail::run_ufunc(detail::ufunc_op::copy, dtype_of<E>(), shape_, in, {data_, dtype_of<E>(), strides_.data()});
@@ -301,15 +311,15 @@ void array<E>::assign_through(const V& value) {
     if constexpr (std::is_floating_point_v<V> && std::is_integral_v<E> && !std::is_same_v<E, bool>) {
       if (value != value) throw value_error("cannot convert float NaN to integer");
       if (value - value != 0) throw value_error("cannot convert float infinity to integer");
-      if (!(value > static_cast<V>(std::numeric_limits<E>::min()) - 1 &&
-            value < static_cast<V>(std::numeric_limits<E>::max()) + 1))
+      if (!(value >= static_cast<V>(std::numeric_limits<E>::min()) &&
+            value < -static_cast<V>(std::numeric_limits<E>::min())))
         throw value_error("float " + std::to_string(value) + " is out of bounds for " +
                           std::string(dtype_name(dtype_of<E>())));
     }
     detail::check_scalar_fits<E>(value);
     fill(static_cast<E>(value));
   }
-  if (origin_) detail::scatter_back(*origin_, data_);
+  if (origin_) detail::scatter_back(*origin_, data_, size());
 }
 
 template <element E>
