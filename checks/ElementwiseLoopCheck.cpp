@@ -55,6 +55,10 @@ struct BodyShape {
 struct Verdict {
   SourceLocation Loc;
   std::string Reason;
+  // An iteration reads what an earlier one wrote (an element of the destination, the
+  // accumulator, a scalar carried along): a recurrence, which is not an element-wise
+  // loop, so it gets no diagnostic at all.
+  bool Recurrence = false;
   explicit operator bool() const { return !Reason.empty(); }
 };
 
@@ -243,7 +247,8 @@ public:
       reject(Carry->getBeginLoc(),
              "the scalar '" + carriedScalar(Carry)->getNameAsString() +
                  "' is carried from one iteration to the next, which is not a recognised "
-                 "reduction (loop-carried dependency)");
+                 "reduction (loop-carried dependency)",
+             /*Recurrence=*/true);
     else
       reject(Nest.Body->getBeginLoc(),
              "the loop body is not one element-wise assignment or reduction (side effects)");
@@ -279,9 +284,9 @@ private:
     return nullptr;
   }
 
-  void reject(SourceLocation Loc, std::string Reason) {
+  void reject(SourceLocation Loc, std::string Reason, bool Recurrence = false) {
     if (!Problem)
-      Problem = {Loc, std::move(Reason)};
+      Problem = {Loc, std::move(Reason), Recurrence};
   }
 
   bool parseStatistics() {
@@ -390,7 +395,7 @@ private:
       OverRanges = true;
       RangedMap Ranged = analyseRangedMap(Nest, Shape.Assignment, Scope, Context);
       if (!Ranged.Replacement)
-        return reject(Ranged.ProblemLoc, Ranged.Problem);
+        return reject(Ranged.ProblemLoc, Ranged.Problem, Ranged.Recurrence);
       Replacement = Ranged.Replacement;
       ReplacedRange = Ranged.Range;
       return;
@@ -423,12 +428,13 @@ private:
         return reject(Stat.Var->getLocation(),
                       "'" + Stat.Var->getNameAsString() + "' reads the destination '" +
                           Target->Array->getNameAsString() +
-                          "' while the loop writes it, a loop-carried dependency");
+                          "' while the loop writes it, a loop-carried dependency",
+                      /*Recurrence=*/true);
     LoopBodyTranslator Translator(Context, LoopVars, OutputAxisOfLevel, Target->Array,
                                   Target->Indices, Statistics);
     std::optional<std::string> Broadcast = Translator.translate(Shape.Assignment->getRHS());
     if (!Broadcast)
-      return reject(Translator.failure().Loc, Translator.failure().Reason);
+      return reject(Translator.failure().Loc, Translator.failure().Reason, Translator.failure().Recurrence);
     std::vector<ElementAccess> Accesses = Translator.reads();
     Accesses.push_back(*Target);
     if (!checkBounds(Accesses))
@@ -502,7 +508,8 @@ private:
     if (mentions(Shape.Summand, Acc))
       return reject(Shape.Summand->getBeginLoc(),
                     "'" + getText(*Shape.Summand, Context).str() + "' reads the accumulator '" +
-                        Acc->getNameAsString() + "', a loop-carried dependency");
+                        Acc->getNameAsString() + "', a loop-carried dependency",
+                    /*Recurrence=*/true);
     std::vector<int> Identity(LoopVars.size());
     std::iota(Identity.begin(), Identity.end(), 0);
     LoopBodyTranslator Translator(Context, LoopVars, Identity, nullptr, {}, Statistics);
@@ -944,6 +951,11 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
     // header that usually comes with it (`i = 1`).
     Analysis.analyse();
     Problem = Analysis.Problem;
+    // Not an element-wise loop: nothing to say. Except in a template: another
+    // instantiation may look element-wise (y(i - K) with K = 0), and its fix must not be
+    // applied to the template; this one's no-fix note keeps it from being.
+    if (Problem.Recurrence && !Instantiated)
+      return;
     for (const LoopLevel &Level : Nest.Levels) {
       std::string Header = headerProblem(Level, Context);
       if (!Problem && !Header.empty() && !Analysis.OverRanges)

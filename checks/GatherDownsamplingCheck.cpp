@@ -1,6 +1,7 @@
 #include "GatherDownsamplingCheck.h"
 
 #include "model/HandleBuffers.h"
+#include "model/HandleUses.h"
 #include "NdGatherAst.h"
 #include "ProgressionIndex.h"
 #include "UserCodeMatcher.h"
@@ -160,6 +161,10 @@ std::string describe(model::BufferUse::Kind Kind, llvm::StringRef What) {
 // Whether the fix may yield a plain view: neither the result nor the indexed array is
 // written while the result is alive, and the result does not escape.
 FormDecision decideForm(const GatherPlan &Plan, const FunctionDecl *Fn, ASTContext &Ctx) {
+  // x(nd::arange(0, n, 2)) = v writes x's elements at the progression, which the view
+  // writes too; a copy would take the write and lose it.
+  if (model::assignmentThroughIndex(Plan.Gather, Ctx))
+    return {Form::View, "", nullptr};
   if (!Fn || !Fn->getBody())
     return {Form::Copy, "the gather is outside a function body", Plan.Gather};
   model::BufferUses Uses(*Fn->getBody(), Ctx);

@@ -59,9 +59,9 @@ LoopBodyTranslator::LoopBodyTranslator(const ASTContext &Context,
   this->DestIndices = std::move(DestIndices);
 }
 
-std::optional<std::string> LoopBodyTranslator::fail(SourceLocation Loc, std::string Reason) {
+std::optional<std::string> LoopBodyTranslator::fail(SourceLocation Loc, std::string Reason, bool Recurrence) {
   if (Failure.Reason.empty())
-    Failure = {Loc, std::move(Reason)};
+    Failure = {Loc, std::move(Reason), Recurrence};
   return std::nullopt;
 }
 
@@ -299,10 +299,13 @@ std::optional<std::string> LoopBodyTranslator::translateAccess(const ElementAcce
   std::vector<int> Levels;
   for (const Expr *Index : Access.Indices)
     Levels.push_back(levelOf(Index));
+  // Other indices of the destination (a transpose in place, a reversal): some
+  // iteration reads an element an earlier one wrote.
   if (Access.Array == Dest && Levels != DestLevels)
     return fail(Access.Call->getBeginLoc(),
                 "'" + text(Access.Call) + "' reads the destination at other indices than it is "
-                "written at, a loop-carried dependency");
+                "written at, a loop-carried dependency",
+                /*Recurrence=*/true);
   for (size_t A = 0; A < Levels.size(); ++A) {
     if (Levels[A] < 0)
       return fail(Access.Indices[A]->getBeginLoc(),
@@ -318,6 +321,23 @@ std::optional<std::string> LoopBodyTranslator::translateAccess(const ElementAcce
   return layout(Access.Array->getNameAsString(), Levels);
 }
 
+// Whether a read of the destination at these (level, offset) indices, in loops that
+// count upwards, reads what an earlier iteration wrote: on another level than written
+// (a transpose), or behind the written element on some level (`y(i - 1)` for `y(i)`).
+// `y(i) = y(i + 1)` only reads elements still to be written: no recurrence.
+static bool readsEarlierIteration(const std::vector<std::optional<std::pair<int, int64_t>>> &Read,
+                                  const std::vector<std::optional<std::pair<int, int64_t>>> &Written) {
+  if (Read.size() != Written.size())
+    return true;
+  for (size_t A = 0; A < Read.size(); ++A) {
+    if (!Read[A] || !Written[A] || Read[A]->first != Written[A]->first)
+      return true;
+    if (Read[A]->second < Written[A]->second)
+      return true;
+  }
+  return false;
+}
+
 // `u(i - 1)` in a loop over a range: the view of u that the loop's iterations read.
 std::optional<std::string> LoopBodyTranslator::translateShiftedAccess(const ElementAccess &Access) {
   std::vector<std::optional<std::pair<int, int64_t>>> Indices, Written;
@@ -328,7 +348,8 @@ std::optional<std::string> LoopBodyTranslator::translateShiftedAccess(const Elem
   if (Access.Array == Dest && Indices != Written)
     return fail(Access.Call->getBeginLoc(),
                 "'" + text(Access.Call) + "' reads the destination at other indices than it is "
-                "written at, a loop-carried dependency");
+                "written at, a loop-carried dependency",
+                readsEarlierIteration(Indices, Written));
   std::vector<int> Levels;
   for (size_t A = 0; A < Indices.size(); ++A) {
     if (!Indices[A])

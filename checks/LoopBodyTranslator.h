@@ -31,6 +31,9 @@ struct SliceStatistic {
 struct TranslationFailure {
   SourceLocation Loc;
   std::string Reason;
+  // An iteration reads what an earlier one wrote (`y(i) = y(i - 1) + x(i)`): the loop
+  // is a recurrence, not an element-wise loop, and the check says nothing of it.
+  bool Recurrence = false;
 };
 
 class LoopBodyTranslator {
@@ -85,7 +88,7 @@ private:
   bool checkPureInvariant(const Expr *E);
   int levelOf(const Expr *Index) const;
   std::string text(const Expr *E) const;
-  std::optional<std::string> fail(SourceLocation Loc, std::string Reason);
+  std::optional<std::string> fail(SourceLocation Loc, std::string Reason, bool Recurrence = false);
   // "the loop body" for loops, else the subject.
   std::string bodySubject() const { return Subject == "the loop" ? "the loop body" : Subject; }
 

@@ -14,10 +14,11 @@ using tooling::fixit::getText;
 
 namespace {
 
-RangedMap rejected(SourceLocation Loc, std::string Why) {
+RangedMap rejected(SourceLocation Loc, std::string Why, bool Recurrence = false) {
   RangedMap Result;
   Result.ProblemLoc = Loc;
   Result.Problem = std::move(Why);
+  Result.Recurrence = Recurrence;
   return Result;
 }
 
@@ -73,7 +74,7 @@ RangedMap analyseRangedMap(const LoopNest &Nest, const BinaryOperator *Assignmen
   Translator.setSlicePlan(&Plan);
   std::optional<std::string> Broadcast = Translator.translate(Assignment->getRHS());
   if (!Broadcast)
-    return rejected(Translator.failure().Loc, Translator.failure().Reason);
+    return rejected(Translator.failure().Loc, Translator.failure().Reason, Translator.failure().Recurrence);
 
   // Aliasing, as for whole extents: the rewrite reads every input before writing.
   const Stmt *Outer = Nest.Levels[0].Loop;

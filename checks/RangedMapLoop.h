@@ -21,6 +21,7 @@ struct RangedMap {
   CharSourceRange Range;
   SourceLocation ProblemLoc; // with Problem, when there is no Replacement
   std::string Problem;
+  bool Recurrence = false;   // the Problem is a recurrence (TranslationFailure)
 };
 
 // The rewrite of the map nest `dest(...) = value` (Assignment), whose levels run over

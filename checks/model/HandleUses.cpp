@@ -88,9 +88,9 @@ bool elementAccessIsTransient(const Expr *Access, ASTContext &Ctx) {
   }
 }
 
-// The assignment or compound assignment whose left operand is the temporary E (an
-// indexing result: `a(mask) = v`, `a(idx) += 1`), or null.
-const CXXOperatorCallExpr *assignmentToTemporary(const Expr *E, ASTContext &Ctx) {
+} // namespace
+
+const CXXOperatorCallExpr *assignmentThroughIndex(const Expr *E, ASTContext &Ctx) {
   const Expr *Child = E;
   for (;;) {
     DynTypedNodeList Parents = Ctx.getParents(*Child);
@@ -105,6 +105,8 @@ const CXXOperatorCallExpr *assignmentToTemporary(const Expr *E, ASTContext &Ctx)
     return Op && Op->isAssignmentOp() && Op->getNumArgs() > 0 && Op->getArg(0) == Child ? Op : nullptr;
   }
 }
+
+namespace {
 
 // Assignment through indexing writes the indexed array's elements (nd/array.hpp: the
 // temporary a(...) returns writes into a, as NumPy's __setitem__): a write that keeps
@@ -131,7 +133,7 @@ HandleUse methodUse(const CXXMethodDecl *MD, const CallExpr *Call, ASTContext &C
   }
   if (MD->getOverloadedOperator() == OO_Call) {
     if (isNdArray(R))
-      if (const CXXOperatorCallExpr *Assign = assignmentToTemporary(Call, Ctx))
+      if (const CXXOperatorCallExpr *Assign = assignmentThroughIndex(Call, Ctx))
         return indexedAssignmentUse(Assign, Ctx);
     if (R->isLValueReferenceType()) {
       if (R.getNonReferenceType().isConstQualified())

@@ -51,6 +51,11 @@ struct HandleUse {
 // being followed), makes of the handle it denotes.
 HandleUse classifyUse(const Expr *E, ASTContext &Ctx);
 
+// The assignment or compound assignment whose left operand is the temporary E (an
+// indexing result: `a(mask) = v`, `a(idx) += 1`), or null. Such an assignment writes
+// the elements E selects in the indexed array, as NumPy's __setitem__.
+const CXXOperatorCallExpr *assignmentThroughIndex(const Expr *E, ASTContext &Ctx);
+
 // Every reference to V in Body.
 llvm::SmallVector<const DeclRefExpr *, 8> referencesTo(const VarDecl &V, const Stmt &Body, ASTContext &Ctx);
 

@@ -177,6 +177,19 @@ void source_scattered_while_alive(nd::index_t n) {
   print("y", y);
 }
 
+// Assigning through the gather writes the source's elements at the progression, which
+// the view writes too: the view form, never a copy (which would lose the write).
+void assigned_through_the_gather(nd::index_t n) {
+  auto x = nd::linspace(0.0, 1.0, n);
+  x(nd::arange(0, x.shape(0), 2)) = 5.0;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: gather with arithmetic-progression indices copies; use nd::slice indexing, which returns a view [nd-gather-downsampling]
+  // CHECK-FIXES: x(nd::slice(0, nd::none, 2)) = 5.0;
+  x(nd::arange(1, x.shape(0), 3)) += 1.0;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: gather with arithmetic-progression indices copies; use nd::slice indexing, which returns a view [nd-gather-downsampling]
+  // CHECK-FIXES: x(nd::slice(1, nd::none, 3)) += 1.0;
+  print("x", x);
+}
+
 // Reading the result element by element and through const references is fine.
 void only_read(nd::index_t n) {
   auto x = nd::linspace(0.5, 1.5, n);
@@ -196,6 +209,7 @@ int main() {
     result_assigned_through_index(n);
     result_view_assigned(n + 2);
     source_scattered_while_alive(n);
+    assigned_through_the_gather(n + 3);
     source_written(n);
     source_alias_written(n);
     source_pointer(n);
