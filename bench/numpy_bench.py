@@ -22,6 +22,7 @@ MASK = 10_000_000
 STENCIL = 10_000_000
 SMALL = 1000
 SMALL_2D = (40, 25)
+MATMUL = {"matmul_256_f64": 256, "matmul_1024_f64": 1024, "matmul_2048_f64": 2048}
 
 
 def uniform(shape, dtype=np.float64, seed=42):
@@ -93,6 +94,10 @@ def case_setup(name):
     if name == "small_std_axis0_f64":
         m = uniform(SMALL_2D)
         return lambda: np.std(m, axis=0)
+    if name in MATMUL:
+        n = MATMUL[name]
+        a, b = uniform((n, n), seed=1), uniform((n, n), seed=2)
+        return lambda: a @ b
     raise SystemExit(f"numpy_bench: unknown case {name}")
 
 
@@ -103,7 +108,7 @@ CASES = [
     "broadcast_row_f64", "broadcast_col_f64", "broadcast_row_f32", "broadcast_col_f32",
     "strided_ufunc_f64", "strided_ufunc_f32", "mask_select_f64", "stencil_f64",
     "small_chained_f64", "small_sum_f64", "small_std_axis0_f64",
-]
+] + list(MATMUL)
 
 
 def run_one(name, repetitions):

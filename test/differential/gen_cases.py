@@ -484,6 +484,84 @@ def range_case(g, op):
         c.params["endpoint"] = str(int(r.random() < 0.7))
 
 
+# ---- linear algebra ------------------------------------------------------------------------
+
+LINALG_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def linalg_dtypes(g):
+    """Operand dtypes of a product: mostly one float type (the BLAS path), sometimes
+    mixed (promoted first) or integers (nd's own kernel)."""
+    r = g.r
+    roll = r.random()
+    if roll < 0.7:
+        d = LINALG_FLOATS[int(r.integers(0, 2))]
+        return d, d
+    if roll < 0.9:
+        return DT[int(r.integers(0, len(DT)))], LINALG_FLOATS[int(r.integers(0, 2))]
+    d = DT[int(r.integers(0, len(DT)))]
+    return d, d
+
+
+def product_shapes(g, op):
+    """Shapes of a and b for matmul or dot: 1-d promotion, batches that broadcast
+    (matmul), N-d contraction (dot), empty extents, and inner extents long enough for
+    BLAS's blocking to reorder the sums."""
+    r = g.r
+    n, m = (int(v) for v in r.integers(0, 7, 2))
+    k = int(r.choice([0, 1, 2, 3, 5, 8, 17, 40]))
+    forms = [((n, k), (k, m)), ((k,), (k,)), ((n, k), (k,)), ((k,), (k, m))]
+    if op == "matmul":
+        b1, b2 = (int(v) for v in r.integers(1, 4, 2))
+        forms += [((b1, n, k), (k, m)), ((b1, n, k), (b1, k, m)), ((b1, 1, n, k), (b2, k, m)),
+                  ((k,), (b1, k, m)), ((b1, n, k), (k,)), ((1, n, k), (b2, 1, k, m))]
+    else:
+        b1 = int(r.integers(1, 4))
+        forms += [((b1, n, k), (k, m)), ((b1, n, k), (b1, k, m)), ((b1, n, k), (k,)), ((n, k), (b1, k, m))]
+    sa, sb = forms[int(r.integers(0, len(forms)))]
+    if r.random() < 0.04 and sb:  # a core or batch mismatch
+        sb = (sb[0] + 1,) + sb[1:]
+    return sa, sb
+
+
+def product_out(g, op, shape, dtype):
+    """An `out` for a result of `shape` and `dtype`: usually right; for matmul sometimes
+    of a 'same_kind' type or with an extra leading axis the result broadcasts into; now
+    and then wrong (NumPy's errors)."""
+    r = g.r
+    if op == "matmul" and r.random() < 0.2:
+        dtype = LINALG_FLOATS[int(r.integers(0, 2))] if dtype.kind == "f" else DT[int(r.integers(0, len(DT)))]
+    if op == "matmul" and r.random() < 0.15:
+        shape = (int(r.integers(1, 3)),) + tuple(shape)
+    if r.random() < 0.04 and shape:
+        shape = tuple(shape[:-1]) + (shape[-1] + 1,)
+    return g.view(shape, dtype, "any", writeable=True)
+
+
+def linalg_product_case(g, op):
+    c = g.case
+    da, db = linalg_dtypes(g)
+    sa, sb = product_shapes(g, op)
+    c.params["x0"] = g.view(sa, da)
+    c.params["x1"] = g.view(sb, db)
+    if g.r.random() < 0.3:
+        try:
+            res = np.asarray(g.numpy_result())
+        except Exception:
+            return
+        if g.r.random() < 0.2 and sa == res.shape and da == res.dtype and "/B" not in c.params["x0"]:
+            c.params["out"] = c.params["x0"]  # out is an operand
+        else:
+            c.params["out"] = product_out(g, op, res.shape, res.dtype)
+        # NumPy 1.24's matmul writes wrongly through an `out` with a negative stride (a
+        # reversed (3, 1) out even corrupts its heap): such outs are not drawn.
+        out = build_operand(c.params["out"], g.bases)
+        if op == "matmul" and any(st < 0 for st in out.strides):
+            c.params["out"] = f"b{g.add_base(g.values(out.shape, out.dtype))}"
+
+
+LINALG_OPS = [(linalg_product_case, "matmul"), (linalg_product_case, "dot")]
+
 FAMILIES = [
     (0.40, [(ufunc_case, op) for op in list(reference.BINARY) + list(reference.TERNARY)]),
     (0.14, [(ufunc_case, op) for op in reference.UNARY]),
@@ -492,6 +570,7 @@ FAMILIES = [
     (0.07, [(shape_case, op) for op in ("reshape", "transpose", "ravel", "flatten", "astype",
                                           "concatenate", "stack", "matmul", "dot")]),
     (0.03, [(range_case, "arange"), (range_case, "linspace")]),
+    (0.06, LINALG_OPS),
 ]
 
 

@@ -77,9 +77,9 @@ def run(case, bases):
     if op == "stack":
         return np.stack(xs, axis=int(case["axis"]))
     if op == "matmul":
-        return np.matmul(xs[0], xs[1])
+        return np.matmul(xs[0], xs[1], **kw)
     if op == "dot":
-        return np.dot(xs[0], xs[1])
+        return np.dot(xs[0], xs[1], **kw)
     if op == "arange":
         conv = float if case["dtype"] in ("f4", "f8") else int
         return np.arange(conv(case["start"]), conv(case["stop"]), conv(case["step"]),

@@ -71,6 +71,10 @@ def bound(case, xs, want):
     eps = float(np.finfo(want.dtype).eps)
     op = case.op
     if op in ("matmul", "dot"):
+        # The sums are formed in the operands' type and only then cast into `out`.
+        computed = np.result_type(*xs[:2])
+        if computed.kind == "f":
+            eps = max(eps, float(np.finfo(computed).eps))
         a, b = (np.abs(np.asarray(x, np.float64)) for x in xs[:2])
         k = a.shape[-1] if a.ndim else 1
         return 2 * (k + 1) * eps * np.abs(np.matmul(a, b) if op == "matmul" else np.dot(a, b))

@@ -87,5 +87,6 @@ void register_ternary_ops(registry& r);
 void register_reduce_ops(registry& r);
 void register_indexing_ops(registry& r);
 void register_shape_ops(registry& r);
+void register_linalg_ops(registry& r);
 
 }  // namespace diff

@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
   diff::register_reduce_ops(ops);
   diff::register_indexing_ops(ops);
   diff::register_shape_ops(ops);
+  diff::register_linalg_ops(ops);
 
   std::string line;
   while (std::getline(cases, line)) {
