@@ -113,6 +113,28 @@ void check_matmul_out(std::span<const index_t> out, std::span<const index_t> res
   }
 }
 
+void check_linalg_matrix(std::span<const index_t> shape, bool square) {
+  const int nd = static_cast<int>(shape.size());
+  if (nd < 2)
+    throw linalg_error(std::to_string(nd) + "-dimensional array given. Array must be at least two-dimensional");
+  if (square && shape[static_cast<std::size_t>(nd - 1)] != shape[static_cast<std::size_t>(nd - 2)])
+    throw linalg_error("Last 2 dimensions of the array must be square");
+}
+
+void throw_solve_mismatch(index_t got, index_t expected, bool vector) {
+  throw value_error(std::string(vector ? "solve1" : "solve") +
+                    ": Input operand 1 has a mismatch in its core dimension 0, with gufunc signature " +
+                    (vector ? "(m,m),(m)->(m)" : "(m,m),(m,n)->(m,n)") + " (size " + std::to_string(got) +
+                    " is different from " + std::to_string(expected) + ")");
+}
+
+void check_lstsq(int a_ndim, int b_ndim, bool a_is_wrong) {
+  throw linalg_error(std::to_string(a_is_wrong ? a_ndim : b_ndim) +
+                     "-dimensional array given. Array must be two-dimensional");
+}
+
+void throw_lstsq_mismatch(index_t, index_t) { throw linalg_error("Incompatible dimensions"); }
+
 void throw_dot_out(bool wrong_dimensions) {
   if (wrong_dimensions) throw value_error("output array has wrong dimensions");
   throw value_error(

@@ -560,7 +560,74 @@ def linalg_product_case(g, op):
             c.params["out"] = f"b{g.add_base(g.values(out.shape, out.dtype))}"
 
 
+DECOMPOSITION_PARTS = {"qr": ("Q", "R"), "eigh": ("eigenvalues", "eigenvectors"), "svd": ("U", "S", "Vh"),
+                       "lstsq": ("x", "residuals", "rank", "s")}
+
+
+def linalg_matrix(g, shape, dtype, fill):
+    """An operand spec of `shape` whose elements are `fill` (an array of that shape),
+    reached through a view drawn as any other (strided, reversed, transposed)."""
+    spec = g.view(shape, dtype, "small")
+    v = build_operand(spec, g.bases)
+    if not v.flags.writeable:  # a broadcast view: a plain base instead
+        spec = f"b{g.add_base(np.zeros(shape, dtype))}"
+        v = build_operand(spec, g.bases)
+    v[...] = fill.astype(dtype) if dtype != np.bool_ else fill != 0
+    return spec
+
+
+def decomposition_values(g, op, shape, dtype):
+    """Values the op is defined and well conditioned on: symmetric positive definite
+    (cholesky, eigh), diagonally dominant (solve, inv, det), any (qr, svd, lstsq); now
+    and then all zeros (singular: NumPy's errors)."""
+    r = g.r
+    n = shape[-1]
+    integral = dtype.kind in "ib"
+    if r.random() < 0.05:
+        return np.zeros(shape)
+    x = r.integers(-3, 4, shape).astype(np.float64) if integral else r.uniform(-1, 1, shape)
+    if op in ("cholesky", "eigh"):
+        x = x @ np.swapaxes(x, -1, -2) + n * np.eye(n)
+    elif op in ("solve", "inv", "det") and dtype != np.bool_:
+        x = x + (4 if integral else 2) * n * np.eye(n)
+    return x
+
+
+def linalg_decomposition_case(g, op):
+    r = g.r
+    c = g.case
+    dtype = [np.dtype(np.float64), np.dtype(np.float32)][int(r.integers(0, 2))] if r.random() < 0.8 else \
+        DT[int(r.integers(0, 3))]
+    batch = tuple(int(v) for v in r.integers(1, 4, int(r.choice([0, 0, 1, 2]))))
+    n = int(r.choice([0, 1, 2, 3, 4, 6])) if op != "lstsq" else int(r.integers(1, 6))
+    if op in ("qr", "svd"):
+        shape = batch + (int(r.integers(0, 6)), n)
+    elif op == "lstsq":
+        shape = (int(r.integers(1, 8)), n)
+    else:
+        shape = batch + (n, n)
+    c.params["x0"] = linalg_matrix(g, shape, dtype, decomposition_values(g, op, shape, dtype))
+    if op in DECOMPOSITION_PARTS:
+        c.params["part"] = str(r.choice(DECOMPOSITION_PARTS[op]))
+    if op == "svd" and r.random() < 0.5:
+        c.params["full"] = "0"
+    if op in ("solve", "lstsq"):
+        rows = shape[-2] if op == "lstsq" else n
+        bb = tuple(1 if r.random() < 0.3 else d for d in batch)
+        vector = r.random() < 0.4
+        bshape = (bb + (rows,)) if vector else (bb + (rows, int(r.integers(1, 4))))
+        if op == "lstsq":
+            bshape = bshape[-1:] if vector else bshape[-2:]
+        if r.random() < 0.04:
+            bshape = bshape[:-1 if vector else -2] + (rows + 1,) + (() if vector else bshape[-1:])
+        bd = dtype if r.random() < 0.8 else DT[int(r.integers(0, len(DT)))]
+        c.params["x1"] = linalg_matrix(g, bshape, bd, r.uniform(-2, 2, bshape) if bd.kind == "f" else
+                                       r.integers(-3, 4, bshape).astype(np.float64))
+
+
 LINALG_OPS = [(linalg_product_case, "matmul"), (linalg_product_case, "dot")]
+LINALG_OPS += [(linalg_decomposition_case, op) for op in ("solve", "inv", "det", "cholesky", "qr", "eigh",
+                                                           "svd", "lstsq")]
 
 FAMILIES = [
     (0.40, [(ufunc_case, op) for op in list(reference.BINARY) + list(reference.TERNARY)]),
@@ -570,7 +637,7 @@ FAMILIES = [
     (0.07, [(shape_case, op) for op in ("reshape", "transpose", "ravel", "flatten", "astype",
                                           "concatenate", "stack", "matmul", "dot")]),
     (0.03, [(range_case, "arange"), (range_case, "linspace")]),
-    (0.06, LINALG_OPS),
+    (0.10, LINALG_OPS),
 ]
 
 

@@ -1,4 +1,5 @@
-// Matrix products: nd::dot and nd::matmul, with NumPy's shape rules.
+// Matrix products: nd::dot and nd::matmul, with NumPy's shape rules, and (through
+// nd/linalg_lapack.hpp, included at the end) nd::linalg's factorizations.
 //
 // float and double products call CBLAS (OpenBLAS, src/linalg_blas.cpp), with the
 // operands' strides passed to BLAS where it can take them and packed otherwise. The
@@ -359,3 +360,5 @@ promote_t<TA, TB> vdot(const array<TA>& a, const array<TB>& b) {
 }
 
 }  // namespace nd
+
+#include "nd/linalg_lapack.hpp"
