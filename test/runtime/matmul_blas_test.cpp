@@ -176,7 +176,9 @@ TEST(MatmulOut, WritesIntoOutAndCastsSameKind) {
   nd::array<double> a = values({6, 4}, 17), b = values({4, 5}, 18);
   nd::array<double> want = nd::matmul(a, b);
   nd::array<double> out = nd::zeros<double>({6, 5});
+  nd::reset_memory_stats();
   nd::array<double>& r = nd::matmul(a, b, out);
+  EXPECT_EQ(nd::memory_stats().buffer_allocations, 0);  // written in place, no temporary
   EXPECT_EQ(&r, &out);
   EXPECT_TRUE(same_bytes(out, want));
   nd::array<float> outf = nd::zeros<float>({6, 5});

@@ -145,9 +145,11 @@ void matmul_batched_kernel(const T* a, const T* b, T* c, index_t n, index_t k, i
   }
 }
 
-// nd::matmul on operands of one element type.
+// nd::matmul on operands of one element type. The result is written into `*into` when
+// it is given, C-contiguous, of the result's shape and apart from a and b (the out
+// form's fast path); else into a new array.
 template <class T>
-array<T> matmul_same(const array<T>& a, const array<T>& b) {
+array<T> matmul_same(const array<T>& a, const array<T>& b, array<T>* into = nullptr) {
   const char* signature = "(n?,k),(k,m?)->(n?,m?)";
   for (int op = 0; op < 2; ++op) {
     const int nd = op == 0 ? a.ndim() : b.ndim();
@@ -204,7 +206,10 @@ array<T> matmul_same(const array<T>& a, const array<T>& b) {
   shape_t out_shape = batch;
   if (!a_vec) out_shape.push_back(n);
   if (!b_vec) out_shape.push_back(m);
-  array<T> out(out_shape);
+  const bool write_into = into != nullptr && into->is_contiguous() && into->ndim() == out_shape.size() &&
+                          std::equal(out_shape.begin(), out_shape.end(), into->shape().begin()) &&
+                          !shares_memory(*into, a) && !shares_memory(*into, b);
+  array<T> out = write_into ? *into : array<T>(out_shape);
   if (out.size() == 0) return out;
 
   const index_t a_rs = ast[na - 2], a_cs = ast[na - 1], b_rs = bst[nb - 2], b_cs = bst[nb - 1];
@@ -250,17 +255,27 @@ void check_matmul_out(std::span<const index_t> out, std::span<const index_t> res
 // The out form: writes a @ b into out and returns it. out's core axes must be the
 // result's; its leading axes may be more, or larger, than the result's batch axes (the
 // result is broadcast into them, as NumPy does); the result is cast into out under
-// 'same_kind'. out may overlap a or b (the product is computed first).
+// 'same_kind'. out may overlap a or b (the product is then computed first). A
+// C-contiguous out of the result's type and shape, apart from a and b, is written
+// directly.
 template <element TA, element TB, element U>
 array<U>& matmul(const array<TA>& a, const array<TB>& b, array<U>& out) {
   using T = promote_t<TA, TB>;
   out.require_writeable();
   if (!detail::can_cast_same_kind(dtype_of<T>(), dtype_of<U>()))
     detail::throw_matmul_out_cast(dtype_of<T>(), dtype_of<U>());
-  const array<T> r = matmul(a, b);
-  detail::check_matmul_out(out.shape(), r.shape(), (a.ndim() > 1) + (b.ndim() > 1));
-  copyto(out, r);
-  return out;
+  auto copy_into_out = [&](const array<T>& r) -> array<U>& {
+    detail::check_matmul_out(out.shape(), r.shape(), (a.ndim() > 1) + (b.ndim() > 1));
+    copyto(out, r);
+    return out;
+  };
+  if constexpr (std::is_same_v<TA, T> && std::is_same_v<TB, T> && std::is_same_v<U, T>) {
+    const array<T> r = detail::matmul_same<T>(a, b, &out);
+    if (r.size() > 0 && r.data() == out.data()) return out;  // written in place
+    return copy_into_out(r);
+  } else {
+    return copy_into_out(matmul(a, b));
+  }
 }
 template <element TA, element TB, element U>
 array<U> matmul(const array<TA>& a, const array<TB>& b, array<U>&& out) {
