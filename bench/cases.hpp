@@ -16,6 +16,8 @@ inline constexpr nd::index_t kMaskSize = 10'000'000;                 // x[x > 0.
 inline constexpr nd::index_t kStencilSize = 10'000'000;              // u[:-2] - 2 * u[1:-1] + u[2:]
 inline constexpr nd::index_t kSortSmall = 1'000'000, kSortLarge = 10'000'000;  // sort
 inline constexpr nd::index_t kCumsumSize = 10'000'000;                       // cumsum
+// Square matrix products (n x n doubles).
+inline constexpr nd::index_t kMatmulSmall = 256, kMatmulMedium = 1024, kMatmulLarge = 2048;
 // Small arrays, below the parallel grain: 1000 elements.
 inline constexpr nd::index_t kSmallSize = 1000;
 inline constexpr nd::index_t kSmallRows = 40, kSmallCols = 25;

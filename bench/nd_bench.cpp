@@ -175,6 +175,17 @@ void small_std_axis0_f64(benchmark::State& state) {
   }
 }
 
+// C = A B of n x n doubles (CBLAS through OpenBLAS, tiled over nd's threads).
+template <nd::index_t N>
+void matmul_f64(benchmark::State& state) {
+  auto a = uniform<double>({N, N}, 1);
+  auto b = uniform<double>({N, N}, 2);
+  for (auto _ : state) {
+    auto c = nd::matmul(a, b);
+    benchmark::DoNotOptimize(c.data());
+  }
+}
+
 }  // namespace
 
 #define ND_BENCH(fn, name) BENCHMARK(fn)->Name(name)->Unit(benchmark::kMillisecond)->UseRealTime()
@@ -206,5 +217,9 @@ ND_BENCH(slow_loop_stencil_f64, "slow_loop_stencil_f64");
 BENCHMARK(small_chained_f64)->Name("small_chained_f64")->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(small_sum_f64)->Name("small_sum_f64")->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(small_std_axis0_f64)->Name("small_std_axis0_f64")->Unit(benchmark::kMicrosecond)->UseRealTime();
+
+ND_BENCH(matmul_f64<bench::kMatmulSmall>, "matmul_256_f64");
+ND_BENCH(matmul_f64<bench::kMatmulMedium>, "matmul_1024_f64");
+ND_BENCH(matmul_f64<bench::kMatmulLarge>, "matmul_2048_f64");
 
 BENCHMARK_MAIN();

@@ -24,6 +24,7 @@ SORT_SMALL, SORT_LARGE = 1_000_000, 10_000_000
 CUMSUM = 10_000_000
 SMALL = 1000
 SMALL_2D = (40, 25)
+MATMUL = {"matmul_256_f64": 256, "matmul_1024_f64": 1024, "matmul_2048_f64": 2048}
 
 
 def uniform(shape, dtype=np.float64, seed=42):
@@ -101,6 +102,10 @@ def case_setup(name):
     if name == "cumsum_10m_f64":
         x = uniform(CUMSUM)
         return lambda: np.cumsum(x)
+    if name in MATMUL:
+        n = MATMUL[name]
+        a, b = uniform((n, n), seed=1), uniform((n, n), seed=2)
+        return lambda: a @ b
     raise SystemExit(f"numpy_bench: unknown case {name}")
 
 
@@ -112,7 +117,7 @@ CASES = [
     "strided_ufunc_f64", "strided_ufunc_f32", "mask_select_f64", "stencil_f64",
     "small_chained_f64", "small_sum_f64", "small_std_axis0_f64",
     "sort_1m_f64", "sort_10m_f64", "cumsum_10m_f64",
-]
+] + list(MATMUL)
 
 
 def run_one(name, repetitions):

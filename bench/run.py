@@ -52,6 +52,11 @@ MIN_BYTES = {
     "sort_1m_f64": 2 * SORT_SMALL * F64,   # the copy: read once, written once (sorting is compute-bound)
     "sort_10m_f64": 2 * SORT_LARGE * F64,
     "cumsum_10m_f64": 2 * CUMSUM * F64,
+    # Matrix products are bound by arithmetic, not memory: their ceiling column (A and B
+    # read, C written once) only shows how far from memory-bound they are.
+    "matmul_256_f64": 3 * 256 * 256 * F64,
+    "matmul_1024_f64": 3 * 1024 * 1024 * F64,
+    "matmul_2048_f64": 3 * 2048 * 2048 * F64,
 }
 # The 1000-element cases, measured in microseconds (see nd_one_and_all_threads).
 SMALL_CASES = {"small_chained_f64", "small_sum_f64", "small_std_axis0_f64"}
@@ -81,7 +86,7 @@ def run_measured(cmd, env=None):
 
 def nd_case(nd_bench, name, repetitions, threads):
     """nd's time for one case on `threads` threads: the minimum over the repetitions."""
-    env = dict(os.environ, ND_NUM_THREADS=str(threads))
+    env = unpinned_env({"ND_NUM_THREADS": str(threads)})
     out, rss = run_measured([nd_bench, f"--benchmark_filter=^{name}(/|$)", "--benchmark_format=json",
                              f"--benchmark_repetitions={repetitions}"], env)
     runs = [b for b in json.loads(out)["benchmarks"] if b.get("run_type", "iteration") == "iteration"]
@@ -111,10 +116,38 @@ def nd_one_and_all_threads(nd_bench, name, repetitions, threads):
     return min(ones), min(alls), rss
 
 
+# Some machines pin OpenBLAS to an old kernel through these variables, which slows a
+# current NumPy (and nd's products); the benchmark measures both as they run by default.
+PINNING = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+
+def unpinned_env(extra=None):
+    env = {k: v for k, v in os.environ.items() if k not in PINNING}
+    env.update(extra or {})
+    return env
+
+
+# What NumPy's BLAS is, read in a NumPy process: OpenBLAS's configuration, kernel and
+# threads when NumPy runs on OpenBLAS (Debian's libblas.so.3 alternative).
+NUMPY_BLAS = """
+import ctypes, numpy
+try:
+    lib = ctypes.CDLL("libopenblas.so.0")
+    lib.openblas_get_config.restype = lib.openblas_get_corename.restype = ctypes.c_char_p
+    print(f"{lib.openblas_get_config().decode()}, kernel {lib.openblas_get_corename().decode()}, "
+          f"{lib.openblas_get_num_threads()} threads")
+except OSError:
+    print("not OpenBLAS")
+"""
+
+
+def numpy_blas(python):
+    return subprocess.run([python, "-c", NUMPY_BLAS], capture_output=True, text=True,
+                          env=unpinned_env()).stdout.strip()
+
+
 def numpy_case(python, script, name, repetitions):
-    # Some machines pin OpenBLAS to an old kernel through these variables, which slows a
-    # current NumPy; the benchmark measures NumPy as it runs by default.
-    env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    env = unpinned_env()
     out, rss = run_measured([python, script, "--case", name, "--repetitions", str(repetitions)], env)
     return json.loads(out)["min_ms"], rss
 
@@ -186,7 +219,7 @@ def main():
               f"and memcpy ({memcpy_bw / 1e9:.1f} GB/s), counting bytes read + written (on one thread: "
               f"{fused_bw1 / 1e9:.1f} and {memcpy_bw1 / 1e9:.1f} GB/s). "
               f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
-              f"NumPy {np_version}; minimum of {args.repetitions} runs.")
+              f"NumPy {np_version} (BLAS: {numpy_blas(args.python)}); minimum of {args.repetitions} runs.")
     table = "\n".join(lines) + "\n" + footer
     print(table)
     if args.markdown:

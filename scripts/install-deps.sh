@@ -26,6 +26,10 @@ for v in "${llvm_versions[@]}"; do
 done
 packages+=(
   libhwy-dev libgtest-dev libgmock-dev libbenchmark-dev
+  # The runtime's linear algebra (CBLAS and LAPACKE); libopenblas0 also makes NumPy,
+  # through Debian's libblas.so.3 alternative, use OpenBLAS rather than the reference
+  # BLAS, so the benchmarks compare nd with NumPy as users run it.
+  libopenblas-dev liblapacke-dev libopenblas0
   python3 python3-numpy
   neovim
 )

@@ -751,6 +751,151 @@ def searchsorted_case(g, op):
         c.params["side"] = "middle"  # NumPy's ValueError
 
 
+# ---- linear algebra ------------------------------------------------------------------------
+
+LINALG_FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
+
+
+def linalg_dtypes(g):
+    """Operand dtypes of a product: mostly one float type (the BLAS path), sometimes
+    mixed (promoted first) or integers (nd's own kernel)."""
+    r = g.r
+    roll = r.random()
+    if roll < 0.7:
+        d = LINALG_FLOATS[int(r.integers(0, 2))]
+        return d, d
+    if roll < 0.9:
+        return DT[int(r.integers(0, len(DT)))], LINALG_FLOATS[int(r.integers(0, 2))]
+    d = DT[int(r.integers(0, len(DT)))]
+    return d, d
+
+
+def product_shapes(g, op):
+    """Shapes of a and b for matmul or dot: 1-d promotion, batches that broadcast
+    (matmul), N-d contraction (dot), empty extents, and inner extents long enough for
+    BLAS's blocking to reorder the sums."""
+    r = g.r
+    n, m = (int(v) for v in r.integers(0, 7, 2))
+    k = int(r.choice([0, 1, 2, 3, 5, 8, 17, 40]))
+    forms = [((n, k), (k, m)), ((k,), (k,)), ((n, k), (k,)), ((k,), (k, m))]
+    if op == "matmul":
+        b1, b2 = (int(v) for v in r.integers(1, 4, 2))
+        forms += [((b1, n, k), (k, m)), ((b1, n, k), (b1, k, m)), ((b1, 1, n, k), (b2, k, m)),
+                  ((k,), (b1, k, m)), ((b1, n, k), (k,)), ((1, n, k), (b2, 1, k, m))]
+    else:
+        b1 = int(r.integers(1, 4))
+        forms += [((b1, n, k), (k, m)), ((b1, n, k), (b1, k, m)), ((b1, n, k), (k,)), ((n, k), (b1, k, m))]
+    sa, sb = forms[int(r.integers(0, len(forms)))]
+    if r.random() < 0.04 and sb:  # a core or batch mismatch
+        sb = (sb[0] + 1,) + sb[1:]
+    return sa, sb
+
+
+def product_out(g, op, shape, dtype):
+    """An `out` for a result of `shape` and `dtype`: usually right; for matmul sometimes
+    of a 'same_kind' type or with an extra leading axis the result broadcasts into; now
+    and then wrong (NumPy's errors)."""
+    r = g.r
+    if op == "matmul" and r.random() < 0.2:
+        dtype = LINALG_FLOATS[int(r.integers(0, 2))] if dtype.kind == "f" else DT[int(r.integers(0, len(DT)))]
+    if op == "matmul" and r.random() < 0.15:
+        shape = (int(r.integers(1, 3)),) + tuple(shape)
+    if r.random() < 0.04 and shape:
+        shape = tuple(shape[:-1]) + (shape[-1] + 1,)
+    return g.view(shape, dtype, "any", writeable=True)
+
+
+def linalg_product_case(g, op):
+    c = g.case
+    da, db = linalg_dtypes(g)
+    sa, sb = product_shapes(g, op)
+    c.params["x0"] = g.view(sa, da)
+    c.params["x1"] = g.view(sb, db)
+    if g.r.random() < 0.3:
+        try:
+            res = np.asarray(g.numpy_result())
+        except Exception:
+            return
+        if g.r.random() < 0.2 and sa == res.shape and da == res.dtype and "/B" not in c.params["x0"]:
+            c.params["out"] = c.params["x0"]  # out is an operand
+        else:
+            c.params["out"] = product_out(g, op, res.shape, res.dtype)
+        # NumPy 1.24's matmul writes wrongly through an `out` with a negative stride (a
+        # reversed (3, 1) out even corrupts its heap): such outs are not drawn.
+        out = build_operand(c.params["out"], g.bases)
+        if op == "matmul" and any(st < 0 for st in out.strides):
+            c.params["out"] = f"b{g.add_base(g.values(out.shape, out.dtype))}"
+
+
+DECOMPOSITION_PARTS = {"qr": ("Q", "R"), "eigh": ("eigenvalues", "eigenvectors"), "svd": ("U", "S", "Vh"),
+                       "lstsq": ("x", "residuals", "rank", "s")}
+
+
+def linalg_matrix(g, shape, dtype, fill):
+    """An operand spec of `shape` whose elements are `fill` (an array of that shape),
+    reached through a view drawn as any other (strided, reversed, transposed)."""
+    spec = g.view(shape, dtype, "small")
+    v = build_operand(spec, g.bases)
+    if not v.flags.writeable:  # a broadcast view: a plain base instead
+        spec = f"b{g.add_base(np.zeros(shape, dtype))}"
+        v = build_operand(spec, g.bases)
+    v[...] = fill.astype(dtype) if dtype != np.bool_ else fill != 0
+    return spec
+
+
+def decomposition_values(g, op, shape, dtype):
+    """Values the op is defined and well conditioned on: symmetric positive definite
+    (cholesky, eigh), diagonally dominant (solve, inv, det), any (qr, svd, lstsq); now
+    and then all zeros (singular: NumPy's errors)."""
+    r = g.r
+    n = shape[-1]
+    integral = dtype.kind in "ib"
+    if r.random() < 0.05:
+        return np.zeros(shape)
+    x = r.integers(-3, 4, shape).astype(np.float64) if integral else r.uniform(-1, 1, shape)
+    if op in ("cholesky", "eigh"):
+        x = x @ np.swapaxes(x, -1, -2) + n * np.eye(n)
+    elif op in ("solve", "inv", "det") and dtype != np.bool_:
+        x = x + (4 if integral else 2) * n * np.eye(n)
+    return x
+
+
+def linalg_decomposition_case(g, op):
+    r = g.r
+    c = g.case
+    dtype = [np.dtype(np.float64), np.dtype(np.float32)][int(r.integers(0, 2))] if r.random() < 0.8 else \
+        DT[int(r.integers(0, 3))]
+    batch = tuple(int(v) for v in r.integers(1, 4, int(r.choice([0, 0, 1, 2]))))
+    n = int(r.choice([0, 1, 2, 3, 4, 6])) if op != "lstsq" else int(r.integers(1, 6))
+    if op in ("qr", "svd"):
+        shape = batch + (int(r.integers(0, 6)), n)
+    elif op == "lstsq":
+        shape = (int(r.integers(1, 8)), n)
+    else:
+        shape = batch + (n, n)
+    c.params["x0"] = linalg_matrix(g, shape, dtype, decomposition_values(g, op, shape, dtype))
+    if op in DECOMPOSITION_PARTS:
+        c.params["part"] = str(r.choice(DECOMPOSITION_PARTS[op]))
+    if op == "svd" and r.random() < 0.5:
+        c.params["full"] = "0"
+    if op in ("solve", "lstsq"):
+        rows = shape[-2] if op == "lstsq" else n
+        bb = tuple(1 if r.random() < 0.3 else d for d in batch)
+        vector = r.random() < 0.4
+        bshape = (bb + (rows,)) if vector else (bb + (rows, int(r.integers(1, 4))))
+        if op == "lstsq":
+            bshape = bshape[-1:] if vector else bshape[-2:]
+        if r.random() < 0.04:
+            bshape = bshape[:-1 if vector else -2] + (rows + 1,) + (() if vector else bshape[-1:])
+        bd = dtype if r.random() < 0.8 else DT[int(r.integers(0, len(DT)))]
+        c.params["x1"] = linalg_matrix(g, bshape, bd, r.uniform(-2, 2, bshape) if bd.kind == "f" else
+                                       r.integers(-3, 4, bshape).astype(np.float64))
+
+
+LINALG_OPS = [(linalg_product_case, "matmul"), (linalg_product_case, "dot")]
+LINALG_OPS += [(linalg_decomposition_case, op) for op in ("solve", "inv", "det", "cholesky", "qr", "eigh",
+                                                           "svd", "lstsq")]
+
 FAMILIES = [
     (0.40, [(ufunc_case, op) for op in list(reference.BINARY) + list(reference.TERNARY)]),
     (0.14, [(ufunc_case, op) for op in reference.UNARY]),
@@ -765,6 +910,7 @@ FAMILIES = [
      [(searchsorted_case, "searchsorted")] * 2),
     (0.02, [(nonzero_case, op) for op in ("nonzero", "flatnonzero", "argwhere")]),
     (0.02, [(counting_case, op) for op in ("bincount", "digitize", "isin")]),
+    (0.10, LINALG_OPS),
 ]
 
 

@@ -29,6 +29,28 @@ REDUCTIONS = {"sum": np.sum, "prod": np.prod, "mean": np.mean, "var": np.var,
               "stddev": np.std, "min": np.min, "max": np.max, "argmin": np.argmin,
               "argmax": np.argmax, "any": np.any, "all": np.all}
 
+LINALG = ("solve", "inv", "det", "cholesky", "qr", "eigh", "svd", "lstsq")
+# The parts of a factorization's result, as the case's `part` names them.
+PARTS = {"qr": ("Q", "R"), "eigh": ("eigenvalues", "eigenvectors"), "svd": ("U", "S", "Vh"),
+         "lstsq": ("x", "residuals", "rank", "s")}
+
+
+def linalg(case, xs):
+    op = case.op
+    if op == "solve":
+        return np.linalg.solve(xs[0], xs[1])
+    if op in ("inv", "det", "cholesky"):
+        return getattr(np.linalg, op)(xs[0])
+    if op == "qr":
+        res = np.linalg.qr(xs[0])
+    elif op == "eigh":
+        res = np.linalg.eigh(xs[0])
+    elif op == "svd":
+        res = np.linalg.svd(xs[0], full_matrices=case.get("full", "1") == "1")
+    else:  # lstsq, with the default rcond to come (NumPy 2's: eps * max(M, N))
+        res = np.linalg.lstsq(xs[0], xs[1], rcond=None)
+    return res[PARTS[op].index(case["part"])]
+
 
 def operands(case, bases):
     out = []
@@ -93,9 +115,11 @@ def run(case, bases):
     if op == "stack":
         return np.stack(xs, axis=int(case["axis"]))
     if op == "matmul":
-        return np.matmul(xs[0], xs[1])
+        return np.matmul(xs[0], xs[1], **kw)
     if op == "dot":
-        return np.dot(xs[0], xs[1])
+        return np.dot(xs[0], xs[1], **kw)
+    if op in LINALG:
+        return linalg(case, xs)
     if op == "arange":
         conv = float if case["dtype"] in ("f4", "f8") else int
         return np.arange(conv(case["start"]), conv(case["stop"]), conv(case["step"]),
@@ -117,6 +141,8 @@ SHAPE_MESSAGES = ("could not be broadcast", "could not broadcast input array", "
 
 def error_class(exc):
     """The nd:: exception class that must match a NumPy exception."""
+    if isinstance(exc, np.linalg.LinAlgError):  # nd::linalg_error, a value_error
+        return "value_error"
     if isinstance(exc, IndexError):  # includes np.AxisError
         return "index_error"
     if isinstance(exc, TypeError):

@@ -71,6 +71,10 @@ def bound(case, xs, want):
     eps = float(np.finfo(want.dtype).eps)
     op = case.op
     if op in ("matmul", "dot"):
+        # The sums are formed in the operands' type and only then cast into `out`.
+        computed = np.result_type(*xs[:2])
+        if computed.kind == "f":
+            eps = max(eps, float(np.finfo(computed).eps))
         a, b = (np.abs(np.asarray(x, np.float64)) for x in xs[:2])
         k = a.shape[-1] if a.ndim else 1
         return 2 * (k + 1) * eps * np.abs(np.matmul(a, b) if op == "matmul" else np.dot(a, b))
@@ -101,6 +105,74 @@ def bound(case, xs, want):
     return t
 
 
+# nd::linalg's factorizations: LAPACK on both sides, but BLAS under it orders sums its
+# own way, so results are compared within perturbation bounds: 64 n eps times the
+# condition number for solutions (its square for least squares), 64 n eps |A| for
+# eigen and singular values (Weyl), that over the smallest gap between them for their
+# vectors. Vectors are compared in absolute value (a vector's sign is a convention),
+# and only those that are unique: the first min(M, N) columns of U and rows of Vh.
+FACTORIZATIONS = ("solve", "inv", "det", "cholesky", "qr", "eigh", "svd", "lstsq")
+SIGN_FREE = {("qr", "Q"), ("qr", "R"), ("eigh", "eigenvectors"), ("svd", "U"), ("svd", "Vh")}
+
+
+def _spectrum(a):
+    """Singular values of each matrix of a (float64), the smallest gap between
+    neighbours (eigenvalues for symmetric a), and the condition number, over the stack."""
+    s = np.linalg.svd(a, compute_uv=False)
+    smax, smin = float(s.max()), float(s.min())
+    cond = smax / smin if smin > 0 else np.inf
+    return s, smax, cond
+
+
+def _over(x, y):
+    """x / y, infinite for a zero y (a vector that is not unique: anything matches)."""
+    return x / y if y > 0 else np.inf
+
+
+def _gap(values):
+    v = np.sort(values, axis=-1)
+    return float(np.diff(v, axis=-1).min()) if v.shape[-1] > 1 else np.inf
+
+
+def compare_factorization(case, xs, got, want):
+    a = np.asarray(xs[0], np.float64)
+    if want.size == 0 or a.size == 0:
+        return None
+    eps = float(np.finfo(want.dtype).eps)
+    op, part = case.op, case.get("part")
+    n = max(a.shape[-2:])
+    s, smax, cond = _spectrum(a)
+    tiny = 64 * n * eps
+    with np.errstate(invalid="ignore", over="ignore"):
+        if op == "det":
+            d = np.prod(s, axis=-1)
+            tol = np.where(d > 0, tiny * min(cond, 1e300) * d, tiny * smax ** a.shape[-1])
+        elif op in ("solve", "inv", "cholesky") or (op, part) in (("qr", "Q"), ("qr", "R")):
+            tol = tiny * cond * max(float(np.abs(want).max()), 1.0)
+        elif part in ("eigenvalues", "S", "s"):
+            tol = tiny * smax
+        elif part == "eigenvectors":
+            tol = _over(tiny * smax, _gap(np.linalg.eigvalsh(a)))
+        elif part in ("U", "Vh"):
+            tol = _over(tiny * smax, min(_gap(s), float(s.min()) if a.shape[-1] != a.shape[-2] else np.inf))
+            k = s.shape[-1]
+            got, want = (got[..., :k] if part == "U" else got[..., :k, :]), \
+                        (want[..., :k] if part == "U" else want[..., :k, :])
+        elif part == "x":
+            tol = tiny * cond ** 2 * max(float(np.abs(want).max()), 1.0)
+        else:  # lstsq residuals
+            tol = tiny * cond * max(float(np.sum(np.asarray(xs[1], np.float64) ** 2)), 1.0)
+    if (op, part) in SIGN_FREE:
+        got, want = np.abs(got), np.abs(want)
+    tol = np.broadcast_to(np.where(np.isnan(tol), np.inf, tol), want.shape) if np.ndim(tol) else tol
+    bad = special_mismatch(got, want)
+    with np.errstate(invalid="ignore"):
+        bad |= np.isfinite(want) & ~(np.abs(got.astype(np.float64) - want.astype(np.float64)) <= tol)
+    if bad.any():
+        return describe(got, want, bad, "factorization bound")
+    return None
+
+
 def compare_values(case, xs, got, want):
     """None when `got` (nd) matches `want` (NumPy) within the op's tolerance, else why."""
     if got.dtype != want.dtype:
@@ -122,6 +194,10 @@ def compare_values(case, xs, got, want):
         bad |= finite & (d > ULP_BOUNDS[key])
         bad |= zero_sign_mismatch(got, want)
         rule = f"{ULP_BOUNDS[key]} ULP, zeros signed"
+    elif case.op in FACTORIZATIONS:
+        why = compare_factorization(case, xs, got, want)
+        if why:
+            return why
     elif case.op in SUMMATIONS:
         tol = np.broadcast_to(bound(case, xs, want), want.shape)
         with np.errstate(invalid="ignore"):

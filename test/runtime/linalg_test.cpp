@@ -151,8 +151,8 @@ TEST(Matmul, ErrorsUseNumPyWording) {
   expect_message<nd::value_error>([&] { (void)nd::matmul(a, s); },
                                   "matmul: Input operand 1 does not have enough dimensions (has 0, gufunc core with "
                                   "signature (n?,k),(k,m?)->(n?,m?) requires 1)");
-  // Batch axes that do not broadcast: a broadcasting failure (shape_error, the error
-  // model's class for NumPy's "could not be broadcast" ValueError).
+  // Batch axes that do not broadcast: a shape_error, as nd's error model makes every
+  // broadcasting failure (NumPy's ValueError with "could not be broadcast").
   expect_message<nd::shape_error>(
       [&] { (void)nd::matmul(pattern<double>({2, 2, 3}, 1), pattern<double>({3, 3, 4}, 1)); },
       "operands could not be broadcast together with remapped shapes [original->remapped]: "

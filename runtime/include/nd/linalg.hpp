@@ -1,22 +1,59 @@
-// Matrix products: nd::dot and nd::matmul, with NumPy's shape rules.
+// Matrix products: nd::dot and nd::matmul, with NumPy's shape rules, and (through
+// nd/linalg_lapack.hpp, included at the end) nd::linalg's factorizations.
 //
-// Both reduce to one kernel on C-contiguous matrices (src/linalg.cpp): a cache-blocked
-// i-k-j loop whose innermost loop runs along a row of B and of C, so it vectorises.
-// Operands that are not C-contiguous are packed first; operands of different element
-// types are converted to their NumPy promotion (nd::promote_t) first.
+// float and double products call CBLAS (OpenBLAS, src/linalg_blas.cpp), with the
+// operands' strides passed to BLAS where it can take them and packed otherwise. The
+// other element types use one kernel on C-contiguous matrices (src/linalg.cpp): a
+// cache-blocked i-k-j loop whose innermost loop runs along a row of B and of C, so it
+// vectorises; their operands are packed first when they are not C-contiguous. Operands
+// of different element types are converted to their NumPy promotion (nd::promote_t).
 #pragma once
 
+#include <array>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "nd/array.hpp"
 #include "nd/broadcast.hpp"
 #include "nd/promote.hpp"
 #include "nd/shape.hpp"
+#include "nd/ufunc.hpp"
 
 namespace nd {
 
+// A linear-algebra failure (NumPy's LinAlgError, which is a ValueError): a singular
+// matrix, one that is not positive definite, a factorization that does not converge.
+class linalg_error : public value_error {
+ public:
+  using value_error::value_error;
+};
+
 namespace detail {
+
+// A matrix operand of a BLAS product: element (i, j) at data[i * rs + j * cs].
+template <class T>
+struct matrix_ref {
+  const T* data;
+  index_t rows, cols, rs, cs;
+};
+
+// The batch axes of a product: C[b] = A[b] B[b] for every index b of `shape`, the
+// matrices of A and B at offsets sum(b[d] * a_strides[d]) (likewise for B), those of C
+// one after the other (n x m each, C order).
+struct batch_layout {
+  int ndim = 0;
+  index_t shape[max_dims] = {}, a_strides[max_dims] = {}, b_strides[max_dims] = {};
+};
+
+// Batched C = A B through BLAS, for float and double; C is C-contiguous and
+// overwritten. a and b give the first batch entry's matrices.
+template <class T>
+void blas_matmul_batched(const matrix_ref<T>& a, const matrix_ref<T>& b, T* c, const batch_layout& batch);
+extern template void blas_matmul_batched<float>(const matrix_ref<float>&, const matrix_ref<float>&, float*,
+                                                const batch_layout&);
+extern template void blas_matmul_batched<double>(const matrix_ref<double>&, const matrix_ref<double>&, double*,
+                                                 const batch_layout&);
 
 // C (n x m) = A (n x k) * B (k x m), all C-contiguous; C is overwritten. Integers wrap
 // on overflow as NumPy's do; bool is "or of ands".
@@ -39,9 +76,14 @@ array<T> contiguous(const array<T>& a) {
 // The matrix product of two 2-D arrays.
 template <class T>
 array<T> matmul_2d(const array<T>& a, const array<T>& b) {
-  const array<T> ac = contiguous(a), bc = contiguous(b);
   array<T> out(shape_t{a.shape(0), b.shape(1)});
-  matmul_kernel(ac.data(), bc.data(), out.data(), a.shape(0), a.shape(1), b.shape(1));
+  if constexpr (std::is_floating_point_v<T>) {
+    blas_matmul_batched<T>({a.data(), a.shape(0), a.shape(1), a.strides(0), a.strides(1)},
+                           {b.data(), b.shape(0), b.shape(1), b.strides(0), b.strides(1)}, out.data(), {});
+  } else {
+    const array<T> ac = contiguous(a), bc = contiguous(b);
+    matmul_kernel(ac.data(), bc.data(), out.data(), a.shape(0), a.shape(1), b.shape(1));
+  }
   return out;
 }
 
@@ -63,9 +105,51 @@ array<T> as_element(const array<S>& a) {
   }
 }
 
-// nd::matmul on operands of one element type.
+// The batched product of the integer and bool types: each batch entry's A and B packed
+// when not C-contiguous, then matmul_kernel. strides: A's row and column strides, B's.
 template <class T>
-array<T> matmul_same(const array<T>& a, const array<T>& b) {
+void matmul_batched_kernel(const T* a, const T* b, T* c, index_t n, index_t k, index_t m,
+                           const std::array<index_t, 4>& strides, const shape_t& batch, const shape_t& a_bstr,
+                           const shape_t& b_bstr) {
+  const auto [a_rs, a_cs, b_rs, b_cs] = strides;
+  const bool a_packed = (a_cs == 1 || k <= 1) && (a_rs == k || n <= 1);
+  const bool b_packed = (b_cs == 1 || m <= 1) && (b_rs == m || k <= 1);
+  array<T> a_buf(shape_t{a_packed ? 0 : n * k}), b_buf(shape_t{b_packed ? 0 : k * m});
+  const int nbatch = batch.size();
+  const index_t nbatches = batch.prod();
+  index_t counter[max_dims] = {};
+  index_t a_off = 0, b_off = 0;
+  for (index_t it = 0; it < nbatches; ++it) {
+    const T* ap = a + a_off;
+    const T* bp = b + b_off;
+    if (!a_packed) {
+      const shape_t core{n, k}, dst{k, 1}, src{a_rs, a_cs};
+      copy_same_shape(a_buf.data(), dst, ap, src, core);
+      ap = a_buf.data();
+    }
+    if (!b_packed) {
+      const shape_t core{k, m}, dst{m, 1}, src{b_rs, b_cs};
+      copy_same_shape(b_buf.data(), dst, bp, src, core);
+      bp = b_buf.data();
+    }
+    matmul_kernel(ap, bp, c, n, k, m);
+    c += n * m;
+    for (int d = nbatch - 1; d >= 0; --d) {
+      a_off += a_bstr[d];
+      b_off += b_bstr[d];
+      if (++counter[d] < batch[d]) break;
+      a_off -= a_bstr[d] * batch[d];
+      b_off -= b_bstr[d] * batch[d];
+      counter[d] = 0;
+    }
+  }
+}
+
+// nd::matmul on operands of one element type. The result is written into `*into` when
+// it is given, C-contiguous, of the result's shape and apart from a and b (the out
+// form's fast path); else into a new array.
+template <class T>
+array<T> matmul_same(const array<T>& a, const array<T>& b, array<T>* into = nullptr) {
   const char* signature = "(n?,k),(k,m?)->(n?,m?)";
   for (int op = 0; op < 2; ++op) {
     const int nd = op == 0 ? a.ndim() : b.ndim();
@@ -122,41 +206,24 @@ array<T> matmul_same(const array<T>& a, const array<T>& b) {
   shape_t out_shape = batch;
   if (!a_vec) out_shape.push_back(n);
   if (!b_vec) out_shape.push_back(m);
-  array<T> out(out_shape);
+  const bool write_into = into != nullptr && into->is_contiguous() && into->ndim() == out_shape.size() &&
+                          std::equal(out_shape.begin(), out_shape.end(), into->shape().begin()) &&
+                          !shares_memory(*into, a) && !shares_memory(*into, b);
+  array<T> out = write_into ? *into : array<T>(out_shape);
   if (out.size() == 0) return out;
 
-  // Each batch entry: pack its A and B matrices if they are not C-contiguous.
   const index_t a_rs = ast[na - 2], a_cs = ast[na - 1], b_rs = bst[nb - 2], b_cs = bst[nb - 1];
-  const bool a_packed = (a_cs == 1 || k <= 1) && (a_rs == k || n <= 1);
-  const bool b_packed = (b_cs == 1 || m <= 1) && (b_rs == m || k <= 1);
-  array<T> a_buf(shape_t{a_packed ? 0 : n * k}), b_buf(shape_t{b_packed ? 0 : k * m});
-  const index_t nbatches = batch.prod();
-  index_t counter[max_dims] = {};
-  index_t a_off = 0, b_off = 0;
-  T* c = out.data();
-  for (index_t it = 0; it < nbatches; ++it) {
-    const T* ap = a.data() + a_off;
-    const T* bp = b.data() + b_off;
-    if (!a_packed) {
-      const shape_t core{n, k}, dst{k, 1}, src{a_rs, a_cs};
-      detail::copy_same_shape(a_buf.data(), dst, ap, src, core);
-      ap = a_buf.data();
+  if constexpr (std::is_floating_point_v<T>) {
+    batch_layout layout;
+    layout.ndim = nbatch;
+    for (int d = 0; d < nbatch; ++d) {
+      layout.shape[d] = batch[d];
+      layout.a_strides[d] = a_bstr[d];
+      layout.b_strides[d] = b_bstr[d];
     }
-    if (!b_packed) {
-      const shape_t core{k, m}, dst{m, 1}, src{b_rs, b_cs};
-      detail::copy_same_shape(b_buf.data(), dst, bp, src, core);
-      bp = b_buf.data();
-    }
-    detail::matmul_kernel(ap, bp, c, n, k, m);
-    c += n * m;
-    for (int d = nbatch - 1; d >= 0; --d) {
-      a_off += a_bstr[d];
-      b_off += b_bstr[d];
-      if (++counter[d] < batch[d]) break;
-      a_off -= a_bstr[d] * batch[d];
-      b_off -= b_bstr[d] * batch[d];
-      counter[d] = 0;
-    }
+    blas_matmul_batched<T>({a.data(), n, k, a_rs, a_cs}, {b.data(), k, m, b_rs, b_cs}, out.data(), layout);
+  } else {
+    matmul_batched_kernel(a.data(), b.data(), out.data(), n, k, m, {a_rs, a_cs, b_rs, b_cs}, batch, a_bstr, b_bstr);
   }
   return out;
 }
@@ -166,11 +233,53 @@ array<T> matmul_same(const array<T>& a, const array<T>& b) {
 // nd::matmul(a, b): NumPy's a @ b. The last two axes are matrices, the leading ones
 // broadcast as batch axes; a 1-D a is a row (n? = 1, removed from the result), a 1-D b
 // a column (m? = 1, removed). 1-D @ 1-D gives a 0-d array. A core-dimension mismatch
-// or batch axes that do not broadcast throw value_error with NumPy's message.
+// throws value_error, batch axes that do not broadcast shape_error, with NumPy's messages.
 template <element TA, element TB>
 array<promote_t<TA, TB>> matmul(const array<TA>& a, const array<TB>& b) {
   using T = promote_t<TA, TB>;
   return detail::matmul_same<T>(detail::as_element<T>(a), detail::as_element<T>(b));
+}
+
+namespace detail {
+
+[[noreturn]] void throw_matmul_out_core(int dim, index_t got, index_t expected);
+[[noreturn]] void throw_matmul_out_cast(dtype from, dtype to);
+[[noreturn]] void throw_matmul_out_batch(std::span<const index_t> out, std::span<const index_t> result, bool reduction);
+
+// The checks of NumPy's gufunc machinery on matmul's `out`: its last `core` axes are
+// the result's, its other axes ones the result's batch axes broadcast to.
+void check_matmul_out(std::span<const index_t> out, std::span<const index_t> result, int core);
+
+}  // namespace detail
+
+// The out form: writes a @ b into out and returns it. out's core axes must be the
+// result's; its leading axes may be more, or larger, than the result's batch axes (the
+// result is broadcast into them, as NumPy does); the result is cast into out under
+// 'same_kind'. out may overlap a or b (the product is then computed first). A
+// C-contiguous out of the result's type and shape, apart from a and b, is written
+// directly.
+template <element TA, element TB, element U>
+array<U>& matmul(const array<TA>& a, const array<TB>& b, array<U>& out) {
+  using T = promote_t<TA, TB>;
+  out.require_writeable();
+  if (!detail::can_cast_same_kind(dtype_of<T>(), dtype_of<U>()))
+    detail::throw_matmul_out_cast(dtype_of<T>(), dtype_of<U>());
+  auto copy_into_out = [&](const array<T>& r) -> array<U>& {
+    detail::check_matmul_out(out.shape(), r.shape(), (a.ndim() > 1) + (b.ndim() > 1));
+    copyto(out, r);
+    return out;
+  };
+  if constexpr (std::is_same_v<TA, T> && std::is_same_v<TB, T> && std::is_same_v<U, T>) {
+    const array<T> r = detail::matmul_same<T>(a, b, &out);
+    if (r.size() > 0 && r.data() == out.data()) return out;  // written in place
+    return copy_into_out(r);
+  } else {
+    return copy_into_out(matmul(a, b));
+  }
+}
+template <element TA, element TB, element U>
+array<U> matmul(const array<TA>& a, const array<TB>& b, array<U>&& out) {
+  return matmul(a, b, out);
 }
 
 namespace detail {
@@ -231,6 +340,30 @@ array<promote_t<TA, TB>> dot(const array<TA>& a, const array<TB>& b) {
   return detail::dot_same<T>(detail::as_element<T>(a), detail::as_element<T>(b));
 }
 
+namespace detail {
+[[noreturn]] void throw_dot_out(bool wrong_dimensions);
+}  // namespace detail
+
+// The out form, with NumPy's conditions: out must be C-contiguous, of the result's
+// element type and shape (else value_error). out may overlap a or b.
+template <element TA, element TB, element U>
+array<U>& dot(const array<TA>& a, const array<TB>& b, array<U>& out) {
+  using T = promote_t<TA, TB>;
+  out.require_writeable();
+  const array<T> r = dot(a, b);
+  // (An empty out is C-contiguous whatever its strides, as NumPy counts it.)
+  const bool c_contiguous = out.size() == 0 || out.is_contiguous();
+  if (!std::is_same_v<T, U> || !c_contiguous || out.ndim() != r.ndim()) detail::throw_dot_out(false);
+  for (int d = 0; d < r.ndim(); ++d)
+    if (out.shape(d) != r.shape(d)) detail::throw_dot_out(true);
+  copyto(out, r);
+  return out;
+}
+template <element TA, element TB, element U>
+array<U> dot(const array<TA>& a, const array<TB>& b, array<U>&& out) {
+  return dot(a, b, out);
+}
+
 // nd::vdot(a, b): the inner product of the flattened arrays, as a scalar (NumPy's
 // np.vdot for real types). Sizes must match.
 template <element TA, element TB>
@@ -242,3 +375,5 @@ promote_t<TA, TB> vdot(const array<TA>& a, const array<TB>& b) {
 }
 
 }  // namespace nd
+
+#include "nd/linalg_lapack.hpp"

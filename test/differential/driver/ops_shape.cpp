@@ -1,6 +1,5 @@
 // Shape and type cases (reshape, transpose, ravel, flatten, astype, concatenate,
-// stack), linear algebra (matmul, dot) and ranges (arange, linspace).
-#include <nd/linalg.hpp>
+// stack) and ranges (arange, linspace); matmul and dot are in ops_linalg.cpp.
 #include <nd/ufunc.hpp>  // a.astype<U>()
 #include <nd/ranges.hpp>
 #include <nd/shape.hpp>
@@ -72,22 +71,6 @@ void register_shape_ops(registry& r) {
       using T = typename std::decay_t<decltype(a)>::value_type;
       return nd::stack(same_type_operands<T>(c), axis);
     });
-  };
-  r["matmul"] = [](test_case& c) {
-    return std::visit(
-        [](const auto& a, const auto& b) -> any_array {
-          if constexpr (requires { nd::matmul(a, b); }) return to_any(nd::matmul(a, b));
-          else throw rejected_at_compile_time("nd::matmul does not compile for these element types");
-        },
-        c.array_x(0), c.array_x(1));
-  };
-  r["dot"] = [](test_case& c) {
-    return std::visit(
-        [](const auto& a, const auto& b) -> any_array {
-          if constexpr (requires { nd::dot(a, b); }) return to_any(nd::dot(a, b));
-          else throw rejected_at_compile_time("nd::dot does not compile for these element types");
-        },
-        c.array_x(0), c.array_x(1));
   };
   r["arange"] = [](test_case& c) {
     const std::string& code = c.at("dtype");
