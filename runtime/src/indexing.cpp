@@ -551,6 +551,10 @@ void write_back_as(const scatter_origin& o, const U* values, index_t count) {
 }
 }  // namespace
 
+void require_writeable_source(const scatter_origin& o) {
+  if (!o.writeable) throw value_error("assignment destination is read-only");
+}
+
 bool full_mask_assignment(const scatter_origin* o) {
   return o && o->single_mask && o->index[0].shape.size() == o->shape.size();
 }

@@ -98,6 +98,9 @@ struct scatter_origin;
 // elements the index selected; a repeated index takes its last value. Throws
 // value_error if the source is read-only or no longer exists.
 void scatter_back(const scatter_origin& origin, const void* values, index_t count);
+// Throws value_error("assignment destination is read-only") if the indexed array of an
+// indexing result may not be written: NumPy's a[idx] = v checks that before the value.
+void require_writeable_source(const scatter_origin& origin);
 // Whether the indexing result came from a boolean mask over every axis (a(mask) with
 // mask.shape() == a.shape()), NumPy's special case of boolean assignment.
 bool full_mask_assignment(const scatter_origin* origin);

@@ -290,6 +290,7 @@ template <element E>
 template <class V>
 void array<E>::assign_through(const V& value) {
   require_writeable();
+  if (origin_) detail::require_writeable_source(*origin_);
   if constexpr (any_array<V>) {
     using T = typename V::value_type;
     // NumPy drops a value's leading axes of length 1 (a(nd::slice(0, 2)) = ones({1, 2})),
