@@ -154,6 +154,8 @@ def error_class(exc):
         return "value_error"
     if isinstance(exc, DeprecationWarning) and "Out of bound index" in str(exc):
         return "index_error"  # NumPy 1.24 deprecates ignoring it; the future IndexError is the reference
+    if isinstance(exc, DeprecationWarning) and "Converting the output of clip" in str(exc):
+        return "type_error"  # NumPy 1.24 deprecates clip's unsafe output cast; the future UFuncTypeError
     if isinstance(exc, ArithmeticError):  # np.arange(0, 5, 0): ZeroDivisionError
         return "value_error"
     raise exc
