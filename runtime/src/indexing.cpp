@@ -588,11 +588,14 @@ void throw_setitem_shape(std::span<const index_t> value, std::span<const index_t
   // A mask over every axis is NumPy's special case: one value, or one per true element.
   if (origin->single_mask && origin->index[0].shape.size() == origin->shape.size()) {
     if (value.size() > 1)
-      throw value_error("NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has " +
-                        std::to_string(value.size()) + " dimensions");
+      throw type_error("NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has " +
+                       std::to_string(value.size()) + " dimensions");
     throw value_error("NumPy boolean array indexing assignment cannot assign " + std::to_string(value[0]) +
                       " input values to the " + std::to_string(target[0]) + " output values where the mask is true");
   }
+  // An advanced index that selects one element (a(nd::array<int64_t>(1)) = v): NumPy
+  // takes a value of one element only, and says so in its element-setting words.
+  if (target.empty()) throw value_error("setting an array element with a sequence.");
   throw shape_error("shape mismatch: value array of shape " + compact_shape(value) +
                     " could not be broadcast to indexing result of shape " + compact_shape(target));
 }

@@ -112,17 +112,28 @@ void check_values(const X&... xs) {
   }
 }
 
+// logical_and/or read only a scalar's truth; one too wide for the compute type
+// (logical_or(int32 array, 1 << 62)) must keep it through the conversion to that type.
+template <ufunc_op Op, class X>
+decltype(auto) truth_preserving(const X& x) {
+  if constexpr ((Op == ufunc_op::logical_and || Op == ufunc_op::logical_or) && !any_array<X>)
+    return static_cast<X>(x != 0);
+  else
+    return (x);
+}
+
 // Runs Op over the inputs into `out` (already of the broadcast shape when `checked`).
 template <ufunc_op Op, class C, class U, class... X>
 array<U>& execute_into(array<U>& out, bool checked, const X&... xs) {
   check_operands<Op, C>(xs...);
+  // NumPy takes out (writeable), then resolves types (out's same_kind cast), then broadcasts.
+  out.require_writeable();
+  check_output_cast(Op, dtype_of<ufunc_result_t<Op, C>>(), dtype_of<U>());
   const shape_t in_shapes[] = {operand_shape(xs)...};
   shape_t out_shape(out.shape());
   const shape_t shape = checked ? out_shape : ufunc_broadcast(in_shapes, &out_shape);
   if (shape.prod() != 0) check_values<Op, C>(xs...);
-  out.require_writeable();
-  check_output_cast(Op, dtype_of<ufunc_result_t<Op, C>>(), dtype_of<U>());
-  auto holders = std::make_tuple(input_holder<C, X>(xs)...);
+  auto holders = std::make_tuple(input_holder<C, X>(truth_preserving<Op>(xs))...);
   std::apply([&](auto&... h) { (h.separate_from(out), ...); }, holders);
   std::apply(
       [&](auto&... h) {
