@@ -310,8 +310,8 @@ TEST(SetitemIndex, LeadingAxesOfLengthOneAreDroppedFromTheValue) {
   a(nd::slice(0, 2)) = nd::ones<double>({1, 2});
   a(I64{2}) = nd::full<double>({1, 1, 1}, 7.0);
   EXPECT_EQ(values(a), (std::vector<double>{1, 1, 7}));
-  // A mask over every axis takes a 0-d or 1-d value only, as NumPy.
-  EXPECT_THROW(a(B{true, false, true}) = nd::ones<double>({1, 2}), nd::value_error);
+  // A mask over every axis takes a 0-d or 1-d value only: NumPy raises a TypeError.
+  EXPECT_THROW(a(B{true, false, true}) = nd::ones<double>({1, 2}), nd::type_error);
 }
 
 TEST(SetitemBasic, FloatValuesAtTheIntegerLimits) {
