@@ -23,3 +23,4 @@
 #include "nd/counting.hpp"
 #include "nd/threads.hpp"
 #include "nd/from_memory.hpp"
+#include "nd/shape_views.hpp"
