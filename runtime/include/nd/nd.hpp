@@ -24,3 +24,6 @@
 #include "nd/threads.hpp"
 #include "nd/from_memory.hpp"
 #include "nd/shape_views.hpp"
+#include "nd/shape_copies.hpp"
+#include "nd/pad.hpp"
+#include "nd/matrix.hpp"
