@@ -27,3 +27,4 @@
 #include "nd/shape_copies.hpp"
 #include "nd/pad.hpp"
 #include "nd/matrix.hpp"
+#include "nd/einsum.hpp"
