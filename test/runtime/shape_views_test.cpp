@@ -49,6 +49,8 @@ TEST(ShapeViews, SwapaxesMoveaxisFlipAreViewsWithNegativeAxes) {
   EXPECT_EQ(std::as_const(a)(1, 2, 3), -1.0);
   EXPECT_EQ(nd::flip(a).strides()[0], -a.strides()[0]);
   EXPECT_EQ(nd::flip(nd::empty<double>({0, 2})).size(), 0);  // no element to point at
+  nd::array<double> scalar = nd::full<double>(nd::shape_t{}, 1.0);
+  EXPECT_FALSE(nd::shares_memory(nd::flip(scalar), scalar));  // NumPy's gives a scalar
   EXPECT_THROW(nd::flip(a, 3), nd::index_error);
 }
 

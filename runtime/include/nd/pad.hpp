@@ -39,7 +39,7 @@ inline std::vector<std::pair<index_t, index_t>> pad_widths(std::span<const std::
   if (width.size() == 1) w.assign(static_cast<std::size_t>(ndim), width[0]);
   else if (static_cast<int>(width.size()) == ndim) w.assign(width.begin(), width.end());
   else
-    throw value_error("operands could not be broadcast together with remapped shapes [original->remapped]: (" +
+    throw shape_error("operands could not be broadcast together with remapped shapes [original->remapped]: (" +
                       std::to_string(width.size()) + ",2) and requested shape (" + std::to_string(ndim) + ",2)");
   for (const auto& [before, after] : w)
     if (before < 0 || after < 0) throw value_error("index can't contain negative values");
@@ -65,10 +65,12 @@ array<T> pad(const array<T>& a, std::span<const std::pair<index_t, index_t>> wid
   if (m == detail::pad_mode::constant) out.fill(static_cast<T>(value));
   // The original in the middle, then each axis's pads from the part already filled, in
   // axis order, as NumPy does: the corners come out as NumPy's.
-  shape_t at_strides(out.strides());
-  T* centre = out.data();
-  for (int k = 0; k < a.ndim(); ++k) centre += w[k].first * at_strides[k];
-  if (a.size() > 0) detail::copy_same_shape(centre, at_strides, a.data(), a.strides(), a.shape());
+  if (a.size() > 0) {
+    const shape_t at_strides(out.strides());
+    T* centre = out.data();
+    for (int k = 0; k < a.ndim(); ++k) centre += w[k].first * at_strides[k];
+    detail::copy_same_shape(centre, at_strides, a.data(), a.strides(), a.shape());
+  }
   if (m == detail::pad_mode::constant || out.size() == 0) return out;
   for (int k = 0; k < a.ndim(); ++k) {
     // The rows already filled: the original's extent along axes after k, all before it.

@@ -168,6 +168,8 @@ array<T> flip(const array<T>& a, std::span<const int> axes) {
 }
 template <class T>
 array<T> flip(const array<T>& a) {
+  // NumPy's np.flip of a 0-d array indexes it with (), which gives a scalar: a copy.
+  if (a.ndim() == 0) return a.copy();
   std::vector<int> every(static_cast<std::size_t>(a.ndim()));
   for (int k = 0; k < a.ndim(); ++k) every[k] = k;
   return flip(a, std::span<const int>(every));
