@@ -190,6 +190,7 @@ buffer::buffer(std::size_t n) : data(static_cast<std::byte*>(allocate_bytes(n)))
   counters().on_allocate(n);
 }
 buffer::~buffer() {
+  if (!owned) return;  // the caller's memory (nd::from_data)
   counters().on_release(bytes);
   deallocate_bytes(data, bytes);
 }

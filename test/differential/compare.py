@@ -18,6 +18,7 @@ import sys
 import numpy as np
 
 import reference
+import reference_shapes
 import tolerances
 from cases import base_path, build_operand, load_bases, parse_axis, read_cases
 
@@ -120,6 +121,8 @@ def call_expr(case):
             kw.append("keepdims=True")
         fn = {"stddev": "std"}.get(op, op)
         return f"np.{fn}({', '.join(xs + kw)})"
+    if op in reference_shapes.OPS:
+        return reference_shapes.call_expr(case, xs)
     if op == "getitem":
         return f"{xs[0]}[{index_expr(case)}]"
     if op == "setitem":

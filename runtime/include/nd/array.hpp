@@ -449,6 +449,11 @@ struct array_access {
   static void write_back(const array<T>& a) {
     if (a.origin_) scatter_back(*a.origin_, a.data_, a.size());
   }
+  // A handle to a buffer made elsewhere (nd::from_data's view of the caller's memory).
+  template <class T>
+  static array<T> adopt(std::shared_ptr<buffer> b, T* data, shape_t shape, shape_t strides, bool writeable) {
+    return array<T>(std::move(b), data, std::move(shape), std::move(strides), writeable);
+  }
   // A view of `a`'s buffer with new layout. `data` must point into that buffer.
   template <class T>
   static array<T> view(const array<T>& a, const T* data, shape_t shape, shape_t strides, bool writeable) {
@@ -547,7 +552,11 @@ std::pair<const std::byte*, const std::byte*> byte_extent(const array<T>& a) {
 
 template <class A, class B>
 bool shares_memory(const array<A>& a, const array<B>& b) {
-  if (detail::array_access::buffer_of(a) != detail::array_access::buffer_of(b)) return false;
+  // Buffers the runtime allocated never overlap; the caller's memory (nd::from_data)
+  // may overlap anything, so then the addresses decide.
+  const auto& ba = detail::array_access::buffer_of(a);
+  const auto& bb = detail::array_access::buffer_of(b);
+  if (ba != bb && !(ba && bb && (!ba->owned || !bb->owned))) return false;
   auto [alo, ahi] = detail::byte_extent(a);
   auto [blo, bhi] = detail::byte_extent(b);
   if (!alo || !blo) return false;

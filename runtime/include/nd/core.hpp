@@ -225,14 +225,19 @@ struct slice {
 namespace detail {
 
 // A reference-counted, 64-byte-aligned block of memory. Arrays and their views share one.
+// A buffer may also stand for memory the caller owns (nd::from_data): it is then never
+// freed and not counted by memory_stats, and shares_memory compares addresses with it.
 struct buffer {
   explicit buffer(std::size_t bytes);
+  struct external_t {};
+  buffer(external_t, std::byte* memory, std::size_t extent) noexcept : data(memory), bytes(extent), owned(false) {}
   ~buffer();
   buffer(const buffer&) = delete;
   buffer& operator=(const buffer&) = delete;
 
   std::byte* data;
   std::size_t bytes;
+  bool owned = true;
 };
 
 // A new buffer of `bytes` for an array of `shape` and `type`; an allocation that fails

@@ -39,7 +39,9 @@ namespace detail {
 // overlap rule).
 template <class T, class... Other>
 bool reusable_temporary(const array<T>& t, const Other&... others) {
-  if (!t.writeable() || !t.is_contiguous() || array_access::buffer_of(t).use_count() != 1) return false;
+  // (Memory the caller owns, nd::from_data's, is never taken over.)
+  const auto& buffer = array_access::buffer_of(t);
+  if (!t.writeable() || !t.is_contiguous() || buffer.use_count() != 1 || !buffer->owned) return false;
   auto fits = [&](const auto& other) {
     if constexpr (any_array<std::remove_cvref_t<decltype(other)>>) return broadcasts_to(other.shape(), t.shape());
     else return true;

@@ -90,5 +90,7 @@ void register_shape_ops(registry& r);
 void register_scan_ops(registry& r);
 void register_sort_ops(registry& r);
 void register_linalg_ops(registry& r);
+void register_shape_view_ops(registry& r);
+void register_shape_copy_ops(registry& r);
 
 }  // namespace diff
