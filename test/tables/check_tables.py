@@ -45,9 +45,14 @@ def public_functions(compiler):
     blocks = re.split(r"^Dumping (\S+):\n", dump, flags=re.M)
     for qualified, body in zip(blocks[1::2], blocks[2::2]):
         parts = qualified.split("::")
+        lines = body.splitlines()
+        if len(parts) == 3 and parts[1].endswith("_t") and parts[2] == "operator()" and "detail" not in parts:
+            # A callable object (nd::all, of type all_t, is the slice tag and the reduction).
+            name = parts[1][:-2]
+            found[name] = found.get(name, False) or any(re.search(r"ParmVarDecl .* out '", l) for l in lines)
+            continue
         if "detail" in parts or any(p.startswith("operator") for p in parts):
             continue
-        lines = body.splitlines()
         if lines and declared_name(lines[0]) and len(parts) == 2:
             has_out = any(re.search(r"ParmVarDecl .* out '", l) for l in lines)
             found[parts[1]] = found.get(parts[1], False) or has_out
