@@ -85,8 +85,9 @@ inline constexpr bool accepts_v = ufunc_info(Op).accepts == ufunc_accepts::any |
 // Errors that depend on the compute type, checked first (NumPy's type resolution).
 template <ufunc_op Op, class C, class... X>
 void check_operands(const X&... xs) {
-  // logical_and/or read only a scalar's truth, so any integer will do (as in NumPy).
-  if constexpr (Op != ufunc_op::logical_and && Op != ufunc_op::logical_or) (check_scalar_fits<C>(xs), ...);
+  // logical_and/or/xor read only a scalar's truth, so any integer will do (as in NumPy).
+  if constexpr (Op != ufunc_op::logical_and && Op != ufunc_op::logical_or && Op != ufunc_op::logical_xor)
+    (check_scalar_fits<C>(xs), ...);
   if constexpr (std::is_same_v<C, bool>) {
     if constexpr (Op == ufunc_op::negative) throw_bool_negative();
     if constexpr (Op == ufunc_op::subtract) throw_bool_subtract();
