@@ -16,6 +16,7 @@ inline constexpr nd::index_t kMaskSize = 10'000'000;                 // x[x > 0.
 inline constexpr nd::index_t kStencilSize = 10'000'000;              // u[:-2] - 2 * u[1:-1] + u[2:]
 inline constexpr nd::index_t kSortSmall = 1'000'000, kSortLarge = 10'000'000;  // sort
 inline constexpr nd::index_t kCumsumSize = 10'000'000;                       // cumsum
+inline constexpr nd::index_t kTranscendentalSize = 10'000'000;               // tanh, exp, log
 // Square matrix products (n x n doubles).
 inline constexpr nd::index_t kMatmulSmall = 256, kMatmulMedium = 1024, kMatmulLarge = 2048;
 // Small arrays, below the parallel grain: 1000 elements.

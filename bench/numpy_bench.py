@@ -25,6 +25,9 @@ CUMSUM = 10_000_000
 SMALL = 1000
 SMALL_2D = (40, 25)
 MATMUL = {"matmul_256_f64": 256, "matmul_1024_f64": 1024, "matmul_2048_f64": 2048}
+TRANSCENDENTAL_SIZE = 10_000_000
+TRANSCENDENTAL = {f"{fn.__name__}_10m_{tag}": (fn, dtype) for fn in (np.tanh, np.exp, np.log)
+                  for tag, dtype in (("f64", np.float64), ("f32", np.float32))}
 
 
 def uniform(shape, dtype=np.float64, seed=42):
@@ -102,6 +105,12 @@ def case_setup(name):
     if name == "cumsum_10m_f64":
         x = uniform(CUMSUM)
         return lambda: np.cumsum(x)
+    if name in TRANSCENDENTAL:
+        fn, dtype = TRANSCENDENTAL[name]
+        x = uniform(TRANSCENDENTAL_SIZE, dtype)
+        if fn is np.log:
+            x = x + dtype(0.5)
+        return lambda: fn(x)
     if name in MATMUL:
         n = MATMUL[name]
         a, b = uniform((n, n), seed=1), uniform((n, n), seed=2)
@@ -117,7 +126,7 @@ CASES = [
     "strided_ufunc_f64", "strided_ufunc_f32", "mask_select_f64", "stencil_f64",
     "small_chained_f64", "small_sum_f64", "small_std_axis0_f64",
     "sort_1m_f64", "sort_10m_f64", "cumsum_10m_f64",
-] + list(MATMUL)
+] + list(MATMUL) + list(TRANSCENDENTAL)
 
 
 def run_one(name, repetitions):

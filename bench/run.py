@@ -52,6 +52,9 @@ MIN_BYTES = {
     "sort_1m_f64": 2 * SORT_SMALL * F64,   # the copy: read once, written once (sorting is compute-bound)
     "sort_10m_f64": 2 * SORT_LARGE * F64,
     "cumsum_10m_f64": 2 * CUMSUM * F64,
+    # tanh, exp, log: read once, written once (compute-bound on few cores).
+    **{f"{fn}_10m_{tag}": 2 * 10_000_000 * size for fn in ("tanh", "exp", "log")
+       for tag, size in (("f64", F64), ("f32", F32))},
     # Matrix products are bound by arithmetic, not memory: their ceiling column (A and B
     # read, C written once) only shows how far from memory-bound they are.
     "matmul_256_f64": 3 * 256 * 256 * F64,

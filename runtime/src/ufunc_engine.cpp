@@ -15,48 +15,11 @@
 
 namespace nd::detail {
 
-const char* ufunc_name(ufunc_op op) {
-  switch (op) {
-    case ufunc_op::add: return "add";
-    case ufunc_op::subtract: return "subtract";
-    case ufunc_op::multiply: return "multiply";
-    case ufunc_op::divide: return "divide";
-    case ufunc_op::power: return "power";
-    case ufunc_op::minimum: return "minimum";
-    case ufunc_op::maximum: return "maximum";
-    case ufunc_op::equal: return "equal";
-    case ufunc_op::not_equal: return "not_equal";
-    case ufunc_op::less: return "less";
-    case ufunc_op::less_equal: return "less_equal";
-    case ufunc_op::greater: return "greater";
-    case ufunc_op::greater_equal: return "greater_equal";
-    case ufunc_op::logical_and: return "logical_and";
-    case ufunc_op::logical_or: return "logical_or";
-    case ufunc_op::negative: return "negative";
-    case ufunc_op::abs: return "absolute";
-    case ufunc_op::sqrt: return "sqrt";
-    case ufunc_op::square: return "square";
-    case ufunc_op::exp: return "exp";
-    case ufunc_op::log: return "log";
-    case ufunc_op::sin: return "sin";
-    case ufunc_op::cos: return "cos";
-    case ufunc_op::logical_not: return "logical_not";
-    case ufunc_op::copy: return "copyto";
-    case ufunc_op::where: return "where";
-    case ufunc_op::clip: return "clip";
-  }
-  return "unknown";
-}
+const char* ufunc_name(ufunc_op op) { return ufunc_info(op).numpy; }
 
-int ufunc_arity(ufunc_op op) {
-  if (op <= ufunc_op::logical_or) return 2;
-  if (op <= ufunc_op::copy) return 1;
-  return 3;
-}
+int ufunc_arity(ufunc_op op) { return ufunc_info(op).arity; }
 
-bool ufunc_returns_bool(ufunc_op op) {
-  return (op >= ufunc_op::equal && op <= ufunc_op::logical_or) || op == ufunc_op::logical_not;
-}
+bool ufunc_returns_bool(ufunc_op op) { return ufunc_info(op).result == ufunc_result::to_bool; }
 
 static int dtype_kind(dtype t) {
   switch (t) {

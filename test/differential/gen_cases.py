@@ -189,7 +189,10 @@ class Generator:
 # ---- families of cases ------------------------------------------------------------------
 
 VALUE_KIND = {"sqrt": "any", "log": "any", "exp": "exp", "sin": "trig", "cos": "trig",
-              "power": "small", "square": "any"}
+              "power": "small", "square": "any", "tan": "trig", "arcsin": "small", "arccos": "small",
+              "arctanh": "small", "deg2rad": "trig", "rad2deg": "small"}
+# The second operand of these is a count or an exponent: small and mostly non-negative.
+EXPONENT_OPS = ("power", "left_shift", "right_shift")
 
 
 def same_dtype(kind, dtype):
@@ -201,7 +204,7 @@ def same_dtype(kind, dtype):
 def ufunc_case(g, op):
     r = g.r
     c = g.case
-    nin = 1 if op in reference.UNARY else 3 if op in reference.TERNARY else 2
+    nin = 1 if op in reference.UNARY_ALL else 3 if op in reference.TERNARY else 2
     shape = g.shape()
     kinds = []
     for k in range(nin):
@@ -258,7 +261,7 @@ def ufunc_case(g, op):
             specs[k] = g.scalar(kinds[k], vk, wide=op != "where")
         else:
             sub = shape if (k == 0 and mode == "equal") else g.broadcast_parts(shape)
-            specs[k] = g.view(sub, kinds[k], "exp" if (op == "power" and k == 1) else vk,
+            specs[k] = g.view(sub, kinds[k], "exp" if (op in EXPONENT_OPS and k == 1) else vk,
                               writeable=(k == 0 and mode == "equal"))
     # Occasionally a shape mismatch.
     if nin >= 2 and not isinstance(kinds[1], str) and len(shape) >= 1 and shape[-1] > 1 and r.random() < 0.03:
@@ -280,6 +283,26 @@ def ufunc_case(g, op):
         if len(out_shape) >= 1 and r.random() < 0.03:
             out_shape = out_shape[:-1] + (out_shape[-1] + 2,)  # a wrong out shape
         c.params["out"] = g.view(out_shape, out_dtype, "any", writeable=True)
+
+
+def close_case(g, op):
+    """isclose/allclose: an array and an array or scalar that are often close (a copy
+    with a small perturbation, or rounded values), NumPy's default tolerances or others."""
+    r = g.r
+    c = g.case
+    shape = g.shape()
+    d0 = DT[int(r.integers(0, len(DT)))]
+    c.params["x0"] = g.view(shape, d0, "any")
+    if r.random() < 0.25:
+        c.params["x1"] = g.scalar(str(r.choice(["i", "f"])), "any")
+    else:
+        d1 = DT[int(r.integers(0, len(DT)))]
+        c.params["x1"] = g.view(g.broadcast_parts(shape), d1, "any")
+    if r.random() < 0.4:
+        c.params["rtol"] = str(r.choice(["0", "1e-3", "0.1"]))
+        c.params["atol"] = str(r.choice(["0", "1e-3", "0.5"]))
+    if r.random() < 0.3:
+        c.params["equal_nan"] = "1"
 
 
 def reduction_case(g, op):
@@ -900,6 +923,8 @@ LINALG_OPS += [(linalg_decomposition_case, op) for op in ("solve", "inv", "det",
 FAMILIES = [
     (0.40, [(ufunc_case, op) for op in list(reference.BINARY) + list(reference.TERNARY)]),
     (0.14, [(ufunc_case, op) for op in reference.UNARY]),
+    (0.16, [(ufunc_case, op) for op in list(reference.MORE_UNARY) + list(reference.MORE_BINARY)] +
+     [(close_case, op) for op in reference.CLOSE] * 2),
     (0.26, [(reduction_case, op) for op in reference.REDUCTIONS]),
     (0.10, [(indexing_case, "getitem")] * 4 + [(indexing_case, "take")]),
     (0.08, [(setitem_case, "setitem")] * 5 + [(ufunc_at_case, op) for op in reference.UFUNC_AT]),

@@ -24,6 +24,20 @@ BINARY = {"add": np.add, "subtract": np.subtract, "multiply": np.multiply,
           "greater_equal": np.greater_equal, "logical_and": np.logical_and,
           "logical_or": np.logical_or}
 TERNARY = {"clip": np.clip, "where": np.where}
+# The element-wise functions added with runtime/include/nd/ufuncs.def's second half (a
+# family of cases of their own in gen_cases.py).
+MORE_UNARY = {name: getattr(np, name) for name in (
+    "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "exp2",
+    "expm1", "log2", "log10", "log1p", "cbrt", "deg2rad", "rad2deg", "floor", "ceil", "trunc", "rint",
+    "reciprocal", "sign", "isnan", "isinf", "isfinite", "invert")}
+MORE_UNARY["nan_to_num"] = lambda x, out=None: np.nan_to_num(x) if out is None else np.copyto(out, np.nan_to_num(x)) or out
+MORE_BINARY = {name: getattr(np, name) for name in (
+    "arctan2", "hypot", "fmod", "floor_divide", "fmax", "fmin", "copysign", "logical_xor", "bitwise_and",
+    "bitwise_or", "bitwise_xor", "left_shift", "right_shift")}
+MORE_BINARY["mod"] = np.remainder
+CLOSE = ("isclose", "allclose")
+UNARY_ALL = {**UNARY, **MORE_UNARY}
+BINARY_ALL = {**BINARY, **MORE_BINARY}
 UFUNC_AT = {"add_at": np.add, "subtract_at": np.subtract, "multiply_at": np.multiply,
             "minimum_at": np.minimum, "maximum_at": np.maximum}
 REDUCTIONS = {"sum": np.sum, "prod": np.prod, "mean": np.mean, "var": np.var,
@@ -72,10 +86,14 @@ def run(case, bases):
         return SCANS_AND_SORTS[op](case, xs, kw)
     if op in reference_shapes.OPS:
         return reference_shapes.run(case, xs)
-    if op in UNARY:
-        return UNARY[op](xs[0], **kw)
-    if op in BINARY:
-        return BINARY[op](xs[0], xs[1], **kw)
+    if op in UNARY_ALL:
+        return UNARY_ALL[op](xs[0], **kw)
+    if op in BINARY_ALL:
+        return BINARY_ALL[op](xs[0], xs[1], **kw)
+    if op in CLOSE:
+        tol = dict(rtol=float(case.get("rtol", "1e-5")), atol=float(case.get("atol", "1e-8")),
+                   equal_nan=case.get("equal_nan") == "1")
+        return np.isclose(xs[0], xs[1], **tol) if op == "isclose" else np.bool_(np.allclose(xs[0], xs[1], **tol))
     if op == "clip":
         return np.clip(xs[0], xs[1], xs[2], **kw)
     if op == "where":

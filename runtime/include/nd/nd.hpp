@@ -15,6 +15,7 @@
 #include "nd/promote.hpp"
 #include "nd/broadcast.hpp"
 #include "nd/ufunc.hpp"
+#include "nd/isclose.hpp"
 #include "nd/operators.hpp"
 #include "nd/reduce.hpp"
 #include "nd/scan.hpp"

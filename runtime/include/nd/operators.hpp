@@ -1,4 +1,4 @@
-// Operators on arrays, as in NumPy: + - * / and unary -, comparisons and ! are the
+// Operators on arrays, as in NumPy: + - * / and unary -, comparisons, !, & | ^ ~ are the
 // ufuncs without `out` (eager, each allocating its result; `a == b` is an array of
 // bool), and compound assignment writes into the left operand's buffer, also through
 // a temporary view (`a(nd::all, 0) += 1`), with NumPy's 'same_kind' output casting
@@ -30,6 +30,24 @@ ND_BINARY_OPERATOR(<=, less_equal)
 ND_BINARY_OPERATOR(>, greater)
 ND_BINARY_OPERATOR(>=, greater_equal)
 #undef ND_BINARY_OPERATOR
+
+// & | ^ ~ are the bitwise functions (NumPy's operators on arrays); on floats they do
+// not compile, as NumPy raises TypeError.
+#define ND_BITWISE_OPERATOR(sym, fn)                           \
+  template <class A, class B>                                  \
+    requires(detail::array_operands<A, B> && requires(const A& a, const B& b) { fn(a, b); }) \
+  auto operator sym(const A& a, const B& b) {                  \
+    return fn(a, b);                                           \
+  }
+ND_BITWISE_OPERATOR(&, bitwise_and)
+ND_BITWISE_OPERATOR(|, bitwise_or)
+ND_BITWISE_OPERATOR(^, bitwise_xor)
+#undef ND_BITWISE_OPERATOR
+template <element T>
+  requires(std::is_integral_v<T>)
+auto operator~(const array<T>& a) {
+  return invert(a);
+}
 
 namespace detail {
 // NumPy's temporary elision: an operand that is a temporary no one else can see (the

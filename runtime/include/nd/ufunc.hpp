@@ -65,25 +65,29 @@ struct input_holder<C, array<T>> {
   }
 };
 
-// The dtype an operation computes in, given NumPy's result type of its operands.
+// The dtype an operation computes in, given NumPy's result type of its operands
+// (the `result` column of nd/ufuncs.def).
 template <ufunc_op Op, class T>
 using compute_type_t = std::conditional_t<
-    Op == ufunc_op::divide || Op == ufunc_op::sqrt || Op == ufunc_op::exp || Op == ufunc_op::log ||
-        Op == ufunc_op::sin || Op == ufunc_op::cos,
-    float_result_t<T>,
-    // NumPy squares bool as int8, which nd lacks: int32 holds the same values.
-    std::conditional_t<Op == ufunc_op::square && std::is_same_v<T, bool>, std::int32_t, T>>;
+    ufunc_info(Op).result == ufunc_result::to_float, float_result_t<T>,
+    std::conditional_t<ufunc_info(Op).result == ufunc_result::same_int && std::is_same_v<T, bool>, std::int32_t, T>>;
 
 template <ufunc_op Op, class C>
-using ufunc_result_t = std::conditional_t<(Op >= ufunc_op::equal && Op <= ufunc_op::logical_or) ||
-                                              Op == ufunc_op::logical_not,
-                                          bool, C>;
+using ufunc_result_t = std::conditional_t<ufunc_info(Op).result == ufunc_result::to_bool, bool, C>;
+
+// Whether Op accepts operands of NumPy result type T (the `accepts` column): bitwise
+// operations take no floats, sign no bool, as NumPy has no loop for them.
+template <ufunc_op Op, class T>
+inline constexpr bool accepts_v = ufunc_info(Op).accepts == ufunc_accepts::any ||
+                                  (ufunc_info(Op).accepts == ufunc_accepts::integral && std::is_integral_v<T>) ||
+                                  (ufunc_info(Op).accepts == ufunc_accepts::numeric && !std::is_same_v<T, bool>);
 
 // Errors that depend on the compute type, checked first (NumPy's type resolution).
 template <ufunc_op Op, class C, class... X>
 void check_operands(const X&... xs) {
-  // logical_and/or read only a scalar's truth, so any integer will do (as in NumPy).
-  if constexpr (Op != ufunc_op::logical_and && Op != ufunc_op::logical_or) (check_scalar_fits<C>(xs), ...);
+  // logical_and/or/xor read only a scalar's truth, so any integer will do (as in NumPy).
+  if constexpr (Op != ufunc_op::logical_and && Op != ufunc_op::logical_or && Op != ufunc_op::logical_xor)
+    (check_scalar_fits<C>(xs), ...);
   if constexpr (std::is_same_v<C, bool>) {
     if constexpr (Op == ufunc_op::negative) throw_bool_negative();
     if constexpr (Op == ufunc_op::subtract) throw_bool_subtract();
@@ -112,11 +116,12 @@ void check_values(const X&... xs) {
   }
 }
 
-// logical_and/or read only a scalar's truth; one too wide for the compute type
+// logical_and/or/xor read only a scalar's truth; one too wide for the compute type
 // (logical_or(int32 array, 1 << 62)) must keep it through the conversion to that type.
 template <ufunc_op Op, class X>
 decltype(auto) truth_preserving(const X& x) {
-  if constexpr ((Op == ufunc_op::logical_and || Op == ufunc_op::logical_or) && !any_array<X>)
+  if constexpr ((Op == ufunc_op::logical_and || Op == ufunc_op::logical_or || Op == ufunc_op::logical_xor) &&
+                !any_array<X>)
     return static_cast<X>(x != 0);
   else
     return (x);
@@ -166,59 +171,53 @@ inline constexpr bool has_array_v = (any_array<X> || ...);
 
 #define ND_UFUNC_BINARY(name, op)                                                                      \
   template <ufunc_operand A, ufunc_operand B>                                                          \
-    requires(detail::has_array_v<A, B>)                                                                \
+    requires(detail::has_array_v<A, B> && detail::accepts_v<op, result_type_t<A, B>>)                  \
   auto name(const A& a, const B& b) {                                                                  \
     return detail::execute_new<op, detail::op_compute_t<op, A, B>>(a, b);                              \
   }                                                                                                    \
   template <ufunc_operand A, ufunc_operand B, element U>                                               \
+    requires(detail::accepts_v<op, result_type_t<A, B>>)                                               \
   array<U>& name(const A& a, const B& b, array<U>& out) {                                              \
     return detail::execute_into<op, detail::op_compute_t<op, A, B>>(out, false, a, b);                 \
   }                                                                                                    \
   template <ufunc_operand A, ufunc_operand B, element U>                                               \
+    requires(detail::accepts_v<op, result_type_t<A, B>>)                                               \
   array<U> name(const A& a, const B& b, array<U>&& out) {                                              \
     return detail::execute_into<op, detail::op_compute_t<op, A, B>>(detail::temporary_out(out), false, a, b); \
   }
 
 #define ND_UFUNC_UNARY(name, op)                                                                       \
   template <element T>                                                                                 \
+    requires(detail::accepts_v<op, T>)                                                                 \
   auto name(const array<T>& a) {                                                                       \
     return detail::execute_new<op, detail::op_compute_t<op, array<T>>>(a);                             \
   }                                                                                                    \
   template <element T, element U>                                                                      \
+    requires(detail::accepts_v<op, T>)                                                                 \
   array<U>& name(const array<T>& a, array<U>& out) {                                                   \
     return detail::execute_into<op, detail::op_compute_t<op, array<T>>>(out, false, a);                \
   }                                                                                                    \
   template <element T, element U>                                                                      \
+    requires(detail::accepts_v<op, T>)                                                                 \
   array<U> name(const array<T>& a, array<U>&& out) {                                                   \
     return detail::execute_into<op, detail::op_compute_t<op, array<T>>>(detail::temporary_out(out), false, a); \
   }
 
-ND_UFUNC_BINARY(add, detail::ufunc_op::add)
-ND_UFUNC_BINARY(subtract, detail::ufunc_op::subtract)
-ND_UFUNC_BINARY(multiply, detail::ufunc_op::multiply)
-ND_UFUNC_BINARY(divide, detail::ufunc_op::divide)
-ND_UFUNC_BINARY(power, detail::ufunc_op::power)
-ND_UFUNC_BINARY(minimum, detail::ufunc_op::minimum)
-ND_UFUNC_BINARY(maximum, detail::ufunc_op::maximum)
-ND_UFUNC_BINARY(equal, detail::ufunc_op::equal)
-ND_UFUNC_BINARY(not_equal, detail::ufunc_op::not_equal)
-ND_UFUNC_BINARY(less, detail::ufunc_op::less)
-ND_UFUNC_BINARY(less_equal, detail::ufunc_op::less_equal)
-ND_UFUNC_BINARY(greater, detail::ufunc_op::greater)
-ND_UFUNC_BINARY(greater_equal, detail::ufunc_op::greater_equal)
-ND_UFUNC_BINARY(logical_and, detail::ufunc_op::logical_and)
-ND_UFUNC_BINARY(logical_or, detail::ufunc_op::logical_or)
+// One declaration per row of nd/ufuncs.def whose api is `ufunc`, by arity.
+#define ND_UFUNC_DECLARE_ufunc_1(name) ND_UFUNC_UNARY(name, detail::ufunc_op::name)
+#define ND_UFUNC_DECLARE_ufunc_2(name) ND_UFUNC_BINARY(name, detail::ufunc_op::name)
+#define ND_UFUNC_DECLARE_custom_3(name)
+#define ND_UFUNC_DECLARE_internal_1(name)
+#define ND_UFUNC_DECLARE(api, arity, name) ND_UFUNC_DECLARE_##api##_##arity(name)
+#define ND_UFUNC(name, numpy, arity, family, result, accepts, ulp32, ulp64, api, commutative, op, c_names) \
+  ND_UFUNC_DECLARE(api, arity, name)
+#include "nd/ufuncs.def"
 
-ND_UFUNC_UNARY(negative, detail::ufunc_op::negative)
-ND_UFUNC_UNARY(abs, detail::ufunc_op::abs)
-ND_UFUNC_UNARY(sqrt, detail::ufunc_op::sqrt)
-ND_UFUNC_UNARY(square, detail::ufunc_op::square)
-ND_UFUNC_UNARY(exp, detail::ufunc_op::exp)
-ND_UFUNC_UNARY(log, detail::ufunc_op::log)
-ND_UFUNC_UNARY(sin, detail::ufunc_op::sin)
-ND_UFUNC_UNARY(cos, detail::ufunc_op::cos)
-ND_UFUNC_UNARY(logical_not, detail::ufunc_op::logical_not)
-
+#undef ND_UFUNC_DECLARE
+#undef ND_UFUNC_DECLARE_ufunc_1
+#undef ND_UFUNC_DECLARE_ufunc_2
+#undef ND_UFUNC_DECLARE_custom_3
+#undef ND_UFUNC_DECLARE_internal_1
 #undef ND_UFUNC_BINARY
 #undef ND_UFUNC_UNARY
 

@@ -11,38 +11,56 @@
 
 namespace nd::detail {
 
+// Every element-wise operation, in the order of nd/ufuncs.def (which has one row per
+// operation and documents the columns expanded here).
 enum class ufunc_op : std::uint8_t {
-  // binary
-  add,
-  subtract,
-  multiply,
-  divide,
-  power,
-  minimum,
-  maximum,
-  equal,
-  not_equal,
-  less,
-  less_equal,
-  greater,
-  greater_equal,
-  logical_and,
-  logical_or,
-  // unary
-  negative,
-  abs,
-  sqrt,
-  square,
-  exp,
-  log,
-  sin,
-  cos,
-  logical_not,
-  copy,  // assignment with casting: copyto, astype
-  // ternary
-  where,  // (cond, a, b)
-  clip,   // (a, lo, hi)
+#define ND_UFUNC(name, ...) name,
+#include "nd/ufuncs.def"
 };
+
+// The kernel families of nd/ufuncs.def: one translation unit of kernels each.
+enum class ufunc_family : std::uint8_t {
+  arithmetic,
+  comparison,
+  logical,
+  transcendental,
+  rounding,
+  division,
+  bitwise,
+  floating,
+  selection,
+  cast,
+};
+// How an operation's compute and result types follow from its operands'.
+enum class ufunc_result : std::uint8_t { same, same_int, to_float, to_bool };
+// Which operand dtypes it accepts (others do not compile).
+enum class ufunc_accepts : std::uint8_t { any, integral, numeric };
+enum class ufunc_api : std::uint8_t { ufunc, custom, internal };
+
+// One row of nd/ufuncs.def.
+struct ufunc_row {
+  const char* name;   // nd's
+  const char* numpy;  // NumPy's, for messages
+  int arity;
+  ufunc_family family;
+  ufunc_result result;
+  ufunc_accepts accepts;
+  int ulp32, ulp64;  // largest difference from NumPy in ULP (0: bit-identical)
+  ufunc_api api;
+  bool commutative;
+  const char* op;       // nd's operator spelling, or ""
+  const char* c_names;  // the C/C++ math functions it replaces, space-separated
+};
+
+inline constexpr ufunc_row ufunc_table[] = {
+#define ND_UFUNC(name, numpy, arity, family, result, accepts, ulp32, ulp64, api, commutative, op, c_names) \
+  {#name,         numpy,          arity, ufunc_family::family, ufunc_result::result, ufunc_accepts::accepts, \
+   ulp32,         ulp64,          ufunc_api::api, commutative != 0, op, c_names},
+#include "nd/ufuncs.def"
+};
+inline constexpr int ufunc_count = sizeof(ufunc_table) / sizeof(ufunc_table[0]);
+
+constexpr const ufunc_row& ufunc_info(ufunc_op op) { return ufunc_table[static_cast<int>(op)]; }
 
 // NumPy's name of an operation ("add", "true_divide", ...), for messages.
 const char* ufunc_name(ufunc_op op);

@@ -26,6 +26,19 @@ void binary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, c
                    index_t so);
 // out[i] = op(a[i]); out is bool for logical_not.
 void unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out, index_t so);
+// The same entry points per kernel family of nd/ufuncs.def (one translation unit each);
+// binary_kernel and unary_kernel dispatch to them by the operation's family.
+#define ND_FAMILY_KERNELS(family)                                                                    \
+  void family##_unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out,   \
+                             index_t so);                                                             \
+  void family##_binary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, const void* b, \
+                              index_t sb, void* out, index_t so);
+ND_FAMILY_KERNELS(transcendental)
+ND_FAMILY_KERNELS(rounding)
+ND_FAMILY_KERNELS(division)
+ND_FAMILY_KERNELS(bitwise)
+ND_FAMILY_KERNELS(floating)
+#undef ND_FAMILY_KERNELS
 // where: x is bool; clip: x, y, z are (a, lo, hi). All other operands are of dtype `t`.
 void ternary_kernel(ufunc_op op, dtype t, index_t n, const void* x, index_t sx, const void* y, index_t sy,
                     const void* z, index_t sz, void* out, index_t so);
