@@ -216,6 +216,7 @@ array<T> diagonal(const array<T>& a, index_t offset = 0, int axis1 = 0, int axis
 // nd::array_split(a, n, axis = 0): n views along `axis`, the first (len % n) one
 // element longer. nd::array_split(a, {indices}, axis): the views between the indices
 // (Python slices a[i:j], so out-of-range indices give empty pieces).
+namespace detail {
 template <class T>
 std::vector<array<T>> split_at(const array<T>& a, std::span<const index_t> points, int axis) {
   if (a.ndim() == 0) throw index_error("tuple index out of range");
@@ -234,6 +235,7 @@ std::vector<array<T>> split_at(const array<T>& a, std::span<const index_t> point
   }
   return out;
 }
+}  // namespace detail
 template <class T>
 std::vector<array<T>> array_split(const array<T>& a, index_t sections, int axis = 0) {
   if (a.ndim() == 0) throw index_error("tuple index out of range");
@@ -243,19 +245,19 @@ std::vector<array<T>> array_split(const array<T>& a, index_t sections, int axis 
   std::vector<index_t> points;
   index_t at = 0;
   for (index_t s = 0; s + 1 < sections; ++s) points.push_back(at += each + (s < extras ? 1 : 0));
-  return split_at(a, std::span<const index_t>(points), axis);
+  return detail::split_at(a, std::span<const index_t>(points), axis);
 }
 template <class T>
 std::vector<array<T>> array_split(const array<T>& a, std::span<const index_t> indices, int axis = 0) {
-  return split_at(a, indices, axis);
+  return detail::split_at(a, indices, axis);
 }
 template <class T>
 std::vector<array<T>> array_split(const array<T>& a, std::initializer_list<index_t> indices, int axis = 0) {
-  return split_at(a, std::span<const index_t>(indices.begin(), indices.size()), axis);
+  return detail::split_at(a, std::span<const index_t>(indices.begin(), indices.size()), axis);
 }
 template <class T>
 std::vector<array<T>> array_split(const array<T>& a, const std::vector<index_t>& indices, int axis = 0) {
-  return split_at(a, std::span<const index_t>(indices), axis);
+  return detail::split_at(a, std::span<const index_t>(indices), axis);
 }
 
 // nd::split(a, n, axis = 0): as array_split, but n must divide the axis (value_error
@@ -271,15 +273,15 @@ std::vector<array<T>> split(const array<T>& a, index_t sections, int axis = 0) {
 }
 template <class T>
 std::vector<array<T>> split(const array<T>& a, std::span<const index_t> indices, int axis = 0) {
-  return split_at(a, indices, axis);
+  return detail::split_at(a, indices, axis);
 }
 template <class T>
 std::vector<array<T>> split(const array<T>& a, std::initializer_list<index_t> indices, int axis = 0) {
-  return split_at(a, std::span<const index_t>(indices.begin(), indices.size()), axis);
+  return detail::split_at(a, std::span<const index_t>(indices.begin(), indices.size()), axis);
 }
 template <class T>
 std::vector<array<T>> split(const array<T>& a, const std::vector<index_t>& indices, int axis = 0) {
-  return split_at(a, std::span<const index_t>(indices), axis);
+  return detail::split_at(a, std::span<const index_t>(indices), axis);
 }
 
 }  // namespace nd
