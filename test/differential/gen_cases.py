@@ -16,6 +16,7 @@ import os
 import numpy as np
 
 import reference
+import stats_cases
 from cases import CODES, DTYPES, Case, base_path, build_operand
 
 DT = list(DTYPES.values())
@@ -911,6 +912,7 @@ FAMILIES = [
     (0.02, [(nonzero_case, op) for op in ("nonzero", "flatnonzero", "argwhere")]),
     (0.02, [(counting_case, op) for op in ("bincount", "digitize", "isin")]),
     (0.10, LINALG_OPS),
+    (0.06, stats_cases.FAMILY),
 ]
 
 

@@ -8,6 +8,7 @@ within their bound only."""
 
 import numpy as np
 
+import stats_cases
 from cases import parse_axis
 
 # Documented maximum errors in ULP, NumPy 1.24 on x86-64 without AVX-512 (float32:
@@ -22,7 +23,7 @@ ULP_BOUNDS = {
     ("power", "float32"): 2, ("power", "float64"): 2,
 }
 
-SUMMATIONS = ("sum", "mean", "prod", "var", "stddev", "matmul", "dot")
+SUMMATIONS = ("sum", "mean", "prod", "var", "stddev", "matmul", "dot") + stats_cases.SUMMING
 
 
 def ulp_distance(a, b):
@@ -70,6 +71,8 @@ def bound(case, xs, want):
     """Absolute error bound per element of `want` for summation-like functions."""
     eps = float(np.finfo(want.dtype).eps)
     op = case.op
+    if op in stats_cases.SUMMING:
+        return stats_cases.bound(case, xs, want)
     if op in ("matmul", "dot"):
         # The sums are formed in the operands' type and only then cast into `out`.
         computed = np.result_type(*xs[:2])
