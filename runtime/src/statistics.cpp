@@ -87,7 +87,10 @@ double quantile_row(T* p, index_t n, double q) {
 
 template <class T>
 void quantile_rows(index_t rows, index_t n, T* data, index_t nq, const double* q, double* out) {
-  if (n == 0 && rows > 0 && nq > 0) throw index_error("cannot do a non-empty take from an empty axes.");
+  // NumPy takes element -1 of the partitioned rows, which fails for empty rows.
+  if (n == 0 && nq > 0)
+    throw index_error(rows > 0 ? "cannot do a non-empty take from an empty axes."
+                               : "index -1 is out of bounds for axis 0 with size 0");
   for (index_t r = 0; r < rows; ++r) {
     T* p = data + r * n;
     const bool nan = has_nan(p, n);

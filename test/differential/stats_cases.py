@@ -139,10 +139,11 @@ def _unsigned_zeros(g, first):
             b[b == 0] = 0.0
 
 
-def _q(g, op):
+def _q(g, op, dtype):
     r = g.r
     top = 100.0 if op == "percentile" else 1.0
-    if r.random() < 0.04:
+    # (NumPy checks q before it fails on bool input; nd's bool form does not compile.)
+    if r.random() < 0.04 and dtype != np.bool_:
         return f"f:{top * 1.5!r}" if r.random() < 0.5 else "f:-0.25"  # out of range
     if r.random() < 0.5:
         v = float(r.choice([0.0, 0.25, 0.5, 1.0])) if r.random() < 0.4 else float(r.uniform(0, 1))
@@ -191,7 +192,7 @@ def stat_case(g, op):
         axis = "none"
     c.params["axis"] = axis
     if op in ("percentile", "quantile"):
-        c.params["x1"] = _q(g, op)
+        c.params["x1"] = _q(g, op, dtype)
     if op in ("nanvar", "nanstd"):
         c.params["ddof"] = str(int(r.choice([0, 0, 1, 2])))
     if op == "average" and r.random() < 0.6 and not axis.startswith("t"):
