@@ -116,12 +116,14 @@ void check_values(const X&... xs) {
 template <ufunc_op Op, class C, class U, class... X>
 array<U>& execute_into(array<U>& out, bool checked, const X&... xs) {
   check_operands<Op, C>(xs...);
+  // NumPy resolves the loop's types (and refuses the cast into out) before it
+  // broadcasts the operands.
+  check_output_cast(Op, dtype_of<ufunc_result_t<Op, C>>(), dtype_of<U>());
   const shape_t in_shapes[] = {operand_shape(xs)...};
   shape_t out_shape(out.shape());
   const shape_t shape = checked ? out_shape : ufunc_broadcast(in_shapes, &out_shape);
   if (shape.prod() != 0) check_values<Op, C>(xs...);
   out.require_writeable();
-  check_output_cast(Op, dtype_of<ufunc_result_t<Op, C>>(), dtype_of<U>());
   auto holders = std::make_tuple(input_holder<C, X>(xs)...);
   std::apply([&](auto&... h) { (h.separate_from(out), ...); }, holders);
   std::apply(
