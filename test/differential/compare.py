@@ -19,6 +19,7 @@ import numpy as np
 
 import reference
 import reference_shapes
+import stats_cases
 import tolerances
 from cases import base_path, build_operand, load_bases, parse_axis, read_cases
 
@@ -113,6 +114,8 @@ def call_expr(case):
     kw = []
     if "out" in case.params:
         kw.append(f"out={spec_expr(case['out'])}")
+    if op in stats_cases.OPS:
+        return stats_cases.call_expr(case, xs)
     if op in reference.REDUCTIONS:
         kw.insert(0, f"axis={parse_axis(case['axis'])!r}")
         if "ddof" in case.params:

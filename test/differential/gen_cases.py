@@ -17,6 +17,7 @@ import numpy as np
 
 import gen_shapes
 import reference
+import stats_cases
 from cases import CODES, DTYPES, Case, base_path, build_operand
 
 DT = list(DTYPES.values())
@@ -938,6 +939,7 @@ FAMILIES = [
     (0.02, [(counting_case, op) for op in ("bincount", "digitize", "isin")]),
     (0.10, LINALG_OPS),
     (0.08, gen_shapes.FAMILY),
+    (0.06, stats_cases.FAMILY),
 ]
 
 

@@ -6,6 +6,7 @@ import warnings
 
 import numpy as np
 
+import stats_cases
 from cases import build_index, build_operand, parse_axis, ints, DTYPES
 import reference_shapes
 
@@ -82,6 +83,8 @@ def run(case, bases):
     xs = operands(case, bases)
     out = build_operand(case["out"], bases) if "out" in case.params else None
     kw = {} if out is None else {"out": out}
+    if op in stats_cases.OPS:
+        return stats_cases.run(case, xs, kw)
     if op in SCANS_AND_SORTS:
         return SCANS_AND_SORTS[op](case, xs, kw)
     if op in reference_shapes.OPS:

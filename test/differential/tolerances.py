@@ -11,6 +11,7 @@ import sys
 
 import numpy as np
 
+import stats_cases
 from cases import parse_axis
 import reference_shapes
 
@@ -23,7 +24,8 @@ import nd_tables  # noqa: E402
 
 ULP_BOUNDS = nd_tables.ulp_bounds()
 
-SUMMATIONS = ("sum", "mean", "prod", "var", "stddev", "matmul", "dot") + reference_shapes.SUMS
+SUMMATIONS = (("sum", "mean", "prod", "var", "stddev", "matmul", "dot") + reference_shapes.SUMS
+              + stats_cases.SUMMING)
 
 
 def ulp_distance(a, b):
@@ -73,6 +75,8 @@ def bound(case, xs, want):
     op = case.op
     if op in reference_shapes.SUMS:
         return reference_shapes.bound(case, xs, want)
+    if op in stats_cases.SUMMING:
+        return stats_cases.bound(case, xs, want)
     if op in ("matmul", "dot"):
         # The sums are formed in the operands' type and only then cast into `out`.
         computed = np.result_type(*xs[:2])

@@ -19,7 +19,7 @@ int normalize_axis_index(int axis, int ndim);
 
 // The axes of `axes` made non-negative for an array of `ndim` dimensions, as a mask;
 // a repeated one throws value_error "repeated axis".
-inline std::array<bool, max_dims> axis_mask(std::span<const int> axes, int ndim) {
+inline std::array<bool, max_dims> axis_flags(std::span<const int> axes, int ndim) {
   std::array<bool, max_dims> mask{};
   for (int axis : axes) {
     const int k = normalize_axis_index(axis, ndim);
@@ -39,7 +39,7 @@ array<T> view_of(const array<T>& a, const T* data, shape_t shape, shape_t stride
 // {axes}) removes only those, which must have length 1 (value_error otherwise).
 template <class T>
 array<T> squeeze(const array<T>& a, std::span<const int> axes) {
-  const auto mask = detail::axis_mask(axes, a.ndim());
+  const auto mask = detail::axis_flags(axes, a.ndim());
   shape_t shape, strides;
   for (int k = 0; k < a.ndim(); ++k) {
     if (mask[k]) {
@@ -73,7 +73,7 @@ array<T> squeeze(const array<T>& a, std::initializer_list<int> axes) {
 template <class T>
 array<T> expand_dims(const array<T>& a, std::span<const int> axes) {
   const int n = a.ndim() + static_cast<int>(axes.size());
-  const auto mask = detail::axis_mask(axes, n);
+  const auto mask = detail::axis_flags(axes, n);
   shape_t shape, strides;
   for (int k = 0, src = 0; k < n; ++k) {
     if (mask[k]) {
@@ -155,7 +155,7 @@ array<T> moveaxis(const array<T>& a, std::initializer_list<int> from, std::initi
 // negative strides.
 template <class T>
 array<T> flip(const array<T>& a, std::span<const int> axes) {
-  const auto mask = detail::axis_mask(axes, a.ndim());
+  const auto mask = detail::axis_flags(axes, a.ndim());
   shape_t strides(a.strides());
   const T* data = a.data();
   bool empty = a.size() == 0;

@@ -94,5 +94,6 @@ void register_shape_view_ops(registry& r);
 void register_shape_copy_ops(registry& r);
 // The element-wise functions of ufuncs.def's second half, and isclose/allclose.
 void register_more_ufunc_ops(registry& r);
+void register_statistics_ops(registry& r);
 
 }  // namespace diff
