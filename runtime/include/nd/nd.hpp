@@ -22,3 +22,4 @@
 #include "nd/nonzero.hpp"
 #include "nd/counting.hpp"
 #include "nd/threads.hpp"
+#include "nd/lazy.hpp"
