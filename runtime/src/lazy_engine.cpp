@@ -450,3 +450,31 @@ void run_lazy(const lazy_node& root, const lazy_target& out) {
 }
 
 }  // namespace nd::detail
+
+namespace nd::detail {
+namespace {
+
+lazy_ptr slice_node(const lazy_node& n, int root_ndim, int axis, index_t start, index_t len,
+                    std::vector<std::pair<const lazy_node*, lazy_ptr>>& done) {
+  for (auto& [from, to] : done)
+    if (from == &n) return to;
+  auto s = std::make_shared<lazy_node>(n);
+  const int a = axis - (root_ndim - n.shape.size());
+  if (a >= 0 && n.shape[a] != 1) {
+    s->shape[a] = len;
+    if (n.nin == 0) s->data = static_cast<const std::byte*>(n.data) + start * n.strides[a] * dtype_size(n.result);
+  }
+  for (int k = 0; k < n.nin; ++k)
+    if (n.in[k].node) s->in[k].node = slice_node(*n.in[k].node, root_ndim, axis, start, len, done);
+  done.emplace_back(&n, s);
+  return s;
+}
+
+}  // namespace
+
+lazy_ptr lazy_slice(const lazy_node& root, int axis, index_t start, index_t len) {
+  std::vector<std::pair<const lazy_node*, lazy_ptr>> done;
+  return slice_node(root, root.shape.size(), axis, start, len, done);
+}
+
+}  // namespace nd::detail

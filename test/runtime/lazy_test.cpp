@@ -243,3 +243,63 @@ TEST(Lazy, ErrorsAreEagers) {
 }
 
 }  // namespace
+
+namespace {
+
+template <class T>
+void expect_same_value(T eager, T fused, const std::string& what) {
+  EXPECT_EQ(0, std::memcmp(&eager, &fused, sizeof(T))) << what << ": " << eager << " vs " << fused;
+}
+
+// Every reduction of an expression equals the eager reduction of its value, bit for
+// bit: sliced along axis 0, along the last axis, and whole.
+template <class X>
+void check_reductions(const std::string& what, const X& x) {
+  auto f = [](auto x) { return nd::exp(x * 0.1) * x - 0.5; };
+  const auto v = f(x);
+  const auto e = f(nd::lazy(x));
+  for (int n : {1, 3}) {
+    threads t(n);
+    const std::string w = what + " threads " + std::to_string(n);
+    for (int axis = 0; axis < x.ndim(); ++axis) {
+      const std::string wa = w + " axis " + std::to_string(axis);
+      expect_identical(nd::sum(v, axis), nd::sum(e, axis), wa + " sum");
+      expect_identical(nd::sum(v, axis, nd::keepdims), nd::sum(e, axis, nd::keepdims), wa + " sum keepdims");
+      expect_identical(nd::mean(v, axis), nd::mean(e, axis), wa + " mean");
+      expect_identical(nd::var(v, axis), nd::var(e, axis), wa + " var");
+      expect_identical(nd::var(v, axis, 1), nd::var(e, axis, 1), wa + " var ddof");
+      expect_identical(nd::stddev(v, axis, nd::keepdims), nd::stddev(e, axis, nd::keepdims), wa + " std");
+      expect_identical(nd::min(v, axis), nd::min(e, axis), wa + " min");
+      expect_identical(nd::max(v, axis), nd::max(e, axis), wa + " max");
+      expect_identical(nd::any(v > 1.0, axis), nd::any(e > 1.0, axis), wa + " any");
+      expect_identical(nd::all(v > -3.0, axis), nd::all(e > -3.0, axis), wa + " all");
+    }
+    expect_same_value(nd::sum(v), nd::sum(e), w + " sum all");
+    expect_same_value(nd::mean(v), nd::mean(e), w + " mean all");
+    expect_same_value(nd::var(v, nd::none, 1), nd::var(e, nd::none, 1), w + " var all");
+    expect_same_value(nd::max(v), nd::max(e), w + " max all");
+    expect_same_value(nd::all(v > -3.0), nd::all(e > -3.0), w + " all all");
+    if (x.ndim() >= 2) {
+      expect_identical(nd::sum(v, {0, 1}), nd::sum(e, {0, 1}), w + " sum axes");
+      expect_identical(nd::mean(v, {0, x.ndim() - 1}, nd::keepdims), nd::mean(e, {0, x.ndim() - 1}, nd::keepdims),
+                       w + " mean axes keepdims");
+    }
+  }
+}
+
+TEST(LazyReduce, SameAsEagerOfTheValue) {
+  auto clean = [](nd::array<double> a) { return nd::where(nd::abs(a) < 100.0, a, 1.5); };
+  check_reductions("matrix", clean(data({3000, 700}, 40)));
+  check_reductions("tall", clean(data({50000, 3}, 41)));
+  check_reductions("3-d", clean(data({40, 300, 130}, 42)));
+  check_reductions("transposed", clean(data({700, 1000}, 43)).T());
+  check_reductions("with NaN", data({2000, 300}, 44));
+  const auto i = data<std::int32_t>({5000, 200}, 45);
+  expect_identical(nd::sum(i * i, 0), nd::sum(nd::lazy(i) * i, 0), "int sum");
+  expect_identical(nd::mean(i * i, 1), nd::mean(nd::lazy(i) * i, 1), "int mean");
+  expect_identical(nd::sum(i > 0, 0), nd::sum(nd::lazy(i) > 0, 0), "bool sum");
+  nd_test::expect_message<nd::index_error>([&] { (void)nd::sum(nd::lazy(i) * 2, 2); },
+                                           "axis 2 is out of bounds for array of dimension 2");
+}
+
+}  // namespace

@@ -23,3 +23,4 @@
 #include "nd/counting.hpp"
 #include "nd/threads.hpp"
 #include "nd/lazy.hpp"
+#include "nd/lazy_reduce.hpp"
