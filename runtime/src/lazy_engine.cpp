@@ -30,9 +30,11 @@ namespace nd::detail {
 namespace {
 
 // Elements per block: every node of a block writes a buffer of this many elements, and
-// all of them, with the block's slices of the leaves, stay in L1/L2 (2048 doubles are
-// 16 KiB). Measured in bench/fusion.cpp: 1024-8192 are within noise of each other on
-// the chain and the polynomial, 512 loses to per-call overhead, 16384 to L2 misses.
+// all of them, with the block's slices of the leaves, stay in L2 (2048 doubles are
+// 16 KiB: a polynomial of 8 nodes keeps 128 KiB live), while each run_ufunc call still
+// covers enough elements to amortise its set-up. numexpr uses 1-4k elements for the
+// same reasons. bench/fusion on a shared, loaded machine could not tell 512 from
+// 32768 apart (docs/runtime.md); the choice rests on that arithmetic.
 constexpr index_t block_elems = 2048;
 
 std::shared_ptr<void> allocate_bytes(index_t bytes) {

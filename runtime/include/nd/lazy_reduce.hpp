@@ -7,8 +7,9 @@
 // axis 0 is reduced), each slice evaluated by nd::eval and reduced by the eager
 // reduction, so only one slice is in memory at a time; each output element then
 // sees exactly the elements, layout and summation tree it sees in the whole array.
-// Reductions over all axes, or where neither axis 0 nor the last one is kept, evaluate
-// the whole operand first.
+// A sum over axis 0 alone follows the eager row tree instead (lazy_sum_rows), slices
+// of rows that stay in cache. Reductions over all axes, or where neither axis 0 nor
+// the last one is kept, evaluate the whole operand first.
 #pragma once
 
 #include <algorithm>
@@ -37,14 +38,32 @@ axis_mask lazy_axes(std::span<const index_t> shape, const Args&... args) {
   }
 }
 
-// f(array) is the eager reduction with the caller's arguments.
+// A sum over axis 0 alone: eager sums the rows of the evaluated operand pairwise
+// (halves at lo + (hi - lo) / 2, leaves of 8 rows, reduce_engine.cpp). A node of that
+// tree small enough is evaluated and summed as its own array, which sums it with the
+// same tree; two halves are added as eager adds them, so the result is eager's.
 template <element T, class F>
-auto lazy_reduce(const lazy_expr<T>& e, const axis_mask& m, F&& f) {
+auto lazy_sum_rows(const lazy_expr<T>& e, index_t lo, index_t hi, index_t per, F& f) {
+  if (hi - lo <= 8 || (hi - lo) * per <= lazy_reduce_slice)
+    return f(eval(lazy_expr<T>(lazy_slice(*e.node(), 0, lo, hi - lo))));
+  const index_t mid = lo + (hi - lo) / 2;
+  auto left = lazy_sum_rows(e, lo, mid, per, f);
+  return add(left, lazy_sum_rows(e, mid, hi, per, f), left);
+}
+
+// f(array) is the eager reduction with the caller's arguments; `row_sum` says it is a
+// plain sum (whose row tree lazy_sum_rows follows).
+template <element T, class F>
+auto lazy_reduce(const lazy_expr<T>& e, const axis_mask& m, F&& f, bool row_sum = false) {
   using R = decltype(f(std::declval<const array<T>&>()));
   if constexpr (!any_array<R>) {
     return f(eval(e));
   } else {
     const int nd = e.ndim();
+    int reduced = 0;
+    for (int k = 0; k < nd; ++k) reduced += m.reduced[k];
+    if (row_sum && nd >= 2 && e.size() > 0 && reduced == 1 && m.reduced[0] && e.shape()[nd - 1] > 1)
+      return lazy_sum_rows(e, 0, e.shape()[0], e.size() / e.shape()[0], f);
     int axis = -1;
     if (nd >= 2 && e.size() > 0) {
       if (!m.reduced[0]) axis = 0;
@@ -52,9 +71,10 @@ auto lazy_reduce(const lazy_expr<T>& e, const axis_mask& m, F&& f) {
     }
     if (axis < 0) return f(eval(e));
     const index_t n = e.shape()[axis], per = e.size() / n;
-    // Slices along the last axis are whole SIMD vectors and cache lines wide.
+    // Slices along the last axis are whole SIMD vectors and cache lines wide, and at
+    // least 256 wide: each of their rows is one engine call.
     index_t len = std::max<index_t>(2, lazy_reduce_slice / per);
-    if (axis > 0) len = std::max<index_t>(64, len / 64 * 64);
+    if (axis > 0) len = std::max<index_t>(256, len / 64 * 64);
     if (len >= n) return f(eval(e));
     std::optional<R> out;
     for (index_t start = 0; start < n;) {
@@ -77,27 +97,27 @@ auto lazy_reduce(const lazy_expr<T>& e, const axis_mask& m, F&& f) {
 
 }  // namespace detail
 
-#define ND_LAZY_REDUCTION(name, call)                                                                    \
+#define ND_LAZY_REDUCTION(name, call, row_sum)                                                           \
   template <element T, class... Args>                                                                    \
   auto name(const lazy_expr<T>& e, const Args&... args) {                                                \
-    return detail::lazy_reduce(e, detail::lazy_axes(e.shape(), args...),                                 \
-                               [&](const auto& a) { return call(a, args...); });                         \
+    return detail::lazy_reduce(                                                                          \
+        e, detail::lazy_axes(e.shape(), args...), [&](const auto& a) { return call(a, args...); }, row_sum); \
   }                                                                                                      \
   template <element T, class... Args>                                                                    \
   auto name(const lazy_expr<T>& e, std::initializer_list<int> axes, const Args&... args) {               \
-    return detail::lazy_reduce(e, detail::axes_from(e.shape(), axes),                                    \
-                               [&](const auto& a) { return call(a, axes, args...); });                   \
+    return detail::lazy_reduce(                                                                          \
+        e, detail::axes_from(e.shape(), axes), [&](const auto& a) { return call(a, axes, args...); }, row_sum); \
   }
-ND_LAZY_REDUCTION(sum, nd::sum)
-ND_LAZY_REDUCTION(prod, nd::prod)
-ND_LAZY_REDUCTION(mean, nd::mean)
-ND_LAZY_REDUCTION(var, nd::var)
-ND_LAZY_REDUCTION(stddev, nd::stddev)
-ND_LAZY_REDUCTION(min, nd::min)
-ND_LAZY_REDUCTION(max, nd::max)
-ND_LAZY_REDUCTION(any, nd::any)
+ND_LAZY_REDUCTION(sum, nd::sum, true)
+ND_LAZY_REDUCTION(prod, nd::prod, false)
+ND_LAZY_REDUCTION(mean, nd::mean, false)
+ND_LAZY_REDUCTION(var, nd::var, false)
+ND_LAZY_REDUCTION(stddev, nd::stddev, false)
+ND_LAZY_REDUCTION(min, nd::min, false)
+ND_LAZY_REDUCTION(max, nd::max, false)
+ND_LAZY_REDUCTION(any, nd::any, false)
 namespace detail {
-ND_LAZY_REDUCTION(reduce_all, detail::reduce_all)
+ND_LAZY_REDUCTION(reduce_all, detail::reduce_all, false)
 }  // namespace detail
 #undef ND_LAZY_REDUCTION
 
