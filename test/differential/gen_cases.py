@@ -200,6 +200,7 @@ def same_dtype(kind, dtype):
 def ufunc_case(g, op):
     r = g.r
     c = g.case
+    fused, op = op, reference.base_op(op)  # a fused case draws as its ufunc
     nin = 1 if op in reference.UNARY else 3 if op in reference.TERNARY else 2
     shape = g.shape()
     kinds = []
@@ -216,7 +217,7 @@ def ufunc_case(g, op):
         kinds[0] = np.dtype(np.bool_)
     vk = VALUE_KIND.get(op, "any")
     # NumPy's result type for these operand types, found on ones (values do not matter).
-    probe = Case(c.id, op, {f"x{k}": (f"{kinds[k]}:1" if isinstance(kinds[k], str) else f"b{k}")
+    probe = Case(c.id, fused, {f"x{k}": (f"{kinds[k]}:1" if isinstance(kinds[k], str) else f"b{k}")
                             for k in range(nin)})
     try:
         probe_bases = [None if isinstance(k, str) else np.ones(2, k) for k in kinds]
@@ -911,6 +912,7 @@ FAMILIES = [
     (0.02, [(nonzero_case, op) for op in ("nonzero", "flatnonzero", "argwhere")]),
     (0.02, [(counting_case, op) for op in ("bincount", "digitize", "isin")]),
     (0.10, LINALG_OPS),
+    (0.04, [(ufunc_case, op) for op in reference.FUSED]),
 ]
 
 

@@ -90,5 +90,6 @@ void register_shape_ops(registry& r);
 void register_scan_ops(registry& r);
 void register_sort_ops(registry& r);
 void register_linalg_ops(registry& r);
+void register_fused_ops(registry& r);
 
 }  // namespace diff

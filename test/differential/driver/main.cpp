@@ -81,6 +81,7 @@ int main(int argc, char** argv) {
   diff::register_scan_ops(ops);
   diff::register_sort_ops(ops);
   diff::register_linalg_ops(ops);
+  diff::register_fused_ops(ops);
 
   std::string line;
   while (std::getline(cases, line)) {
