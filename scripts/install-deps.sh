@@ -31,6 +31,8 @@ packages+=(
   # BLAS, so the benchmarks compare nd with NumPy as users run it.
   libopenblas-dev liblapacke-dev libopenblas0
   python3 python3-numpy
+  # Peers of bench/fusion only (bench-fusion): nothing else uses them.
+  libeigen3-dev xtensor-dev python3-numexpr
   neovim
 )
 # Node.js and npm: the SARIF schema validator of the lit suite (test/sarif/, npm ci).

@@ -205,6 +205,7 @@ def same_dtype(kind, dtype):
 def ufunc_case(g, op):
     r = g.r
     c = g.case
+    fused, op = op, reference.base_op(op)  # a fused case draws as its ufunc
     nin = 1 if op in reference.UNARY_ALL else 3 if op in reference.TERNARY else 2
     shape = g.shape()
     kinds = []
@@ -221,7 +222,7 @@ def ufunc_case(g, op):
         kinds[0] = np.dtype(np.bool_)
     vk = VALUE_KIND.get(op, "any")
     # NumPy's result type for these operand types, found on ones (values do not matter).
-    probe = Case(c.id, op, {f"x{k}": (f"{kinds[k]}:1" if isinstance(kinds[k], str) else f"b{k}")
+    probe = Case(c.id, fused, {f"x{k}": (f"{kinds[k]}:1" if isinstance(kinds[k], str) else f"b{k}")
                             for k in range(nin)})
     try:
         probe_bases = [None if isinstance(k, str) else np.ones(2, k) for k in kinds]
@@ -941,6 +942,9 @@ FAMILIES = [
     (0.08, gen_shapes.FAMILY),
     (0.06, stats_cases.FAMILY),
 ]
+# Every 50th case is a fused one, drawn apart from FAMILIES so that the other cases of a
+# seed stay what they were.
+FUSED_FAMILY = [(ufunc_case, op) for op in reference.FUSED]
 
 
 def generate(seed, cid):
@@ -950,6 +954,8 @@ def generate(seed, cid):
         g.case.id = cid
         weights = np.array([w for w, _ in FAMILIES])
         fam = FAMILIES[int(g.r.choice(len(FAMILIES), p=weights / weights.sum()))][1]
+        if cid % 50 == 49:
+            fam = FUSED_FAMILY
         fn, op = fam[int(g.r.integers(0, len(fam)))]
         g.case.op = op
         try:

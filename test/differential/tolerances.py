@@ -193,12 +193,13 @@ def compare_values(case, xs, got, want):
         return None
     bad = special_mismatch(got, want)
     finite = np.isfinite(got) & np.isfinite(want)
-    key = (case.op, str(want.dtype))
+    op = case.op[len("fused_"):] if case.op.startswith("fused_") else case.op
+    key = (op, str(want.dtype))
     arrays = [x for x in xs if isinstance(x, np.ndarray)]
     if key in ULP_BOUNDS and want.dtype == np.float64 and arrays and np.result_type(*arrays) == np.float32:
         # Computed in float32 (by NumPy and nd alike) and cast into a float64 `out`: the
         # bound is float32's, in float32's units.
-        got, want, key = got.astype(np.float32), want.astype(np.float32), (case.op, "float32")
+        got, want, key = got.astype(np.float32), want.astype(np.float32), (op, "float32")
     if key in ULP_BOUNDS:
         d = np.zeros(want.shape)
         if finite.any():

@@ -34,3 +34,5 @@
 #include "nd/pad.hpp"
 #include "nd/matrix.hpp"
 #include "nd/einsum.hpp"
+#include "nd/lazy.hpp"
+#include "nd/lazy_reduce.hpp"

@@ -266,6 +266,16 @@ ND_REDUCTION(reduce_all, detail::reduce_op::all, T, bool)
 }  // namespace detail
 #undef ND_REDUCTION
 
+// nd::all of an expression (nd/lazy_reduce.hpp), declared here for the calls below.
+template <element T>
+class lazy_expr;
+namespace detail {
+template <element T, class... Args>
+auto reduce_all(const lazy_expr<T>& e, const Args&... args);
+template <element T, class... Args>
+auto reduce_all(const lazy_expr<T>& e, std::initializer_list<int> axes, const Args&... args);
+}  // namespace detail
+
 template <class A, class... Rest>
 decltype(auto) all_t::operator()(const A& a, Rest&&... rest) const {
   return detail::reduce_all(a, std::forward<Rest>(rest)...);

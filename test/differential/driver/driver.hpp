@@ -95,5 +95,6 @@ void register_shape_copy_ops(registry& r);
 // The element-wise functions of ufuncs.def's second half, and isclose/allclose.
 void register_more_ufunc_ops(registry& r);
 void register_statistics_ops(registry& r);
+void register_fused_ops(registry& r);
 
 }  // namespace diff

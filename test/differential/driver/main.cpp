@@ -85,6 +85,7 @@ int main(int argc, char** argv) {
   diff::register_shape_copy_ops(ops);
   diff::register_more_ufunc_ops(ops);
   diff::register_statistics_ops(ops);
+  diff::register_fused_ops(ops);
 
   std::string line;
   while (std::getline(cases, line)) {
