@@ -1,6 +1,6 @@
 #include "ElementwiseLoopCheck.h"
 
-#include "ArrayExprUtils.h"
+#include "model/EagerOps.h"
 
 #include "ClangCompat.h"
 #include "LoopArrayAccess.h"
@@ -12,7 +12,7 @@
 #include "ShiftedAccess.h"
 #include "TemplateInstantiations.h"
 #include "TransformCall.h"
-#include "UserCodeMatcher.h"
+#include "utils/UserCodeMatcher.h"
 #include "VectorizeFunction.h"
 #include "VectorizeLambda.h"
 #include "model/ArrayShapes.h"

@@ -2,9 +2,9 @@
 
 #include "model/HandleBuffers.h"
 #include "model/HandleUses.h"
-#include "NdGatherAst.h"
+#include "utils/NdDecls.h"
 #include "ProgressionIndex.h"
-#include "UserCodeMatcher.h"
+#include "utils/UserCodeMatcher.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"

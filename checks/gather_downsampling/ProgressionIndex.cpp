@@ -1,6 +1,6 @@
 #include "ProgressionIndex.h"
 
-#include "NdGatherAst.h"
+#include "utils/NdDecls.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Tooling/FixIt.h"

@@ -1,7 +1,7 @@
 #include "model/ArrayShapes.h"
 
-#include "ArrayExprUtils.h"
-#include "LoopArrayAccess.h"
+#include "model/EagerOps.h"
+#include "elementwise_loop/LoopArrayAccess.h"
 #include "model/HandleRebinding.h"
 #include "model/NdCalls.h"
 

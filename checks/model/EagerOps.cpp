@@ -1,4 +1,4 @@
-#include "ArrayExprUtils.h"
+#include "model/EagerOps.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

@@ -1,7 +1,7 @@
 #include "model/HandleBuffers.h"
 
-#include "ArrayExprUtils.h"
-#include "NdGatherAst.h"
+#include "model/EagerOps.h"
+#include "utils/NdDecls.h"
 #include "model/HandleRebinding.h"
 #include "model/HandleUses.h"
 #include "model/NdCalls.h"

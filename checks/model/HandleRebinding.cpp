@@ -1,6 +1,6 @@
 #include "model/HandleRebinding.h"
 
-#include "ArrayExprUtils.h"
+#include "model/EagerOps.h"
 #include "model/HandleUses.h"
 
 #include "clang/AST/ExprCXX.h"

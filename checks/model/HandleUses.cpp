@@ -1,6 +1,6 @@
 #include "model/HandleUses.h"
 
-#include "ArrayExprUtils.h"
+#include "model/EagerOps.h"
 #include "model/NdCalls.h"
 
 #include "clang/AST/DeclCXX.h"

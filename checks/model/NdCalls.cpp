@@ -1,7 +1,7 @@
 #include "model/NdCalls.h"
 
-#include "ArrayExprUtils.h"
-#include "NdGatherAst.h"
+#include "model/EagerOps.h"
+#include "utils/NdDecls.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"

@@ -1,4 +1,4 @@
-#include "NdGatherAst.h"
+#include "utils/NdDecls.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
