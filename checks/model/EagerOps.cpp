@@ -1,4 +1,5 @@
 #include "model/EagerOps.h"
+#include "model/NdFunctions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -8,110 +9,15 @@
 
 namespace clang::tidy::nd_checks::array_expr {
 
-bool isInNdNamespace(const Decl *D) {
-  const DeclContext *DC = D->getDeclContext();
-  while (DC && DC->isRecord())
-    DC = DC->getParent();
-  const auto *NS = dyn_cast_or_null<NamespaceDecl>(DC);
-  if (!NS || NS->isAnonymousNamespace() || NS->getName() != "nd")
-    return false;
-  const DeclContext *Outer = NS->getParent();
-  while (Outer && Outer->isInlineNamespace())
-    Outer = Outer->getParent();
-  return Outer && Outer->isTranslationUnit();
-}
+using utils::isInNdNamespace;
+using utils::isNdArray;
+using utils::ndArrayElementType;
+using utils::skipImplicit;
 
-QualType ndArrayElementType(QualType QT) {
-  if (QT.isNull())
-    return {};
-  QT = QT.getNonReferenceType().getCanonicalType();
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(QT->getAsCXXRecordDecl());
-  if (!Spec || Spec->getName() != "array" || !isInNdNamespace(Spec))
-    return {};
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  if (Args.size() != 1 || Args[0].getKind() != TemplateArgument::Type)
-    return {};
-  return Args[0].getAsType().getCanonicalType();
-}
+using model::operatorUfunc;
+using model::ufuncInfo;
+using model::UfuncInfo;
 
-const Expr *skipImplicit(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(Next);
-             CE && CE->isElidable() && CE->getNumArgs() == 1)
-      Next = CE->getArg(0);
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
-namespace {
-
-struct UfuncInfo {
-  unsigned Inputs = 0;  // operands of the form without `out`
-  bool Commutative = false;
-};
-
-// A table, not llvm::StringSwitch::Cases, which LLVM 22 deprecates in a form LLVM 19
-// does not have.
-std::optional<UfuncInfo> ufuncInfo(StringRef Name) {
-  static constexpr struct {
-    const char *Name;
-    UfuncInfo Info;
-  } Table[] = {
-      {"add", {2, true}},          {"multiply", {2, true}},       {"subtract", {2, false}},
-      {"divide", {2, false}},      {"power", {2, false}},         {"minimum", {2, false}},
-      {"maximum", {2, false}},     {"equal", {2, false}},         {"not_equal", {2, false}},
-      {"less", {2, false}},        {"less_equal", {2, false}},    {"greater", {2, false}},
-      {"greater_equal", {2, false}}, {"logical_and", {2, false}}, {"logical_or", {2, false}},
-      {"negative", {1, false}},    {"abs", {1, false}},           {"sqrt", {1, false}},
-      {"square", {1, false}},      {"exp", {1, false}},           {"log", {1, false}},
-      {"sin", {1, false}},         {"cos", {1, false}},           {"logical_not", {1, false}},
-      {"clip", {3, false}},        {"where", {3, false}},
-  };
-  for (const auto &Row : Table)
-    if (Name == Row.Name)
-      return Row.Info;
-  return std::nullopt;
-}
-
-// The ufunc an overloaded operator stands for, given its operand count.
-StringRef operatorUfunc(OverloadedOperatorKind Op, unsigned NumOperands) {
-  if (NumOperands == 1) {
-    switch (Op) {
-    case OO_Minus: return "negative";
-    case OO_Exclaim: return "logical_not";
-    default: return {};
-    }
-  }
-  if (NumOperands != 2)
-    return {};
-  switch (Op) {
-  case OO_Plus: return "add";
-  case OO_Minus: return "subtract";
-  case OO_Star: return "multiply";
-  case OO_Slash: return "divide";
-  case OO_Less: return "less";
-  case OO_LessEqual: return "less_equal";
-  case OO_Greater: return "greater";
-  case OO_GreaterEqual: return "greater_equal";
-  case OO_EqualEqual: return "equal";
-  case OO_ExclaimEqual: return "not_equal";
-  default: return {};
-  }
-}
-
-} // namespace
-
-bool isUfuncName(StringRef Name) { return ufuncInfo(Name).has_value(); }
 
 std::optional<EagerOp> matchEagerOp(const Expr *E) {
   E = skipImplicit(E);
@@ -146,27 +52,6 @@ std::optional<EagerOp> matchEagerOp(const Expr *E) {
   for (const Expr *Arg : Call->arguments())
     Op.Operands.push_back(Arg);
   return Op;
-}
-
-DynTypedNode explicitParent(const Expr *&Child, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*Child);
-  for (;;) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return {};
-    const DynTypedNode &P = Parents[0];
-    const auto *E = P.get<Expr>();
-    if (!E || !isa<ImplicitCastExpr, ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-                   ExprWithCleanups>(E))
-      return P;
-    Child = E;
-    Node = P;
-  }
-}
-
-const VarDecl *referencedVar(const Expr *E) {
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(skipImplicit(E));
-  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
 }
 
 bool isSideEffectFree(const Expr *E) {

@@ -1,19 +1,62 @@
 #include "utils/NdDecls.h"
 
+#include "utils/ASTUtils.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 
-namespace clang::tidy::nd_checks::gather_downsampling {
+namespace clang::tidy::nd_checks::utils {
+
+// Whether DC is the namespace ::nd.
+static bool isNdNamespace(const DeclContext *DC) {
+  const auto *NS = dyn_cast_or_null<NamespaceDecl>(DC);
+  return NS && NS->getIdentifier() && NS->getName() == "nd" &&
+         NS->getParent()->getRedeclContext()->isTranslationUnit();
+}
 
 bool isInNdNamespace(const Decl *D) {
+  const DeclContext *DC = D->getDeclContext();
+  while (DC && DC->isRecord())
+    DC = DC->getParent();
+  return isNdNamespace(DC);
+}
+
+bool isInNdOrNestedNamespace(const Decl *D) {
   if (!D)
     return false;
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
-    const auto *NS = dyn_cast<NamespaceDecl>(DC);
-    if (NS && NS->getName() == "nd" && NS->getParent()->getRedeclContext()->isTranslationUnit())
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (isNdNamespace(DC))
       return true;
-  }
   return false;
+}
+
+bool isDirectlyInNdNamespace(const Decl *D) { return D && isNdNamespace(D->getDeclContext()); }
+
+QualType ndArrayElementType(QualType QT) {
+  if (QT.isNull())
+    return {};
+  QT = QT.getNonReferenceType().getCanonicalType();
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(QT->getAsCXXRecordDecl());
+  if (!Spec || Spec->getName() != "array" || !isInNdNamespace(Spec))
+    return {};
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() != 1 || Args[0].getKind() != TemplateArgument::Type)
+    return {};
+  return Args[0].getAsType().getCanonicalType();
+}
+
+bool isNdArray(QualType QT, QualType *Element) {
+  QualType E = ndArrayElementType(QT);
+  if (E.isNull())
+    return false;
+  if (Element)
+    *Element = E;
+  return true;
+}
+
+bool isIntegerArrayType(QualType T) {
+  QualType E = ndArrayElementType(T);
+  return !E.isNull() && E->isIntegerType() && !E->isBooleanType();
 }
 
 static const CXXRecordDecl *recordOf(QualType T) {
@@ -24,18 +67,7 @@ static const CXXRecordDecl *recordOf(QualType T) {
 
 bool isNdClass(QualType T, llvm::StringRef Name) {
   const CXXRecordDecl *RD = recordOf(T);
-  return RD && RD->getIdentifier() && RD->getName() == Name && isInNdNamespace(RD);
-}
-
-bool isIntegerArrayType(QualType T) {
-  if (!isNdArrayType(T))
-    return false;
-  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(recordOf(T));
-  if (!Spec || Spec->getTemplateArgs().size() != 1 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return false;
-  QualType Elem = Spec->getTemplateArgs()[0].getAsType().getCanonicalType();
-  return Elem->isIntegerType() && !Elem->isBooleanType();
+  return RD && RD->getIdentifier() && RD->getName() == Name && isInNdOrNestedNamespace(RD);
 }
 
 bool isIxType(QualType T) {
@@ -45,8 +77,14 @@ bool isIxType(QualType T) {
   for (const Decl *D : RD->decls())
     if (const auto *ND = dyn_cast<NamedDecl>(D))
       if (ND->getIdentifier() && ND->getName() == "ix_tag")
-        return isInNdNamespace(RD);
+        return isInNdOrNestedNamespace(RD);
   return false;
+}
+
+bool isNdFunction(const FunctionDecl *F, llvm::ArrayRef<llvm::StringRef> Names) {
+  if (!F || !F->getDeclName().isIdentifier() || !isDirectlyInNdNamespace(F))
+    return false;
+  return llvm::is_contained(Names, F->getName());
 }
 
 bool isNdFunctionCall(const Expr *E, llvm::StringRef Name) {
@@ -55,10 +93,18 @@ bool isNdFunctionCall(const Expr *E, llvm::StringRef Name) {
     return false;
   const FunctionDecl *FD = Call->getDirectCallee();
   return FD && !isa<CXXMethodDecl>(FD) && FD->getIdentifier() && FD->getName() == Name &&
-         isInNdNamespace(FD);
+         isInNdOrNestedNamespace(FD);
 }
 
-const Expr *ignoreHandleWrappers(const Expr *E) {
+bool isNdTag(const Expr *E, llvm::StringRef Name) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(skipHandleCopies(E));
+  if (!Ref)
+    return false;
+  const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+  return VD && VD->getIdentifier() && VD->getName() == Name && isInNdOrNestedNamespace(VD);
+}
+
+const Expr *skipHandleCopies(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParenImpCasts();
     if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
@@ -69,7 +115,7 @@ const Expr *ignoreHandleWrappers(const Expr *E) {
       Next = EWC->getSubExpr();
     else if (const auto *CE = dyn_cast<CXXConstructExpr>(Next)) {
       if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
-          isNdArrayType(CE->getType()))
+          isNdArray(CE->getType()))
         Next = CE->getArg(0);
     }
     if (Next == E)
@@ -79,24 +125,9 @@ const Expr *ignoreHandleWrappers(const Expr *E) {
   return E;
 }
 
-bool isNdTag(const Expr *E, llvm::StringRef Name) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(ignoreHandleWrappers(E));
-  if (!Ref)
-    return false;
-  const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
-  return VD && VD->getIdentifier() && VD->getName() == Name && isInNdNamespace(VD);
+const VarDecl *namedArray(const Expr *E) {
+  const VarDecl *V = referencedVar(E);
+  return V && isNdArray(V->getType()) ? V : nullptr;
 }
 
-std::optional<int64_t> evaluateInt(const Expr *E, const ASTContext &Ctx) {
-  if (!E || E->isValueDependent() || E->isTypeDependent())
-    return std::nullopt;
-  Expr::EvalResult Result;
-  if (!E->EvaluateAsInt(Result, Ctx))
-    return std::nullopt;
-  const llvm::APSInt &V = Result.Val.getInt();
-  if (V.getSignificantBits() > 64)
-    return std::nullopt;
-  return V.getSExtValue();
-}
-
-} // namespace clang::tidy::nd_checks::gather_downsampling
+} // namespace clang::tidy::nd_checks::utils
