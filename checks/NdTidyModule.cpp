@@ -3,9 +3,9 @@
 // #include and one registerCheck line below.
 #include "clang-tidy/ClangTidyModule.h"
 #include "ClangCompat.h" // ClangTidyModuleRegistry, wherever this LLVM declares it
-#include "ElementwiseLoopCheck.h"
-#include "ChainedTemporariesCheck.h"
-#include "GatherDownsamplingCheck.h"
+#include "elementwise_loop/ElementwiseLoopCheck.h"
+#include "chained_temporaries/ChainedTemporariesCheck.h"
+#include "gather_downsampling/GatherDownsamplingCheck.h"
 
 namespace clang::tidy::nd_checks {
 

@@ -1,7 +1,6 @@
 #include "model/ArrayShapes.h"
 
-#include "ArrayExprUtils.h"
-#include "LoopArrayAccess.h"
+#include "model/EagerOps.h"
 #include "model/HandleRebinding.h"
 #include "model/NdCalls.h"
 
@@ -11,9 +10,9 @@
 
 namespace clang::tidy::nd_checks::model {
 
-using array_expr::isInNdNamespace;
-using array_expr::isNdArray;
-using array_expr::skipImplicit;
+using utils::isInNdNamespace;
+using utils::isNdArray;
+using utils::skipImplicit;
 
 namespace {
 
@@ -79,7 +78,7 @@ private:
       return Shape::scalar();
     if (!isNdArray(T))
       return Shape::unknown();
-    if (const VarDecl *V = array_expr::referencedVar(E))
+    if (const VarDecl *V = utils::referencedVar(E))
       return var(V);
     if (std::optional<array_expr::EagerOp> Op = array_expr::matchEagerOp(E)) {
       llvm::SmallVector<Shape, 3> Operands;
@@ -291,11 +290,11 @@ const VarDecl *initialisedFrom(const VarDecl *V, bool &ShapeCopy) {
     Init = Construct->getArg(0)->IgnoreImplicit();
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Init)) {
     ShapeCopy = Member->getMethodDecl() && Member->getMethodDecl()->getName() == "copy";
-    return namedArray(Member->getImplicitObjectArgument());
+    return utils::namedArray(Member->getImplicitObjectArgument());
   }
   if (const auto *Call = dyn_cast<CallExpr>(Init); Call && Call->getNumArgs() >= 1) {
-    ShapeCopy = isNdFunction(Call->getDirectCallee(), {"empty_like", "zeros_like", "ones_like", "full_like"});
-    return namedArray(Call->getArg(0));
+    ShapeCopy = utils::isNdFunction(Call->getDirectCallee(), {"empty_like", "zeros_like", "ones_like", "full_like"});
+    return utils::namedArray(Call->getArg(0));
   }
   return nullptr;
 }

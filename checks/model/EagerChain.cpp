@@ -2,6 +2,7 @@
 
 #include "model/ArrayShapes.h"
 #include "model/NdCalls.h"
+#include "model/NdFunctions.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -13,8 +14,8 @@ namespace {
 
 // An unnamed array operand that binds to the runtime's `array<T>&&` overloads.
 bool isTemporaryArray(const Expr *Operand) {
-  const Expr *E = array_expr::skipImplicit(Operand);
-  return E && array_expr::isNdArray(E->getType()) && !E->getType()->isReferenceType() && E->isPRValue();
+  const Expr *E = utils::skipImplicit(Operand);
+  return E && utils::isNdArray(E->getType()) && !E->getType()->isReferenceType() && E->isPRValue();
 }
 
 // Whether Other provably broadcasts to Temp's shape (Always), provably not (Never).
@@ -35,7 +36,7 @@ Elision elisionRule(llvm::StringRef Ufunc, bool IsOperator, bool BoolResult, llv
   if (!IsOperator)
     return Elision::Never;
   if (Operands.size() == 1 ? Ufunc != "negative" || BoolResult
-                           : Operands.size() != 2 || !llvm::is_contained({"add", "subtract", "multiply", "divide"}, Ufunc))
+                           : Operands.size() != 2 || !reusesTemporaryOperand(Ufunc))
     return Elision::Never;
   // The array<T>&& overload the operands select: with two temporaries, the left one.
   const auto *Temp = llvm::find_if(Operands, [](const ElisionOperand &O) { return O.Temporary; });
@@ -62,7 +63,7 @@ Elision elisionOf(const EagerOp &Op, ASTContext &Ctx) {
     F.Temporary = isTemporaryArray(Operand);
     // Only a buffer nobody else holds is reused: not a view that happens to be unnamed.
     F.Reusable = F.Temporary && originOf(Operand) == ArrayOrigin::Fresh;
-    F.ResultElement = array_expr::ndArrayElementType(Operand->getType()) == Op.Element;
+    F.ResultElement = utils::ndArrayElementType(Operand->getType()) == Op.Element;
     Facts.push_back(F);
   }
   auto Fits = [&](unsigned T, unsigned O) { return fitsInto(Op.Operands[O], Op.Operands[T], Ctx); };

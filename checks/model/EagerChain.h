@@ -7,7 +7,7 @@
 // is tried. Function-call ufuncs (nd::exp(t)) and comparisons never elide.
 #pragma once
 
-#include "ArrayExprUtils.h"
+#include "model/EagerOps.h"
 
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/STLFunctionalExtras.h"

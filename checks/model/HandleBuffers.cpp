@@ -1,7 +1,7 @@
 #include "model/HandleBuffers.h"
 
-#include "ArrayExprUtils.h"
-#include "NdGatherAst.h"
+#include "model/EagerOps.h"
+#include "utils/NdDecls.h"
 #include "model/HandleRebinding.h"
 #include "model/HandleUses.h"
 #include "model/NdCalls.h"
@@ -15,8 +15,8 @@
 namespace clang::tidy::nd_checks::model {
 
 using namespace ast_matchers;
-using array_expr::isInNdNamespace;
-using array_expr::isNdArray;
+using utils::isInNdNamespace;
+using utils::isNdArray;
 
 // Views and copies deeper than this are treated as escaping (and cycles of copies end).
 static constexpr unsigned MaxAliasDepth = 8;
@@ -34,7 +34,7 @@ bool keepsBufferPrivate(const HandleUse &U, const Expr *AllowedAssignment, ASTCo
   case UseKind::ElementAccess:
     return !U.Kept;
   case UseKind::Rebind:
-    return AllowedAssignment && U.Where == array_expr::skipImplicit(AllowedAssignment);
+    return AllowedAssignment && U.Where == utils::skipImplicit(AllowedAssignment);
   case UseKind::View:  // private while the view is used up within its expression
     return Depth < MaxAliasDepth && keepsBufferPrivate(classifyUse(cast<Expr>(U.Where), Ctx), nullptr, Ctx, Depth + 1);
   case UseKind::Alias:
@@ -180,7 +180,7 @@ const Stmt *BufferUses::findOpaqueCall(SourceRange Window) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return Call;
-    if (gather_downsampling::isInNdNamespace(Callee))  // nd::random's generators too
+    if (utils::isInNdOrNestedNamespace(Callee))  // nd::random's generators too
       continue;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->getParent()->isLambda())
       continue;  // its body is part of this function and analysed with it

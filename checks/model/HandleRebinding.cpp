@@ -1,6 +1,6 @@
 #include "model/HandleRebinding.h"
 
-#include "ArrayExprUtils.h"
+#include "model/EagerOps.h"
 #include "model/HandleUses.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -11,8 +11,8 @@
 namespace clang::tidy::nd_checks::model {
 
 using namespace ast_matchers;
-using array_expr::isInNdNamespace;
-using array_expr::isNdArray;
+using utils::isInNdNamespace;
+using utils::isNdArray;
 
 namespace {
 
@@ -40,7 +40,7 @@ bool isWithin(DynTypedNode Node, const Stmt &Region, ASTContext &Ctx) {
 
 // Whether E names a local, non-reference variable of the function.
 bool isLocalHandle(const Expr *E) {
-  const VarDecl *V = array_expr::referencedVar(E);
+  const VarDecl *V = utils::referencedVar(E);
   return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
 }
 

@@ -1,6 +1,6 @@
 #include "model/HandleUses.h"
 
-#include "ArrayExprUtils.h"
+#include "model/EagerOps.h"
 #include "model/NdCalls.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -11,8 +11,8 @@
 
 namespace clang::tidy::nd_checks::model {
 
-using array_expr::isInNdNamespace;
-using array_expr::isNdArray;
+using utils::isInNdNamespace;
+using utils::isNdArray;
 using namespace ast_matchers;
 
 namespace {
@@ -26,7 +26,7 @@ HandleUse use(UseKind Kind, const Stmt *Where) { return {Kind, Where, nullptr, n
 // Whether the value of the full expression E is thrown away (E is a statement of its own).
 bool isDiscarded(const Expr *E, ASTContext &Ctx) {
   const Expr *Child = E;
-  DynTypedNode P = array_expr::explicitParent(Child, Ctx);
+  DynTypedNode P = utils::explicitParent(Child, Ctx);
   if (const auto *Cast = P.get<CStyleCastExpr>())
     return Cast->getType()->isVoidType();
   if (P.get<CompoundStmt>() || P.get<SwitchCase>() || P.get<LabelStmt>())

@@ -1,7 +1,8 @@
 #include "model/NdCalls.h"
+#include "model/NdFunctions.h"
 
-#include "ArrayExprUtils.h"
-#include "NdGatherAst.h"
+#include "model/EagerOps.h"
+#include "utils/NdDecls.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -9,9 +10,9 @@
 
 namespace clang::tidy::nd_checks::model {
 
-using array_expr::isInNdNamespace;
-using array_expr::isNdArray;
-using array_expr::skipImplicit;
+using utils::isInNdNamespace;
+using utils::isNdArray;
+using utils::skipImplicit;
 
 namespace {
 
@@ -19,9 +20,14 @@ bool named(const NamedDecl *D, std::initializer_list<llvm::StringRef> Names) {
   return D && D->getDeclName().isIdentifier() && llvm::is_contained(Names, D->getName());
 }
 
+// Whether D is a function the table Is names.
+bool named(const NamedDecl *D, bool (*Is)(llvm::StringRef)) {
+  return D && D->getDeclName().isIdentifier() && Is(D->getName());
+}
+
 // A copy or move of another expression of the same class (pre-C++17 forms, and the
 // copies a by-value return makes), which hands back what its argument hands back.
-const Expr *skipHandleCopies(const Expr *E) {
+const Expr *skipTemporaryCopies(const Expr *E) {
   for (;;) {
     E = skipImplicit(E);
     const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
@@ -38,10 +44,10 @@ ArrayOrigin originOfMemberCall(const CXXMemberCallExpr *Member) {
   if (!M)
     return ArrayOrigin::Unknown;
   if (isNdArray(Member->getObjectType())) {
-    if (named(M, {"copy", "astype", "flatten"}))
+    if (named(M, isCopyingArrayMethod))
       return ArrayOrigin::Fresh;
     // reshape is a view when the strides allow it, else a copy: not known here.
-    if (named(M, {"ravel", "T", "reshape"}))
+    if (named(M, isReshapingArrayMethod))
       return M->getName() == "T" ? ArrayOrigin::View : ArrayOrigin::Unknown;
     return ArrayOrigin::Unknown;
   }
@@ -60,7 +66,7 @@ ArrayOrigin originOfOperatorCall(const CXXOperatorCallExpr *Op) {
     // a(...): an element (not an array), a view by basic indexing, or a copy when an
     // index is an array or nd::ix (advanced indexing).
     for (unsigned I = 1; I < Op->getNumArgs(); ++I)
-      if (isNdArray(Op->getArg(I)->getType()) || gather_downsampling::isIxType(Op->getArg(I)->getType()))
+      if (isNdArray(Op->getArg(I)->getType()) || utils::isIxType(Op->getArg(I)->getType()))
         return ArrayOrigin::Fresh;
     return ArrayOrigin::View;
   }
@@ -81,13 +87,11 @@ ArrayOrigin originOfCall(const CallExpr *Call) {
   const FunctionDecl *F = Call->getDirectCallee();
   if (!F || !isInNdNamespace(F) || Call->getType()->isReferenceType())
     return ArrayOrigin::Unknown;
-  if (named(F, {"broadcast_to", "broadcast_arrays"}))
+  if (named(F, isBroadcastingViewFunction))
     return ArrayOrigin::View;
   if (matchReduction(Call) || array_expr::matchEagerOp(Call))
     return ArrayOrigin::Fresh;
-  if (named(F, {"empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like",
-                "full_like", "arange", "linspace", "take", "concatenate", "stack", "matmul",
-                "dot", "outer", "where", "clip", "load", "load_as", "ascontiguousarray"}))
+  if (named(F, isArrayMakingFunction))
     return F->getName() == "ascontiguousarray" ? ArrayOrigin::Unknown : ArrayOrigin::Fresh;
   return ArrayOrigin::Unknown;
 }
@@ -95,7 +99,7 @@ ArrayOrigin originOfCall(const CallExpr *Call) {
 } // namespace
 
 ArrayOrigin originOf(const Expr *E) {
-  E = skipHandleCopies(E);
+  E = skipTemporaryCopies(E);
   if (!E || !isNdArray(E->getType()))
     return ArrayOrigin::Unknown;
   if (isa<DeclRefExpr, MemberExpr>(E))
@@ -113,11 +117,6 @@ ArrayOrigin originOf(const Expr *E) {
   return ArrayOrigin::Unknown;
 }
 
-bool isReductionName(llvm::StringRef Name) {
-  return llvm::is_contained({"sum", "prod", "mean", "var", "stddev", "min", "max", "any", "all",
-                             "argmin", "argmax"},
-                            Name);
-}
 
 bool isKeepDimsTag(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
@@ -141,12 +140,10 @@ llvm::SmallVector<const Expr *, 4> listedItems(const Expr *E) {
 std::optional<llvm::SmallVector<int64_t, 4>> constantIntegers(const Expr *E, const ASTContext &Ctx) {
   llvm::SmallVector<int64_t, 4> Values;
   for (const Expr *Item : listedItems(E)) {
-    if (!Item->getType()->isIntegerType())
+    std::optional<int64_t> Value = utils::integerConstant(Item, Ctx);
+    if (!Value || *Value < 0)
       return std::nullopt;
-    std::optional<llvm::APSInt> Value = Item->getIntegerConstantExpr(Ctx);
-    if (!Value || Value->isNegative())
-      return std::nullopt;
-    Values.push_back(Value->getExtValue());
+    Values.push_back(*Value);
   }
   return Values;
 }

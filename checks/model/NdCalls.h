@@ -5,6 +5,8 @@
 // (axis, ddof, keepdims). One place, so that every check agrees with the runtime.
 #pragma once
 
+#include "model/NdFunctions.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/SmallVector.h"
@@ -27,9 +29,7 @@ ArrayOrigin originOf(const Expr *E);
 // Whether E makes a new buffer (ArrayOrigin::Fresh).
 inline bool createsFreshBuffer(const Expr *E) { return E && originOf(E) == ArrayOrigin::Fresh; }
 
-// The runtime's reductions along axes: sum, prod, mean, var, stddev, min, max, any,
-// all, argmin, argmax.
-bool isReductionName(llvm::StringRef Name);
+// isReductionName: model/NdFunctions.h.
 
 // A call of a reduction, with its arguments as the runtime reads them:
 //   nd::var(a, axis[, ddof][, nd::keepdims])

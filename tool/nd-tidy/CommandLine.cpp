@@ -3,6 +3,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <tuple>
 
 namespace nd_tidy {
 namespace {
@@ -22,115 +23,161 @@ bool contains(llvm::ArrayRef<const char *> List, llvm::StringRef Name) {
   return llvm::any_of(List, [&](const char *S) { return Name == S; });
 }
 
-} // namespace
-
-Options parseArgs(llvm::ArrayRef<const char *> Argv) {
+// The argument being read: `--key=value`, `--key value` or `-key`.
+class Parser {
+public:
+  explicit Parser(llvm::ArrayRef<const char *> Argv) : Argv(Argv) {}
   Options O;
-  for (size_t I = 1; I < Argv.size(); ++I) {
-    llvm::StringRef Arg = Argv[I];
-    if (O.DashDash)
-      continue; // compiler arguments; project mode refuses them
-    if (Arg == "--") {
-      O.DashDash = true;
-      continue;
-    }
-    if (Arg.size() < 2 || Arg[0] != '-') {
-      O.Files.push_back(Arg.str());
-      continue;
-    }
-    llvm::StringRef Name = Arg.drop_front(Arg.starts_with("--") ? 2 : 1);
-    auto [Key, Value] = Name.split('=');
-    bool HasValue = Name.contains('=');
-    auto TakeValue = [&, Key = Key, Value = Value]() -> std::optional<std::string> {
-      if (HasValue)
-        return Value.str();
-      if (I + 1 < Argv.size())
-        return std::string(Argv[++I]);
-      O.Errors.push_back(("option '" + Arg + "' needs a value").str());
-      return std::nullopt;
-    };
-    auto Flag = [&, Value = Value] {
-      return !HasValue || !(Value == "false" || Value == "0" || Value == "FALSE");
-    };
-    if (Key == "p") {
-      if (auto V = TakeValue())
-        O.BuildDir = *V;
-    } else if (Key == "j" || Key == "jobs" ||
-               (Key.size() > 1 && Key[0] == 'j' &&
-                llvm::all_of(Key.drop_front(), llvm::isDigit))) {
-      std::optional<std::string> V;
-      if (Key.size() > 1 && Key != "jobs")
-        V = Key.drop_front().str();
-      else
-        V = TakeValue();
-      unsigned N = 0;
-      if (V && (llvm::StringRef(*V).getAsInteger(10, N) || N == 0))
-        O.Errors.push_back("invalid number of jobs '" + *V + "': expected a positive integer");
-      O.Jobs = N;
-    } else if (Key == "diff") {
-      O.Diff = TakeValue();
-    } else if (Key == "shard") {
-      if (auto V = TakeValue()) {
-        auto [IText, NText] = llvm::StringRef(*V).split('/');
-        unsigned Index = 0, Count = 0;
-        if (IText.getAsInteger(10, Index) || NText.getAsInteger(10, Count) || Count == 0 ||
-            Index == 0 || Index > Count)
-          O.Errors.push_back("invalid shard '" + *V + "': expected I/N with 1 <= I <= N");
-        O.Shard = {Index, Count};
-      }
-    } else if (Key == "sarif") {
-      O.Sarif = TakeValue();
-    } else if (Key == "format") {
-      if (auto V = TakeValue()) {
-        if (*V != "short" && *V != "full")
-          O.Errors.push_back("invalid --format '" + *V + "': expected short or full");
-        O.ShortFormat = *V == "short";
-        O.FormatGiven = true;
-      }
-    } else if (Key == "header-filter") {
-      O.HeaderFilter = TakeValue();
-    } else if (Key == "exclude-header-filter") {
-      O.ExcludeHeaderFilter = TakeValue();
-    } else if (Key == "cache-dir") {
-      O.CacheDir = TakeValue();
-    } else if (Key == "docs-url") {
-      O.DocsUrl = TakeValue();
-    } else if (Key == "export-fixes") {
-      O.ExportFixes = TakeValue();
-    } else if (Key == "fix") {
-      O.Fix = Flag();
-    } else if (Key == "fix-errors") {
-      O.FixErrors = Flag();
-      O.Fix |= O.FixErrors;
-    } else if (Key == "fix-notes") {
-      O.FixNotes = Flag();
-    } else if (Key == "quiet") {
-      O.Quiet = Flag();
-    } else {
-      if (contains(InfoOptions, Key))
-        O.Info = true;
-      if (Key.starts_with("help") || Key == "version")
-        O.HelpOrVersion = true;
-      O.PassThrough.push_back(Arg.str());
-      std::optional<std::string> OptionValue;
-      if (HasValue) {
-        OptionValue = Value.str();
-      } else if (contains(ValueOptions, Key) && I + 1 < Argv.size()) {
-        OptionValue = Argv[++I];
-        O.PassThrough.push_back(*OptionValue);
-      }
-      if (Key == "checks")
-        O.Checks = OptionValue;
-      else if (Key == "config")
-        O.Config = OptionValue;
-      else if (Key == "config-file")
-        O.ConfigFile = OptionValue;
-      else if (Key == "warnings-as-errors")
-        O.WarningsAsErrors = OptionValue;
-    }
+
+  Options run() {
+    for (I = 1; I < Argv.size(); ++I)
+      read(Argv[I]);
+    return std::move(O);
   }
-  return O;
+
+  // The option's value: after '=', or the next argument.
+  std::optional<std::string> takeValue() {
+    if (HasValue)
+      return Value.str();
+    if (I + 1 < Argv.size())
+      return std::string(Argv[++I]);
+    O.Errors.push_back(("option '" + Arg + "' needs a value").str());
+    return std::nullopt;
+  }
+  // A boolean flag: given without a value, or with one other than false.
+  bool flag() const { return !HasValue || !(Value == "false" || Value == "0" || Value == "FALSE"); }
+  llvm::StringRef key() const { return Key; }
+
+private:
+  void read(llvm::StringRef A);
+  void passThrough();
+
+  llvm::ArrayRef<const char *> Argv;
+  size_t I = 1;
+  llvm::StringRef Arg, Key, Value;
+  bool HasValue = false;
+};
+
+// -j N, --jobs N, -jN.
+void readJobs(Parser &P) {
+  std::optional<std::string> V;
+  if (P.key().size() > 1 && P.key() != "jobs")
+    V = P.key().drop_front().str();
+  else
+    V = P.takeValue();
+  unsigned N = 0;
+  if (V && (llvm::StringRef(*V).getAsInteger(10, N) || N == 0))
+    P.O.Errors.push_back("invalid number of jobs '" + *V + "': expected a positive integer");
+  P.O.Jobs = N;
 }
 
+void readShard(Parser &P) {
+  if (auto V = P.takeValue()) {
+    auto [IText, NText] = llvm::StringRef(*V).split('/');
+    unsigned Index = 0, Count = 0;
+    if (IText.getAsInteger(10, Index) || NText.getAsInteger(10, Count) || Count == 0 || Index == 0 ||
+        Index > Count)
+      P.O.Errors.push_back("invalid shard '" + *V + "': expected I/N with 1 <= I <= N");
+    P.O.Shard = {Index, Count};
+  }
+}
+
+void readFormat(Parser &P) {
+  if (auto V = P.takeValue()) {
+    if (*V != "short" && *V != "full")
+      P.O.Errors.push_back("invalid --format '" + *V + "': expected short or full");
+    P.O.ShortFormat = *V == "short";
+    P.O.FormatGiven = true;
+  }
+}
+
+// nd-tidy's own flags, and the clang-tidy flags it acts on itself, by name (without
+// dashes). Every other option is passed through to clang-tidy.
+struct FlagDescriptor {
+  const char *Name;
+  void (*Read)(Parser &);
+};
+const FlagDescriptor OwnFlags[] = {
+    {"p", [](Parser &P) { if (auto V = P.takeValue()) P.O.BuildDir = *V; }},
+    {"j", readJobs},
+    {"jobs", readJobs},
+    {"diff", [](Parser &P) { P.O.Diff = P.takeValue(); }},
+    {"shard", readShard},
+    {"sarif", [](Parser &P) { P.O.Sarif = P.takeValue(); }},
+    {"format", readFormat},
+    {"header-filter", [](Parser &P) { P.O.HeaderFilter = P.takeValue(); }},
+    {"exclude-header-filter", [](Parser &P) { P.O.ExcludeHeaderFilter = P.takeValue(); }},
+    {"cache-dir", [](Parser &P) { P.O.CacheDir = P.takeValue(); }},
+    {"docs-url", [](Parser &P) { P.O.DocsUrl = P.takeValue(); }},
+    {"export-fixes", [](Parser &P) { P.O.ExportFixes = P.takeValue(); }},
+    {"fix", [](Parser &P) { P.O.Fix = P.flag(); }},
+    {"fix-errors", [](Parser &P) { P.O.FixErrors = P.flag(); P.O.Fix |= P.O.FixErrors; }},
+    {"fix-notes", [](Parser &P) { P.O.FixNotes = P.flag(); }},
+    {"quiet", [](Parser &P) { P.O.Quiet = P.flag(); }},
+};
+
+// Passed-through clang-tidy options whose value nd-tidy also needs.
+const struct {
+  const char *Name;
+  std::optional<std::string> Options::*Field;
+} RecordedOptions[] = {
+    {"checks", &Options::Checks},
+    {"config", &Options::Config},
+    {"config-file", &Options::ConfigFile},
+    {"warnings-as-errors", &Options::WarningsAsErrors},
+};
+
+const FlagDescriptor *ownFlag(llvm::StringRef Key) {
+  // -j8: the count written into the flag.
+  if (Key.size() > 1 && Key[0] == 'j' && llvm::all_of(Key.drop_front(), llvm::isDigit))
+    Key = "j";
+  for (const FlagDescriptor &F : OwnFlags)
+    if (Key == F.Name)
+      return &F;
+  return nullptr;
+}
+
+void Parser::read(llvm::StringRef A) {
+  Arg = A;
+  if (O.DashDash)
+    return; // compiler arguments; project mode refuses them
+  if (Arg == "--") {
+    O.DashDash = true;
+    return;
+  }
+  if (Arg.size() < 2 || Arg[0] != '-') {
+    O.Files.push_back(Arg.str());
+    return;
+  }
+  llvm::StringRef Name = Arg.drop_front(Arg.starts_with("--") ? 2 : 1);
+  std::tie(Key, Value) = Name.split('=');
+  HasValue = Name.contains('=');
+  if (const FlagDescriptor *F = ownFlag(Key))
+    F->Read(*this);
+  else
+    passThrough();
+}
+
+void Parser::passThrough() {
+  if (contains(InfoOptions, Key))
+    O.Info = true;
+  if (Key.starts_with("help") || Key == "version")
+    O.HelpOrVersion = true;
+  O.PassThrough.push_back(Arg.str());
+  std::optional<std::string> OptionValue;
+  if (HasValue) {
+    OptionValue = Value.str();
+  } else if (contains(ValueOptions, Key) && I + 1 < Argv.size()) {
+    OptionValue = Argv[++I];
+    O.PassThrough.push_back(*OptionValue);
+  }
+  for (const auto &R : RecordedOptions)
+    if (Key == R.Name)
+      O.*R.Field = OptionValue;
+}
+
+} // namespace
+
+Options parseArgs(llvm::ArrayRef<const char *> Argv) { return Parser(Argv).run(); }
 
 } // namespace nd_tidy

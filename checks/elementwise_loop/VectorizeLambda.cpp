@@ -13,7 +13,7 @@ using tooling::fixit::getText;
 
 const LambdaExpr *resolveLambda(const Expr *E, bool *Named) {
   for (int Depth = 0; E && Depth < 8; ++Depth) {
-    E = stripImplicit(E);
+    E = utils::skipImplicit(E);
     if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
       return Lambda;
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
@@ -23,7 +23,7 @@ const LambdaExpr *resolveLambda(const Expr *E, bool *Named) {
       E = Construct->getArg(0);
       continue;
     }
-    const VarDecl *V = referencedVar(E);
+    const VarDecl *V = utils::referencedVar(E);
     if (!V || !V->hasLocalStorage() || V->getType()->isReferenceType() || !V->getInit())
       return nullptr;
     if (Named)
@@ -165,20 +165,16 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
                                  OutFormDest);
 }
 
-LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocation Anchor,
-                                          const std::string &Subject,
-                                          const std::vector<LambdaOperand> &Operands, QualType Target,
-                                          ASTContext &Context, const std::string *OutFormDest) {
-  LambdaTranslation Result;
+namespace {
+
+// The phases of translateScalarFunction. Each returns the failure, or nullopt to go on.
+using Failure = std::optional<LambdaTranslation>;
+
+// Binds each parameter of Call to its operand's text in Translator.
+Failure bindParameters(const FunctionDecl *Call, const std::string &Subject,
+                       const std::vector<LambdaOperand> &Operands, LoopBodyTranslator &Translator,
+                       ASTContext &Context, std::vector<std::string> &OperandTexts) {
   auto Text = [&](const Stmt *S) { return getText(*S, Context).str(); };
-  if (Call->getNumParams() != Operands.size())
-    return LambdaTranslation::failed(Anchor, Subject + " takes " + std::to_string(Call->getNumParams()) +
-                            " parameters for " + std::to_string(Operands.size()) + " operands");
-  const std::string BodyOf = Subject == "the lambda" ? "the lambda body" : "the body of " + Subject;
-  const std::vector<SliceStatistic> NoStatistics; // the translator keeps a reference
-  LoopBodyTranslator Translator(Context, {}, {}, nullptr, {}, NoStatistics);
-  Translator.setSubject(Subject);
-  std::vector<std::string> OperandTexts;
   for (unsigned I = 0; I < Operands.size(); ++I) {
     const ParmVarDecl *Param = Call->getParamDecl(I);
     const LambdaOperand &Operand = Operands[I];
@@ -194,7 +190,7 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
                       typeName(Operand.Element, Context) +
                       "'; it computes in the parameter's type, the ufuncs would compute in "
                       "the operand's");
-    const Expr *Arg = stripImplicit(Operand.Arg);
+    const Expr *Arg = utils::skipImplicit(Operand.Arg);
     std::string ArgText = Operand.Spelling.empty() ? Text(Arg) : Operand.Spelling;
     bool Simple = !Operand.Spelling.empty() ||
                   isa<DeclRefExpr, IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr>(Arg);
@@ -215,10 +211,16 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
     Translator.bindOperand(Param, ArgText);
     OperandTexts.push_back(ArgText);
   }
+  return std::nullopt;
+}
 
-  // The body: `const` locals, then `return E;`.
+// The body: `const` locals (bound in Translator), then `return E;` (in *Return).
+Failure bindBody(const FunctionDecl *Call, const std::string &Subject, LoopBodyTranslator &Translator,
+                 ASTContext &Context, const ReturnStmt *&Return) {
+  auto Text = [&](const Stmt *S) { return getText(*S, Context).str(); };
+  const std::string BodyOf = Subject == "the lambda" ? "the lambda body" : "the body of " + Subject;
   const auto *Body = dyn_cast<CompoundStmt>(Call->getBody());
-  const ReturnStmt *Return = nullptr;
+  Return = nullptr;
   for (const Stmt *S : Body->body()) {
     if (Return)
       return LambdaTranslation::failed(S->getBeginLoc(), BodyOf + " is not a single 'return' statement");
@@ -238,41 +240,61 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
   }
   if (!Return)
     return LambdaTranslation::failed(Body->getBeginLoc(), Subject + " returns no value");
+  return std::nullopt;
+}
 
-  ResultTypeChecker Checker;
-  Checker.TraverseStmt(const_cast<CompoundStmt *>(Body));
-  if (Checker.Found)
-    return LambdaTranslation::failed(Checker.Found->getBeginLoc(),
-                "'" + Text(Checker.Found) + "' returns '" + typeName(Checker.Found->getType(), Context) +
-                    "' for an argument of type '" +
-                    typeName(Checker.Found->getArg(0)->IgnoreParenImpCasts()->getType(), Context) +
-                    "', where its ufunc keeps the argument's type");
+// The value returned (Value), and what it computes before the conversion to the return
+// type (Computed), of ComputedType.
+struct ReturnedValue {
+  const Expr *Value = nullptr;
+  const Expr *Computed = nullptr;
+  QualType ComputedType;
+};
 
-  // The value returned, before the conversion to the lambda's return type.
-  const Expr *Value = Return->getRetValue();
-  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Value))
-    Value = Cleanups->getSubExpr();
-  const Expr *Computed = Value;
-  while (const auto *Cast = dyn_cast<ImplicitCastExpr>(Computed->IgnoreParens())) {
+ReturnedValue returnedValue(const ReturnStmt *Return) {
+  ReturnedValue R;
+  R.Value = Return->getRetValue();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(R.Value))
+    R.Value = Cleanups->getSubExpr();
+  R.Computed = R.Value;
+  while (const auto *Cast = dyn_cast<ImplicitCastExpr>(R.Computed->IgnoreParens())) {
     if (Cast->getCastKind() == CK_LValueToRValue || Cast->getCastKind() == CK_NoOp)
       break;
-    Computed = Cast->getSubExpr();
+    R.Computed = Cast->getSubExpr();
   }
-  QualType ComputedType = plain(Computed->getType());
+  R.ComputedType = plain(R.Computed->getType());
+  return R;
+}
+
+// The function must compute in the types the ufuncs would: no call whose result type
+// differs from its argument's, and only exact widenings to the return and element type.
+Failure checkResultTypes(const FunctionDecl *Call, const std::string &Subject, const ReturnedValue &R,
+                         QualType Target, ASTContext &Context) {
+  ResultTypeChecker Checker;
+  Checker.TraverseStmt(Call->getBody());
+  if (Checker.Found)
+    return LambdaTranslation::failed(Checker.Found->getBeginLoc(),
+                "'" + getText(*Checker.Found, Context).str() + "' returns '" +
+                    typeName(Checker.Found->getType(), Context) + "' for an argument of type '" +
+                    typeName(Checker.Found->getArg(0)->IgnoreParenImpCasts()->getType(), Context) +
+                    "', where its ufunc keeps the argument's type");
   QualType Returned = plain(Call->getReturnType());
   QualType Wanted = plain(Target);
-  if (!isExactWidening(ComputedType, Returned, Context) ||
+  if (!isExactWidening(R.ComputedType, Returned, Context) ||
       !isExactWidening(Returned, Wanted, Context))
-    return LambdaTranslation::failed(Value->getBeginLoc(),
-                Subject + " computes '" + typeName(ComputedType, Context) + "'" +
-                    (Returned != ComputedType ? " and returns '" + typeName(Returned, Context) + "'" : "") +
+    return LambdaTranslation::failed(R.Value->getBeginLoc(),
+                Subject + " computes '" + typeName(R.ComputedType, Context) + "'" +
+                    (Returned != R.ComputedType ? " and returns '" + typeName(Returned, Context) + "'" : "") +
                     ", converted to elements of type '" + typeName(Wanted, Context) +
-                    "', which the ufunc expression (of type '" + typeName(ComputedType, Context) +
+                    "', which the ufunc expression (of type '" + typeName(R.ComputedType, Context) +
                     "') would not do exactly");
+  return std::nullopt;
+}
 
-  std::optional<std::string> Translated = Translator.translate(Computed);
-  if (!Translated)
-    return LambdaTranslation::failed(Translator.failure().Loc, Translator.failure().Reason);
+// Every array operand must be used, or the expression would not have its shape.
+Failure checkOperandUses(const FunctionDecl *Call, SourceLocation Anchor, const std::string &Subject,
+                         const std::vector<LambdaOperand> &Operands, const LoopBodyTranslator &Translator,
+                         const std::vector<std::string> &OperandTexts) {
   for (unsigned I = 0; I < Operands.size(); ++I)
     if (Operands[I].IsArray && Translator.uses(Call->getParamDecl(I)) == 0)
       return LambdaTranslation::failed(Call->getParamDecl(I)->getLocation(),
@@ -281,24 +303,56 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
                       OperandTexts[I] + "'");
   if (!llvm::any_of(Operands, [&](const LambdaOperand &O) { return O.IsArray; }))
     return LambdaTranslation::failed(Anchor, Subject + " is applied to no array");
+  return std::nullopt;
+}
 
+} // namespace
+
+LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocation Anchor,
+                                          const std::string &Subject,
+                                          const std::vector<LambdaOperand> &Operands, QualType Target,
+                                          ASTContext &Context, const std::string *OutFormDest) {
+  if (Call->getNumParams() != Operands.size())
+    return LambdaTranslation::failed(Anchor, Subject + " takes " + std::to_string(Call->getNumParams()) +
+                            " parameters for " + std::to_string(Operands.size()) + " operands");
+  const std::vector<SliceStatistic> NoStatistics; // the translator keeps a reference
+  LoopBodyTranslator Translator(Context, {}, {}, nullptr, {}, NoStatistics);
+  Translator.setSubject(Subject);
+  std::vector<std::string> OperandTexts;
+  const ReturnStmt *Return = nullptr;
+  if (Failure F = bindParameters(Call, Subject, Operands, Translator, Context, OperandTexts))
+    return *F;
+  if (Failure F = bindBody(Call, Subject, Translator, Context, Return))
+    return *F;
+  ReturnedValue R = returnedValue(Return);
+  if (Failure F = checkResultTypes(Call, Subject, R, Target, Context))
+    return *F;
+  std::optional<std::string> Translated = Translator.translate(R.Computed);
+  if (!Translated)
+    return LambdaTranslation::failed(Translator.failure().Loc, Translator.failure().Reason);
+  if (Failure F = checkOperandUses(Call, Anchor, Subject, Operands, Translator, OperandTexts))
+    return *F;
+
+  // The fix: the expression, converted to the element type where it computes another.
+  LambdaTranslation Result;
+  QualType Wanted = plain(Target);
   std::string Out = *Translated;
   llvm::StringRef Inner = Out;
   while (Inner.size() > 2 && Inner.front() == '(' && Inner.back() == ')' &&
          llvm::is_contained(OperandTexts, Inner.drop_front().drop_back().str()))
     Inner = Inner.drop_front().drop_back();
   Result.Bare = llvm::is_contained(OperandTexts, Inner.str());
-  if (ComputedType != Wanted) {
+  if (R.ComputedType != Wanted) {
     std::optional<std::string> Spelling = elementSpelling(Wanted, Context);
     if (!Spelling)
-      return LambdaTranslation::failed(Value->getBeginLoc(), "the result type '" + typeName(Wanted, Context) +
+      return LambdaTranslation::failed(R.Value->getBeginLoc(), "the result type '" + typeName(Wanted, Context) +
                                             "' is not an nd element type");
     Out = (Result.Bare ? Inner.str() : "(" + Out + ")") + ".astype<" + *Spelling + ">()";
     Result.Bare = false;
   }
   Result.Text = Out;
-  if (OutFormDest && ComputedType == Wanted)
-    Result.OutForms = lambdaOutForms(Computed, Call, Operands, Translator, *OutFormDest, Result.EagerAllocations);
+  if (OutFormDest && R.ComputedType == Wanted)
+    Result.OutForms = lambdaOutForms(R.Computed, Call, Operands, Translator, *OutFormDest, Result.EagerAllocations);
   return Result;
 }
 

@@ -22,26 +22,26 @@ static bool isInStd(const Decl *D) {
 }
 
 std::optional<IndexRange> indexRange(const CXXForRangeStmt *Loop) {
-  const Expr *Range = Loop->getRangeInit() ? stripImplicit(Loop->getRangeInit()) : nullptr;
+  const Expr *Range = Loop->getRangeInit() ? utils::skipImplicit(Loop->getRangeInit()) : nullptr;
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Range);
       Construct && Construct->getNumArgs() == 1 && isa<MaterializeTemporaryExpr>(Construct->getArg(0)))
-    Range = stripImplicit(Construct->getArg(0));
+    Range = utils::skipImplicit(Construct->getArg(0));
   std::vector<const Expr *> Args;
   if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Range)) {
     // std::views::iota, a customisation point object: `iota(a, b)` calls its operator().
-    const auto *Object = dyn_cast<DeclRefExpr>(stripImplicit(Call->getArg(0)));
+    const auto *Object = dyn_cast<DeclRefExpr>(utils::skipImplicit(Call->getArg(0)));
     const auto *Var = Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
     if (Call->getOperator() != OO_Call || !Var || !isInStd(Var) || Var->getName() != "iota")
       return std::nullopt;
     for (unsigned I = 1; I < Call->getNumArgs(); ++I)
-      Args.push_back(stripImplicit(Call->getArg(I)));
+      Args.push_back(utils::skipImplicit(Call->getArg(I)));
   } else if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Range)) {
     const CXXRecordDecl *Record = Construct->getType()->getAsCXXRecordDecl();
     if (!Record || !Record->getDeclName().isIdentifier() || Record->getName() != "iota_view" ||
         !isInStd(Record))
       return std::nullopt;
     for (const Expr *Arg : Construct->arguments())
-      Args.push_back(stripImplicit(Arg));
+      Args.push_back(utils::skipImplicit(Arg));
   } else {
     return std::nullopt;
   }
@@ -139,24 +139,16 @@ public:
   explicit IndexUseFinder(const VarDecl *Var) : Var(Var) {}
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
     if (Call->getOperator() != OO_Call || Call->getNumArgs() < 2 ||
-        !isNdArrayType(Call->getArg(0)->getType()))
+        !utils::isNdArray(Call->getArg(0)->getType()))
       return true;
     for (unsigned I = 1; I < Call->getNumArgs(); ++I)
-      if (referencedVar(Call->getArg(I)) == Var || mentions(Call->getArg(I)))
+      if (utils::referencedVar(Call->getArg(I)) == Var || utils::mentions(Call->getArg(I), Var))
         Found = true;
     return !Found;
   }
   bool Found = false;
 
 private:
-  bool mentions(const Stmt *S) {
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      return Ref->getDecl() == Var;
-    for (const Stmt *Child : S->children())
-      if (Child && mentions(Child))
-        return true;
-    return false;
-  }
   const VarDecl *Var;
 };
 } // namespace
@@ -228,14 +220,14 @@ std::string headerProblem(const LoopLevel &Level, ASTContext &Context) {
            "' does not start at 0, so it covers part of the array (index shape); partial "
            "ranges are not rewritten";
   const auto *Cond = dyn_cast_or_null<BinaryOperator>(Loop->getCond());
-  if (!Cond || Cond->getOpcode() != BO_LT || referencedVar(Cond->getLHS()) != V)
+  if (!Cond || Cond->getOpcode() != BO_LT || utils::referencedVar(Cond->getLHS()) != V)
     return "the loop condition is not '" + Name + " < extent' (index shape)";
   const Expr *Inc = Loop->getInc();
   bool StepOne = false;
   if (const auto *Op = dyn_cast_or_null<UnaryOperator>(Inc))
-    StepOne = Op->isIncrementOp() && referencedVar(Op->getSubExpr()) == V;
+    StepOne = Op->isIncrementOp() && utils::referencedVar(Op->getSubExpr()) == V;
   else if (const auto *Op = dyn_cast_or_null<CompoundAssignOperator>(Inc))
-    StepOne = Op->getOpcode() == BO_AddAssign && referencedVar(Op->getLHS()) == V &&
+    StepOne = Op->getOpcode() == BO_AddAssign && utils::referencedVar(Op->getLHS()) == V &&
               isOne(Op->getRHS());
   if (!StepOne)
     return "the loop over '" + Name + "' does not step by 1 (index shape); strided loops are "
@@ -249,7 +241,7 @@ static std::optional<ExtentBound> extentOf(const Expr *E, int Depth) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = Call->getMethodDecl();
-    const VarDecl *Array = namedArray(Call->getImplicitObjectArgument());
+    const VarDecl *Array = utils::namedArray(Call->getImplicitObjectArgument());
     if (!M || !Array || !M->getDeclName().isIdentifier())
       return std::nullopt;
     if (M->getName() == "size" && Call->getNumArgs() == 0)
@@ -263,7 +255,7 @@ static std::optional<ExtentBound> extentOf(const Expr *E, int Depth) {
   }
   // A local holding an extent: `const auto n = x.shape(0);`, or `auto n = ...` that
   // nothing modifies.
-  const VarDecl *V = referencedVar(E);
+  const VarDecl *V = utils::referencedVar(E);
   if (V && Depth == 0 && isUnmodifiedLocal(V))
     return extentOf(V->getInit(), Depth + 1);
   return std::nullopt;

@@ -2,9 +2,11 @@
 
 #include "model/HandleBuffers.h"
 #include "model/HandleUses.h"
-#include "NdGatherAst.h"
+#include "utils/ASTUtils.h"
+#include "utils/LexerUtils.h"
+#include "utils/NdDecls.h"
 #include "ProgressionIndex.h"
-#include "UserCodeMatcher.h"
+#include "utils/UserCodeMatcher.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -21,6 +23,7 @@ namespace clang::tidy::nd_checks {
 using tooling::fixit::getText;
 
 using namespace gather_downsampling;
+using namespace utils;
 
 namespace {
 
@@ -56,31 +59,31 @@ bool isInside(SourceLocation Loc, SourceRange Range, const SourceManager &SM) {
          !SM.isBeforeInTranslationUnit(Range.getEnd(), Loc);
 }
 
-// The nd::array variable an expression names.
-const VarDecl *namedArray(const Expr *E) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(ignoreHandleWrappers(E));
+// The variable an nd::array expression names, through copies of the handle.
+const VarDecl *arrayVariable(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(skipHandleCopies(E));
   return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
 // Whether E makes a new array nothing else refers to.
 bool isFreshArray(const Expr *E) {
-  E = ignoreHandleWrappers(E);
+  E = skipHandleCopies(E);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return isNdArrayType(Construct->getType()) && !Construct->getConstructor()->isCopyOrMoveConstructor();
+    return isNdArray(Construct->getType()) && !Construct->getConstructor()->isCopyOrMoveConstructor();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     const FunctionDecl *FD = Op->getDirectCallee();
     if (Op->getOperator() == OO_Call) // a gather copies
       return llvm::any_of(llvm::drop_begin(Op->arguments()), [](const Expr *Arg) {
-        return isNdArrayType(Arg->getType()) || isIxType(Arg->getType());
+        return isNdArray(Arg->getType()) || isIxType(Arg->getType());
       });
     // Free arithmetic operators of the runtime allocate their result.
-    return FD && !isa<CXXMethodDecl>(FD) && isInNdNamespace(FD) && !Op->isAssignmentOp();
+    return FD && !isa<CXXMethodDecl>(FD) && isInNdOrNestedNamespace(FD) && !Op->isAssignmentOp();
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = Member->getMethodDecl();
-    if (!MD || !MD->getIdentifier() || !isInNdNamespace(MD))
+    if (!MD || !MD->getIdentifier() || !isInNdOrNestedNamespace(MD))
       return false;
-    if (isNdArrayType(Member->getObjectType()))
+    if (isNdArray(Member->getObjectType()))
       return llvm::is_contained({"copy", "flatten", "astype"}, MD->getName());
     return true; // generators: rng.random(shape), .normal, .integers
   }
@@ -98,10 +101,10 @@ bool collectBufferOwners(const Expr *E, model::BufferUses &Uses, llvm::SmallVect
                          unsigned Depth = 0) {
   if (Depth > 8)
     return false;
-  E = ignoreHandleWrappers(E);
+  E = skipHandleCopies(E);
   if (isFreshArray(E))
     return true;
-  if (const VarDecl *V = namedArray(E)) {
+  if (const VarDecl *V = arrayVariable(E)) {
     if (llvm::is_contained(Owners, V))
       return false;
     Owners.push_back(V);
@@ -113,7 +116,7 @@ bool collectBufferOwners(const Expr *E, model::BufferUses &Uses, llvm::SmallVect
   // A view of another array: m(nd::slice...), m.T(), ...
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getOperator() == OO_Call)
     return collectBufferOwners(Op->getArg(0), Uses, Owners, Depth + 1);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E); Member && isNdArrayType(Member->getObjectType()))
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E); Member && isNdArray(Member->getObjectType()))
     return collectBufferOwners(Member->getImplicitObjectArgument(), Uses, Owners, Depth + 1);
   return false;
 }
@@ -192,36 +195,6 @@ FormDecision decideForm(const GatherPlan &Plan, const FunctionDecl *Fn, ASTConte
   return {};
 }
 
-// The range of a declaration statement with its line, when it stands on a line of its own.
-CharSourceRange wholeLines(const DeclStmt *DS, const SourceManager &SM, const LangOptions &LO) {
-  SourceLocation Begin = DS->getBeginLoc();
-  SourceLocation End = Lexer::getLocForEndOfToken(DS->getEndLoc(), 0, SM, LO);
-  bool Invalid = false;
-  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Begin), &Invalid);
-  if (Invalid)
-    return CharSourceRange::getCharRange(Begin, End);
-  unsigned B = SM.getFileOffset(Begin), E = SM.getFileOffset(End);
-  unsigned LineStart = B;
-  while (LineStart > 0 && (Buffer[LineStart - 1] == ' ' || Buffer[LineStart - 1] == '\t'))
-    --LineStart;
-  unsigned LineEnd = E;
-  while (LineEnd < Buffer.size() && (Buffer[LineEnd] == ' ' || Buffer[LineEnd] == '\t'))
-    ++LineEnd;
-  bool OwnLine = (LineStart == 0 || Buffer[LineStart - 1] == '\n') &&
-                 (LineEnd == Buffer.size() || Buffer[LineEnd] == '\n' || Buffer[LineEnd] == '\r');
-  if (!OwnLine || LineStart == 0)
-    return CharSourceRange::getCharRange(Begin, End);
-  // Remove from the end of the previous line: clang's rewriter joins the whitespace
-  // around a removal, which would otherwise eat the next line's indentation.
-  unsigned From = LineStart - 1;
-  if (From > 0 && Buffer[From - 1] == '\r')
-    --From;
-  return CharSourceRange::getCharRange(Begin.getLocWithOffset(-static_cast<int>(B - From)),
-                                       End.getLocWithOffset(static_cast<int>(LineEnd - E)));
-}
-
-bool isInMacro(const Expr *E) { return E->getBeginLoc().isMacroID() || E->getEndLoc().isMacroID(); }
-
 } // namespace
 
 void GatherDownsamplingCheck::registerMatchers(MatchFinder *Finder) {
@@ -253,14 +226,14 @@ static std::optional<GatherPlan> planOperatorGather(const CXXOperatorCallExpr *O
   for (unsigned I = 1; I < Op->getNumArgs(); ++I) {
     const Expr *Arg = Op->getArg(I);
     QualType T = Arg->getType();
-    if (isNdArrayType(T)) {
+    if (isNdArray(T)) {
       auto Operand = findProgressionOperand(Arg);
       if (!Operand)
         return std::nullopt;
       Plan.Axes.push_back({*Operand, Arg, AxesSoFar++});
       Kinds.push_back(Kind::Array);
     } else if (isIxType(T)) {
-      const auto *Ix = dyn_cast<CallExpr>(ignoreHandleWrappers(Arg));
+      const auto *Ix = dyn_cast<CallExpr>(skipHandleCopies(Arg));
       if (Op->getNumArgs() != 2 || !isNdFunctionCall(Ix, "ix_"))
         return std::nullopt;
       for (unsigned K = 0; K < Ix->getNumArgs(); ++K) {
@@ -308,7 +281,7 @@ static std::optional<GatherPlan> planOperatorGather(const CXXOperatorCallExpr *O
 
 // nd::take(x, p) and nd::take(x, p, axis).
 static std::optional<GatherPlan> planTake(const CallExpr *Take, const ASTContext &Ctx) {
-  if (Take->getNumArgs() < 2 || !isNdArrayType(Take->getArg(1)->getType()))
+  if (Take->getNumArgs() < 2 || !isNdArray(Take->getArg(1)->getType()))
     return std::nullopt;
   auto P = findProgression(Take->getArg(1));
   if (!P)
@@ -325,7 +298,7 @@ static std::optional<GatherPlan> planTake(const CallExpr *Take, const ASTContext
     else
       Axis = static_cast<unsigned>(*A);
   } else {
-    auto Shape = knownConstantShape(namedArray(Plan.Object), Ctx);
+    auto Shape = knownConstantShape(arrayVariable(Plan.Object), Ctx);
     if (!Shape || Shape->size() != 1)
       Plan.WhyNoFix = "nd::take without an axis indexes the flattened array";
   }
@@ -340,43 +313,36 @@ static constexpr llvm::StringLiteral MessageCopy = "gather with arithmetic-progr
 static constexpr llvm::StringLiteral MessageNoFix = "gather with arithmetic-progression indices; nd::slice indexing "
                                                     "would select the same elements as a view without index arrays";
 
-void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
-  ASTContext &Ctx = *Result.Context;
-  const bool InInstantiation = Result.Nodes.getNodeAs<Stmt>("instantiated") != nullptr;
-  const SourceManager &SM = *Result.SourceManager;
-  const LangOptions &LO = getLangOpts();
-  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+namespace {
 
-  std::optional<GatherPlan> Plan;
-  if (const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("gather"))
-    Plan = planOperatorGather(Op);
-  else if (const auto *Take = Result.Nodes.getNodeAs<CallExpr>("take"))
-    Plan = planTake(Take, Ctx);
-  if (!Plan)
-    return;
+// The slices replacing the progressions of a gather, or the first reason why one would
+// not select the same elements (and where to say it).
+struct SliceChoice {
+  llvm::SmallVector<std::string, 4> Slices;
+  std::string WhyNoFix;
+  const Expr *WhyNoFixAt = nullptr;
+};
 
-  // An index variable must hold its progression at the gather: never written, never
-  // escaping (so nothing else writes it either).
-  std::optional<model::BufferUses> Uses;
-  if (Fn && Fn->getBody())
-    Uses.emplace(*Fn->getBody(), Ctx);
-  for (const IndexedAxis &A : Plan->Axes) {
+// An index variable must hold its progression at the gather: never written, never
+// escaping (so nothing else writes it either).
+bool indicesHoldProgressions(const GatherPlan &Plan, std::optional<model::BufferUses> &Uses) {
+  for (const IndexedAxis &A : Plan.Axes) {
     const VarDecl *Var = A.Operand.P.Var;
     if (Var && (!Uses || !Uses->useOfVar(Var, SourceRange()).isRead()))
-      return;
+      return false;
   }
+  return true;
+}
 
-  const VarDecl *Array = namedArray(Plan->Object);
+SliceChoice deriveSlices(const GatherPlan &Plan, std::optional<model::BufferUses> &Uses,
+                       ASTContext &Ctx) {
+  SliceChoice Result{{}, Plan.WhyNoFix, Plan.Gather};
+  const VarDecl *Array = arrayVariable(Plan.Object);
   bool ArrayStable = Array && Uses && !Uses->mayBeRebound(Array);
   std::optional<std::vector<int64_t>> Shape;
   if (ArrayStable)
     Shape = knownConstantShape(Array, Ctx);
-
-  // The slices, or the first reason why one would not select the same elements.
-  std::string WhyNoFix = Plan->WhyNoFix;
-  const Expr *WhyNoFixAt = Plan->Gather;
-  llvm::SmallVector<std::string, 4> Slices;
-  for (const IndexedAxis &A : Plan->Axes) {
+  for (const IndexedAxis &A : Plan.Axes) {
     const Progression &P = A.Operand.P;
     AxisContext Axis;
     Axis.Axis = A.Axis;
@@ -387,64 +353,62 @@ void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
     if (Stable && Axis.Moved && Array->getType()->isReferenceType())
       // A reference to const: a call between the index and the gather might rebind
       // the handle it refers to.
-      Stable = !Uses->findOpaqueCall(SourceRange(P.Var->getBeginLoc(), Plan->Gather->getEndLoc()));
+      Stable = !Uses->findOpaqueCall(SourceRange(P.Var->getBeginLoc(), Plan.Gather->getEndLoc()));
     Axis.Array = (Stable || !Axis.Moved) ? Array : nullptr;
     Axis.Shape = Shape;
     SliceDerivation D = deriveSlice(P, Axis, Ctx);
-    if (D.Slice.empty() && WhyNoFix.empty()) {
-      WhyNoFix = D.WhyNot;
+    if (D.Slice.empty() && Result.WhyNoFix.empty()) {
+      Result.WhyNoFix = D.WhyNot;
       if (Axis.Moved && Array && !Stable)
-        WhyNoFix += " ('" + Array->getName().str() + "' may be reassigned after the index is made)";
-      WhyNoFixAt = P.Arange;
+        Result.WhyNoFix += " ('" + Array->getName().str() + "' may be reassigned after the index is made)";
+      Result.WhyNoFixAt = P.Arange;
     }
-    Slices.push_back(D.Slice);
+    Result.Slices.push_back(D.Slice);
   }
-
-  bool Macro = isInMacro(Plan->Gather) || llvm::any_of(Plan->Axes, [](const IndexedAxis &A) {
-                 return (A.Spelled && isInMacro(A.Spelled)) || isInMacro(A.Operand.P.Arange);
+  bool Macro = isInMacro(Plan.Gather->getSourceRange()) || llvm::any_of(Plan.Axes, [](const IndexedAxis &A) {
+                 return (A.Spelled && isInMacro(A.Spelled->getSourceRange())) ||
+                        isInMacro(A.Operand.P.Arange->getSourceRange());
                });
-  if (Macro && WhyNoFix.empty())
-    WhyNoFix = "the gather is inside a macro expansion";
+  if (Macro && Result.WhyNoFix.empty())
+    Result.WhyNoFix = "the gather is inside a macro expansion";
+  return Result;
+}
 
-  GatherReport Report;
-  Report.Loc = Plan->Gather->getBeginLoc();
-  if (!WhyNoFix.empty()) {
-    Report.Message = MessageNoFix;
-    Report.Notes.push_back({WhyNoFixAt->getBeginLoc(), "no fix-it: " + WhyNoFix});
-    submit(std::move(Report), InInstantiation);
-    return;
-  }
-
-  FormDecision Decision = decideForm(*Plan, Fn, Ctx);
-
-  llvm::SmallVector<FixItHint, 8> Fixes;
-  if (Plan->Take) {
-    std::string Object = getText(*Plan->Object, Ctx).str();
-    const Expr *Bare = Plan->Object->IgnoreParenImpCasts();
+// The slices written where the progressions were, and `.copy()` when the form is a copy.
+void addSliceFixes(const GatherPlan &Plan, const SliceChoice &Slices, Form Chosen, ASTContext &Ctx,
+                   llvm::SmallVectorImpl<FixItHint> &Fixes) {
+  if (Plan.Take) {
+    std::string Object = getText(*Plan.Object, Ctx).str();
+    const Expr *Bare = Plan.Object->IgnoreParenImpCasts();
     if (!isa<DeclRefExpr, MemberExpr, CallExpr, ParenExpr>(Bare))
       Object = "(" + Object + ")";
     std::string Index;
-    for (unsigned K = 0; K < Plan->Axes[0].Axis; ++K)
+    for (unsigned K = 0; K < Plan.Axes[0].Axis; ++K)
       Index += "nd::all, ";
-    Fixes.push_back(FixItHint::CreateReplacement(Plan->Take->getSourceRange(), Object + "(" + Index + Slices[0] + ")"));
-  } else if (Plan->Ix) {
-    Fixes.push_back(FixItHint::CreateReplacement(Plan->Ix->getSourceRange(), llvm::join(Slices, ", ")));
+    Fixes.push_back(FixItHint::CreateReplacement(Plan.Take->getSourceRange(), Object + "(" + Index + Slices.Slices[0] + ")"));
+  } else if (Plan.Ix) {
+    Fixes.push_back(FixItHint::CreateReplacement(Plan.Ix->getSourceRange(), llvm::join(Slices.Slices, ", ")));
   } else {
-    for (unsigned I = 0; I < Plan->Axes.size(); ++I)
-      Fixes.push_back(FixItHint::CreateReplacement(tokenRange(Plan->Axes[I].Spelled), Slices[I]));
+    for (unsigned I = 0; I < Plan.Axes.size(); ++I)
+      Fixes.push_back(FixItHint::CreateReplacement(tokenRange(Plan.Axes[I].Spelled), Slices.Slices[I]));
   }
-  if (Decision.Chosen == Form::Copy)
+  if (Chosen == Form::Copy)
     Fixes.push_back(FixItHint::CreateInsertion(
-        Lexer::getLocForEndOfToken(Plan->Gather->getEndLoc(), 0, SM, LO), ".copy()"));
+        Lexer::getLocForEndOfToken(Plan.Gather->getEndLoc(), 0, Ctx.getSourceManager(), Ctx.getLangOpts()),
+        ".copy()"));
+}
 
-  // Index variables the fix leaves unused go too, when dropping them changes nothing else.
+// Index variables the fix leaves unused go too, when dropping them changes nothing else.
+void addIndexRemovals(const GatherPlan &Plan, std::optional<model::BufferUses> &Uses, ASTContext &Ctx,
+                      llvm::SmallVectorImpl<FixItHint> &Fixes) {
+  const SourceManager &SM = Ctx.getSourceManager();
   llvm::SmallPtrSet<const VarDecl *, 4> Removed;
-  for (const IndexedAxis &A : Plan->Axes) {
+  for (const IndexedAxis &A : Plan.Axes) {
     const VarDecl *Var = A.Operand.P.Var;
     if (!Var || !Uses || !Removed.insert(Var).second)
       continue;
     bool OnlyHere = llvm::all_of(Uses->referencesTo(Var), [&](const DeclRefExpr *Ref) {
-      return isInside(Ref->getBeginLoc(), Plan->Gather->getSourceRange(), SM);
+      return isInside(Ref->getBeginLoc(), Plan.Gather->getSourceRange(), SM);
     });
     DynTypedNodeList Parents = Ctx.getParents(*Var);
     const auto *DS = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
@@ -457,8 +421,45 @@ void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
     if (!OnlyHere || !InBlock || !DS->isSingleDecl() || DS->getBeginLoc().isMacroID() ||
         !llvm::all_of(Arange->arguments(), isSideEffectFree))
       continue;
-    Fixes.push_back(FixItHint::CreateRemoval(wholeLines(DS, SM, LO)));
+    Fixes.push_back(FixItHint::CreateRemoval(wholeLines(DS, SM, Ctx.getLangOpts())));
   }
+}
+
+} // namespace
+
+void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const bool InInstantiation = Result.Nodes.getNodeAs<Stmt>("instantiated") != nullptr;
+  const auto *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+
+  std::optional<GatherPlan> Plan;
+  if (const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("gather"))
+    Plan = planOperatorGather(Op);
+  else if (const auto *Take = Result.Nodes.getNodeAs<CallExpr>("take"))
+    Plan = planTake(Take, Ctx);
+  if (!Plan)
+    return;
+
+  std::optional<model::BufferUses> Uses;
+  if (Fn && Fn->getBody())
+    Uses.emplace(*Fn->getBody(), Ctx);
+  if (!indicesHoldProgressions(*Plan, Uses))
+    return;
+  SliceChoice Slices = deriveSlices(*Plan, Uses, Ctx);
+
+  GatherReport Report;
+  Report.Loc = Plan->Gather->getBeginLoc();
+  if (!Slices.WhyNoFix.empty()) {
+    Report.Message = MessageNoFix;
+    Report.Notes.push_back({Slices.WhyNoFixAt->getBeginLoc(), "no fix-it: " + Slices.WhyNoFix});
+    submit(std::move(Report), InInstantiation);
+    return;
+  }
+
+  FormDecision Decision = decideForm(*Plan, Fn, Ctx);
+  llvm::SmallVector<FixItHint, 8> Fixes;
+  addSliceFixes(*Plan, Slices, Decision.Chosen, Ctx, Fixes);
+  addIndexRemovals(*Plan, Uses, Ctx, Fixes);
 
   Report.Fixes.assign(Fixes.begin(), Fixes.end());
   if (Decision.Chosen == Form::View) {

@@ -153,82 +153,119 @@ std::string constructProblem(llvm::StringRef Text) {
          "the directive, so rewrite it by hand";
 }
 
-} // namespace
+// One scan of the directives around a loop, in the phases of directivesOfLoop.
+class DirectiveScan {
+public:
+  DirectiveScan(const Stmt *Loop, ASTContext &Context)
+      : Loop(Loop), Context(Context), SM(Context.getSourceManager()),
+        LoopBegin(SM.getExpansionLoc(Loop->getBeginLoc())), File(SM.getFileID(LoopBegin)) {}
 
-LoopDirectives directivesOfLoop(const Stmt *Loop, CharSourceRange Replaced, ASTContext &Context) {
-  const SourceManager &SM = Context.getSourceManager();
-  const LangOptions &LangOpts = Context.getLangOpts();
   LoopDirectives Result;
-  auto Reject = [&](SourceLocation Loc, std::string Why) {
-    if (Result.Problem.empty()) {
-      Result.ProblemLoc = Loc;
-      Result.Problem = std::move(Why);
-    }
-  };
 
-  SourceLocation LoopBegin = SM.getExpansionLoc(Loop->getBeginLoc());
-  FileID File = SM.getFileID(LoopBegin);
-  ForeignStatementFinder Foreign(SM, File);
-  Foreign.TraverseStmt(const_cast<Stmt *>(Loop));
-  if (Foreign.Found.isValid()) {
+  // Part of the loop written in another file (a body from an #include).
+  bool rejectForeignText() {
+    ForeignStatementFinder Foreign(SM, File);
+    Foreign.TraverseStmt(const_cast<Stmt *>(Loop));
+    if (Foreign.Found.isInvalid())
+      return false;
     SourceLocation ForeignLoc = Foreign.Found;
     FileID Other = SM.getFileID(ForeignLoc);
     SourceLocation Include = SM.getIncludeLoc(Other);
     OptionalFileEntryRef Entry = SM.getFileEntryRefForID(Other);
-    Reject(Include.isValid() ? Include : ForeignLoc,
+    reject(Include.isValid() ? Include : ForeignLoc,
            "part of the loop comes from another file" +
                (Entry ? " ('" + llvm::sys::path::filename(Entry->getName()).str() + "')"
                       : std::string()) +
                " through an #include; a fix-it cannot rewrite text across files");
-    return Result;
+    return true;
   }
 
-  CharSourceRange FileRange = Lexer::makeFileCharRange(Replaced, SM, LangOpts);
-  if (FileRange.isInvalid() || SM.getFileID(FileRange.getBegin()) != File) {
-    Reject(LoopBegin, "the loop's text could not be delimited in one file");
-    return Result;
+  // The replaced text as offsets in the loop's file, or false.
+  bool delimit(CharSourceRange Replaced) {
+    CharSourceRange FileRange = Lexer::makeFileCharRange(Replaced, SM, Context.getLangOpts());
+    if (FileRange.isInvalid() || SM.getFileID(FileRange.getBegin()) != File) {
+      reject(LoopBegin, "the loop's text could not be delimited in one file");
+      return false;
+    }
+    Buffer = SM.getBufferData(File);
+    ReplacedBegin = SM.getFileOffset(FileRange.getBegin());
+    ReplacedEnd = SM.getFileOffset(FileRange.getEnd());
+    return true;
   }
-  llvm::StringRef Buffer = SM.getBufferData(File);
-  unsigned ReplacedBegin = SM.getFileOffset(FileRange.getBegin());
-  unsigned ReplacedEnd = SM.getFileOffset(FileRange.getEnd());
-  bool FoundLoopPragma = false;
 
   // Directives inside the replaced text are deleted with it.
-  Lexer Raw(SM.getLocForStartOfFile(File), LangOpts, Buffer.begin(), Buffer.begin() + ReplacedBegin,
-            Buffer.end());
-  Token Tok;
-  while (!Raw.LexFromRawLexer(Tok) && SM.getFileOffset(Tok.getLocation()) < ReplacedEnd) {
-    if (!Tok.is(tok::hash) || !Tok.isAtStartOfLine())
-      continue;
-    unsigned Hash = SM.getFileOffset(Tok.getLocation());
-    std::string Text = directiveText(Buffer, Hash);
-    DirectiveRole Role = classifyDirective(Text);
-    if (Role == DirectiveRole::LoopHint) {
-      FoundLoopPragma = true;
-    } else if (Role == DirectiveRole::LoopConstruct) {
-      Reject(Tok.getLocation(), constructProblem(Text));
-    } else {
-      Reject(Tok.getLocation(), "the directive '#" + llvm::StringRef(Text).trim().str() +
-                                    "' is part of the text the fix-it replaces and would be lost");
+  void scanInside() {
+    Lexer Raw(SM.getLocForStartOfFile(File), Context.getLangOpts(), Buffer.begin(),
+              Buffer.begin() + ReplacedBegin, Buffer.end());
+    Token Tok;
+    while (!Raw.LexFromRawLexer(Tok) && SM.getFileOffset(Tok.getLocation()) < ReplacedEnd) {
+      if (!Tok.is(tok::hash) || !Tok.isAtStartOfLine())
+        continue;
+      unsigned Hash = SM.getFileOffset(Tok.getLocation());
+      std::string Text = directiveText(Buffer, Hash);
+      DirectiveRole Role = classifyDirective(Text);
+      if (Role == DirectiveRole::LoopHint) {
+        FoundLoopPragma = true;
+      } else if (Role == DirectiveRole::LoopConstruct) {
+        reject(Tok.getLocation(), constructProblem(Text));
+      } else {
+        reject(Tok.getLocation(), "the directive '#" + llvm::StringRef(Text).trim().str() +
+                                      "' is part of the text the fix-it replaces and would be lost");
+      }
     }
   }
 
   // Directives on the lines right before the loop (comments and blank lines between).
-  unsigned LoopOffset = SM.getFileOffset(LoopBegin);
-  size_t LineStart = Buffer.rfind('\n', LoopOffset == 0 ? 0 : LoopOffset - 1);
-  LineStart = LineStart == llvm::StringRef::npos || LoopOffset == 0 ? 0 : LineStart + 1;
-  if (!Buffer.slice(LineStart, LoopOffset).trim().empty()) {
-    // Something precedes the loop on its line (`{ for`, a label): no directive can
+  void scanBefore() {
+    unsigned LoopOffset = SM.getFileOffset(LoopBegin);
+    size_t LineStart = Buffer.rfind('\n', LoopOffset == 0 ? 0 : LoopOffset - 1);
+    LineStart = LineStart == llvm::StringRef::npos || LoopOffset == 0 ? 0 : LineStart + 1;
+    // Something preceding the loop on its line (`{ for`, a label): no directive can
     // apply to it from the lines above without applying to that first.
-  } else {
-    struct Found {
-      size_t Begin, End;
-      SourceLocation Loc;
-      std::string Text;
-      DirectiveRole Role;
-    };
-    std::vector<Found> Block;
+    if (!Buffer.slice(LineStart, LoopOffset).trim().empty())
+      return;
     bool Conditional = false;
+    std::vector<Found> Block = directivesAbove(LineStart, Conditional);
+    for (const Found &D : Block) {
+      if (D.Role == DirectiveRole::Unrelated)
+        continue;
+      FoundLoopPragma = true;
+      if (D.Role == DirectiveRole::LoopConstruct)
+        reject(D.Loc, constructProblem(D.Text));
+      else if (Conditional)
+        reject(D.Loc, "the loop hint '#" + llvm::StringRef(D.Text).trim().str() +
+                          "' is among conditional directives; remove it by hand with the loop");
+      else if (D.Begin < ReplacedBegin)
+        // The whole line, its newline included, so no blank line is left.
+        Result.Removals.push_back(CharSourceRange::getCharRange(
+            SM.getComposedLoc(File, D.Begin),
+            SM.getComposedLoc(File, std::min<size_t>(D.End + 1, Buffer.size()))));
+    }
+  }
+
+  // A loop attribute (LoopHintAttr) that no directive above explains comes from a
+  // _Pragma, perhaps in a macro, which the fix cannot find to remove.
+  void rejectUnexplainedHint() {
+    DynTypedNodeList Parents = Context.getParents(*Loop);
+    if (const auto *Attributed = Parents.empty() ? nullptr : Parents[0].get<AttributedStmt>();
+        Attributed && !FoundLoopPragma)
+      reject(Attributed->getBeginLoc(),
+             "the loop carries a loop hint (from a _Pragma or a macro) that the fix-it cannot "
+             "remove with it");
+  }
+
+private:
+  struct Found {
+    size_t Begin, End;
+    SourceLocation Loc;
+    std::string Text;
+    DirectiveRole Role;
+  };
+
+  // The directives on the lines above LineStart, nearest first, up to the first line
+  // that is neither a directive, a comment nor blank.
+  std::vector<Found> directivesAbove(size_t LineStart, bool &Conditional) {
+    std::vector<Found> Block;
     size_t At = LineStart;
     while (std::optional<Line> L = previousLine(Buffer, At)) {
       llvm::StringRef Text = Buffer.slice(L->Begin, L->End).trim();
@@ -244,32 +281,36 @@ LoopDirectives directivesOfLoop(const Stmt *Loop, CharSourceRange Replaced, ASTC
       Block.push_back({L->Begin, L->End, SM.getComposedLoc(File, Hash), Directive,
                        classifyDirective(Directive)});
     }
-    for (const Found &D : Block) {
-      if (D.Role == DirectiveRole::Unrelated)
-        continue;
-      FoundLoopPragma = true;
-      if (D.Role == DirectiveRole::LoopConstruct)
-        Reject(D.Loc, constructProblem(D.Text));
-      else if (Conditional)
-        Reject(D.Loc, "the loop hint '#" + llvm::StringRef(D.Text).trim().str() +
-                          "' is among conditional directives; remove it by hand with the loop");
-      else if (D.Begin < ReplacedBegin)
-        // The whole line, its newline included, so no blank line is left.
-        Result.Removals.push_back(CharSourceRange::getCharRange(
-            SM.getComposedLoc(File, D.Begin),
-            SM.getComposedLoc(File, std::min<size_t>(D.End + 1, Buffer.size()))));
+    return Block;
+  }
+
+  void reject(SourceLocation Loc, std::string Why) {
+    if (Result.Problem.empty()) {
+      Result.ProblemLoc = Loc;
+      Result.Problem = std::move(Why);
     }
   }
 
-  // A loop attribute (LoopHintAttr) that no directive above explains comes from a
-  // _Pragma, perhaps in a macro, which the fix cannot find to remove.
-  DynTypedNodeList Parents = Context.getParents(*Loop);
-  if (const auto *Attributed = Parents.empty() ? nullptr : Parents[0].get<AttributedStmt>();
-      Attributed && !FoundLoopPragma)
-    Reject(Attributed->getBeginLoc(),
-           "the loop carries a loop hint (from a _Pragma or a macro) that the fix-it cannot remove "
-           "with it");
-  return Result;
+  const Stmt *Loop;
+  ASTContext &Context;
+  const SourceManager &SM;
+  SourceLocation LoopBegin;
+  FileID File;
+  llvm::StringRef Buffer;
+  unsigned ReplacedBegin = 0, ReplacedEnd = 0;
+  bool FoundLoopPragma = false;
+};
+
+} // namespace
+
+LoopDirectives directivesOfLoop(const Stmt *Loop, CharSourceRange Replaced, ASTContext &Context) {
+  DirectiveScan Scan(Loop, Context);
+  if (Scan.rejectForeignText() || !Scan.delimit(Replaced))
+    return Scan.Result;
+  Scan.scanInside();
+  Scan.scanBefore();
+  Scan.rejectUnexplainedHint();
+  return Scan.Result;
 }
 
 } // namespace clang::tidy::nd_checks

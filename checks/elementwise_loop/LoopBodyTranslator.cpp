@@ -1,6 +1,8 @@
 #include "LoopBodyTranslator.h"
+#include "model/NdFunctions.h"
 
 #include "ShiftedAccess.h"
+#include "utils/LexerUtils.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Tooling/FixIt.h"
@@ -11,22 +13,6 @@ namespace clang::tidy::nd_checks {
 
 using tooling::fixit::getText;
 
-std::optional<llvm::StringRef> ufuncForMathFunction(llvm::StringRef Name) {
-  // A table, not llvm::StringSwitch::Cases, which LLVM 22 deprecates in a form LLVM 19
-  // does not have.
-  static constexpr struct {
-    const char *Math, *Ufunc;
-  } Table[] = {
-      {"sqrt", "nd::sqrt"}, {"sqrtf", "nd::sqrt"}, {"exp", "nd::exp"},     {"expf", "nd::exp"},
-      {"log", "nd::log"},   {"logf", "nd::log"},   {"abs", "nd::abs"},     {"fabs", "nd::abs"},
-      {"fabsf", "nd::abs"}, {"pow", "nd::power"},  {"powf", "nd::power"},  {"sin", "nd::sin"},
-      {"sinf", "nd::sin"},  {"cos", "nd::cos"},    {"cosf", "nd::cos"},
-  };
-  for (const auto &Row : Table)
-    if (Name == Row.Math)
-      return llvm::StringRef(Row.Ufunc);
-  return std::nullopt;
-}
 
 // std::min/std::max, or the C math function of that name in std:: or the global
 // namespace (<cmath> declares some overloads in each).
@@ -40,7 +26,7 @@ static std::optional<llvm::StringRef> mathName(const FunctionDecl *F) {
   llvm::StringRef Name = F->getName();
   if ((Name == "min" || Name == "max") && InStd)
     return Name;
-  if (ufuncForMathFunction(Name))
+  if (model::ufuncForMathFunction(Name))
     return Name;
   return std::nullopt;
 }
@@ -70,7 +56,7 @@ std::string LoopBodyTranslator::text(const Expr *E) const {
 }
 
 int LoopBodyTranslator::levelOf(const Expr *Index) const {
-  const VarDecl *V = referencedVar(Index);
+  const VarDecl *V = utils::referencedVar(Index);
   auto It = std::find(LoopVars.begin(), LoopVars.end(), V);
   return V && It != LoopVars.end() ? static_cast<int>(It - LoopVars.begin()) : -1;
 }
@@ -188,7 +174,7 @@ bool LoopBodyTranslator::checkNoPromotion(const Expr *Operand) {
 }
 
 bool LoopBodyTranslator::checkPureInvariant(const Expr *E) {
-  E = stripImplicit(E);
+  E = utils::skipImplicit(E);
   if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr>(E))
     return true;
   if (const auto *Cast = dyn_cast<CastExpr>(E))
@@ -222,7 +208,7 @@ bool LoopBodyTranslator::checkPureInvariant(const Expr *E) {
            checkPureInvariant(Cond->getFalseExpr());
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = Member->getMethodDecl();
-    if (M && M->getDeclName().isIdentifier() && isNdArrayType(Member->getObjectType()) &&
+    if (M && M->getDeclName().isIdentifier() && utils::isNdArray(Member->getObjectType()) &&
         llvm::is_contained({"shape", "size", "ndim"}, M->getName()))
       return llvm::all_of(Member->arguments(), [&](const Expr *A) { return checkPureInvariant(A); });
   }
@@ -245,24 +231,6 @@ bool LoopBodyTranslator::checkPureInvariant(const Expr *E) {
   return false;
 }
 
-namespace {
-
-// Text without the one pair of parentheses that encloses all of it, if it has one:
-// "(a + b)" gives "a + b"; "(a) + (b)" is returned as it is.
-std::string withoutEnclosingParens(const std::string &Text) {
-  if (Text.size() < 2 || Text.front() != '(' || Text.back() != ')')
-    return Text;
-  int Depth = 0;
-  for (size_t I = 0; I + 1 < Text.size(); ++I) {
-    Depth += Text[I] == '(' ? 1 : Text[I] == ')' ? -1 : 0;
-    if (Depth == 0)
-      return Text;  // the first parenthesis closes before the end
-  }
-  return Text.substr(1, Text.size() - 2);
-}
-
-} // namespace
-
 // A bound local's translation comes in parentheses, which the places that group on
 // their own (a whole call argument, a parenthesised expression, the whole result) do
 // not need: `nd::sqrt(x - 0.5)`, not `nd::sqrt((x - 0.5))`.
@@ -280,7 +248,7 @@ std::optional<std::string> LoopBodyTranslator::translate(const Expr *E) {
 std::optional<std::string> LoopBodyTranslator::translateArgument(const Expr *E) {
   std::optional<std::string> Result = translateOperand(E);
   if (Result && isBoundLocal(E))
-    return withoutEnclosingParens(*Result);
+    return utils::withoutEnclosingParens(*Result);
   return Result;
 }
 
@@ -431,7 +399,7 @@ std::optional<std::string> LoopBodyTranslator::translateCall(const CallExpr *Cal
       return "nd::where(" + Args[1] + " < " + Args[0] + ", " + Args[1] + ", " + Args[0] + ")";
     return "nd::where(" + Args[0] + " < " + Args[1] + ", " + Args[1] + ", " + Args[0] + ")";
   }
-  std::string Out = ufuncForMathFunction(*Name)->str() + "(";
+  std::string Out = model::ufuncForMathFunction(*Name)->str() + "(";
   for (size_t I = 0; I < Args.size(); ++I)
     Out += (I ? ", " : "") + Args[I];
   return Out + ")";
@@ -448,92 +416,106 @@ std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
     return translateVariant(E->IgnoreImplicit());
   if (auto Access = matchElementAccess(E))
     return translateAccess(*Access);
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-    if (auto It = BoundOperands.find(Ref->getDecl()); It != BoundOperands.end()) {
-      ++Uses[Ref->getDecl()];
-      return It->second;
-    }
-    if (auto It = BoundLocals.find(Ref->getDecl()); It != BoundLocals.end()) {
-      ++Uses[Ref->getDecl()];
-      if (!checkNoPromotion(It->second))
-        return std::nullopt;
-      std::optional<std::string> Init = translateOperand(It->second);
-      if (!Init)
-        return std::nullopt;
-      // Where the local is used, an operator's text is parenthesised. A call, a name,
-      // a number and a parenthesised expression stand on their own, and so do a
-      // conditional and && / || that vary, which become nd::where and nd::logical_*.
-      const Expr *Value = It->second->IgnoreImplicit();
-      const auto *Binary = dyn_cast<BinaryOperator>(Value);
-      bool StandsAlone = isa<CallExpr, DeclRefExpr, IntegerLiteral, FloatingLiteral, ParenExpr>(Value) ||
-                         (isVariant(Value) && (isa<ConditionalOperator>(Value) || (Binary && Binary->isLogicalOp())));
-      return StandsAlone ? *Init : "(" + *Init + ")";
-    }
-    for (const SliceStatistic &Stat : Statistics)
-      if (Stat.Var == Ref->getDecl())
-        return translateStatistic(Stat);
-    return fail(Ref->getBeginLoc(), "the loop variable '" + Ref->getDecl()->getNameAsString() +
-                                        "' is used as a value, not only as an index");
-  }
-  if (const auto *Op = dyn_cast<BinaryOperator>(E)) {
-    if (Op->isAssignmentOp() || Op->isCompoundAssignmentOp() || Op->getOpcode() == BO_Comma)
-      return fail(Op->getOperatorLoc(),
-                  bodySubject() + " writes to something other than its destination (side effects)");
-    BinaryOperatorKind K = Op->getOpcode();
-    bool Arithmetic = K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_Div;
-    bool Logical = K == BO_LAnd || K == BO_LOr;
-    if (!Arithmetic && !Op->isComparisonOp() && !Logical)
-      return fail(Op->getOperatorLoc(), "the operator '" + Op->getOpcodeStr().str() +
-                                            "' has no ufunc in nd");
-    if (K == BO_Div && Op->getType()->isIntegerType())
-      return fail(Op->getOperatorLoc(), "integer division truncates in C++ but nd::divide "
-                                        "returns the exact quotient");
-    if (!checkNoPromotion(Op->getLHS()) || !checkNoPromotion(Op->getRHS()))
-      return std::nullopt;
-    if (Logical) {
-      std::optional<std::string> L = translateArgument(Op->getLHS());
-      std::optional<std::string> R = L ? translateArgument(Op->getRHS()) : std::nullopt;
-      if (!R)
-        return std::nullopt;
-      return std::string(K == BO_LAnd ? "nd::logical_and(" : "nd::logical_or(") + *L + ", " + *R + ")";
-    }
-    std::optional<std::string> L = translateOperand(Op->getLHS());
-    if (!L)
-      return std::nullopt;
-    std::optional<std::string> R = translateOperand(Op->getRHS());
-    if (!R)
-      return std::nullopt;
-    return *L + " " + Op->getOpcodeStr().str() + " " + *R;
-  }
-  if (const auto *Op = dyn_cast<UnaryOperator>(E)) {
-    UnaryOperatorKind K = Op->getOpcode();
-    if (K != UO_Minus && K != UO_Plus && K != UO_LNot)
-      return fail(Op->getOperatorLoc(),
-                  "the operator '" + UnaryOperator::getOpcodeStr(K).str() + "' has no ufunc");
-    if (!checkNoPromotion(Op->getSubExpr()))
-      return std::nullopt;
-    std::optional<std::string> Sub = translateOperand(Op->getSubExpr());
-    if (!Sub)
-      return std::nullopt;
-    return K == UO_Plus ? *Sub : UnaryOperator::getOpcodeStr(K).str() + *Sub;
-  }
-  if (const auto *Cond = dyn_cast<ConditionalOperator>(E)) {
-    if (!checkNoPromotion(Cond->getTrueExpr()) || !checkNoPromotion(Cond->getFalseExpr()))
-      return std::nullopt;
-    std::optional<std::string> C = translateArgument(Cond->getCond());
-    if (!C)
-      return std::nullopt;
-    std::optional<std::string> T = translateArgument(Cond->getTrueExpr());
-    if (!T)
-      return std::nullopt;
-    std::optional<std::string> F = translateArgument(Cond->getFalseExpr());
-    if (!F)
-      return std::nullopt;
-    return "nd::where(" + *C + ", " + *T + ", " + *F + ")";
-  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return translateReference(Ref);
+  if (const auto *Op = dyn_cast<BinaryOperator>(E))
+    return translateBinary(Op);
+  if (const auto *Op = dyn_cast<UnaryOperator>(E))
+    return translateUnary(Op);
+  if (const auto *Cond = dyn_cast<ConditionalOperator>(E))
+    return translateConditional(Cond);
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return translateCall(Call);
   return fail(E->getBeginLoc(), "'" + text(E) + "' has no broadcasting equivalent");
+}
+
+// A bound operand or local, a per-slice statistic; a loop variable used as a value fails.
+std::optional<std::string> LoopBodyTranslator::translateReference(const DeclRefExpr *Ref) {
+  if (auto It = BoundOperands.find(Ref->getDecl()); It != BoundOperands.end()) {
+    ++Uses[Ref->getDecl()];
+    return It->second;
+  }
+  if (auto It = BoundLocals.find(Ref->getDecl()); It != BoundLocals.end()) {
+    ++Uses[Ref->getDecl()];
+    if (!checkNoPromotion(It->second))
+      return std::nullopt;
+    std::optional<std::string> Init = translateOperand(It->second);
+    if (!Init)
+      return std::nullopt;
+    // Where the local is used, an operator's text is parenthesised. A call, a name,
+    // a number and a parenthesised expression stand on their own, and so do a
+    // conditional and && / || that vary, which become nd::where and nd::logical_*.
+    const Expr *Value = It->second->IgnoreImplicit();
+    const auto *Binary = dyn_cast<BinaryOperator>(Value);
+    bool StandsAlone = isa<CallExpr, DeclRefExpr, IntegerLiteral, FloatingLiteral, ParenExpr>(Value) ||
+                       (isVariant(Value) && (isa<ConditionalOperator>(Value) || (Binary && Binary->isLogicalOp())));
+    return StandsAlone ? *Init : "(" + *Init + ")";
+  }
+  for (const SliceStatistic &Stat : Statistics)
+    if (Stat.Var == Ref->getDecl())
+      return translateStatistic(Stat);
+  return fail(Ref->getBeginLoc(), "the loop variable '" + Ref->getDecl()->getNameAsString() +
+                                      "' is used as a value, not only as an index");
+}
+
+std::optional<std::string> LoopBodyTranslator::translateBinary(const BinaryOperator *Op) {
+  if (Op->isAssignmentOp() || Op->isCompoundAssignmentOp() || Op->getOpcode() == BO_Comma)
+    return fail(Op->getOperatorLoc(),
+                bodySubject() + " writes to something other than its destination (side effects)");
+  BinaryOperatorKind K = Op->getOpcode();
+  bool Arithmetic = K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_Div;
+  bool Logical = K == BO_LAnd || K == BO_LOr;
+  if (!Arithmetic && !Op->isComparisonOp() && !Logical)
+    return fail(Op->getOperatorLoc(), "the operator '" + Op->getOpcodeStr().str() +
+                                          "' has no ufunc in nd");
+  if (K == BO_Div && Op->getType()->isIntegerType())
+    return fail(Op->getOperatorLoc(), "integer division truncates in C++ but nd::divide "
+                                      "returns the exact quotient");
+  if (!checkNoPromotion(Op->getLHS()) || !checkNoPromotion(Op->getRHS()))
+    return std::nullopt;
+  if (Logical) {
+    std::optional<std::string> L = translateArgument(Op->getLHS());
+    std::optional<std::string> R = L ? translateArgument(Op->getRHS()) : std::nullopt;
+    if (!R)
+      return std::nullopt;
+    return std::string(K == BO_LAnd ? "nd::logical_and(" : "nd::logical_or(") + *L + ", " + *R + ")";
+  }
+  std::optional<std::string> L = translateOperand(Op->getLHS());
+  if (!L)
+    return std::nullopt;
+  std::optional<std::string> R = translateOperand(Op->getRHS());
+  if (!R)
+    return std::nullopt;
+  return *L + " " + Op->getOpcodeStr().str() + " " + *R;
+}
+
+std::optional<std::string> LoopBodyTranslator::translateUnary(const UnaryOperator *Op) {
+  UnaryOperatorKind K = Op->getOpcode();
+  if (K != UO_Minus && K != UO_Plus && K != UO_LNot)
+    return fail(Op->getOperatorLoc(),
+                "the operator '" + UnaryOperator::getOpcodeStr(K).str() + "' has no ufunc");
+  if (!checkNoPromotion(Op->getSubExpr()))
+    return std::nullopt;
+  std::optional<std::string> Sub = translateOperand(Op->getSubExpr());
+  if (!Sub)
+    return std::nullopt;
+  return K == UO_Plus ? *Sub : UnaryOperator::getOpcodeStr(K).str() + *Sub;
+}
+
+// `C ? T : F` becomes nd::where(C, T, F).
+std::optional<std::string> LoopBodyTranslator::translateConditional(const ConditionalOperator *Cond) {
+  if (!checkNoPromotion(Cond->getTrueExpr()) || !checkNoPromotion(Cond->getFalseExpr()))
+    return std::nullopt;
+  std::optional<std::string> C = translateArgument(Cond->getCond());
+  if (!C)
+    return std::nullopt;
+  std::optional<std::string> T = translateArgument(Cond->getTrueExpr());
+  if (!T)
+    return std::nullopt;
+  std::optional<std::string> F = translateArgument(Cond->getFalseExpr());
+  if (!F)
+    return std::nullopt;
+  return "nd::where(" + *C + ", " + *T + ", " + *F + ")";
 }
 
 } // namespace clang::tidy::nd_checks

@@ -11,10 +11,10 @@ namespace clang::tidy::nd_checks {
 using tooling::fixit::getText;
 
 static bool isMethodCall(const Expr *E, llvm::StringRef Name, const CXXMemberCallExpr **Out) {
-  const auto *Member = dyn_cast<CXXMemberCallExpr>(stripImplicit(E));
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(utils::skipImplicit(E));
   const CXXMethodDecl *M = Member ? Member->getMethodDecl() : nullptr;
   if (!M || !M->getDeclName().isIdentifier() || M->getName() != Name ||
-      !isNdArrayType(Member->getObjectType()))
+      !utils::isNdArray(Member->getObjectType()))
     return false;
   *Out = Member;
   return true;
@@ -28,18 +28,18 @@ static bool isDataCall(const Expr *E) {
 // `a.data()` of a named nd::array: the array, or null.
 static const VarDecl *dataOf(const Expr *E) {
   const CXXMemberCallExpr *Member = nullptr;
-  return isMethodCall(E, "data", &Member) ? namedArray(Member->getImplicitObjectArgument()) : nullptr;
+  return isMethodCall(E, "data", &Member) ? utils::namedArray(Member->getImplicitObjectArgument()) : nullptr;
 }
 
 // `a.size()` of a named nd::array: the array, or null.
 static const VarDecl *sizeOf(const Expr *E) {
   const CXXMemberCallExpr *Member = nullptr;
-  return isMethodCall(E, "size", &Member) ? namedArray(Member->getImplicitObjectArgument()) : nullptr;
+  return isMethodCall(E, "size", &Member) ? utils::namedArray(Member->getImplicitObjectArgument()) : nullptr;
 }
 
 // `a.data() + a.size()`: the array, or null.
 static const VarDecl *endOf(const Expr *E) {
-  const auto *Add = dyn_cast<BinaryOperator>(stripImplicit(E));
+  const auto *Add = dyn_cast<BinaryOperator>(utils::skipImplicit(E));
   if (!Add || Add->getOpcode() != BO_Add)
     return nullptr;
   const VarDecl *Array = dataOf(Add->getLHS());

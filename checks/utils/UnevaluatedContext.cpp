@@ -1,4 +1,4 @@
-#include "UnevaluatedContext.h"
+#include "utils/UnevaluatedContext.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ExprConcepts.h"

@@ -5,6 +5,7 @@
 #include "model/EagerChain.h"
 #include "model/HandleRebinding.h"
 #include "model/NdCalls.h"
+#include "model/NdFunctions.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -78,7 +79,7 @@ std::optional<Operation> operationOf(const Expr *E) {
     }
     return Op;
   }
-  if (std::optional<llvm::StringRef> Ufunc = ufuncForMathFunction(F->getName())) {
+  if (std::optional<llvm::StringRef> Ufunc = model::ufuncForMathFunction(F->getName())) {
     Op.Ufunc = Ufunc->drop_front(4).str();  // "nd::sqrt"
     return Op;
   }
@@ -198,7 +199,7 @@ private:
 
 // The loop level whose variable Index names, or -1.
 int levelOf(const MapLoop &L, const Expr *Index) {
-  const VarDecl *V = referencedVar(Index);
+  const VarDecl *V = utils::referencedVar(Index);
   auto It = std::find(L.LoopVars.begin(), L.LoopVars.end(), V);
   return V && It != L.LoopVars.end() ? static_cast<int>(It - L.LoopVars.begin()) : -1;
 }
@@ -280,7 +281,7 @@ unsigned MapRewriter::allocationBound(const Expr *E, std::set<int> &Axes, bool &
 std::optional<MapRewrite> MapRewriter::outForms() {
   const VarDecl *Dest = L.Dest;
   QualType Element;
-  if (!isNdArrayType(Dest->getType(), &Element) || !sameType(Element, L.Value->getType()) ||
+  if (!utils::isNdArray(Dest->getType(), &Element) || !sameType(Element, L.Value->getType()) ||
       !Dest->hasLocalStorage() || Dest->getType()->isReferenceType() ||
       model::partialResultVisibleFrom(L.Loop, *Dest, Context))
     return std::nullopt;
@@ -329,7 +330,7 @@ bool MapRewriter::destinationFilledFresh(const DeclStmt *&Decl) const {
 std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast) {
   const DeclStmt *Decl = nullptr;
   QualType Element;
-  if (!L.DestView.empty() || !destinationFilledFresh(Decl) || !isNdArrayType(L.Dest->getType(), &Element) ||
+  if (!L.DestView.empty() || !destinationFilledFresh(Decl) || !utils::isNdArray(L.Dest->getType(), &Element) ||
       !sameType(Element, L.Value->getType()))
     return std::nullopt;
   // The value must have the destination's shape: some operand read at the

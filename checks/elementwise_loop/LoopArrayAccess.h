@@ -3,6 +3,9 @@
 // never by spelling.
 #pragma once
 
+#include "utils/ASTUtils.h"
+#include "utils/NdDecls.h"
+
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringRef.h"
@@ -10,15 +13,6 @@
 #include <vector>
 
 namespace clang::tidy::nd_checks {
-
-// Whether T (after references and qualifiers) is ::nd::array<E>; sets *Element to E.
-bool isNdArrayType(QualType T, QualType *Element = nullptr);
-
-// Whether F is declared in namespace ::nd (directly) and is named one of Names.
-bool isNdFunction(const FunctionDecl *F, llvm::ArrayRef<llvm::StringRef> Names);
-
-// The named array variable an expression refers to (`x`, `(x)`), or null.
-const VarDecl *namedArray(const Expr *E);
 
 // `a(i, j, ...)`: an element access of a named nd::array with one integer per index.
 struct ElementAccess {
@@ -38,11 +32,5 @@ struct SliceAccess {
   std::vector<const Expr *> Indices;
 };
 std::optional<SliceAccess> matchAllSlice(const Expr *E);
-
-// E without parentheses and implicit nodes (casts, temporaries, cleanups).
-const Expr *stripImplicit(const Expr *E);
-
-// The variable E names, after parentheses and implicit casts, or null.
-const VarDecl *referencedVar(const Expr *E);
 
 } // namespace clang::tidy::nd_checks

@@ -1,11 +1,12 @@
 #include "ChainedTemporariesCheck.h"
-#include "ArrayExprUtils.h"
+#include "model/EagerOps.h"
 #include "model/HandleBuffers.h"
 #include "model/HandleRebinding.h"
 #include "model/ArrayShapes.h"
 #include "model/EagerChain.h"
-#include "UnevaluatedContext.h"
-#include "UserCodeMatcher.h"
+#include "utils/LexerUtils.h"
+#include "utils/UnevaluatedContext.h"
+#include "utils/UserCodeMatcher.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -23,6 +24,7 @@ namespace clang::tidy::nd_checks {
 using tooling::fixit::getText;
 
 using namespace array_expr;
+using namespace utils;
 
 namespace {
 
@@ -50,39 +52,6 @@ bool isInLoopBody(const Expr *E, ASTContext &Ctx) {
         return true;
     }
     Node = P;
-  }
-}
-
-bool inMacro(SourceRange R) { return R.getBegin().isMacroID() || R.getEnd().isMacroID(); }
-
-// Leading whitespace of the line S starts on, to indent inserted statements alike.
-std::string indentationOf(SourceLocation Loc, const SourceManager &SM) {
-  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
-  StringRef Buffer = SM.getBufferData(Pos.first);
-  size_t LineStart = Buffer.rfind('\n', Pos.second == 0 ? 0 : Pos.second - 1);
-  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
-  StringRef Line = Buffer.substr(LineStart, Pos.second - LineStart);
-  return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
-}
-
-// The location just after the ';' that ends the statement whose last token is at End.
-std::optional<SourceLocation> afterSemicolon(SourceLocation End, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  Token Tok;
-  SourceLocation Loc = Lexer::getLocForEndOfToken(End, 0, SM, Ctx.getLangOpts());
-  if (Loc.isInvalid())
-    return std::nullopt;
-  // Skip whitespace and comments up to the semicolon.
-  for (;;) {
-    if (Lexer::getRawToken(Loc, Tok, SM, Ctx.getLangOpts(), /*IgnoreWhiteSpace=*/true))
-      return std::nullopt;
-    if (Tok.is(tok::comment)) {
-      Loc = Tok.getEndLoc();
-      continue;
-    }
-    if (!Tok.is(tok::semi))
-      return std::nullopt;
-    return Tok.getEndLoc();
   }
 }
 
@@ -193,11 +162,6 @@ std::string freshBuffer(llvm::ArrayRef<const Expr *> Arrays, QualType T, ASTCont
   for (const Expr *A : Arrays)
     Shapes.push_back(getText(*A, Ctx).str() + ".shape()");
   return "nd::empty<" + Spelled + ">(nd::broadcast_shapes(" + llvm::join(Shapes, ", ") + "))";
-}
-
-// Whether the variable V is named anywhere inside E.
-bool mentions(const Expr *E, const VarDecl *V, ASTContext &Ctx) {
-  return !match(findAll(declRefExpr(to(varDecl(equalsNode(V))))), *E, Ctx).empty();
 }
 
 // The body of the loop statement L.
@@ -311,7 +275,7 @@ const Stmt *hoistLoop(const Stmt *Full, llvm::ArrayRef<const Expr *> Arrays, AST
           return Best;
         }
       }
-      if (placementOf(L, Ctx) == Placement::Block && !inMacro(L->getSourceRange()))
+      if (placementOf(L, Ctx) == Placement::Block && !isInMacro(L->getSourceRange()))
         Best = L;
       else if (!Best)
         Why = "the loop is not a statement of its own in a block, where the buffer could be "
@@ -458,7 +422,7 @@ bool ChainedTemporariesCheck::writesInPlace(const Finding &F, ASTContext &Ctx) {
     return false;
   // A later step must not read the target the earlier steps overwrote.
   return llvm::none_of(F.Chain.laterSpineOperands(F.Spine),
-                       [&](const Expr *Operand) { return mentions(Operand, Target, Ctx); });
+                       [&](const Expr *Operand) { return mentions(Operand, Target); });
 }
 
 void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
@@ -566,7 +530,7 @@ std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding
     return std::string("the expression is in a template instantiation; its element types depend on "
                        "the template arguments");
   for (const Expr *Leaf : F.Chain.leaves()) {
-    if (inMacro(Leaf->getSourceRange()))
+    if (isInMacro(Leaf->getSourceRange()))
       return std::string("the expression is inside a macro expansion");
     if (!isSideEffectFree(Leaf))
       return "operand '" + getText(*Leaf, Ctx).str() +
@@ -576,7 +540,7 @@ std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding
       return "operand '" + getText(*Leaf, Ctx).str() + "' is neither an array nor a number";
   }
   for (const model::EagerChain::Node &N : F.Chain.nodes())
-    if (inMacro(N.Op.Call->getSourceRange()))
+    if (isInMacro(N.Op.Call->getSourceRange()))
       return std::string("the expression is inside a macro expansion");
   return std::nullopt;
 }
@@ -611,7 +575,7 @@ void ChainedTemporariesCheck::fixCompound(const Finding &F, ASTContext &Ctx) {
   // by value, wrapped in temporaries.
   const Expr *Full = Compound;
   explicitParent(Full, Ctx);
-  if (inMacro(Compound->getSourceRange()))
+  if (isInMacro(Compound->getSourceRange()))
     return noFix(F, "the compound assignment is inside a macro expansion", Ctx);
   Placement Where = placementOf(Full, Ctx);
   if (Where == Placement::None)
@@ -674,7 +638,7 @@ void ChainedTemporariesCheck::fixDeclaration(const Finding &F, ASTContext &Ctx) 
     return noFix(F, "the variable is const or a reference; the out forms need a writable array", Ctx);
   if (Declared->getInitStyle() != VarDecl::CInit || !DS || !DS->isSingleDecl() || !isBlockStatement(DS, Ctx))
     return noFix(F, "the declaration is not a statement of its own of the form 'T y = ...;'", Ctx);
-  if (inMacro(DS->getSourceRange()))
+  if (isInMacro(DS->getSourceRange()))
     return noFix(F, "the declaration is inside a macro expansion", Ctx);
   std::optional<SourceLocation> End = afterSemicolon(Declared->getInit()->getEndLoc(), Ctx);
   if (!End)
@@ -696,7 +660,7 @@ std::optional<std::string> ChainedTemporariesCheck::stepwiseBlocker(const Findin
                                                                     bool TargetPrivate, const Stmt &Full,
                                                                     ASTContext &Ctx) {
   for (const Expr *Operand : F.Chain.laterSpineOperands(F.Spine)) {
-    if (mentions(Operand, &Target, Ctx))
+    if (mentions(Operand, &Target))
       return "'" + Target.getName().str() +
              "' is read by a later operation, after the rewrite would have overwritten it";
     if (!TargetPrivate && readsAnArray(Operand, Ctx))
@@ -721,7 +685,7 @@ void ChainedTemporariesCheck::fixAssignment(const Finding &F, ASTContext &Ctx) {
     return noFix(F, "the target is not a variable", Ctx);
   if (!isBlockStatement(Full, Ctx))
     return noFix(F, "the assignment is not a statement of its own", Ctx);
-  if (inMacro(Assign->getSourceRange()))
+  if (isInMacro(Assign->getSourceRange()))
     return noFix(F, "the assignment is inside a macro expansion", Ctx);
   // A rebound target's old buffer is nobody's concern: only reads of it matter.
   if (std::optional<std::string> Why = stepwiseBlocker(F, *Target, /*TargetPrivate=*/true, *Full, Ctx))
@@ -750,7 +714,7 @@ void ChainedTemporariesCheck::fixAssignment(const Finding &F, ASTContext &Ctx) {
   }
   // Otherwise a later operand widens the result by broadcasting: rebind y to a fresh
   // buffer of the final shape first, which is only right when y is no operand.
-  if (mentions(Assign->getArg(1), Target, Ctx))
+  if (mentions(Assign->getArg(1), Target))
     return noFix(F, "a later operand broadcasts the result to a larger shape, so '" + Name +
                         "' would need a fresh buffer before the operations that read it",
                  Ctx);
@@ -765,7 +729,7 @@ void ChainedTemporariesCheck::fixCopyto(const Finding &F, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const CallExpr *Copyto = F.Where.Copyto;
   const Stmt *Full = fullStatement(Copyto, Ctx);
-  if (inMacro(Copyto->getSourceRange()))
+  if (isInMacro(Copyto->getSourceRange()))
     return noFix(F, "the call is inside a macro expansion", Ctx);
   Placement Where = placementOf(Full, Ctx);
   if (Where == Placement::None)

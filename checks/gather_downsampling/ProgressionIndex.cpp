@@ -1,6 +1,7 @@
 #include "ProgressionIndex.h"
 
-#include "NdGatherAst.h"
+#include "utils/ASTUtils.h"
+#include "utils/NdDecls.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Tooling/FixIt.h"
@@ -8,6 +9,7 @@
 namespace clang::tidy::nd_checks::gather_downsampling {
 
 using tooling::fixit::getText;
+using namespace utils;
 
 static std::optional<Progression> progressionOfCall(const Expr *E) {
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
@@ -33,7 +35,7 @@ static std::optional<Progression> progressionOfCall(const Expr *E) {
 }
 
 std::optional<Progression> findProgression(const Expr *E) {
-  E = ignoreHandleWrappers(E);
+  E = skipHandleCopies(E);
   if (auto P = progressionOfCall(E))
     return P;
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
@@ -43,19 +45,19 @@ std::optional<Progression> findProgression(const Expr *E) {
   if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || VD->getType()->isReferenceType() ||
       VD->getType().isVolatileQualified() || !VD->getInit())
     return std::nullopt;
-  auto P = progressionOfCall(ignoreHandleWrappers(VD->getInit()));
+  auto P = progressionOfCall(skipHandleCopies(VD->getInit()));
   if (P)
     P->Var = VD;
   return P;
 }
 
 std::optional<ProgressionOperand> findProgressionOperand(const Expr *E) {
-  E = ignoreHandleWrappers(E);
+  E = skipHandleCopies(E);
   if (auto P = findProgression(E))
     return ProgressionOperand{*P, 0};
   // p(nd::all, nd::newaxis, ...): operator() of nd::array whose object is a progression.
   const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
-  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() < 2 || !isNdArrayType(Op->getType()))
+  if (!Op || Op->getOperator() != OO_Call || Op->getNumArgs() < 2 || !isNdArray(Op->getType()))
     return std::nullopt;
   if (!isNdTag(Op->getArg(1), "all"))
     return std::nullopt;
@@ -75,7 +77,7 @@ std::optional<ProgressionOperand> findProgressionOperand(const Expr *E) {
 // constructor and the std::initializer_list it takes).
 static const InitListExpr *bracedList(const Expr *E) {
   while (E) {
-    E = ignoreHandleWrappers(E);
+    E = skipHandleCopies(E);
     if (const auto *IL = dyn_cast<InitListExpr>(E))
       return IL;
     if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
@@ -93,7 +95,7 @@ static const InitListExpr *bracedList(const Expr *E) {
 std::optional<std::vector<int64_t>> knownConstantShape(const VarDecl *Array, const ASTContext &Ctx) {
   if (!Array || !Array->hasLocalStorage() || Array->getType()->isReferenceType() || !Array->getInit())
     return std::nullopt;
-  const Expr *Init = ignoreHandleWrappers(Array->getInit());
+  const Expr *Init = skipHandleCopies(Array->getInit());
   if (auto P = progressionOfCall(Init)) {
     auto Start = P->Start ? evaluateInt(P->Start, Ctx) : std::optional<int64_t>(0);
     auto Stop = evaluateInt(P->Stop, Ctx);
@@ -137,10 +139,10 @@ std::optional<std::vector<int64_t>> knownConstantShape(const VarDecl *Array, con
 static bool isLengthOfAxis(const Expr *E, const AxisContext &Axis, const ASTContext &Ctx) {
   if (!Axis.Array)
     return false;
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(ignoreHandleWrappers(E));
-  if (!Call || !isNdArrayType(Call->getObjectType()))
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(skipHandleCopies(E));
+  if (!Call || !isNdArray(Call->getObjectType()))
     return false;
-  const auto *Obj = dyn_cast_or_null<DeclRefExpr>(ignoreHandleWrappers(Call->getImplicitObjectArgument()));
+  const auto *Obj = dyn_cast_or_null<DeclRefExpr>(skipHandleCopies(Call->getImplicitObjectArgument()));
   if (!Obj || Obj->getDecl() != Axis.Array)
     return false;
   const CXXMethodDecl *MD = Call->getMethodDecl();
@@ -238,7 +240,7 @@ bool isSideEffectFree(const Expr *E) {
            B->getOpcode() != BO_Rem && isSideEffectFree(B->getLHS()) && isSideEffectFree(B->getRHS());
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
-    if (!MD || !MD->getIdentifier() || !isNdArrayType(Call->getObjectType()))
+    if (!MD || !MD->getIdentifier() || !isNdArray(Call->getObjectType()))
       return false;
     if (MD->getName() != "shape" && MD->getName() != "size" && MD->getName() != "ndim")
       return false;

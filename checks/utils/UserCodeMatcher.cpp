@@ -1,4 +1,4 @@
-#include "UserCodeMatcher.h"
+#include "utils/UserCodeMatcher.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"

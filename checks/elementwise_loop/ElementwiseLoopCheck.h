@@ -22,6 +22,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  // Forms 1-4: a loop nest (Instantiated: in an instantiation of a template).
+  void checkLoop(const Stmt *Loop, const Decl *Scope, bool Instantiated, ASTContext &Context);
   // Form 5: a scalar lambda applied with nd::vectorize or std::transform.
   void checkVectorize(const CXXOperatorCallExpr *Call, const Stmt *Scope, ASTContext &Context);
   void checkTransform(const CallExpr *Call, const Stmt *Scope, ASTContext &Context);

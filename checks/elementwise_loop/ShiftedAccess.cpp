@@ -13,29 +13,28 @@ namespace clang::tidy::nd_checks {
 // The source text of a node, as written.
 using tooling::fixit::getText;
 
+// Shifts, bounds and steps are added to and multiplied with each other in int64_t; at
+// most 48 significant bits each leaves that arithmetic room not to overflow.
+constexpr unsigned ConstantBits = 48;
+
 static std::optional<int64_t> constantOf(const Expr *E, const ASTContext &Context) {
-  if (!E || E->isValueDependent() || !E->getType()->isIntegerType())
-    return std::nullopt;
-  std::optional<llvm::APSInt> Value = E->getIntegerConstantExpr(Context);
-  if (!Value || Value->getSignificantBits() > 48)
-    return std::nullopt;
-  return Value->getExtValue();
+  return utils::integerConstant(E, Context, ConstantBits);
 }
 
 std::optional<ShiftedIndex> shiftedIndex(const Expr *Index, const ASTContext &Context) {
-  const Expr *E = stripImplicit(Index);
-  if (const VarDecl *V = referencedVar(E))
+  const Expr *E = utils::skipImplicit(Index);
+  if (const VarDecl *V = utils::referencedVar(E))
     return ShiftedIndex{V, 0};
   const auto *Op = dyn_cast<BinaryOperator>(E);
   if (!Op || (Op->getOpcode() != BO_Add && Op->getOpcode() != BO_Sub))
     return std::nullopt;
-  const VarDecl *V = referencedVar(Op->getLHS());
+  const VarDecl *V = utils::referencedVar(Op->getLHS());
   std::optional<int64_t> K = constantOf(Op->getRHS(), Context);
   if (!V && Op->getOpcode() == BO_Add) {
-    V = referencedVar(Op->getRHS());
+    V = utils::referencedVar(Op->getRHS());
     K = constantOf(Op->getLHS(), Context);
   }
-  if (!V || !K || constantOf(stripImplicit(E), Context))
+  if (!V || !K || constantOf(utils::skipImplicit(E), Context))
     return std::nullopt;
   return ShiftedIndex{V, Op->getOpcode() == BO_Sub ? -*K : *K};
 }
@@ -64,7 +63,7 @@ static std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &C
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *M = Call->getMethodDecl();
     const Expr *Object = Call->getImplicitObjectArgument();
-    const VarDecl *Array = namedArray(Object);
+    const VarDecl *Array = utils::namedArray(Object);
     if (!M || !Array || !M->getDeclName().isIdentifier())
       return std::nullopt;
     if (M->getName() == "size" && Call->getNumArgs() == 0)
@@ -77,7 +76,7 @@ static std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &C
     return std::nullopt;
   }
   // `const auto n = u.size();` or `auto m = u.shape(0) - 1;` never modified.
-  const VarDecl *V = referencedVar(E);
+  const VarDecl *V = utils::referencedVar(E);
   if (V && Depth == 0 && isUnmodifiedLocal(V))
     return affineBound(V->getInit(), Context, Depth + 1);
   return std::nullopt;
@@ -91,9 +90,9 @@ std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &Context)
 // `const` local initialised with one).
 static std::optional<int64_t> stepOf(const Expr *Inc, const VarDecl *V, const ASTContext &Context) {
   if (const auto *Op = dyn_cast_or_null<UnaryOperator>(Inc))
-    return Op->isIncrementOp() && referencedVar(Op->getSubExpr()) == V ? std::optional<int64_t>(1) : std::nullopt;
+    return Op->isIncrementOp() && utils::referencedVar(Op->getSubExpr()) == V ? std::optional<int64_t>(1) : std::nullopt;
   const auto *Op = dyn_cast_or_null<CompoundAssignOperator>(Inc);
-  if (!Op || Op->getOpcode() != BO_AddAssign || referencedVar(Op->getLHS()) != V)
+  if (!Op || Op->getOpcode() != BO_AddAssign || utils::referencedVar(Op->getLHS()) != V)
     return std::nullopt;
   std::optional<int64_t> Step = constantOf(Op->getRHS()->IgnoreParenImpCasts(), Context);
   return Step && *Step > 0 ? Step : std::nullopt;
@@ -115,7 +114,7 @@ std::optional<LevelRange> levelRange(const LoopLevel &Level, ASTContext &Context
       return std::nullopt;
     }
     const auto *Cond = dyn_cast<BinaryOperator>(For->getCond());
-    if (!Cond || Cond->getOpcode() != BO_LT || referencedVar(Cond->getLHS()) != V) {
+    if (!Cond || Cond->getOpcode() != BO_LT || utils::referencedVar(Cond->getLHS()) != V) {
       Why = "the loop condition is not '" + V->getNameAsString() + " < extent' (index shape)";
       return std::nullopt;
     }
@@ -231,11 +230,11 @@ std::optional<AffineBound> SlicePlan::declaredExtent(const VarDecl *Array, int A
   if (!Array || !Array->hasLocalStorage() || Array->getType()->isReferenceType() || !Array->getInit() ||
       model::mayBeReboundHere(*Array, *Scope, Context))
     return std::nullopt;
-  const Expr *Init = stripImplicit(Array->getInit());
+  const Expr *Init = utils::skipImplicit(Array->getInit());
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init); Construct && Construct->getNumArgs() == 1)
-    Init = stripImplicit(Construct->getArg(0));
+    Init = utils::skipImplicit(Construct->getArg(0));
   const auto *Call = dyn_cast<CallExpr>(Init);
-  if (!Call || Call->getNumArgs() < 1 || !isNdFunction(Call->getDirectCallee(), {"empty", "zeros", "ones", "full"}))
+  if (!Call || Call->getNumArgs() < 1 || !utils::isNdFunction(Call->getDirectCallee(), {"empty", "zeros", "ones", "full"}))
     return std::nullopt;
   llvm::SmallVector<const Expr *, 4> Extents = model::listedItems(Call->getArg(0));
   if (!llvm::all_of(Extents, [](const Expr *E) { return E->getType()->isIntegerType(); }))

@@ -75,6 +75,10 @@ public:
 
 private:
   std::optional<std::string> translateVariant(const Expr *E);
+  std::optional<std::string> translateReference(const DeclRefExpr *Ref);
+  std::optional<std::string> translateBinary(const BinaryOperator *Op);
+  std::optional<std::string> translateUnary(const UnaryOperator *Op);
+  std::optional<std::string> translateConditional(const ConditionalOperator *Cond);
   std::optional<std::string> translateOperand(const Expr *E);
   // translateOperand for a whole argument of a call, which groups on its own.
   std::optional<std::string> translateArgument(const Expr *E);
@@ -110,8 +114,5 @@ private:
   std::map<const ValueDecl *, unsigned> Uses;
   std::string Subject = "the loop";
 };
-
-// The C++ math functions that have a ufunc, by unqualified name, and theirs.
-std::optional<llvm::StringRef> ufuncForMathFunction(llvm::StringRef Name);
 
 } // namespace clang::tidy::nd_checks
