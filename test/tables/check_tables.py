@@ -5,7 +5,8 @@ functions: every public free function of runtime/include/nd/*.hpp (found in Clan
            and functions.def's `out` column says whether an overload has an `out`
            parameter.
 docs:      the function table of docs/api/elementwise.md is the one generated from
-           ufuncs.def (--update rewrites it)."""
+           ufuncs.def (--update rewrites it).
+porting:   docs/api/porting.md names every public function of both tables."""
 
 import argparse
 import glob
@@ -122,14 +123,28 @@ def check_docs(path, update):
     return [f"{rel}: the function table differs from ufuncs.def; run test/tables/check_tables.py docs --update"]
 
 
+def check_porting(path):
+    """Every public function of the tables appears on the porting page as `nd::name`."""
+    text = open(path).read()
+    names = [r["name"] for r in nd_tables.functions()]
+    names += [r["name"] for r in nd_tables.ufuncs() if r["api"] != "internal"]
+    rel = os.path.relpath(path, nd_tables.ROOT)
+    return [f"{rel} does not list nd::{n}" for n in names if f"`nd::{n}`" not in text]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("functions", "docs"))
+    ap.add_argument("what", choices=("functions", "docs", "porting"))
     ap.add_argument("--compiler", default="clang++-19", help="a Clang, for the AST dump")
     ap.add_argument("--docs", default=os.path.join(nd_tables.ROOT, "docs", "api", "elementwise.md"))
     ap.add_argument("--update", action="store_true", help="rewrite the docs' table")
     args = ap.parse_args()
-    errors = check_functions(args.compiler) if args.what == "functions" else check_docs(args.docs, args.update)
+    if args.what == "functions":
+        errors = check_functions(args.compiler)
+    elif args.what == "porting":
+        errors = check_porting(os.path.join(nd_tables.ROOT, "docs", "api", "porting.md"))
+    else:
+        errors = check_docs(args.docs, args.update)
     for e in errors:
         print(e, file=sys.stderr)
     return 1 if errors else 0
