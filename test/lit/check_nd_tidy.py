@@ -86,6 +86,8 @@ def parse_arguments(argv: List[str]):
     tools.add_argument("--filecheck", required=True)
     tools.add_argument("--cxx", required=True, help="clang++ of that version, for the round trip")
     tools.add_argument("--runtime-include", required=True)
+    tools.add_argument("--pch-c++20", dest="pch", default="",
+                       help="nd/nd.hpp precompiled for -std=c++20, for the round trip")
     tools.add_argument("--link", action="append", default=[],
                        help="library to link a runnable test against (repeatable)")
     parser.add_argument("-run", action="store_true",
@@ -227,7 +229,7 @@ class CheckTest:
         fixed = os.path.join(roundtrip_dir, "fixed.cpp")
         write(original, CHECK_LINE.sub("//", self.source))
         write(fixed, fixed_text)
-        compile_cmd = [self.args.cxx] + self.compiler_args
+        compile_cmd = [self.args.cxx] + self.compiler_args + self.precompiled_header()
         if not self.args.run:
             run(compile_cmd + ["-c", fixed, "-o", fixed + ".o"],
                 "compiling the fixed file")
@@ -240,6 +242,24 @@ class CheckTest:
                                   "inputs under '#ifdef ND_SQUARE_INPUT', so that a wrong axis "
                                   "cannot hide behind a shape error")
             self.run_both(compile_cmd + ["-DND_SQUARE_INPUT"], original, fixed, "-square")
+
+    def precompiled_header(self) -> List[str]:
+        """-include-pch of nd/nd.hpp where it changes nothing but the time.
+
+        That is where the source's first directive includes <nd/nd.hpp> (the runtime's
+        headers test no macro, so -D flags keep their meaning) and the test adds only
+        -D and -I flags (other flags change the language options the header was built
+        with).
+        """
+        if not self.args.pch or self.args.std != "c++20":
+            return []
+        if any(not a.startswith(("-D", "-I")) for a in self.compiler_args[3:]):
+            return []
+        without_comments = re.sub(r"//[^\n]*|/\*.*?\*/", "", self.source, flags=re.S)
+        first = re.search(r"^\s*#.*$", without_comments, re.M)
+        if not first or not re.fullmatch(r"\s*#\s*include\s*<nd/nd\.hpp>\s*", first.group(0)):
+            return []
+        return ["-include-pch", self.args.pch]
 
     def run_both(self, compile_cmd: List[str], original: str, fixed: str, variant: str):
         outputs = {}

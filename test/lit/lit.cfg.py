@@ -3,6 +3,7 @@
 #   lit.py -sv <build>/test/lit      (or: ninja check-lit, or: ctest -R lit)
 import os
 import shlex
+import subprocess
 
 import lit.formats
 
@@ -26,6 +27,36 @@ runner = [config.nd_python, os.path.join(config.test_source_root, "check_nd_tidy
           "--cxx=" + config.nd_clangxx,
           "--runtime-include=" + config.nd_runtime_include]
 runner += ["--link=" + lib for lib in config.nd_runtime_link if lib]
+
+
+def build_precompiled_runtime_header():
+    """nd/nd.hpp precompiled once per lit run, for the round-trip compilations.
+
+    Parsing the runtime's headers is most of the time of building a test's original and
+    fixed programs; each test builds two to four. The runner uses the header only for
+    sources whose first directive includes <nd/nd.hpp>, where it means the same thing.
+    A header that does not build leaves the tests to compile without it (and say why).
+    """
+    directory = os.path.join(config.nd_lit_binary_dir, "pch")
+    os.makedirs(directory, exist_ok=True)
+    source = os.path.join(directory, "nd-all.hpp")
+    # Written once: a newer file would invalidate the header another lit run is using.
+    if not os.path.exists(source):
+        with open(source, "w", encoding="utf-8") as f:
+            f.write("#include <nd/nd.hpp>\n")
+    target = os.path.join(directory, "nd-all-c++20.pch")
+    command = [config.nd_clangxx, "-std=c++20", "-I", config.nd_runtime_include,
+               "-x", "c++-header", source, "-o", target + ".tmp"]
+    if subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode:
+        return ""
+    os.replace(target + ".tmp", target)
+    return target
+
+
+if os.environ.get("ND_LIT_NO_PCH") != "1":
+    precompiled = build_precompiled_runtime_header()
+    if precompiled:
+        runner.append("--pch-c++20=" + precompiled)
 
 # The LLVM major version of this build's checks and tools: a test whose expectation
 # differs between versions says so with `REQUIRES: llvm-22` or `%llvm_version`.
