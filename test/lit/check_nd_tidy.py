@@ -147,6 +147,7 @@ class CheckTest:
         # directory must not change what the test sees.
         if not any(re.match(r"^--?config(-file)?=", a) for a in self.tidy_args):
             self.tidy_args.append("--config={}")
+        self.extra_compiler_args = list(compiler_args)  # the test's own, after a second --
         self.compiler_args = ["-std=" + args.std, "-I", args.runtime_include] + compiler_args
         self.work_dir = args.temp_path + ".d"
         self.file_name = os.path.splitext(os.path.basename(args.input_file))[0] + ".cpp"
@@ -253,7 +254,7 @@ class CheckTest:
         """
         if not self.args.pch or self.args.std != "c++20":
             return []
-        if any(not a.startswith(("-D", "-I")) for a in self.compiler_args[3:]):
+        if any(not a.startswith(("-D", "-I")) for a in self.extra_compiler_args):
             return []
         without_comments = re.sub(r"//[^\n]*|/\*.*?\*/", "", self.source, flags=re.S)
         first = re.search(r"^\s*#.*$", without_comments, re.M)

@@ -45,11 +45,15 @@ def build_precompiled_runtime_header():
         with open(source, "w", encoding="utf-8") as f:
             f.write("#include <nd/nd.hpp>\n")
     target = os.path.join(directory, "nd-all-c++20.pch")
+    # Built under a name of this run's own, so that two lit runs never write one file.
+    building = "%s.%d.tmp" % (target, os.getpid())
     command = [config.nd_clangxx, "-std=c++20", "-I", config.nd_runtime_include,
-               "-x", "c++-header", source, "-o", target + ".tmp"]
+               "-x", "c++-header", source, "-o", building]
     if subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode:
+        if os.path.exists(building):
+            os.remove(building)
         return ""
-    os.replace(target + ".tmp", target)
+    os.replace(building, target)
     return target
 
 
