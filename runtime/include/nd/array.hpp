@@ -5,6 +5,7 @@
 // is non-const, so a `const nd::array<T>&` is provably never written through. The
 // checks in checks/ rely on that.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <algorithm>
 #include <cstring>

@@ -3,6 +3,7 @@
 // Shapes are aligned at their last axis; two extents are compatible when equal or
 // when one of them is 1. A broadcast view repeats data with stride 0 instead of copying.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <span>
 #include <string>

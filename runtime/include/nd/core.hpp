@@ -1,6 +1,7 @@
 // Core vocabulary of the nd runtime: index type, errors, shapes, element types,
 // index tags and the shared buffer that arrays are handles to.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <array>
 #include <complex>

@@ -1,6 +1,7 @@
 // Counting and binning: nd::bincount, nd::digitize, nd::isin (NumPy's np.bincount,
 // np.digitize, np.isin). See docs/api/sorting.md.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <concepts>
 #include <cstdint>

@@ -1,6 +1,7 @@
 // Creation from a shape: nd::empty, zeros, ones, full and their *_like forms.
 // (nd::arange and nd::linspace live in nd/ranges.hpp, random numbers in nd/random.hpp.)
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include "nd/array.hpp"
 #include "nd/promote.hpp"

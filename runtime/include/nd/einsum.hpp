@@ -7,6 +7,7 @@
 // the summed labels innermost. One operand without a summed label gives a view, as
 // NumPy's (np.einsum("ii->i", a) is a writeable view of a's diagonal).
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <string_view>
 #include <vector>

@@ -1,6 +1,7 @@
 // Arrays from C++ memory: nd::asarray copies a container, nd::from_data views memory
 // the caller owns (NumPy's np.frombuffer, xtensor's adapt).
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <ranges>
 #include <string>

@@ -10,6 +10,7 @@
 // are its linspace, an element's bin is computed from (x - first) / (last - first) * n
 // and corrected against the edges, in the types NumPy computes in.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <concepts>
 #include <cstdint>

@@ -5,6 +5,7 @@
 // shape and strides); planning and the gather itself are compiled once in
 // src/indexing.cpp, by element size.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <algorithm>
 #include <tuple>

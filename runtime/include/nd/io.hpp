@@ -8,6 +8,7 @@
 // the reader allocate more than the file holds. Writing produces the same bytes as
 // NumPy's np.save (version 1.0, C order, little-endian, header padded to 64 bytes).
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdio>
 #include <filesystem>

@@ -5,6 +5,7 @@
 // promoted with a's; a scalar operand counts as a 0-d array of its default type
 // (int64, double), as np.isclose makes it one before promoting.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <type_traits>
 

@@ -7,6 +7,7 @@
 // construction, exactly as the eager ufuncs (nd/ufunc.hpp) work them out per call, so
 // every node computes in the eager compute type and yields the eager result type.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstring>
 #include <memory>

@@ -11,6 +11,7 @@
 // of rows that stay in cache. Reductions over all axes, or where neither axis 0 nor
 // the last one is kept, evaluate the whole operand first.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <algorithm>
 #include <optional>

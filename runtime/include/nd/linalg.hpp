@@ -8,6 +8,7 @@
 // vectorises; their operands are packed first when they are not C-contiguous. Operands
 // of different element types are converted to their NumPy promotion (nd::promote_t).
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <array>
 #include <string>

@@ -7,6 +7,7 @@
 // singular (solve, inv), not positive definite (cholesky), or a factorization that does
 // not converge throws nd::linalg_error with NumPy's message. Included by nd/linalg.hpp.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <algorithm>
 #include <limits>

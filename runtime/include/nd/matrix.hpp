@@ -3,6 +3,7 @@
 // operands as NumPy does; inner contracts through nd::matmul, so float and double go
 // through CBLAS.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <string>
 

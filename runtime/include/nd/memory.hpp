@@ -4,6 +4,7 @@
 // handle copies and moves count nothing, and an expression that reuses a temporary
 // (temporary elision) counts one buffer, not two.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdint>
 

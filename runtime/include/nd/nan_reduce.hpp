@@ -9,6 +9,7 @@
 // nanmean, nanvar and nanstd; 0 for nansum and 1 for nanprod. nanvar is NaN where fewer
 // than ddof + 1 values are not NaN.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdint>
 #include <initializer_list>

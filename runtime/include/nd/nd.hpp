@@ -1,6 +1,9 @@
 // The whole nd runtime: #include <nd/nd.hpp>.
 #pragma once
 
+// Every header below is private to this one (IWYU pragma: private in each), so that
+// include-cleaner and clangd accept <nd/nd.hpp> as the header providing all of nd.
+// IWYU pragma: begin_exports
 #include "nd/core.hpp"
 #include "nd/array.hpp"
 #include "nd/creation.hpp"
@@ -36,3 +39,4 @@
 #include "nd/einsum.hpp"
 #include "nd/lazy.hpp"
 #include "nd/lazy_reduce.hpp"
+// IWYU pragma: end_exports

@@ -2,6 +2,7 @@
 // np.nonzero, np.flatnonzero, np.argwhere). Elements are visited in C order; NaN is
 // nonzero and -0.0 is zero, as `x != 0` says. See docs/api/sorting.md.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdint>
 #include <vector>

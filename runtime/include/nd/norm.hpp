@@ -10,6 +10,7 @@
 // of that kind is a value_error, as NumPy's. Integers are taken as float64; float32
 // stays float32. 2, -2 and "nuc" use the singular values (nd::linalg::svd, LAPACK).
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cmath>
 #include <initializer_list>

@@ -4,6 +4,7 @@
 // a temporary view (`a(nd::all, 0) += 1`), with NumPy's 'same_kind' output casting
 // (`int_array += 1.5` throws nd::type_error).
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include "nd/ufunc.hpp"
 

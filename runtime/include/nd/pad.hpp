@@ -1,6 +1,7 @@
 // nd::pad(a, width, mode = "constant", value = 0): NumPy's np.pad with the modes
 // "constant", "edge", "reflect", "symmetric" and "wrap".
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <initializer_list>
 #include <string>

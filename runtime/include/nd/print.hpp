@@ -6,6 +6,7 @@
 //                                     [3, 4]])
 //   array([1, 2], dtype=int32) array([], shape=(0, 3), dtype=float64)   array(5.)
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <ostream>
 #include <string>

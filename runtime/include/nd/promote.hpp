@@ -8,6 +8,7 @@
 // default type of its kind otherwise (int64 for integers, float64 for floats).
 // The checks and other parts of the runtime use these traits; keep them public.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdint>
 #include <limits>

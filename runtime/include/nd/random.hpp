@@ -10,6 +10,7 @@
 // numbers than np.random.default_rng(seed). Doubles carry 53 random bits; bounded
 // integers are unbiased (Lemire's method); normals use Marsaglia's polar method.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdint>
 #include <string>

@@ -1,5 +1,6 @@
 // Evenly spaced values: nd::arange and nd::linspace, with NumPy's lengths and formulas.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <algorithm>
 #include <cmath>

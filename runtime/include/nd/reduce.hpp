@@ -17,6 +17,7 @@
 // and stddev of integers give float64; float32 stays float32. Float sums are pairwise
 // (see the engine in runtime/src/reduce_engine.cpp).
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cmath>
 #include <concepts>

@@ -14,6 +14,7 @@
 // bits as NumPy's); the engine (runtime/src/scan_engine.cpp) runs lines in parallel,
 // never one line, so the result is the same for every thread count.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdint>
 #include <span>

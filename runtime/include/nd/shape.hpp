@@ -4,6 +4,7 @@
 // reshape, ravel, T and transpose return views whenever the strides allow (NumPy's
 // rules), so they cost O(ndim); flatten, concatenate and stack always copy.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <initializer_list>
 #include <string>

@@ -2,6 +2,7 @@
 // column_stack and meshgrid (nd::pad is in nd/pad.hpp). Each returns a new
 // C-contiguous array; strided, reversed and broadcast inputs are read as they are.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <initializer_list>
 #include <string>

@@ -3,6 +3,7 @@
 // O(pieces)) and shares the buffer of its argument; writing through the result writes
 // into the argument, except through diagonal, which is read-only as NumPy 1.24's is.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <initializer_list>
 #include <string>

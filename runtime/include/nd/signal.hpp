@@ -1,6 +1,7 @@
 // nd::interp and nd::convolve (NumPy's np.interp and np.convolve). See
 // docs/api/sorting.md.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdint>
 #include <optional>

@@ -6,6 +6,7 @@
 // runtime/src/sort_engine.cpp (rows sorted with Highway's vqsort, threads across rows)
 // and runtime/src/sort_search.cpp; see docs/api/sorting.md.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdint>
 #include <span>

@@ -7,6 +7,7 @@
 // reduced axes. Order statistics (median, percentile, quantile) gather the reduced axes
 // of each output into a contiguous row and select in it (runtime/src/statistics.cpp).
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <concepts>
 #include <cstdint>

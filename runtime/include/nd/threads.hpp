@@ -2,6 +2,7 @@
 // may run on (its affinity mask, capped by a cgroup CPU quota), or ND_NUM_THREADS from
 // the environment. Results are bit-for-bit the same for every thread count.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 namespace nd {
 

@@ -7,6 +7,7 @@
 // work out types, shapes and overlap; the loops run in the compiled engine
 // (nd/ufunc_engine.hpp), so each (operation, dtype) kernel is compiled once, with SIMD.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <type_traits>
 #include <utility>

@@ -3,6 +3,7 @@
 // only describe operands (pointer, dtype, strides); every loop runs in the library,
 // so the kernels are compiled once per (operation, dtype) and per SIMD target.
 #pragma once
+// IWYU pragma: private, include <nd/nd.hpp>
 
 #include <cstdint>
 #include <span>
