@@ -38,7 +38,7 @@ std::optional<EagerOp> matchEagerOp(const Expr *E) {
     Op.Ufunc = operatorUfunc(OpCall->getOperator(), OpCall->getNumArgs());
     if (Op.Ufunc.empty())
       return std::nullopt;
-    Op.Commutative = Op.Ufunc == "add" || Op.Ufunc == "multiply";
+    Op.Commutative = ufuncInfo(Op.Ufunc)->Commutative;
   } else {
     if (isa<CXXMemberCallExpr>(Call) || !Callee->getDeclName().isIdentifier())
       return std::nullopt;

@@ -39,6 +39,14 @@ const Expr *skipTemporaryCopies(const Expr *E) {
   }
 }
 
+// The form of a function with `out` (its last parameter), which returns out's buffer.
+bool writesIntoOut(const FunctionDecl *F, const FunctionInfo &Info) {
+  if (!Info.HasOutForm || F->getNumParams() == 0)
+    return false;
+  const ParmVarDecl *Last = F->getParamDecl(F->getNumParams() - 1);
+  return Last->getDeclName().isIdentifier() && Last->getName() == "out";
+}
+
 ArrayOrigin originOfMemberCall(const CXXMemberCallExpr *Member) {
   const CXXMethodDecl *M = Member->getMethodDecl();
   if (!M)
@@ -87,13 +95,20 @@ ArrayOrigin originOfCall(const CallExpr *Call) {
   const FunctionDecl *F = Call->getDirectCallee();
   if (!F || !isInNdNamespace(F) || Call->getType()->isReferenceType())
     return ArrayOrigin::Unknown;
-  if (named(F, isBroadcastingViewFunction))
-    return ArrayOrigin::View;
   if (matchReduction(Call) || array_expr::matchEagerOp(Call))
     return ArrayOrigin::Fresh;
-  if (named(F, isArrayMakingFunction))
-    return F->getName() == "ascontiguousarray" ? ArrayOrigin::Unknown : ArrayOrigin::Fresh;
-  return ArrayOrigin::Unknown;
+  if (!F->getDeclName().isIdentifier())
+    return ArrayOrigin::Unknown;
+  // Every other public function is a row of nd/functions.def, which says what it
+  // returns; a name missing there is not nd's (check_tables.py keeps the table whole).
+  std::optional<FunctionInfo> Info = functionInfo(F->getName());
+  if (!Info || writesIntoOut(F, *Info))
+    return ArrayOrigin::Unknown;
+  switch (Info->Result) {
+  case CallResult::Fresh: return ArrayOrigin::Fresh;
+  case CallResult::View: return ArrayOrigin::View;
+  default: return ArrayOrigin::Unknown;  // mixed, dest, value
+  }
 }
 
 } // namespace

@@ -6,7 +6,11 @@ functions: every public free function of runtime/include/nd/*.hpp (found in Clan
            parameter.
 docs:      the function table of docs/api/elementwise.md is the one generated from
            ufuncs.def (--update rewrites it).
-porting:   docs/api/porting.md names every public function of both tables."""
+porting:   docs/api/porting.md names every public function of both tables.
+model:     the few lists of the checks' model (checks/model/NdFunctions.cpp) that the
+           tables do not give agree with the runtime's headers: the operators that
+           reuse a temporary operand, the reductions with axis forms, the methods of
+           nd::array that copy or reshape."""
 
 import argparse
 import glob
@@ -132,15 +136,69 @@ def check_porting(path):
     return [f"{rel} does not list nd::{n}" for n in names if f"`nd::{n}`" not in text]
 
 
+MODEL = os.path.join(nd_tables.ROOT, "checks", "model", "NdFunctions.cpp")
+
+
+def model_list(text, name):
+    """The strings of `name[] = {...}` in the model's source."""
+    m = re.search(rf"\b{name}\[\]\s*=\s*\{{([^}}]*)\}}", text)
+    return set(re.findall(r'"([^"]+)"', m.group(1))) if m else None
+
+
+def model_call_list(text, function):
+    """The strings of the is_contained({...}, Name) list in the body of `function`."""
+    m = re.search(rf"\bbool {function}\(llvm::StringRef Name\) \{{\s*return llvm::is_contained\(\{{([^}}]*)\}}",
+                  text)
+    return set(re.findall(r'"([^"]+)"', m.group(1))) if m else None
+
+
+def read_header(name):
+    with open(os.path.join(nd_tables.INCLUDE, name)) as f:
+        return f.read()
+
+
+def check_model():
+    text = open(MODEL).read()
+    rel = os.path.relpath(MODEL, nd_tables.ROOT)
+    errors = []
+    operators = read_header("operators.hpp")
+    reduce = read_header("reduce.hpp")
+    array = read_header("array.hpp")
+    runtime = {
+        "TemporaryReusingUfuncs": set(re.findall(r"^ND_ARITHMETIC_OPERATOR\([^,]+, (\w+),", operators, re.M)),
+        "AxisReductions": ({"all" if n == "reduce_all" else n
+                            for n in re.findall(r"^ND_(?:SPREAD_)?REDUCTION\((\w+),", reduce, re.M)}
+                           | {m.group(1) for line in reduce.splitlines() if not line.endswith("\\")
+                              for m in [re.search(r"\b(\w+)\(const array<T>& a, int axis\)", line)] if m}),
+    }
+    for name, want in runtime.items():
+        have = model_list(text, name)
+        if have is None:
+            errors.append(f"{rel} has no list {name}")
+        elif have != want:
+            errors.append(f"{rel}: {name} is {sorted(have)}, the runtime's headers have {sorted(want)}")
+    for function in ("isCopyingArrayMethod", "isReshapingArrayMethod"):
+        names = model_call_list(text, function)
+        if names is None:
+            errors.append(f"{rel} has no list in {function}")
+            continue
+        for n in sorted(names):
+            if not re.search(rf"^\s+array(<U>)? {n}\(", array, re.M):
+                errors.append(f"{rel}: {function} names {n}, which nd::array (nd/array.hpp) has no method of")
+    return errors
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("functions", "docs", "porting"))
+    ap.add_argument("what", choices=("functions", "docs", "porting", "model"))
     ap.add_argument("--compiler", default="clang++-19", help="a Clang, for the AST dump")
     ap.add_argument("--docs", default=os.path.join(nd_tables.ROOT, "docs", "api", "elementwise.md"))
     ap.add_argument("--update", action="store_true", help="rewrite the docs' table")
     args = ap.parse_args()
     if args.what == "functions":
         errors = check_functions(args.compiler)
+    elif args.what == "model":
+        errors = check_model()
     elif args.what == "porting":
         errors = check_porting(os.path.join(nd_tables.ROOT, "docs", "api", "porting.md"))
     else:
