@@ -11,12 +11,14 @@
 #   WORK_DIR/NAME with CMAKE_PREFIX_PATH=WORK_DIR/prefix and the nd build's generator and
 #   compilers, passing CHECK_ARGS ("|"-separated) to nd_enable_checks; builds it and
 #   requires the build log to contain a diagnostic for each check in EXPECT_WARNINGS
-#   (or, with EXPECT_BUILD_FAILURE, an error for each check in EXPECT_ERRORS and a
-#   failed build) and none for the checks in UNEXPECTED; then runs the program and
-#   compares its output with the value computed by hand in consumer/main.cpp. With
-#   EXPECT_CONFIGURE_ERROR (a regex), the configuration must fail with that message.
-#   CONSUMER_ARGS ("|"-separated) are more -D options for the consumer's configuration;
-#   its output must match EXPECT_CONFIGURE_OUTPUT (a regex), if given.
+#   (on main.cpp; `<file>:<check>` for another file, e.g. total.hpp) (or, with
+#   EXPECT_BUILD_FAILURE, an error for each check in EXPECT_ERRORS and a failed build)
+#   and none for the checks in UNEXPECTED; then runs the program and compares its output
+#   with the value computed by hand in consumer/main.cpp. With EXPECT_CONFIGURE_ERROR (a
+#   regex), the configuration must fail with that message. CONSUMER_ARGS
+#   ("|"-separated) are more -D options for the consumer's configuration; its output
+#   must match EXPECT_CONFIGURE_OUTPUT (a regex), if given. With CLANG_TIDY_FILE, the
+#   consumer is copied to WORK_DIR/NAME-src with that file as its .clang-tidy.
 #
 # Everything is written under WORK_DIR, in the build tree.
 cmake_minimum_required(VERSION 3.20)
@@ -61,6 +63,13 @@ endif()
 
 set(build ${WORK_DIR}/${NAME})
 file(REMOVE_RECURSE ${build})
+if(DEFINED CLANG_TIDY_FILE)
+  set(source_copy ${WORK_DIR}/${NAME}-src)
+  file(REMOVE_RECURSE ${source_copy})
+  file(COPY ${CONSUMER_SOURCE_DIR}/ DESTINATION ${source_copy})
+  configure_file(${CLANG_TIDY_FILE} ${source_copy}/.clang-tidy COPYONLY)
+  set(CONSUMER_SOURCE_DIR ${source_copy})
+endif()
 string(REPLACE "|" ";" check_args "${CHECK_ARGS}")
 string(REPLACE "|" ";" consumer_args "${CONSUMER_ARGS}")
 execute_process(
@@ -105,8 +114,14 @@ string(REPLACE "|" ";" expect_warnings "${EXPECT_WARNINGS}")
 string(REPLACE "|" ";" expect_errors "${EXPECT_ERRORS}")
 string(REPLACE "|" ";" unexpected "${UNEXPECTED}")
 foreach(check ${expect_warnings})
-  if(NOT log MATCHES "main\\.cpp:[0-9]+:[0-9]+: warning: [^\n]*\\[${check}\\]")
-    message(FATAL_ERROR "no '[${check}]' warning on main.cpp in the build log")
+  set(file main.cpp)
+  if(check MATCHES "^(.+):(.+)$")
+    set(file ${CMAKE_MATCH_1})
+    set(check ${CMAKE_MATCH_2})
+  endif()
+  string(REPLACE "." "\\." file_regex "${file}")
+  if(NOT log MATCHES "${file_regex}:[0-9]+:[0-9]+: warning: [^\n]*\\[${check}\\]")
+    message(FATAL_ERROR "no '[${check}]' warning on ${file} in the build log")
   endif()
 endforeach()
 foreach(check ${expect_errors})
