@@ -34,6 +34,9 @@ packages+=(
   # Peers of bench/fusion only (bench-fusion): nothing else uses them.
   libeigen3-dev xtensor-dev python3-numexpr
   neovim
+  # nd-tidy --cache-url's HTTP client, and the WebDAV store (nginx-light) that its lit
+  # tests start.
+  libcurl4-openssl-dev nginx-light
 )
 # Node.js and npm: the SARIF schema validator of the lit suite (test/sarif/, npm ci).
 # Skipped when npm is already there (e.g. NodeSource's nodejs, which bundles npm and

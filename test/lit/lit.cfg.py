@@ -3,6 +3,7 @@
 #   lit.py -sv <build>/test/lit      (or: ninja check-lit, or: ctest -R lit)
 import os
 import shlex
+import shutil
 import subprocess
 
 import lit.formats
@@ -96,6 +97,17 @@ if config.nd_node:
         ["env", quote("NODE_PATH=" + config.nd_sarif_node_modules),
          quote(config.nd_node), quote(config.nd_sarif_validate_js)])))
     config.available_features.add("sarif-validator")
+# nginx (Debian's nginx-light, which scripts/install-deps.sh installs): the HTTP store
+# of nd-tidy --cache-url's tests. Absent on a developer's machine, they are skipped;
+# in CI (CI=true) its absence is an error, so that they never silently do not run.
+nginx = shutil.which("nginx", path=os.environ.get("PATH", "") + os.pathsep + "/usr/sbin")
+if nginx:
+    config.substitutions.append(("%http_store", " ".join(quote(a) for a in [
+        config.nd_python, os.path.join(config.test_source_root, "nd-tidy", "Inputs",
+                                       "http_store.py"), "--nginx", nginx])))
+    config.available_features.add("nginx")
+elif os.environ.get("CI") == "true":
+    lit_config.fatal("nginx is missing (apt-get install nginx-light; scripts/install-deps.sh)")
 
 # lit's internal shell runs `not`, and FileCheck by full path through %FileCheck; keep
 # the environment minimal but let tools find their shared libraries and locale.

@@ -108,6 +108,7 @@ const FlagDescriptor OwnFlags[] = {
     {"header-filter", [](Parser &P) { P.O.HeaderFilter = P.takeValue(); }},
     {"exclude-header-filter", [](Parser &P) { P.O.ExcludeHeaderFilter = P.takeValue(); }},
     {"cache-dir", [](Parser &P) { P.O.CacheDir = P.takeValue(); }},
+    {"cache-url", [](Parser &P) { P.O.CacheUrl = P.takeValue(); }},
     {"docs-url", [](Parser &P) { P.O.DocsUrl = P.takeValue(); }},
     {"export-fixes", [](Parser &P) { P.O.ExportFixes = P.takeValue(); }},
     {"fix", [](Parser &P) { P.O.Fix = P.flag(); }},

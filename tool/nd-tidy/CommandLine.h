@@ -20,6 +20,7 @@ struct Options {
   std::optional<std::string> ExportFixes;
   std::optional<std::string> DocsUrl; // --docs-url
   std::optional<std::string> CacheDir; // --cache-dir
+  std::optional<std::string> CacheUrl; // --cache-url
   // --header-filter, --exclude-header-filter: project mode applies them itself (to
   // absolute paths); they are not passed through.
   std::optional<std::string> HeaderFilter, ExcludeHeaderFilter;

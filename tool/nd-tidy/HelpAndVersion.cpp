@@ -49,6 +49,9 @@ Project mode: nd-tidy -p BUILD [options] [files...]
                        fix-it preview; short: the diagnostic lines only
   --cache-dir=DIR      reuse the stored results of units whose compile command,
                        configuration, flags and every file read are unchanged
+  --cache-url=URL      the same results shared on an HTTP server (GET/PUT URL/KEY:
+                       nginx WebDAV, bazel-remote); with --cache-dir, the directory
+                       is read first and both are written
   --export-fixes=FILE  one merged, deduplicated fixes file
   --fix, --fix-errors  apply each fix once
   Files are written whole or not at all (a temporary file, then renamed).

@@ -1,4 +1,5 @@
-// Project mode: --cache-dir, the units whose stored results are still valid.
+// Project mode: --cache-dir and --cache-url, the units whose stored results are still
+// valid.
 #include "ProjectDriverImpl.h"
 
 #include "AtomicWrite.h"
@@ -8,6 +9,7 @@
 #include "DiffFilter.h"
 #include "FixApplication.h"
 #include "FindingPrinter.h"
+#include "HttpCacheStore.h"
 #include "IncludeGraph.h"
 #include "PathSpelling.h"
 #include "ResultCache.h"
@@ -40,6 +42,7 @@
 #include <string>
 #include <thread>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 
@@ -49,21 +52,56 @@ namespace nd_tidy::project {
 #define ND_VERSION ""
 #endif
 
-// --cache-dir: the units whose results are stored are copied to their fixes files
-// and marked FromCache; returns the others, to be linted.
+// The local directory first, then the server: a hit on the server is copied into the
+// directory (the next run on this machine needs no request), and a fresh result is
+// written to both. Either alone is the cache.
+bool Driver::openCache() {
+  if (!Opts.CacheDir && !Opts.CacheUrl)
+    return true;
+  Cache.emplace(ND_VERSION);
+  if (Opts.CacheDir)
+    Cache->addStore(makeDirectoryStore(absolutePath(*Opts.CacheDir, ""), *Opts.CacheDir));
+  if (Opts.CacheUrl) {
+    llvm::Expected<std::unique_ptr<CacheStore>> Server = makeHttpStore(*Opts.CacheUrl, ND_VERSION);
+    if (!Server) {
+      usageError(llvm::toString(Server.takeError()));
+      return false;
+    }
+    Cache->addStore(std::move(*Server));
+  }
+  return true;
+}
+
+namespace {
+// One warning per store for the run, however many of its entries were damaged.
+void warnAboutDamage(const ResultCache &Cache) {
+  for (const ResultCache::Damage &D : Cache.damaged()) {
+    bool One = D.Count == 1;
+    llvm::errs() << "nd-tidy: warning: " << D.Count
+                 << (One ? " cache entry " : " cache entries ") << D.Where
+                 << (One ? " is" : " are") << " damaged or of another nd-tidy version; "
+                 << (One ? "its unit is" : "their units are") << " linted again and "
+                 << (One ? "the entry" : "the entries") << " replaced\n";
+  }
+}
+} // namespace
+
+// The units whose results are stored are copied to their fixes files and marked
+// FromCache; returns the others, to be linted.
 std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Parallel) {
   FromCache.assign(Files.size(), false);
   CacheKeys.assign(Files.size(), "");
   std::vector<size_t> ToRun;
-  unsigned Damaged = 0;
   if (!Cache) {
     for (size_t K = 0; K < Files.size(); ++K)
       ToRun.push_back(K);
     return ToRun;
   }
   const std::vector<std::vector<std::string>> &Reads = reads(Parallel);
+  const std::string Identity = toolIdentity(ND_VERSION);
+  bool CopyErrorShown = false;
   for (size_t K = 0; K < Files.size(); ++K) {
-    std::vector<std::string> Parts{ND_VERSION, BuildDir, Files[K]};
+    std::vector<std::string> Parts{Identity, BuildDir, Files[K]};
     // The workers' output does not depend on the header filter (isWanted applies it).
     Parts.insert(Parts.end(), Opts.PassThrough.begin(), Opts.PassThrough.end());
     for (const clang::tooling::CompileCommand &C : Database->getCompileCommands(Files[K])) {
@@ -75,7 +113,9 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
                         .Text);
     CacheKeys[K] = Cache->key(Parts, Reads[K]);
     ResultCache::Lookup Found = Cache->lookup(CacheKeys[K]);
-    Damaged += Found.Damaged;
+    if (Found.CopyError && !std::exchange(CopyErrorShown, true))
+      llvm::errs() << "nd-tidy: warning: " << *Found.CopyError
+                   << " (results from the cache server are not kept locally)\n";
     std::optional<ResultCache::Entry> &Hit = Found.Hit;
     // A unit without findings has no fixes file (clang-tidy writes none), and its
     // entry stores an empty text: restore it as no file, exactly as the worker left it.
@@ -88,13 +128,7 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
     }
     ToRun.push_back(K);
   }
-  if (Damaged)
-    llvm::errs() << "nd-tidy: warning: " << Damaged
-                 << (Damaged == 1 ? " cache entry" : " cache entries") << " in '"
-                 << *Opts.CacheDir << "' " << (Damaged == 1 ? "is" : "are")
-                 << " damaged or of another nd-tidy version; "
-                 << (Damaged == 1 ? "its unit is" : "their units are") << " linted again and "
-                 << (Damaged == 1 ? "the entry" : "the entries") << " replaced\n";
+  warnAboutDamage(*Cache);
   return ToRun;
 }
 

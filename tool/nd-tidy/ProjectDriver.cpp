@@ -123,7 +123,7 @@ int Driver::run() {
   if (Database->getAllFiles().empty())
     return usageError(DatabasePath + " lists no translation unit; "
                       "configure the project again with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
-  if (!selectFiles())
+  if (!selectFiles() || !openCache())
     return 2;
 
   // From here on a SIGTERM or SIGINT ends the workers and removes the temporary
@@ -134,8 +134,6 @@ int Driver::run() {
     return usageError("cannot create a temporary directory: " + EC.message());
   TempDir = std::string(Temp);
 
-  if (Opts.CacheDir)
-    Cache.emplace(absolutePath(*Opts.CacheDir, ""), ND_VERSION);
   for (const std::string &F : Files)
     Directories.try_emplace(llvm::sys::path::parent_path(F).str(), F);
   if (!checkConfiguration()) {
@@ -188,7 +186,7 @@ bool isProjectMode(llvm::ArrayRef<const char *> Argv) {
   // The flags clang-tidy does not have are project mode's: given to clangTidyMain,
   // they would be an unknown option.
   return O.Jobs || O.Diff || O.Shard || O.Sarif || O.FormatGiven || O.CacheDir ||
-         O.DocsUrl || (O.BuildDir && O.Files.empty() && !O.DashDash);
+         O.CacheUrl || O.DocsUrl || (O.BuildDir && O.Files.empty() && !O.DashDash);
 }
 
 void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {

@@ -80,6 +80,7 @@ private:
   bool checkConfiguration();
   void verifyConfig();
   void lint();
+  bool openCache();
   std::vector<size_t> lookUpCache(std::vector<Job> &Jobs, unsigned Parallel);
   std::string yamlPath(size_t K) { return tempPath("tu-" + llvm::Twine(K) + ".yaml"); }
   std::vector<const Finding *> collect(size_t K, const Job &J);
@@ -129,7 +130,7 @@ private:
     std::optional<llvm::Regex> Include, Exclude;
   };
   std::map<std::string, HeaderFilter> HeaderFilters; // per directory of the units
-  std::optional<ResultCache> Cache;   // --cache-dir
+  std::optional<ResultCache> Cache;   // --cache-dir, --cache-url
   std::vector<bool> FromCache;        // per unit of Files
   std::vector<std::string> CacheKeys; // per unit of Files
   SourcePositions Positions;

@@ -28,7 +28,42 @@ std::string digest(llvm::StringRef Text) {
   Hash.update(Text);
   return digest(Hash);
 }
+
+class DirectoryStore : public CacheStore {
+public:
+  DirectoryStore(std::string Directory, std::string Shown)
+      : Directory(std::move(Directory)), Shown(std::move(Shown)) {}
+
+  std::optional<std::string> get(llvm::StringRef Key) override {
+    auto Buffer = llvm::MemoryBuffer::getFile(path(Key), /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (!Buffer)
+      return std::nullopt;
+    return (*Buffer)->getBuffer().str();
+  }
+
+  llvm::Error put(llvm::StringRef Key, llvm::StringRef Bytes) override {
+    if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+      return llvm::createStringError(EC, "cannot create the cache directory '" + Directory +
+                                             "': " + EC.message());
+    return writeFileAtomically(path(Key), [&](llvm::raw_ostream &OS) { OS << Bytes; });
+  }
+
+  std::string where() const override { return "in '" + Shown + "'"; }
+
+private:
+  std::string path(llvm::StringRef Key) const {
+    llvm::SmallString<256> P(Directory);
+    llvm::sys::path::append(P, Key + ".yaml");
+    return std::string(P);
+  }
+  std::string Directory, Shown;
+};
 } // namespace
+
+std::unique_ptr<CacheStore> makeDirectoryStore(std::string Directory, std::string Shown) {
+  return std::make_unique<DirectoryStore>(std::move(Directory), std::move(Shown));
+}
 
 std::string ResultCache::key(llvm::ArrayRef<std::string> Parts,
                              llvm::ArrayRef<std::string> Reads) {
@@ -50,43 +85,66 @@ std::string ResultCache::key(llvm::ArrayRef<std::string> Parts,
   return digest(Hash);
 }
 
-std::string ResultCache::path(llvm::StringRef Key) const {
-  llvm::SmallString<256> P(Directory);
-  llvm::sys::path::append(P, Key + ".yaml");
-  return std::string(P);
-}
-
 // An entry is one header line, "nd-tidy-cache <version> <exit code> <SHA-256 of the
-// YAML>", then the YAML. A file that is not that (cut short by a full disk, a version
-// of another nd-tidy, a stray write) is damaged: a miss, which the next store replaces.
-ResultCache::Lookup ResultCache::lookup(llvm::StringRef Key) const {
-  auto Buffer = llvm::MemoryBuffer::getFile(path(Key), /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return {};
-  auto [Header, Yaml] = (*Buffer)->getBuffer().split('\n');
+// YAML>", then the YAML. Bytes that are not that (cut short by a full disk or a
+// dropped connection, a version of another nd-tidy, a stray write, a server's error
+// page) are damaged: a miss, which the next store replaces.
+std::optional<ResultCache::Entry> ResultCache::decode(llvm::StringRef Bytes) const {
+  auto [Header, Yaml] = Bytes.split('\n');
   llvm::SmallVector<llvm::StringRef, 4> Fields;
   Header.split(Fields, ' ');
-  Lookup Result;
   Entry E;
   if (Fields.size() != 4 || Fields[0] != "nd-tidy-cache" || Fields[1] != Version ||
-      Fields[2].getAsInteger(10, E.ExitCode) || Fields[3] != digest(Yaml)) {
-    Result.Damaged = true;
+      Fields[2].getAsInteger(10, E.ExitCode) || Fields[3] != digest(Yaml))
+    return std::nullopt;
+  E.Yaml = Yaml.str();
+  return E;
+}
+
+std::string ResultCache::encode(const Entry &E) const {
+  return "nd-tidy-cache " + Version + " " + std::to_string(E.ExitCode) + " " +
+         digest(E.Yaml) + "\n" + E.Yaml;
+}
+
+ResultCache::Lookup ResultCache::lookup(llvm::StringRef Key) {
+  Lookup Result;
+  std::vector<Slot *> DamagedIn;
+  std::optional<std::string> Bytes;
+  size_t From = 0;
+  for (; From < Stores.size(); ++From) {
+    Bytes = Stores[From].Store->get(Key);
+    if (Bytes && (Result.Hit = decode(*Bytes)))
+      break;
+    if (Bytes)
+      DamagedIn.push_back(&Stores[From]);
+  }
+  if (!Result.Hit) {
+    // Counted only here: a damaged entry that a later store made good is replaced by
+    // the copy below, and its unit is not linted again.
+    for (Slot *S : DamagedIn)
+      ++S->Damaged;
     return Result;
   }
-  E.Yaml = Yaml.str();
-  Result.Hit = std::move(E);
+  for (size_t I = 0; I < From; ++I)
+    if (llvm::Error Err = Stores[I].Store->put(Key, *Bytes))
+      Result.CopyError = llvm::toString(std::move(Err));
   return Result;
 }
 
-llvm::Error ResultCache::store(llvm::StringRef Key, const Entry &E) const {
-  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
-    return llvm::createStringError(EC, "cannot create the cache directory '" + Directory +
-                                           "': " + EC.message());
-  return writeFileAtomically(path(Key), [&](llvm::raw_ostream &OS) {
-    OS << "nd-tidy-cache " << Version << " " << E.ExitCode << " " << digest(E.Yaml) << "\n"
-       << E.Yaml;
-  });
+llvm::Error ResultCache::store(llvm::StringRef Key, const Entry &E) {
+  std::string Bytes = encode(E);
+  llvm::Error All = llvm::Error::success();
+  for (Slot &S : Stores)
+    All = llvm::joinErrors(std::move(All), S.Store->put(Key, Bytes));
+  return All;
+}
+
+std::vector<ResultCache::Damage> ResultCache::damaged() const {
+  std::vector<Damage> Result;
+  for (const Slot &S : Stores)
+    if (S.Damaged)
+      Result.push_back({S.Store->where(), S.Damaged});
+  return Result;
 }
 
 } // namespace nd_tidy
