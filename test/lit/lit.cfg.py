@@ -75,6 +75,20 @@ config.substitutions.append(("%clang_apply_replacements",
                              quote(config.nd_clang_apply_replacements)))
 config.substitutions.append(("%nd_runtime_include", quote(config.nd_runtime_include)))
 config.substitutions.append(("%FileCheck", quote(config.nd_filecheck)))
+# The inputs every group of tests shares (Inputs/): the mini-project that
+# `%nd_project DIR FILE... [--config NAME] [--db NAME]` lays out for a test
+# (Inputs/make_project.py), `%exit_status N COMMAND...` (succeeds only when COMMAND exits
+# with N) and `%sarif_summary FILE.sarif DIR` (a SARIF log, checked and printed a line
+# per rule, result and fix, for FileCheck).
+lit_inputs = os.path.join(config.test_source_root, "Inputs")
+config.substitutions.append(("%lit_inputs", quote(lit_inputs)))
+config.substitutions.append(("%nd_project", " ".join(quote(a) for a in [
+    config.nd_python, os.path.join(lit_inputs, "make_project.py"), "--include",
+    config.nd_runtime_include])))
+config.substitutions.append(("%exit_status", " ".join(
+    quote(a) for a in [config.nd_python, os.path.join(lit_inputs, "exit_status.py")])))
+config.substitutions.append(("%sarif_summary", " ".join(
+    quote(a) for a in [config.nd_python, os.path.join(lit_inputs, "sarif_summary.py")])))
 # The base URI of the check pages that nd-tidy --sarif gives as the rules' helpUri:
 # the configured ND_DOCS_URL, or by default ../share/doc/nd/checks/ from nd-tidy.
 docs_url = config.nd_docs_url

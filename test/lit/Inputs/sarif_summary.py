@@ -1,12 +1,14 @@
 """Prints the parts of nd-tidy's SARIF output that the lit tests check, one per line.
 
-    sarif_summary.py FILE.sarif PROJECT_DIR
+    sarif_summary.py [--absolute-uris] FILE.sarif PROJECT_DIR
 
 Checks what a line-based FileCheck cannot (and exits 1 with a message if it fails):
 one run; each result's ruleIndex names the rule with its ruleId; every rule is used by a
 result; every rule has a non-empty shortDescription; each fix's artifactChanges have
-replacements. Then prints, with file URIs shown relative to PROJECT_DIR:
+replacements; with --absolute-uris, every artifact URI is an absolute file URI inside
+PROJECT_DIR. Then prints, with file URIs shown relative to PROJECT_DIR:
 
+    log <version> <tool name>
     rule <id> <helpUri>
     result <ruleId> <level> <file>:<line>:<column> <message>
     fix <file>:<line>:<column>-<endLine>:<endColumn> "<insertedContent>"
@@ -21,27 +23,35 @@ def fail(message):
     sys.exit("sarif_summary.py: " + message)
 
 
+ABSOLUTE_URIS = "--absolute-uris" in sys.argv[1:2]
+
+
 def relative(uri, project):
     parsed = urllib.parse.urlparse(uri)
     if parsed.scheme not in ("", "file"):
         fail("artifact URI %r is neither a file URI nor a relative reference" % uri)
     path = urllib.parse.unquote(parsed.path)
+    if ABSOLUTE_URIS and (parsed.scheme != "file" or not os.path.isabs(path) or
+                          os.path.relpath(os.path.realpath(path), os.path.realpath(project)).startswith("..")):
+        fail("artifact URI %r is not an absolute file URI inside %s" % (uri, project))
     if os.path.isabs(path):
         path = os.path.relpath(os.path.realpath(path), os.path.realpath(project))
     return path
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: sarif_summary.py FILE.sarif PROJECT_DIR")
-    with open(sys.argv[1], encoding="utf-8") as f:
+    args = sys.argv[2:] if ABSOLUTE_URIS else sys.argv[1:]
+    if len(args) != 2:
+        sys.exit("usage: sarif_summary.py [--absolute-uris] FILE.sarif PROJECT_DIR")
+    with open(args[0], encoding="utf-8") as f:
         log = json.load(f)
-    project = sys.argv[2]
+    project = args[1]
 
     runs = log["runs"]
     if len(runs) != 1:
         fail("expected one run, got %d" % len(runs))
     run = runs[0]
+    print("log %s %s" % (log.get("version"), run["tool"]["driver"].get("name")))
     rules = run["tool"]["driver"].get("rules", [])
     results = run.get("results", [])
 

@@ -1,3 +1,0 @@
-#include "common.hpp"
-
-double b_sum() { return even_sum(nd::ones<double>({4})); }
