@@ -21,8 +21,8 @@ public:
 
 // Registering creates a static object; loading the plugin or linking this object runs
 // its constructor, which adds "nd-module" to clang-tidy's registry.
-static ClangTidyModuleRegistry::Add<NdModule>
-    X("nd-module", "Checks for code using the nd array runtime.");
+static ClangTidyModuleRegistry::Add<NdModule> X("nd-module",
+                                                "Checks for code using the nd array runtime.");
 
 } // namespace clang::tidy::nd_checks
 

@@ -37,6 +37,8 @@ packages+=(
   # nd-tidy --cache-url's HTTP client, and the WebDAV store (nginx-light) that its lit
   # tests start.
   libcurl4-openssl-dev nginx-light
+  # test/format: the sources against their .clang-format, with this pinned version.
+  clang-format-19
 )
 # Node.js and npm: the SARIF schema validator of the lit suite (test/sarif/, npm ci).
 # Skipped when npm is already there (e.g. NodeSource's nodejs, which bundles npm and

@@ -92,8 +92,9 @@ public:
     const model::EagerChain::Node &N = Tree.nodes()[Spine[Step]];
     llvm::SmallVector<std::string, 4> Args;
     for (size_t I = 0; I < N.Op.Operands.size(); ++I)
-      Args.push_back(Step > 0 && N.ChildOf[I] == Spine[Step - 1] ? Out.str()
-                                                                  : getText(*N.Op.Operands[I], Ctx).str());
+      Args.push_back(Step > 0 && N.ChildOf[I] == Spine[Step - 1]
+                         ? Out.str()
+                         : getText(*N.Op.Operands[I], Ctx).str());
     // `2.5 * x` reads better as nd::multiply(x, 2.5, out); add and multiply are exactly
     // commutative, so the swap keeps every result bit.
     if (N.Op.Commutative && Args.size() == 2 && !isArrayOperand(N, 0) && isArrayOperand(N, 1))
@@ -129,7 +130,8 @@ std::string arrayKey(const Expr *Leaf, const ASTContext &Ctx) {
 }
 
 // The operands of node Index and of the operations below it that are not operations.
-void leavesUnder(const model::EagerChain &Tree, int Index, llvm::SmallVectorImpl<const Expr *> &Out) {
+void leavesUnder(const model::EagerChain &Tree, int Index,
+                 llvm::SmallVectorImpl<const Expr *> &Out) {
   const model::EagerChain::Node &N = Tree.nodes()[Index];
   for (size_t I = 0; I < N.Op.Operands.size(); ++I) {
     if (N.ChildOf[I] >= 0)
@@ -140,7 +142,8 @@ void leavesUnder(const model::EagerChain &Tree, int Index, llvm::SmallVectorImpl
 }
 
 // The distinct array operands among Leaves, by variable (or by spelling).
-llvm::SmallVector<const Expr *, 4> distinctArrays(llvm::ArrayRef<const Expr *> Leaves, const ASTContext &Ctx) {
+llvm::SmallVector<const Expr *, 4> distinctArrays(llvm::ArrayRef<const Expr *> Leaves,
+                                                  const ASTContext &Ctx) {
   llvm::SmallVector<const Expr *, 4> Result;
   llvm::StringSet<> Seen;
   for (const Expr *Leaf : Leaves)
@@ -218,7 +221,8 @@ const Stmt *hoistLoop(const Stmt *Full, llvm::ArrayRef<const Expr *> Arrays, AST
   for (const Expr *A : Arrays) {
     const VarDecl *V = referencedVar(A);
     if (!V || !(V->hasLocalStorage() || isa<ParmVarDecl>(V))) {
-      Why = "operand '" + getText(*A, Ctx).str() + "' is not a local variable or a parameter, so its shape "
+      Why = "operand '" + getText(*A, Ctx).str() +
+            "' is not a local variable or a parameter, so its shape "
             "may differ between iterations";
       return nullptr;
     }
@@ -231,8 +235,7 @@ const Stmt *hoistLoop(const Stmt *Full, llvm::ArrayRef<const Expr *> Arrays, AST
     model::Shape First = model::shapeOf(Arrays[0], Ctx);
     for (size_t I = 1; I < Vars.size(); ++I)
       if (const VarDecl *V = Vars[I]; !model::sameShape(First, model::shapeOf(Arrays[I], Ctx))) {
-        Why = "the shapes of '" + Vars[0]->getName().str() + "' and '" +
-              V->getName().str() +
+        Why = "the shapes of '" + Vars[0]->getName().str() + "' and '" + V->getName().str() +
               "' are not provably equal, and computing their broadcast shape before the loop "
               "could throw a shape error before earlier iterations ran";
         return nullptr;
@@ -264,7 +267,7 @@ const Stmt *hoistLoop(const Stmt *Full, llvm::ArrayRef<const Expr *> Arrays, AST
           return Best;
         }
         bool Rebound = V->getType()->isReferenceType() ? model::mayRebindOtherHandles(*L, Ctx)
-                                                        : model::mayBeReboundIn(*V, *L, Ctx);
+                                                       : model::mayBeReboundIn(*V, *L, Ctx);
         if (Rebound) {
           if (!Best)
             Why = "'" + V->getName().str() + "' may be rebound in the loop" +
@@ -310,7 +313,8 @@ std::string ChainedTemporariesCheck::freshName(StringRef Stem, const Stmt &Where
     // one up adds it to the table: remember that this check did.
     Probed.insert(Name);
     IdentifierInfo &II = Ctx.Idents.get(Name);
-    if (II.hasMacroDefinition() || !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(&II)).empty())
+    if (II.hasMacroDefinition() ||
+        !Ctx.getTranslationUnitDecl()->lookup(DeclarationName(&II)).empty())
       continue;
     UsedNames.insert(Key + Name);
     return Name;
@@ -358,8 +362,8 @@ const CallExpr *asCopyto(const Expr *E) {
 // operation on arrays.
 bool readsAnArray(const Expr *E, ASTContext &Ctx) {
   return isNdArray(E->getType()) ||
-         !match(findAll(expr(hasType(qualType(hasCanonicalType(hasDeclaration(
-                    classTemplateSpecializationDecl(hasName("::nd::array")))))))),
+         !match(findAll(expr(hasType(qualType(hasCanonicalType(
+                    hasDeclaration(classTemplateSpecializationDecl(hasName("::nd::array")))))))),
                 *E, Ctx)
               .empty();
 }
@@ -370,9 +374,11 @@ ChainedTemporariesCheck::Site ChainedTemporariesCheck::siteOf(const Expr *Root, 
   Site S;
   const Expr *Child = Root;
   DynTypedNode Parent = explicitParent(Child, Ctx);
-  if (const auto *Op = Parent.get<CXXOperatorCallExpr>();
-      Op && Op->getNumArgs() == 2 && Op->getArg(1) == Child && isNdArray(Op->getArg(0)->getType())) {
-    if (llvm::is_contained({OO_PlusEqual, OO_MinusEqual, OO_StarEqual, OO_SlashEqual}, Op->getOperator())) {
+  if (const auto *Op = Parent.get<CXXOperatorCallExpr>(); Op && Op->getNumArgs() == 2 &&
+                                                          Op->getArg(1) == Child &&
+                                                          isNdArray(Op->getArg(0)->getType())) {
+    if (llvm::is_contained({OO_PlusEqual, OO_MinusEqual, OO_StarEqual, OO_SlashEqual},
+                           Op->getOperator())) {
       S.Kind = SiteKind::Compound;
       S.Operator = Op;
     } else if (Op->getOperator() == OO_Equal) {
@@ -393,10 +399,8 @@ ChainedTemporariesCheck::Site ChainedTemporariesCheck::siteOf(const Expr *Root, 
 // once before the loop), else the one that holds the result.
 unsigned ChainedTemporariesCheck::outFormBuffers(const Finding &F, ASTContext &Ctx) {
   switch (F.Where.Kind) {
-  case SiteKind::Copyto:
-    return 0;
-  case SiteKind::Assignment:
-    return writesInPlace(F, Ctx) ? 0 : 1;
+  case SiteKind::Copyto: return 0;
+  case SiteKind::Assignment: return writesInPlace(F, Ctx) ? 0 : 1;
   case SiteKind::Compound: {
     if (!F.InLoop)
       return 1;
@@ -405,8 +409,7 @@ unsigned ChainedTemporariesCheck::outFormBuffers(const Finding &F, ASTContext &C
     explicitParent(Full, Ctx);
     return hoistLoop(Full, distinctArrays(F.Chain.leaves(), Ctx), Ctx, Why) ? 0 : 1;
   }
-  default:
-    return 1;
+  default: return 1;
   }
 }
 
@@ -417,7 +420,8 @@ bool ChainedTemporariesCheck::writesInPlace(const Finding &F, ASTContext &Ctx) {
   if (!Target || !Target->hasLocalStorage() || Target->getType()->isReferenceType() ||
       ndArrayElementType(Target->getType()) != F.RootOp.Element)
     return false;
-  if (!model::sameShape(model::shapeOf(F.Where.Operator->getArg(0), Ctx), model::shapeOf(F.Root, Ctx)) ||
+  if (!model::sameShape(model::shapeOf(F.Where.Operator->getArg(0), Ctx),
+                        model::shapeOf(F.Root, Ctx)) ||
       model::bufferMayEscape(*Target, F.Where.Operator, Ctx))
     return false;
   // A later step must not read the target the earlier steps overwrote.
@@ -446,14 +450,16 @@ void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
     const Expr *Child = Root;
     DynTypedNode Parent = explicitParent(Child, Ctx);
     if (const auto *ParentExpr = Parent.get<Expr>()) {
-      if (std::optional<EagerOp> ParentOp = matchEagerOp(ParentExpr); ParentOp && ParentOp->Call == ParentExpr)
+      if (std::optional<EagerOp> ParentOp = matchEagerOp(ParentExpr);
+          ParentOp && ParentOp->Call == ParentExpr)
         return;
       if (const CallExpr *Outer = asCopyto(ParentExpr); Outer && Outer->getArg(1) == Child)
         return;
     }
   }
 
-  Finding F{Root, *RootOp, model::EagerChain(*RootOp, Ctx), {}, isInLoopBody(Root, Ctx), Instantiated, {}};
+  Finding F{Root,         *RootOp, model::EagerChain(*RootOp, Ctx), {}, isInLoopBody(Root, Ctx),
+            Instantiated, {}};
   F.Spine = F.Chain.spine();
   if (Copyto) {
     F.Where.Kind = SiteKind::Copyto;
@@ -501,15 +507,17 @@ DiagnosticBuilder ChainedTemporariesCheck::warn(const Finding &F, ASTContext &Ct
                 "'nd::copyto' of a chained expression allocates %select{|at least }0%1 array%s1"
                 "%select{| in every loop iteration}2 and copies the result in an extra pass over "
                 "memory; compute it into '%3' with the out forms, as in 'nd::%4(..., %3)'")
-           << !Total.exact() << Total.Min << F.InLoop << getText(*F.Where.Copyto->getArg(0), Ctx).str() << FirstUfunc;
+           << !Total.exact() << Total.Min << F.InLoop
+           << getText(*F.Where.Copyto->getArg(0), Ctx).str() << FirstUfunc;
   case SiteKind::Compound:
-    return diag(F.Where.Operator->getOperatorLoc(),
-                "compound assignment computes its right-hand side into %select{|at least }0%1 new "
-                "array%s1%select{| in every loop iteration}2 before updating '%3' in place, %4 more "
-                "than the out forms; compute the right-hand side with the out forms, as in "
-                "'nd::%5(..., out)', into a buffer allocated once")
-           << !Total.exact() << Total.Min << F.InLoop << getText(*F.Where.Operator->getArg(0), Ctx).str() << F.Saved
-           << FirstUfunc;
+    return diag(
+               F.Where.Operator->getOperatorLoc(),
+               "compound assignment computes its right-hand side into %select{|at least }0%1 new "
+               "array%s1%select{| in every loop iteration}2 before updating '%3' in place, %4 more "
+               "than the out forms; compute the right-hand side with the out forms, as in "
+               "'nd::%5(..., out)', into a buffer allocated once")
+           << !Total.exact() << Total.Min << F.InLoop
+           << getText(*F.Where.Operator->getArg(0), Ctx).str() << F.Saved << FirstUfunc;
   default:
     return diag(F.Root->getBeginLoc(),
                 "chained array expression allocates %select{|at least }0%1 array%s1%select{| in "
@@ -525,7 +533,8 @@ void ChainedTemporariesCheck::noFix(const Finding &F, StringRef Why, ASTContext 
 }
 
 // Why no rewrite of the chain's operands could keep behaviour, if so.
-std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding &F, ASTContext &Ctx) {
+std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding &F,
+                                                                   ASTContext &Ctx) {
   if (F.Instantiated)
     return std::string("the expression is in a template instantiation; its element types depend on "
                        "the template arguments");
@@ -534,7 +543,8 @@ std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding
       return std::string("the expression is inside a macro expansion");
     if (!isSideEffectFree(Leaf))
       return "operand '" + getText(*Leaf, Ctx).str() +
-             "' may have side effects, and the out forms evaluate the operands in a different order";
+             "' may have side effects, and the out forms evaluate the operands in a different "
+             "order";
     QualType LeafType = Leaf->getType().getNonReferenceType();
     if (!isNdArray(LeafType) && !LeafType->isArithmeticType())
       return "operand '" + getText(*Leaf, Ctx).str() + "' is neither an array nor a number";
@@ -549,19 +559,15 @@ void ChainedTemporariesCheck::reportAndFix(const Finding &F, ASTContext &Ctx) {
   if (std::optional<std::string> Why = operandBlocker(F, Ctx))
     return noFix(F, *Why, Ctx);
   switch (F.Where.Kind) {
-  case SiteKind::Compound:
-    return fixCompound(F, Ctx);
-  case SiteKind::Copyto:
-    return fixCopyto(F, Ctx);
-  case SiteKind::Declaration:
-    return fixDeclaration(F, Ctx);
-  case SiteKind::Assignment:
-    return fixAssignment(F, Ctx);
-  case SiteKind::Other:
-    break;
+  case SiteKind::Compound: return fixCompound(F, Ctx);
+  case SiteKind::Copyto: return fixCopyto(F, Ctx);
+  case SiteKind::Declaration: return fixDeclaration(F, Ctx);
+  case SiteKind::Assignment: return fixAssignment(F, Ctx);
+  case SiteKind::Other: break;
   }
-  noFix(F, "the expression is not the initializer of a declaration or the right-hand side of an "
-           "assignment statement; give the result a name to compute it with the out forms",
+  noFix(F,
+        "the expression is not the initializer of a declaration or the right-hand side of an "
+        "assignment statement; give the result a name to compute it with the out forms",
         Ctx);
 }
 
@@ -579,8 +585,9 @@ void ChainedTemporariesCheck::fixCompound(const Finding &F, ASTContext &Ctx) {
     return noFix(F, "the compound assignment is inside a macro expansion", Ctx);
   Placement Where = placementOf(Full, Ctx);
   if (Where == Placement::None)
-    return noFix(F, "the compound assignment is not a statement of its own in a block or a loop body, "
-                    "where the statements computing its right-hand side could go",
+    return noFix(F,
+                 "the compound assignment is not a statement of its own in a block or a loop body, "
+                 "where the statements computing its right-hand side could go",
                  Ctx);
   std::optional<SourceLocation> End = afterSemicolon(Full->getEndLoc(), Ctx);
   if (!End)
@@ -601,10 +608,10 @@ void ChainedTemporariesCheck::fixCompound(const Finding &F, ASTContext &Ctx) {
   size_t FirstOut = 0;
   if (Loop) {
     // nd::array<T> y_rhs = <buffer>;  before the loop.
-    D << FixItHint::CreateInsertion(Loop->getBeginLoc(),
-                                    "nd::array<" + elementTypeSpelling(F.RootOp.Element, Ctx) + "> " + Name +
-                                        " = " + freshBuffer(Arrays, F.RootOp.Element, Ctx) + ";\n" +
-                                        indentationOf(Loop->getBeginLoc(), SM));
+    D << FixItHint::CreateInsertion(
+        Loop->getBeginLoc(), "nd::array<" + elementTypeSpelling(F.RootOp.Element, Ctx) + "> " +
+                                 Name + " = " + freshBuffer(Arrays, F.RootOp.Element, Ctx) + ";\n" +
+                                 indentationOf(Loop->getBeginLoc(), SM));
   } else {
     // One buffer for the whole right-hand side, made by its first operation when that
     // reads every array operand (so it has the final shape), else fresh.
@@ -614,7 +621,8 @@ void ChainedTemporariesCheck::fixCompound(const Finding &F, ASTContext &Ctx) {
       Steps += "auto " + Name + " = " + Rewrite.call(0, Name, /*WithOut=*/false) + ";" + Separator;
       FirstOut = 1;
     } else {
-      Steps += "auto " + Name + " = " + freshBuffer(Arrays, F.RootOp.Element, Ctx) + ";" + Separator;
+      Steps +=
+          "auto " + Name + " = " + freshBuffer(Arrays, F.RootOp.Element, Ctx) + ";" + Separator;
     }
   }
   for (size_t Step = FirstOut; Step < F.Spine.size(); ++Step)
@@ -635,8 +643,10 @@ void ChainedTemporariesCheck::fixDeclaration(const Finding &F, ASTContext &Ctx) 
     return Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
   }();
   if (VT->isReferenceType() || VT.isConstQualified() || !isNdArray(VT))
-    return noFix(F, "the variable is const or a reference; the out forms need a writable array", Ctx);
-  if (Declared->getInitStyle() != VarDecl::CInit || !DS || !DS->isSingleDecl() || !isBlockStatement(DS, Ctx))
+    return noFix(F, "the variable is const or a reference; the out forms need a writable array",
+                 Ctx);
+  if (Declared->getInitStyle() != VarDecl::CInit || !DS || !DS->isSingleDecl() ||
+      !isBlockStatement(DS, Ctx))
     return noFix(F, "the declaration is not a statement of its own of the form 'T y = ...;'", Ctx);
   if (isInMacro(DS->getSourceRange()))
     return noFix(F, "the declaration is inside a macro expansion", Ctx);
@@ -649,16 +659,17 @@ void ChainedTemporariesCheck::fixDeclaration(const Finding &F, ASTContext &Ctx) 
   Rewriter Rewrite(F.Chain, F.Spine, Ctx);
   warn(F, Ctx) << FixItHint::CreateReplacement(Declared->getInit()->getSourceRange(),
                                                freshBuffer(Arrays, F.RootOp.Element, Ctx))
-               << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(0, Declared->getName(),
-                                                                                indentationOf(DS->getBeginLoc(), SM)));
+               << FixItHint::CreateInsertion(
+                      *End, Rewrite.followingStatements(0, Declared->getName(),
+                                                        indentationOf(DS->getBeginLoc(), SM)));
 }
 
 // Why writing the chain's steps into Target, one after another, could differ from
 // computing the chain first: a later step reads Target (or, when other handles may
 // share its buffer, any array), or a handler could see a partial result.
-std::optional<std::string> ChainedTemporariesCheck::stepwiseBlocker(const Finding &F, const VarDecl &Target,
-                                                                    bool TargetPrivate, const Stmt &Full,
-                                                                    ASTContext &Ctx) {
+std::optional<std::string>
+ChainedTemporariesCheck::stepwiseBlocker(const Finding &F, const VarDecl &Target,
+                                         bool TargetPrivate, const Stmt &Full, ASTContext &Ctx) {
   for (const Expr *Operand : F.Chain.laterSpineOperands(F.Spine)) {
     if (mentions(Operand, &Target))
       return "'" + Target.getName().str() +
@@ -668,9 +679,11 @@ std::optional<std::string> ChainedTemporariesCheck::stepwiseBlocker(const Findin
              Target.getName().str() + "', and may share its buffer";
   }
   if (!Target.hasLocalStorage() || Target.getType()->isReferenceType())
-    return "'" + Target.getName().str() + "' is not a local array, so others may see it between the operations";
+    return "'" + Target.getName().str() +
+           "' is not a local array, so others may see it between the operations";
   if (std::optional<std::string> Why = model::partialResultVisibleFrom(&Full, Target, Ctx))
-    return "if an operation throws, '" + Target.getName().str() + "' would hold a partial result and " + *Why;
+    return "if an operation throws, '" + Target.getName().str() +
+           "' would hold a partial result and " + *Why;
   return std::nullopt;
 }
 
@@ -688,7 +701,8 @@ void ChainedTemporariesCheck::fixAssignment(const Finding &F, ASTContext &Ctx) {
   if (isInMacro(Assign->getSourceRange()))
     return noFix(F, "the assignment is inside a macro expansion", Ctx);
   // A rebound target's old buffer is nobody's concern: only reads of it matter.
-  if (std::optional<std::string> Why = stepwiseBlocker(F, *Target, /*TargetPrivate=*/true, *Full, Ctx))
+  if (std::optional<std::string> Why =
+          stepwiseBlocker(F, *Target, /*TargetPrivate=*/true, *Full, Ctx))
     return noFix(F, *Why, Ctx);
   std::optional<SourceLocation> End = afterSemicolon(Assign->getEndLoc(), Ctx);
   if (!End)
@@ -698,7 +712,8 @@ void ChainedTemporariesCheck::fixAssignment(const Finding &F, ASTContext &Ctx) {
   std::string Indent = indentationOf(Full->getBeginLoc(), SM);
   Rewriter Rewrite(F.Chain, F.Spine, Ctx);
   if (writesInPlace(F, Ctx)) {
-    warn(F, Ctx) << FixItHint::CreateReplacement(Assign->getSourceRange(), Rewrite.call(0, Name, true))
+    warn(F, Ctx) << FixItHint::CreateReplacement(Assign->getSourceRange(),
+                                                 Rewrite.call(0, Name, true))
                  << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
     return;
   }
@@ -708,15 +723,17 @@ void ChainedTemporariesCheck::fixAssignment(const Finding &F, ASTContext &Ctx) {
   llvm::SmallVector<const Expr *, 6> FirstLeaves;
   leavesUnder(F.Chain, F.Spine.front(), FirstLeaves);
   if (distinctArrays(FirstLeaves, Ctx).size() == Arrays.size()) {
-    warn(F, Ctx) << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(), Rewrite.call(0, Name, false))
+    warn(F, Ctx) << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(),
+                                                 Rewrite.call(0, Name, false))
                  << FixItHint::CreateInsertion(*End, Rewrite.followingStatements(1, Name, Indent));
     return;
   }
   // Otherwise a later operand widens the result by broadcasting: rebind y to a fresh
   // buffer of the final shape first, which is only right when y is no operand.
   if (mentions(Assign->getArg(1), Target))
-    return noFix(F, "a later operand broadcasts the result to a larger shape, so '" + Name +
-                        "' would need a fresh buffer before the operations that read it",
+    return noFix(F,
+                 "a later operand broadcasts the result to a larger shape, so '" + Name +
+                     "' would need a fresh buffer before the operations that read it",
                  Ctx);
   warn(F, Ctx) << FixItHint::CreateReplacement(Assign->getArg(1)->getSourceRange(),
                                                freshBuffer(Arrays, F.RootOp.Element, Ctx))
@@ -738,12 +755,16 @@ void ChainedTemporariesCheck::fixCopyto(const Finding &F, ASTContext &Ctx) {
   if (!Target)
     return noFix(F, "the destination is not a variable", Ctx);
   if (ndArrayElementType(Target->getType()) != F.RootOp.Element)
-    return noFix(F, "the destination's element type differs from the expression's; copyto converts the "
-                    "result once, the out forms would convert every step",
-                 Ctx);
+    return noFix(
+        F,
+        "the destination's element type differs from the expression's; copyto converts the "
+        "result once, the out forms would convert every step",
+        Ctx);
   if (!model::broadcastsTo(model::shapeOf(F.Root, Ctx), model::shapeOf(Copyto->getArg(0), Ctx)))
-    return noFix(F, "the expression's shape is not provably one that broadcasts to '" + Target->getName().str() +
-                        "'; a shape error would then come after the first steps wrote into it",
+    return noFix(F,
+                 "the expression's shape is not provably one that broadcasts to '" +
+                     Target->getName().str() +
+                     "'; a shape error would then come after the first steps wrote into it",
                  Ctx);
   bool Private = !model::bufferMayEscape(*Target, nullptr, Ctx);
   if (std::optional<std::string> Why = stepwiseBlocker(F, *Target, Private, *Full, Ctx))

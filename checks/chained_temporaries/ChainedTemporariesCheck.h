@@ -33,9 +33,9 @@ private:
   // Where the chain stands: what decides the fix and what the out forms allocate.
   struct Site {
     SiteKind Kind = SiteKind::Other;
-    const VarDecl *Declared = nullptr;                  // Declaration
-    const CXXOperatorCallExpr *Operator = nullptr;      // Assignment, Compound
-    const CallExpr *Copyto = nullptr;                   // Copyto
+    const VarDecl *Declared = nullptr;             // Declaration
+    const CXXOperatorCallExpr *Operator = nullptr; // Assignment, Compound
+    const CallExpr *Copyto = nullptr;              // Copyto
   };
   struct Finding {
     const Expr *Root;
@@ -45,7 +45,7 @@ private:
     bool InLoop;
     bool Instantiated;
     Site Where;
-    unsigned Saved = 0;  // allocations the out forms save (per loop iteration)
+    unsigned Saved = 0; // allocations the out forms save (per loop iteration)
   };
 
   static Site siteOf(const Expr *Root, ASTContext &Ctx);
@@ -55,8 +55,8 @@ private:
   DiagnosticBuilder warn(const Finding &F, ASTContext &Ctx);
   void noFix(const Finding &F, StringRef Why, ASTContext &Ctx);
   std::optional<std::string> operandBlocker(const Finding &F, ASTContext &Ctx);
-  std::optional<std::string> stepwiseBlocker(const Finding &F, const VarDecl &Target, bool TargetPrivate,
-                                             const Stmt &Full, ASTContext &Ctx);
+  std::optional<std::string> stepwiseBlocker(const Finding &F, const VarDecl &Target,
+                                             bool TargetPrivate, const Stmt &Full, ASTContext &Ctx);
   void reportAndFix(const Finding &F, ASTContext &Ctx);
   void fixCompound(const Finding &F, ASTContext &Ctx);
   void fixDeclaration(const Finding &F, ASTContext &Ctx);
@@ -81,8 +81,8 @@ private:
   // the first that no identifier of the translation unit and no earlier fix in that
   // function uses.
   std::string freshName(StringRef Stem, const Stmt &Where, ASTContext &Ctx);
-  llvm::StringSet<> UsedNames;  // "<function>:<name>"
-  llvm::StringSet<> Probed;     // names this check added to the identifier table
+  llvm::StringSet<> UsedNames; // "<function>:<name>"
+  llvm::StringSet<> Probed;    // names this check added to the identifier table
 };
 
 } // namespace clang::tidy::nd_checks

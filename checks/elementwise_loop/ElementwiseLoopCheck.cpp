@@ -81,7 +81,8 @@ void ElementwiseLoopCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(
       cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
-                          hasArgument(0, ignoringImpCasts(declRefExpr(to(varDecl(hasName("::std::ranges::transform")))))),
+                          hasArgument(0, ignoringImpCasts(declRefExpr(
+                                             to(varDecl(hasName("::std::ranges::transform")))))),
                           unless(isInTemplateInstantiation()), forCallable(decl().bind("scope")))
           .bind("transform"),
       this);
@@ -120,14 +121,14 @@ static const VarDecl *declarationInitialisedWith(const Expr *E, ASTContext &Cont
       DynTypedNodeList Block = Decl ? Context.getParents(*Decl) : DynTypedNodeList(DynTypedNode());
       QualType T = V->getType();
       bool Plain = !T->isReferenceType() && !T.isConstQualified() && utils::isNdArray(T);
-      return Decl && Decl->isSingleDecl() && !Block.empty() && Block[0].get<CompoundStmt>() && Plain &&
-                     V->getInitStyle() == VarDecl::CInit
+      return Decl && Decl->isSingleDecl() && !Block.empty() && Block[0].get<CompoundStmt>() &&
+                     Plain && V->getInitStyle() == VarDecl::CInit
                  ? V
                  : nullptr;
     }
     const auto *Parent = Parents[0].get<Expr>();
-    if (!Parent || !isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr, ExprWithCleanups,
-                        CXXConstructExpr>(Parent))
+    if (!Parent || !isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                        ExprWithCleanups, CXXConstructExpr>(Parent))
       return nullptr;
     Node = Parent;
   }
@@ -139,7 +140,8 @@ static std::string outFormBuffer(const std::vector<LambdaOperand> &Operands, Qua
   std::vector<std::string> Arrays;
   bool SameType = true;
   for (const LambdaOperand &Operand : Operands) {
-    std::string Name = Operand.Spelling.empty() ? getText(*Operand.Arg, Context).str() : Operand.Spelling;
+    std::string Name =
+        Operand.Spelling.empty() ? getText(*Operand.Arg, Context).str() : Operand.Spelling;
     if (Operand.IsArray && !llvm::is_contained(Arrays, Name)) {
       Arrays.push_back(Name);
       SameType &= Operand.Element.getCanonicalType().getUnqualifiedType() ==
@@ -148,7 +150,8 @@ static std::string outFormBuffer(const std::vector<LambdaOperand> &Operands, Qua
   }
   std::string Spelled = array_expr::elementTypeSpelling(Result, Context);
   if (Arrays.size() == 1)
-    return "nd::empty_like" + (SameType ? std::string() : "<" + Spelled + ">") + "(" + Arrays[0] + ")";
+    return "nd::empty_like" + (SameType ? std::string() : "<" + Spelled + ">") + "(" + Arrays[0] +
+           ")";
   std::string Shapes;
   for (const std::string &A : Arrays)
     Shapes += (Shapes.empty() ? "" : ", ") + A + ".shape()";
@@ -165,12 +168,14 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
     if (!V->hasLocalStorage() || V->getType()->isReferenceType() || !V->getInit())
       return;
     Callee = utils::skipImplicit(V->getInit());
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Callee); Construct && Construct->getNumArgs() == 1)
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Callee);
+        Construct && Construct->getNumArgs() == 1)
       Callee = utils::skipImplicit(Construct->getArg(0));
     Named = true;
   }
   const auto *Make = dyn_cast<CallExpr>(Callee);
-  if (!Make || !utils::isNdFunction(Make->getDirectCallee(), {"vectorize"}) || Make->getNumArgs() != 1)
+  if (!Make || !utils::isNdFunction(Make->getDirectCallee(), {"vectorize"}) ||
+      Make->getNumArgs() != 1)
     return;
   const LambdaExpr *Lambda = resolveLambda(Make->getArg(0), &Named);
   std::optional<VectorizedFunction> Function;
@@ -188,8 +193,9 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
       Operand.Element = utils::skipImplicit(Call->getArg(I))->getType();
     Operands.push_back(Operand);
   }
-  const std::string Message = "nd::vectorize calls " + (Lambda ? "the lambda" : "'" + Function->Name + "'") +
-                              " once per element; use the broadcasting ufunc expression it computes";
+  const std::string Message =
+      "nd::vectorize calls " + (Lambda ? "the lambda" : "'" + Function->Name + "'") +
+      " once per element; use the broadcasting ufunc expression it computes";
   SourceLocation ProblemLoc;
   std::string Problem, Replacement;
   if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : Lambda ? macroIn(Lambda) : nullptr) {
@@ -199,9 +205,10 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
   } else {
     const VarDecl *Declared = declarationInitialisedWith(Call, Context);
     const std::string Dest = Declared ? Declared->getNameAsString() : std::string();
-    LambdaTranslation T =
-        Lambda ? translateLambda(Lambda, Operands, Result, Named, Scope, Context, Declared ? &Dest : nullptr)
-               : translateFunction(*Function, Operands, Result, Context, Declared ? &Dest : nullptr);
+    LambdaTranslation T = Lambda ? translateLambda(Lambda, Operands, Result, Named, Scope, Context,
+                                                   Declared ? &Dest : nullptr)
+                                 : translateFunction(*Function, Operands, Result, Context,
+                                                     Declared ? &Dest : nullptr);
     if (!T.Text) {
       ProblemLoc = T.Loc;
       Problem = T.Reason;
@@ -240,10 +247,9 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
   if (!Lambda)
     return;
   const VarDecl *X = Transform->X, *Z = Transform->Z, *Y = Transform->Y;
-  const std::string Message =
-      Transform->Name + " applies the lambda to the elements of '" +
-      (X ? X->getNameAsString() : std::string("an nd::array")) +
-      "' one by one; use one broadcasting expression with nd::copyto";
+  const std::string Message = Transform->Name + " applies the lambda to the elements of '" +
+                              (X ? X->getNameAsString() : std::string("an nd::array")) +
+                              "' one by one; use one broadcasting expression with nd::copyto";
   SourceLocation ProblemLoc;
   std::string Problem, Replacement;
   auto Reject = [&](const Expr *At, std::string Why) {
@@ -259,7 +265,8 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
       continue;
     if (!provablySameShape(A, X, Scope, Context))
       Reject(Call, "'" + A->getNameAsString() + "' is not provably of the shape of '" +
-                       X->getNameAsString() + "' (index shape); the fix is offered when it is "
+                       X->getNameAsString() +
+                       "' (index shape); the fix is offered when it is "
                        "initialised as its copy() or with nd::empty_like");
     else if (!isContiguousLocal(A, Scope, Context))
       Reject(Call, "'" + A->getNameAsString() +
@@ -276,9 +283,10 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
     Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
   }
   if (Problem.empty() && (!Parent || isa<Expr>(Parent)))
-    Reject(Call, (Transform->Name == "std::transform" ? "the iterator " : "the result ") + Transform->Name +
-                     " returns is used");
-  if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : macroIn(Lambda); Problem.empty() && Macro) {
+    Reject(Call, (Transform->Name == "std::transform" ? "the iterator " : "the result ") +
+                     Transform->Name + " returns is used");
+  if (const Stmt *Macro = macroIn(Call) ? macroIn(Call) : macroIn(Lambda);
+      Problem.empty() && Macro) {
     ProblemLoc = Macro->getBeginLoc();
     Problem = "the call or its lambda is or contains a macro expansion, which a fix-it cannot "
               "rewrite";
@@ -288,7 +296,8 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
     utils::isNdArray(X->getType(), &XElement);
     utils::isNdArray(Y->getType(), &YElement);
     // The lambda's parameters stand for the arrays, spelled by name (not data()).
-    std::vector<LambdaOperand> Operands{{Transform->First, true, XElement, X->getNameAsString(), X == Y}};
+    std::vector<LambdaOperand> Operands{
+        {Transform->First, true, XElement, X->getNameAsString(), X == Y}};
     if (Z) {
       utils::isNdArray(Z->getType(), &ZElement);
       Operands.push_back({Transform->Second, true, ZElement, Z->getNameAsString(), Z == Y});
@@ -302,7 +311,8 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
                !model::partialResultVisibleFrom(Call, *Y, Context)) {
       // The out forms write y step by step: what nd-chained-temporaries would make of
       // nd::copyto(y, expression), so that the fixes converge.
-      Replacement = llvm::join(*T.OutForms, ";\n" + Lexer::getIndentationForLine(compat::callBegin(Call), SM).str());
+      Replacement = llvm::join(
+          *T.OutForms, ";\n" + Lexer::getIndentationForLine(compat::callBegin(Call), SM).str());
     } else {
       Replacement = "nd::copyto(" + Dest + ", " + *T.Text + ")";
     }
@@ -334,7 +344,8 @@ void ElementwiseLoopCheck::check(const MatchFinder::MatchResult &Result) {
 // The outermost loop of a nest over an nd::array, analysed once: in the definition, or
 // for a loop of a template over `nd::array<T>`, in its instantiations
 // (TemplateInstantiations.h).
-static bool isNestToAnalyse(const Stmt *Loop, const Decl *Scope, bool Instantiated, ASTContext &Context) {
+static bool isNestToAnalyse(const Stmt *Loop, const Decl *Scope, bool Instantiated,
+                            ASTContext &Context) {
   const VarDecl *Var = loopVariable(Loop);
   if (!Var || !indexesAnArray(Var, loopBody(Loop)) || isInnerLevelOfNest(Loop, Context))
     return false;
@@ -346,8 +357,9 @@ static bool isNestToAnalyse(const Stmt *Loop, const Decl *Scope, bool Instantiat
 }
 
 // Why the nest gets no fix (or nothing: a recurrence outside a template), and its fix.
-static Verdict analyseLoop(const Stmt *Loop, const LoopNest &Nest, const BodyShape &Shape, const Decl *Scope,
-                           bool Instantiated, ASTContext &Context, NestFix &Analysis) {
+static Verdict analyseLoop(const Stmt *Loop, const LoopNest &Nest, const BodyShape &Shape,
+                           const Decl *Scope, bool Instantiated, ASTContext &Context,
+                           NestFix &Analysis) {
   const SourceManager &SM = Context.getSourceManager();
   ControlFlow Flow = firstControlFlow(loopBody(Loop));
   if (Flow.At)
@@ -409,7 +421,8 @@ void ElementwiseLoopCheck::checkLoop(const Stmt *Loop, const Decl *Scope, bool I
 
   LoopFinding Finding{LoopLoc, warningFor(Shape), {}, {}, Problem.Reason};
   if (!Problem) {
-    Finding.Fixes.push_back(FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement));
+    Finding.Fixes.push_back(
+        FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement));
     for (const CharSourceRange &Pragma : PragmaRemovals)
       Finding.Fixes.push_back(FixItHint::CreateRemoval(Pragma));
   } else {

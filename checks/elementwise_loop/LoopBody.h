@@ -24,13 +24,13 @@ struct Accumulation {
   // How the loop writes it: `s += F` (Operator BO_AddAssign), `s *= F`, `if (C) ++n`
   // (Count; folds in 1 with +=), `s = std::min(s, F)` (BO_Assign with StdFunction).
   BinaryOperatorKind Operator;
-  llvm::StringRef StdFunction; // "min", "max"; empty for the compound assignments
-  llvm::StringRef Combine;     // how the fix folds the reduction in: "+=", "*="
+  llvm::StringRef StdFunction;    // "min", "max"; empty for the compound assignments
+  llvm::StringRef Combine;        // how the fix folds the reduction in: "+=", "*="
   std::optional<double> Identity; // the initial value the reduction makes redundant
-  llvm::StringRef Name;        // nd's name for it: "sum", "prod", "min", "max"
-  llvm::StringRef Reduction;   // "nd::sum"
-  llvm::StringRef Scan;        // "nd::cumsum"
-  llvm::StringRef Warning;     // the diagnostic for a loop of this kind
+  llvm::StringRef Name;           // nd's name for it: "sum", "prod", "min", "max"
+  llvm::StringRef Reduction;      // "nd::sum"
+  llvm::StringRef Scan;           // "nd::cumsum"
+  llvm::StringRef Warning;        // the diagnostic for a loop of this kind
 };
 
 // Every accumulation the check recognises, one row each.
@@ -39,9 +39,9 @@ llvm::ArrayRef<Accumulation> accumulations();
 struct BodyShape {
   BodyKind Kind = BodyKind::None;
   const BinaryOperator *Assignment = nullptr; // Map: `y(...) = F`; Sum/Product: `s op= F`
-  const VarDecl *Accumulator = nullptr;        // reductions
-  const Expr *Summand = nullptr;               // Sum/Product: F; Count: the condition
-  const Accumulation *Row = nullptr;           // Sum, Product, Count, MinMax
+  const VarDecl *Accumulator = nullptr;       // reductions
+  const Expr *Summand = nullptr;              // Sum/Product: F; Count: the condition
+  const Accumulation *Row = nullptr;          // Sum, Product, Count, MinMax
 };
 
 // What the body (the innermost loop's) does.

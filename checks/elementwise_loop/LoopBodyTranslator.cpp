@@ -13,7 +13,6 @@ namespace clang::tidy::nd_checks {
 
 using tooling::fixit::getText;
 
-
 // std::min/std::max, or the C math function of that name in std:: or the global
 // namespace (<cmath> declares some overloads in each).
 static std::optional<llvm::StringRef> mathName(const FunctionDecl *F) {
@@ -45,15 +44,14 @@ LoopBodyTranslator::LoopBodyTranslator(const ASTContext &Context,
   this->DestIndices = std::move(DestIndices);
 }
 
-std::optional<std::string> LoopBodyTranslator::fail(SourceLocation Loc, std::string Reason, bool Recurrence) {
+std::optional<std::string> LoopBodyTranslator::fail(SourceLocation Loc, std::string Reason,
+                                                    bool Recurrence) {
   if (Failure.Reason.empty())
     Failure = {Loc, std::move(Reason), Recurrence};
   return std::nullopt;
 }
 
-std::string LoopBodyTranslator::text(const Expr *E) const {
-  return getText(*E, Context).str();
-}
+std::string LoopBodyTranslator::text(const Expr *E) const { return getText(*E, Context).str(); }
 
 int LoopBodyTranslator::levelOf(const Expr *Index) const {
   const VarDecl *V = utils::referencedVar(Index);
@@ -107,7 +105,8 @@ bool LoopBodyTranslator::isVariant(const Expr *E) const {
   return Finder.Found;
 }
 
-std::string LoopBodyTranslator::layout(std::string Base, const std::vector<int> &LevelOfAxis) const {
+std::string LoopBodyTranslator::layout(std::string Base,
+                                       const std::vector<int> &LevelOfAxis) const {
   // Output axis of each operand axis; sorting the operand's axes by it gives the
   // transposition, and the gaps between them the nd::newaxis entries.
   std::vector<int> Axis;
@@ -158,16 +157,14 @@ bool LoopBodyTranslator::checkNoPromotion(const Expr *Operand) {
     }
     QualType From = Sub->getType(), To = Cast->getType();
     bool IntegerScalar = !isVariant(Sub) && From->isIntegerType() && !From->isBooleanType();
-    bool Widening = K == CK_IntegralCast &&
-                    Context.getTypeSize(To) >= Context.getTypeSize(From);
+    bool Widening = K == CK_IntegralCast && Context.getTypeSize(To) >= Context.getTypeSize(From);
     if (IntegerScalar && (K == CK_IntegralToFloating || Widening)) {
       E = Sub->IgnoreParens();
       continue;
     }
-    fail(Cast->getBeginLoc(),
-         Subject + " converts '" + From.getUnqualifiedType().getAsString() + "' to '" +
-             To.getUnqualifiedType().getAsString() +
-             "', which nd's type promotion would not do");
+    fail(Cast->getBeginLoc(), Subject + " converts '" + From.getUnqualifiedType().getAsString() +
+                                  "' to '" + To.getUnqualifiedType().getAsString() +
+                                  "', which nd's type promotion would not do");
     return false;
   }
   return true;
@@ -210,15 +207,16 @@ bool LoopBodyTranslator::checkPureInvariant(const Expr *E) {
     const CXXMethodDecl *M = Member->getMethodDecl();
     if (M && M->getDeclName().isIdentifier() && utils::isNdArray(Member->getObjectType()) &&
         llvm::is_contained({"shape", "size", "ndim"}, M->getName()))
-      return llvm::all_of(Member->arguments(), [&](const Expr *A) { return checkPureInvariant(A); });
+      return llvm::all_of(Member->arguments(),
+                          [&](const Expr *A) { return checkPureInvariant(A); });
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (!isa<CXXOperatorCallExpr>(Call) && mathName(Call->getDirectCallee()))
       return llvm::all_of(Call->arguments(), [&](const Expr *A) { return checkPureInvariant(A); });
   }
   if (auto Access = matchElementAccess(E)) {
-    fail(E->getBeginLoc(), "'" + text(E) +
-                               "' is read at an index that is not a loop variable (index shape)");
+    fail(E->getBeginLoc(),
+         "'" + text(E) + "' is read at an index that is not a loop variable (index shape)");
     return false;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
@@ -271,8 +269,9 @@ std::optional<std::string> LoopBodyTranslator::translateAccess(const ElementAcce
   // iteration reads an element an earlier one wrote.
   if (Access.Array == Dest && Levels != DestLevels)
     return fail(Access.Call->getBeginLoc(),
-                "'" + text(Access.Call) + "' reads the destination at other indices than it is "
-                "written at, a loop-carried dependency",
+                "'" + text(Access.Call) +
+                    "' reads the destination at other indices than it is "
+                    "written at, a loop-carried dependency",
                 /*Recurrence=*/true);
   for (size_t A = 0; A < Levels.size(); ++A) {
     if (Levels[A] < 0)
@@ -281,8 +280,8 @@ std::optional<std::string> LoopBodyTranslator::translateAccess(const ElementAcce
                       "' is not a loop variable (index shape); only whole-extent loops become "
                       "broadcasting");
     if (std::count(Levels.begin(), Levels.end(), Levels[A]) > 1)
-      return fail(Access.Call->getBeginLoc(), "'" + text(Access.Call) +
-                                                  "' uses one loop variable for two axes");
+      return fail(Access.Call->getBeginLoc(),
+                  "'" + text(Access.Call) + "' uses one loop variable for two axes");
     LevelsUsed[Levels[A]] = true;
   }
   Reads.push_back(Access);
@@ -293,8 +292,9 @@ std::optional<std::string> LoopBodyTranslator::translateAccess(const ElementAcce
 // count upwards, reads what an earlier iteration wrote: on another level than written
 // (a transpose), or behind the written element on some level (`y(i - 1)` for `y(i)`).
 // `y(i) = y(i + 1)` only reads elements still to be written: no recurrence.
-static bool readsEarlierIteration(const std::vector<std::optional<std::pair<int, int64_t>>> &Read,
-                                  const std::vector<std::optional<std::pair<int, int64_t>>> &Written) {
+static bool
+readsEarlierIteration(const std::vector<std::optional<std::pair<int, int64_t>>> &Read,
+                      const std::vector<std::optional<std::pair<int, int64_t>>> &Written) {
   if (Read.size() != Written.size())
     return true;
   for (size_t A = 0; A < Read.size(); ++A) {
@@ -315,8 +315,9 @@ std::optional<std::string> LoopBodyTranslator::translateShiftedAccess(const Elem
     Written.push_back(Plan->levelOf(Index));
   if (Access.Array == Dest && Indices != Written)
     return fail(Access.Call->getBeginLoc(),
-                "'" + text(Access.Call) + "' reads the destination at other indices than it is "
-                "written at, a loop-carried dependency",
+                "'" + text(Access.Call) +
+                    "' reads the destination at other indices than it is "
+                    "written at, a loop-carried dependency",
                 readsEarlierIteration(Indices, Written));
   std::vector<int> Levels;
   for (size_t A = 0; A < Indices.size(); ++A) {
@@ -328,8 +329,8 @@ std::optional<std::string> LoopBodyTranslator::translateShiftedAccess(const Elem
   }
   for (int Level : Levels) {
     if (std::count(Levels.begin(), Levels.end(), Level) > 1)
-      return fail(Access.Call->getBeginLoc(), "'" + text(Access.Call) +
-                                                  "' uses one loop variable for two axes");
+      return fail(Access.Call->getBeginLoc(),
+                  "'" + text(Access.Call) + "' uses one loop variable for two axes");
     LevelsUsed[Level] = true;
   }
   std::string Why;
@@ -362,8 +363,8 @@ std::optional<std::string> LoopBodyTranslator::translateStatistic(const SliceSta
   // the output when the array's kept axes already sit at their output positions.
   bool Aligned = static_cast<int>(Stat.LevelOfAxis.size()) == NumOutputAxes;
   for (size_t A = 0; A < Stat.LevelOfAxis.size() && Aligned; ++A)
-    Aligned = Stat.LevelOfAxis[A] < 0 ||
-              OutputAxisOfLevel[Stat.LevelOfAxis[A]] == static_cast<int>(A);
+    Aligned =
+        Stat.LevelOfAxis[A] < 0 || OutputAxisOfLevel[Stat.LevelOfAxis[A]] == static_cast<int>(A);
   return Aligned ? Call + ", nd::keepdims)" : Plain;
 }
 
@@ -371,9 +372,9 @@ std::optional<std::string> LoopBodyTranslator::translateCall(const CallExpr *Cal
   std::optional<llvm::StringRef> Name = mathName(Call->getDirectCallee());
   if (!Name || isa<CXXOperatorCallExpr>(Call)) {
     const FunctionDecl *F = Call->getDirectCallee();
-    return fail(Call->getBeginLoc(),
-                Subject + " calls '" + (F ? F->getQualifiedNameAsString() : text(Call)) +
-                    "', which has no ufunc equivalent (side effects)");
+    return fail(Call->getBeginLoc(), Subject + " calls '" +
+                                         (F ? F->getQualifiedNameAsString() : text(Call)) +
+                                         "', which has no ufunc equivalent (side effects)");
   }
   // std::min and std::max become an infix comparison, where a bound local keeps its
   // parentheses; every other call's arguments are whole arguments of a ufunc.
@@ -447,8 +448,10 @@ std::optional<std::string> LoopBodyTranslator::translateReference(const DeclRefE
     // conditional and && / || that vary, which become nd::where and nd::logical_*.
     const Expr *Value = It->second->IgnoreImplicit();
     const auto *Binary = dyn_cast<BinaryOperator>(Value);
-    bool StandsAlone = isa<CallExpr, DeclRefExpr, IntegerLiteral, FloatingLiteral, ParenExpr>(Value) ||
-                       (isVariant(Value) && (isa<ConditionalOperator>(Value) || (Binary && Binary->isLogicalOp())));
+    bool StandsAlone =
+        isa<CallExpr, DeclRefExpr, IntegerLiteral, FloatingLiteral, ParenExpr>(Value) ||
+        (isVariant(Value) &&
+         (isa<ConditionalOperator>(Value) || (Binary && Binary->isLogicalOp())));
     return StandsAlone ? *Init : "(" + *Init + ")";
   }
   for (const SliceStatistic &Stat : Statistics)
@@ -466,8 +469,8 @@ std::optional<std::string> LoopBodyTranslator::translateBinary(const BinaryOpera
   bool Arithmetic = K == BO_Add || K == BO_Sub || K == BO_Mul || K == BO_Div;
   bool Logical = K == BO_LAnd || K == BO_LOr;
   if (!Arithmetic && !Op->isComparisonOp() && !Logical)
-    return fail(Op->getOperatorLoc(), "the operator '" + Op->getOpcodeStr().str() +
-                                          "' has no ufunc in nd");
+    return fail(Op->getOperatorLoc(),
+                "the operator '" + Op->getOpcodeStr().str() + "' has no ufunc in nd");
   if (K == BO_Div && Op->getType()->isIntegerType())
     return fail(Op->getOperatorLoc(), "integer division truncates in C++ but nd::divide "
                                       "returns the exact quotient");
@@ -478,7 +481,8 @@ std::optional<std::string> LoopBodyTranslator::translateBinary(const BinaryOpera
     std::optional<std::string> R = L ? translateArgument(Op->getRHS()) : std::nullopt;
     if (!R)
       return std::nullopt;
-    return std::string(K == BO_LAnd ? "nd::logical_and(" : "nd::logical_or(") + *L + ", " + *R + ")";
+    return std::string(K == BO_LAnd ? "nd::logical_and(" : "nd::logical_or(") + *L + ", " + *R +
+           ")";
   }
   std::optional<std::string> L = translateOperand(Op->getLHS());
   if (!L)
@@ -503,7 +507,8 @@ std::optional<std::string> LoopBodyTranslator::translateUnary(const UnaryOperato
 }
 
 // `C ? T : F` becomes nd::where(C, T, F).
-std::optional<std::string> LoopBodyTranslator::translateConditional(const ConditionalOperator *Cond) {
+std::optional<std::string>
+LoopBodyTranslator::translateConditional(const ConditionalOperator *Cond) {
   if (!checkNoPromotion(Cond->getTrueExpr()) || !checkNoPromotion(Cond->getFalseExpr()))
     return std::nullopt;
   std::optional<std::string> C = translateArgument(Cond->getCond());

@@ -22,7 +22,7 @@ class SlicePlan;
 // which becomes the axis reduction `nd::mean(a, 0)` indexed by the loop variables.
 struct SliceStatistic {
   const VarDecl *Var = nullptr;
-  std::string Reduction;      // "mean", "stddev", ...
+  std::string Reduction; // "mean", "stddev", ...
   const VarDecl *Array = nullptr;
   std::vector<int> LevelOfAxis; // per axis of Array: the loop level indexing it, or -1 for nd::all
 };

@@ -44,9 +44,9 @@ bool isOpenMPLoopHint(llvm::ArrayRef<llvm::StringRef> Words) {
   if (Words.size() < 2 || !llvm::is_contained({"simd", "unroll", "tile"}, Words[1]))
     return false;
   return llvm::all_of(Words.drop_front(2), [](llvm::StringRef Clause) {
-    return llvm::is_contained({"safelen", "simdlen", "aligned", "nontemporal", "order", "if",
-                               "full", "partial", "sizes"},
-                              Clause);
+    return llvm::is_contained(
+        {"safelen", "simdlen", "aligned", "nontemporal", "order", "if", "full", "partial", "sizes"},
+        Clause);
   });
 }
 
@@ -80,8 +80,8 @@ namespace {
 bool isConditional(llvm::StringRef Directive) {
   llvm::SmallVector<llvm::StringRef, 8> Words = topLevelWords(Directive);
   return !Words.empty() &&
-         llvm::is_contained({"if", "ifdef", "ifndef", "elif", "elifdef", "elifndef", "else", "endif"},
-                            Words[0]);
+         llvm::is_contained(
+             {"if", "ifdef", "ifndef", "elif", "elifdef", "elifndef", "else", "endif"}, Words[0]);
 }
 
 // One logical source line: [Begin, End) offsets of its text, continuation lines joined.
@@ -209,8 +209,9 @@ public:
       } else if (Role == DirectiveRole::LoopConstruct) {
         reject(Tok.getLocation(), constructProblem(Text));
       } else {
-        reject(Tok.getLocation(), "the directive '#" + llvm::StringRef(Text).trim().str() +
-                                      "' is part of the text the fix-it replaces and would be lost");
+        reject(Tok.getLocation(),
+               "the directive '#" + llvm::StringRef(Text).trim().str() +
+                   "' is part of the text the fix-it replaces and would be lost");
       }
     }
   }

@@ -20,9 +20,9 @@ namespace clang::tidy::nd_checks {
 
 // What one directive means to a loop that follows it.
 enum class DirectiveRole {
-  LoopHint,    // tunes the loop's code only; removed with the loop
+  LoopHint,      // tunes the loop's code only; removed with the loop
   LoopConstruct, // changes how or where the loop runs, or what its variables mean
-  Unrelated,   // not about the loop (#pragma GCC diagnostic, #if, #include, ...)
+  Unrelated,     // not about the loop (#pragma GCC diagnostic, #if, #include, ...)
 };
 
 // The role of a directive, given its text after the '#' (continuation lines joined).

@@ -29,7 +29,7 @@ struct Operation {
   std::string Ufunc;
   std::vector<const Expr *> Operands;
   bool MinMaxWhere = false;
-  bool IsOperator = false;  // + - * / and unary -: the runtime may elide into a temporary
+  bool IsOperator = false; // + - * / and unary -: the runtime may elide into a temporary
 };
 
 const Expr *bare(const Expr *E) { return E->IgnoreParenImpCasts(); }
@@ -39,9 +39,9 @@ std::optional<Operation> operationOf(const Expr *E) {
   Operation Op;
   if (const auto *B = dyn_cast<BinaryOperator>(E)) {
     static const std::pair<BinaryOperatorKind, const char *> Names[] = {
-        {BO_Add, "add"},   {BO_Sub, "subtract"},   {BO_Mul, "multiply"},       {BO_Div, "divide"},
-        {BO_LT, "less"},   {BO_LE, "less_equal"},  {BO_GT, "greater"},         {BO_GE, "greater_equal"},
-        {BO_EQ, "equal"},  {BO_NE, "not_equal"},   {BO_LAnd, "logical_and"},   {BO_LOr, "logical_or"}};
+        {BO_Add, "add"},  {BO_Sub, "subtract"},  {BO_Mul, "multiply"},     {BO_Div, "divide"},
+        {BO_LT, "less"},  {BO_LE, "less_equal"}, {BO_GT, "greater"},       {BO_GE, "greater_equal"},
+        {BO_EQ, "equal"}, {BO_NE, "not_equal"},  {BO_LAnd, "logical_and"}, {BO_LOr, "logical_or"}};
     for (const auto &[Kind, Name] : Names)
       if (B->getOpcode() == Kind) {
         Op.Ufunc = Name;
@@ -80,7 +80,7 @@ std::optional<Operation> operationOf(const Expr *E) {
     return Op;
   }
   if (std::optional<llvm::StringRef> Ufunc = model::ufuncForMathFunction(F->getName())) {
-    Op.Ufunc = Ufunc->drop_front(4).str();  // "nd::sqrt"
+    Op.Ufunc = Ufunc->drop_front(4).str(); // "nd::sqrt"
     return Op;
   }
   return std::nullopt;
@@ -110,7 +110,8 @@ std::vector<const Expr *> OutFormWriter::spine(const Expr *Value) const {
   return Path;
 }
 
-std::optional<std::string> OutFormWriter::stepText(const Expr *Node, const Expr *Previous, const std::string &Dest) {
+std::optional<std::string> OutFormWriter::stepText(const Expr *Node, const Expr *Previous,
+                                                   const std::string &Dest) {
   Operation Op = *operationOf(Node);
   std::vector<std::string> Args;
   for (const Expr *Operand : Op.Operands) {
@@ -144,8 +145,8 @@ unsigned OutFormWriter::eagerSpineAllocations(const Expr *Value) const {
     // The shapes are not known here: an elision the rule allows is counted, as
     // nd-chained-temporaries counts the least its chain may allocate.
     auto Fits = [](unsigned, unsigned) { return model::Elision::Maybe; };
-    if (model::elisionRule(Op.Ufunc, Op.IsOperator, Node->getType()->isBooleanType(), Facts, Fits) ==
-        model::Elision::Never)
+    if (model::elisionRule(Op.Ufunc, Op.IsOperator, Node->getType()->isBooleanType(), Facts,
+                           Fits) == model::Elision::Never)
       ++Count;
   }
   return Count;
@@ -165,7 +166,8 @@ OutFormWriter::steps(const Expr *Value, const std::string &Dest,
   }
   std::vector<std::string> Statements;
   for (size_t Step = 0; Step < Spine.size(); ++Step) {
-    std::optional<std::string> Statement = stepText(Spine[Step], Step ? Spine[Step - 1] : nullptr, Dest);
+    std::optional<std::string> Statement =
+        stepText(Spine[Step], Step ? Spine[Step - 1] : nullptr, Dest);
     if (!Statement)
       return std::nullopt;
     Statements.push_back(*Statement);
@@ -249,7 +251,8 @@ bool MapRewriter::readsArray(const Expr *E) const {
 // runtime provably computes into a temporary operand (nd/operators.hpp): an operator
 // whose left operand is an operation of its type that the other operand broadcasts to,
 // or whose only array operand is such an operation behind a scalar.
-unsigned MapRewriter::allocationBound(const Expr *E, std::set<int> &Axes, bool &FreshOperation) const {
+unsigned MapRewriter::allocationBound(const Expr *E, std::set<int> &Axes,
+                                      bool &FreshOperation) const {
   FreshOperation = false;
   Axes = axesOf(E);
   std::optional<Operation> Op = readsArray(E) ? operationOf(E) : std::nullopt;
@@ -263,17 +266,19 @@ unsigned MapRewriter::allocationBound(const Expr *E, std::set<int> &Axes, bool &
     Total += allocationBound(Op->Operands[I], OperandAxes[I], Fresh);
     // An operand that reads an array may translate to an unnamed view: a temporary,
     // but not reusable; only an operation's result is a buffer of its own.
-    Facts[I] = {readsArray(Op->Operands[I]), Fresh, sameType(Op->Operands[I]->getType(), E->getType())};
+    Facts[I] = {readsArray(Op->Operands[I]), Fresh,
+                sameType(Op->Operands[I]->getType(), E->getType())};
   }
   // The temporary has the shape of the axes it varies along; an operand varying along
   // fewer of them broadcasts to it.
   auto Fits = [&](unsigned T, unsigned O) {
-    return std::includes(OperandAxes[T].begin(), OperandAxes[T].end(), OperandAxes[O].begin(), OperandAxes[O].end())
+    return std::includes(OperandAxes[T].begin(), OperandAxes[T].end(), OperandAxes[O].begin(),
+                         OperandAxes[O].end())
                ? model::Elision::Always
                : model::Elision::Maybe;
   };
-  bool Elided = model::elisionRule(Op->Ufunc, Op->IsOperator, E->getType()->isBooleanType(), Facts, Fits) ==
-                model::Elision::Always;
+  bool Elided = model::elisionRule(Op->Ufunc, Op->IsOperator, E->getType()->isBooleanType(), Facts,
+                                   Fits) == model::Elision::Always;
   FreshOperation = true;
   return Total - (Elided ? 1 : 0);
 }
@@ -289,7 +294,8 @@ std::optional<MapRewrite> MapRewriter::outForms() {
   // other handles may share its buffer, any array).
   auto UnsafeLater = [&](const Expr *Operand) {
     for (const ElementAccess &Read : *L.Reads)
-      if (Read.Array == Dest && Operand->getSourceRange().fullyContains(Read.Call->getSourceRange()))
+      if (Read.Array == Dest &&
+          Operand->getSourceRange().fullyContains(Read.Call->getSourceRange()))
         return true;
     return !L.DestPrivate && readsArray(Operand);
   };
@@ -307,7 +313,8 @@ std::optional<MapRewrite> MapRewriter::outForms() {
     Parents = Context.getParents(Parents[0]);
   bool Braces = Steps->size() > 1 && (Parents.empty() || !Parents[0].get<CompoundStmt>());
   std::string Separator =
-      Braces ? std::string("; ") : ";\n" + Lexer::getIndentationForLine(L.Loop->getBeginLoc(), SM).str();
+      Braces ? std::string("; ")
+             : ";\n" + Lexer::getIndentationForLine(L.Loop->getBeginLoc(), SM).str();
   std::string Text = llvm::join(*Steps, Separator);
   return MapRewrite{loopRange(L.Loop, Context), Braces ? "{ " + Text + "; }" : Text + ";"};
 }
@@ -317,21 +324,23 @@ std::optional<MapRewrite> MapRewriter::outForms() {
 bool MapRewriter::destinationFilledFresh(const DeclStmt *&Decl) const {
   Decl = dyn_cast_or_null<DeclStmt>(previousStatement(L.Loop, Context));
   const VarDecl *Dest = L.Dest;
-  if (!Decl || !Decl->isSingleDecl() || Decl->getSingleDecl() != Dest || Decl->getBeginLoc().isMacroID() ||
-      !Dest->getInit() || Dest->getInitStyle() != VarDecl::CInit || Dest->getType()->isReferenceType() ||
+  if (!Decl || !Decl->isSingleDecl() || Decl->getSingleDecl() != Dest ||
+      Decl->getBeginLoc().isMacroID() || !Dest->getInit() ||
+      Dest->getInitStyle() != VarDecl::CInit || Dest->getType()->isReferenceType() ||
       !model::createsFreshBuffer(Dest->getInit()))
     return false;
   // Only whitespace between them: a comment there would be lost.
   const SourceManager &SM = Context.getSourceManager();
-  CharSourceRange Gap = CharSourceRange::getCharRange(Decl->getEndLoc().getLocWithOffset(1), L.Loop->getBeginLoc());
+  CharSourceRange Gap =
+      CharSourceRange::getCharRange(Decl->getEndLoc().getLocWithOffset(1), L.Loop->getBeginLoc());
   return Lexer::getSourceText(Gap, SM, Context.getLangOpts()).trim().empty();
 }
 
 std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast) {
   const DeclStmt *Decl = nullptr;
   QualType Element;
-  if (!L.DestView.empty() || !destinationFilledFresh(Decl) || !utils::isNdArray(L.Dest->getType(), &Element) ||
-      !sameType(Element, L.Value->getType()))
+  if (!L.DestView.empty() || !destinationFilledFresh(Decl) ||
+      !utils::isNdArray(L.Dest->getType(), &Element) || !sameType(Element, L.Value->getType()))
     return std::nullopt;
   // The value must have the destination's shape: some operand read at the
   // destination's own indices is an array of the destination's shape.
@@ -339,7 +348,7 @@ std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast)
   bool ShapeProven = false;
   for (const ElementAccess &Read : *L.Reads) {
     if (Read.Array == L.Dest)
-      return std::nullopt;  // the declaration cannot read itself
+      return std::nullopt; // the declaration cannot read itself
     std::vector<int> Levels;
     for (const Expr *Index : Read.Indices)
       Levels.push_back(levelOf(L, Index));
@@ -351,17 +360,18 @@ std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast)
   if (!ShapeProven || allocationBound(L.Value, Axes, Fresh) > 1)
     return std::nullopt;
   CharSourceRange Loop = loopRange(L.Loop, Context);
-  SourceLocation End = Loop.isTokenRange()
-                           ? Lexer::getLocForEndOfToken(Loop.getEnd(), 0, Context.getSourceManager(),
-                                                        Context.getLangOpts())
-                           : Loop.getEnd();
-  return MapRewrite{CharSourceRange::getCharRange(L.Dest->getInit()->getBeginLoc(), End), Broadcast + ";"};
+  SourceLocation End =
+      Loop.isTokenRange() ? Lexer::getLocForEndOfToken(Loop.getEnd(), 0, Context.getSourceManager(),
+                                                       Context.getLangOpts())
+                          : Loop.getEnd();
+  return MapRewrite{CharSourceRange::getCharRange(L.Dest->getInit()->getBeginLoc(), End),
+                    Broadcast + ";"};
 }
 
 } // namespace
 
-MapRewrite chooseMapRewrite(const MapLoop &Loop, const std::string &Broadcast, LoopBodyTranslator &Translator,
-                            ASTContext &Context) {
+MapRewrite chooseMapRewrite(const MapLoop &Loop, const std::string &Broadcast,
+                            LoopBodyTranslator &Translator, ASTContext &Context) {
   MapRewriter Rewriter(Loop, Translator, Context);
   if (std::optional<MapRewrite> Declaration = Rewriter.declaration(Broadcast))
     return *Declaration;

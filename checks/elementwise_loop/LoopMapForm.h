@@ -32,15 +32,15 @@
 namespace clang::tidy::nd_checks {
 
 struct MapLoop {
-  const Stmt *Loop = nullptr;           // the outermost loop of the nest
-  std::vector<const VarDecl *> LoopVars;  // per loop level
+  const Stmt *Loop = nullptr;            // the outermost loop of the nest
+  std::vector<const VarDecl *> LoopVars; // per loop level
   const VarDecl *Dest = nullptr;
-  const Expr *Value = nullptr;          // the right-hand side of `dest(...) = value`
-  std::vector<int> DestLevels;          // per destination axis: its loop level
-  std::vector<int> OutputAxisOfLevel;   // per loop level: the output axis
+  const Expr *Value = nullptr;        // the right-hand side of `dest(...) = value`
+  std::vector<int> DestLevels;        // per destination axis: its loop level
+  std::vector<int> OutputAxisOfLevel; // per loop level: the output axis
   const std::vector<SliceStatistic> *Statistics = nullptr;
   const std::vector<ElementAccess> *Reads = nullptr;
-  bool DestPrivate = false;             // no other handle can reach Dest's buffer
+  bool DestPrivate = false; // no other handle can reach Dest's buffer
   // Loops over ranges (ShiftedAccess.h): the view of Dest the loop writes
   // (`d2(nd::slice(1, -1))`); empty for Dest itself. The declaration form is then
   // never chosen.
@@ -59,8 +59,9 @@ public:
   // The statements (without ';'), or nullopt when Value has no such operation, or a
   // later step has an operand for which UnsafeLaterOperand is true (it would read what
   // an earlier step wrote).
-  std::optional<std::vector<std::string>> steps(const Expr *Value, const std::string &Dest,
-                                                llvm::function_ref<bool(const Expr *)> UnsafeLaterOperand);
+  std::optional<std::vector<std::string>>
+  steps(const Expr *Value, const std::string &Dest,
+        llvm::function_ref<bool(const Expr *)> UnsafeLaterOperand);
 
   // The least number of arrays the operations of those steps allocate when the
   // expression is evaluated eagerly (model::elisionRule; operands that are not
@@ -70,7 +71,8 @@ public:
 
 private:
   std::vector<const Expr *> spine(const Expr *Value) const;
-  std::optional<std::string> stepText(const Expr *Node, const Expr *Previous, const std::string &Dest);
+  std::optional<std::string> stepText(const Expr *Node, const Expr *Previous,
+                                      const std::string &Dest);
 
   llvm::function_ref<bool(const Expr *)> ReadsArray;
   LoopBodyTranslator &Translator;

@@ -24,7 +24,8 @@ static bool isInStd(const Decl *D) {
 std::optional<IndexRange> indexRange(const CXXForRangeStmt *Loop) {
   const Expr *Range = Loop->getRangeInit() ? utils::skipImplicit(Loop->getRangeInit()) : nullptr;
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Range);
-      Construct && Construct->getNumArgs() == 1 && isa<MaterializeTemporaryExpr>(Construct->getArg(0)))
+      Construct && Construct->getNumArgs() == 1 &&
+      isa<MaterializeTemporaryExpr>(Construct->getArg(0)))
     Range = utils::skipImplicit(Construct->getArg(0));
   std::vector<const Expr *> Args;
   if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Range)) {
@@ -114,9 +115,10 @@ LoopNest buildLoopNest(const Stmt *Outer) {
     const Stmt *Body = skipLoopHint(unwrapBlock(loopBody(Loop)));
     const Stmt *Next = isa<ForStmt, CXXForRangeStmt>(Body) ? Body : nullptr;
     if (const auto *Block = dyn_cast<CompoundStmt>(Body)) {
-      const Stmt *Last = Block->size() > 1 && isa<ForStmt, CXXForRangeStmt>(skipLoopHint(Block->body_back()))
-                             ? skipLoopHint(Block->body_back())
-                             : nullptr;
+      const Stmt *Last =
+          Block->size() > 1 && isa<ForStmt, CXXForRangeStmt>(skipLoopHint(Block->body_back()))
+              ? skipLoopHint(Block->body_back())
+              : nullptr;
       bool DeclsBefore = Last && std::all_of(Block->body_begin(), Block->body_end() - 1,
                                              [](const Stmt *S) { return isa<DeclStmt>(S); });
       if (DeclsBefore && loopVariable(Last)) {
@@ -171,9 +173,8 @@ bool isInnerLevelOfNest(const Stmt *Loop, ASTContext &Context) {
     Parent = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
   }
   if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent)) {
-    if (Block->body_back() != Child ||
-        !std::all_of(Block->body_begin(), Block->body_end() - 1,
-                     [](const Stmt *S) { return isa<DeclStmt>(S); }))
+    if (Block->body_back() != Child || !std::all_of(Block->body_begin(), Block->body_end() - 1,
+                                                    [](const Stmt *S) { return isa<DeclStmt>(S); }))
       return false;
     Child = Block;
     Parents = Context.getParents(*Block);
@@ -182,8 +183,7 @@ bool isInnerLevelOfNest(const Stmt *Loop, ASTContext &Context) {
   const Stmt *Outer = isa_and_nonnull<ForStmt, CXXForRangeStmt>(Parent) ? Parent : nullptr;
   if (!Outer || loopBody(Outer) != Child || !loopVariable(Outer))
     return false;
-  return indexesAnArray(loopVariable(Outer), Loop) ||
-         isInnerLevelOfNest(Outer, Context);
+  return indexesAnArray(loopVariable(Outer), Loop) || isInnerLevelOfNest(Outer, Context);
 }
 
 static bool isZero(const Expr *E) {
@@ -230,7 +230,8 @@ std::string headerProblem(const LoopLevel &Level, ASTContext &Context) {
     StepOne = Op->getOpcode() == BO_AddAssign && utils::referencedVar(Op->getLHS()) == V &&
               isOne(Op->getRHS());
   if (!StepOne)
-    return "the loop over '" + Name + "' does not step by 1 (index shape); strided loops are "
+    return "the loop over '" + Name +
+           "' does not step by 1 (index shape); strided loops are "
            "not rewritten";
   if (ExprMutationAnalyzer(*Loop->getBody(), Context).isMutated(V))
     return "the loop variable '" + Name + "' is modified in the loop body";
@@ -303,8 +304,9 @@ const Stmt *previousStatement(const Stmt *S, ASTContext &Context) {
 // The loop's text, with the semicolon that ends a body without braces.
 CharSourceRange loopRange(const Stmt *Loop, const ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-      Loop->getEndLoc(), tok::semi, SM, Context.getLangOpts(), /*SkipTrailingWhitespaceAndNewLine=*/false);
+  SourceLocation AfterSemi =
+      Lexer::findLocationAfterToken(Loop->getEndLoc(), tok::semi, SM, Context.getLangOpts(),
+                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
   if (AfterSemi.isValid())
     return CharSourceRange::getCharRange(Loop->getBeginLoc(), AfterSemi);
   return CharSourceRange::getTokenRange(Loop->getSourceRange());

@@ -43,11 +43,13 @@ public:
       analyseReduction();
     else if (Shape.Kind == BodyKind::MinMax)
       reject(Nest.Body->getBeginLoc(),
-             Shape.Row->Reduction.str() + " throws on an empty array and propagates NaN, where "
-             "the loop leaves '" + Shape.Accumulator->getNameAsString() +
-             "' unchanged; write '" + Shape.Accumulator->getNameAsString() + " = std::" +
-             Shape.Row->StdFunction.str() + "(" + Shape.Accumulator->getNameAsString() + ", " +
-             Shape.Row->Reduction.str() + "(...))' where the array is never empty");
+             Shape.Row->Reduction.str() +
+                 " throws on an empty array and propagates NaN, where "
+                 "the loop leaves '" +
+                 Shape.Accumulator->getNameAsString() + "' unchanged; write '" +
+                 Shape.Accumulator->getNameAsString() + " = std::" + Shape.Row->StdFunction.str() +
+                 "(" + Shape.Accumulator->getNameAsString() + ", " + Shape.Row->Reduction.str() +
+                 "(...))' where the array is never empty");
     else if (const Stmt *Carry = carriedScalarWrite())
       reject(Carry->getBeginLoc(),
              "the scalar '" + carriedScalar(Carry)->getNameAsString() +
@@ -64,13 +66,15 @@ private:
   const VarDecl *carriedScalar(const Stmt *S) const {
     const VarDecl *V = nullptr;
     if (const auto *Op = dyn_cast<BinaryOperator>(S))
-      V = Op->isAssignmentOp() || Op->isCompoundAssignmentOp() ? scalarVariable(Op->getLHS()) : nullptr;
+      V = Op->isAssignmentOp() || Op->isCompoundAssignmentOp() ? scalarVariable(Op->getLHS())
+                                                               : nullptr;
     else if (const auto *Op = dyn_cast<UnaryOperator>(S))
       V = Op->isIncrementDecrementOp() ? scalarVariable(Op->getSubExpr()) : nullptr;
     if (!V)
       return nullptr;
     const SourceManager &SM = Context.getSourceManager();
-    bool Outside = SM.isBeforeInTranslationUnit(V->getLocation(), Nest.Levels[0].Loop->getBeginLoc());
+    bool Outside =
+        SM.isBeforeInTranslationUnit(V->getLocation(), Nest.Levels[0].Loop->getBeginLoc());
     return Outside ? V : nullptr;
   }
 
@@ -99,13 +103,12 @@ private:
       for (const Stmt *S : Nest.Levels[L].Prelude) {
         const auto *Decl = cast<DeclStmt>(S);
         const auto *Var = Decl->isSingleDecl() ? dyn_cast<VarDecl>(Decl->getSingleDecl()) : nullptr;
-        const auto *Call = Var && Var->getInit()
-                               ? dyn_cast<CallExpr>(Var->getInit()->IgnoreImplicit())
-                               : nullptr;
+        const auto *Call =
+            Var && Var->getInit() ? dyn_cast<CallExpr>(Var->getInit()->IgnoreImplicit()) : nullptr;
         std::optional<SliceAccess> Slice;
         if (Call && Call->getNumArgs() == 1 &&
             utils::isNdFunction(Call->getDirectCallee(),
-                         {"mean", "stddev", "var", "sum", "prod", "min", "max"}))
+                                {"mean", "stddev", "var", "sum", "prod", "min", "max"}))
           Slice = matchAllSlice(Call->getArg(0));
         if (!Slice) {
           reject(S->getBeginLoc(), "'" + getText(*S, Context).str() +
@@ -133,8 +136,9 @@ private:
         }
         if (Var->getType().getCanonicalType().getUnqualifiedType() !=
             Call->getType().getCanonicalType().getUnqualifiedType()) {
-          reject(Var->getLocation(), "'" + Var->getNameAsString() + "' converts the result of nd::" +
-                                         Stat.Reduction + " to another type");
+          reject(Var->getLocation(), "'" + Var->getNameAsString() +
+                                         "' converts the result of nd::" + Stat.Reduction +
+                                         " to another type");
           return false;
         }
         if (ExprMutationAnalyzer(*loopBody(Nest.Levels[L].Loop), Context).isMutated(Var)) {
@@ -212,7 +216,8 @@ private:
                                   Dest->Target.Indices, Statistics);
     std::optional<std::string> Broadcast = Translator.translate(Shape.Assignment->getRHS());
     if (!Broadcast)
-      return reject(Translator.failure().Loc, Translator.failure().Reason, Translator.failure().Recurrence);
+      return reject(Translator.failure().Loc, Translator.failure().Reason,
+                    Translator.failure().Recurrence);
     std::vector<ElementAccess> Accesses = Translator.reads();
     Accesses.push_back(Dest->Target);
     if (!checkBounds(Accesses) || !destinationSpansLoops(*Dest))
@@ -221,8 +226,11 @@ private:
     std::optional<bool> DestPrivate = checkAliasing(Dest->Target.Array, Reads);
     if (!DestPrivate)
       return;
-    MapLoop Loop{Nest.Levels[0].Loop, LoopVars, Dest->Target.Array, Shape.Assignment->getRHS(),
-                 Dest->DestLevels, Dest->OutputAxisOfLevel, &Statistics, &Reads, *DestPrivate};
+    MapLoop Loop{Nest.Levels[0].Loop, LoopVars,
+                 Dest->Target.Array,  Shape.Assignment->getRHS(),
+                 Dest->DestLevels,    Dest->OutputAxisOfLevel,
+                 &Statistics,         &Reads,
+                 *DestPrivate};
     MapRewrite Rewrite = chooseMapRewrite(Loop, *Broadcast, Translator, Context);
     Result.Replacement = Rewrite.Text;
     Result.ReplacedRange = Rewrite.Range;
@@ -255,8 +263,8 @@ private:
     Dest.OutputAxisOfLevel.assign(LoopVars.size(), -1);
     for (size_t A = 0; A < Dest.DestLevels.size(); ++A) {
       if (Dest.OutputAxisOfLevel[Dest.DestLevels[A]] >= 0) {
-        reject(Target.Call->getBeginLoc(),
-               "'" + getText(*Target.Call, Context).str() + "' uses one loop variable for two axes");
+        reject(Target.Call->getBeginLoc(), "'" + getText(*Target.Call, Context).str() +
+                                               "' uses one loop variable for two axes");
         return std::nullopt;
       }
       Dest.OutputAxisOfLevel[Dest.DestLevels[A]] = static_cast<int>(A);
@@ -345,15 +353,16 @@ private:
                       "the loop does more than accumulate (side effects)");
     if (!Counting) {
       QualType AccType = Acc->getType().getCanonicalType().getUnqualifiedType();
-      QualType SumType = Shape.Summand->IgnoreParenImpCasts()->getType().getCanonicalType().getUnqualifiedType();
+      QualType SumType =
+          Shape.Summand->IgnoreParenImpCasts()->getType().getCanonicalType().getUnqualifiedType();
       if (AccType != SumType || !AccType->isArithmeticType() || AccType->isBooleanType())
         return reject(Shape.Summand->getBeginLoc(),
                       "the accumulator '" + Acc->getNameAsString() + "' has type '" +
-                          AccType.getAsString() + "' and the loop adds '" +
-                          SumType.getAsString() + "', which nd's reduction would not convert alike");
+                          AccType.getAsString() + "' and the loop adds '" + SumType.getAsString() +
+                          "', which nd's reduction would not convert alike");
     } else if (!Acc->getType()->isIntegerType()) {
-      return reject(Acc->getLocation(), "the counter '" + Acc->getNameAsString() +
-                                            "' is not an integer");
+      return reject(Acc->getLocation(),
+                    "the counter '" + Acc->getNameAsString() + "' is not an integer");
     }
     if (utils::mentions(Shape.Summand, Acc))
       return reject(Shape.Summand->getBeginLoc(),
@@ -368,9 +377,9 @@ private:
       return reject(Translator.failure().Loc, Translator.failure().Reason);
     for (size_t L = 0; L < LoopVars.size(); ++L)
       if (!Translator.levelsUsed()[L])
-        return reject(Shape.Summand->getBeginLoc(),
-                      "'" + getText(*Shape.Summand, Context).str() + "' does not depend on '" +
-                          LoopVars[L]->getNameAsString() + "'");
+        return reject(Shape.Summand->getBeginLoc(), "'" + getText(*Shape.Summand, Context).str() +
+                                                        "' does not depend on '" +
+                                                        LoopVars[L]->getNameAsString() + "'");
     if (!checkBounds(Translator.reads()))
       return;
     std::string Reduction = Shape.Row->Reduction.str();
@@ -390,9 +399,9 @@ private:
       else if (const auto *Float = dyn_cast<FloatingLiteral>(Init))
         Value = Float->getValueAsApproximateDouble();
       if (Value && *Value == *Shape.Row->Identity) {
-        std::string Prefix = Lexer::getSourceText(
-                                 CharSourceRange::getCharRange(Decl->getBeginLoc(), Acc->getLocation()),
-                                 Context.getSourceManager(), Context.getLangOpts())
+        std::string Prefix = Lexer::getSourceText(CharSourceRange::getCharRange(Decl->getBeginLoc(),
+                                                                                Acc->getLocation()),
+                                                  Context.getSourceManager(), Context.getLangOpts())
                                  .str();
         Result.Replacement = Prefix + Name + " = " + Total + ";";
         Result.ReplacedRange.setBegin(Decl->getBeginLoc());

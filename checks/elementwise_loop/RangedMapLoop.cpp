@@ -24,8 +24,8 @@ RangedMap rejected(SourceLocation Loc, std::string Why, bool Recurrence = false)
 
 } // namespace
 
-RangedMap analyseRangedMap(const LoopNest &Nest, const BinaryOperator *Assignment, const Stmt *Scope,
-                           ASTContext &Context) {
+RangedMap analyseRangedMap(const LoopNest &Nest, const BinaryOperator *Assignment,
+                           const Stmt *Scope, ASTContext &Context) {
   std::vector<const VarDecl *> LoopVars;
   std::vector<LevelRange> Ranges;
   for (const LoopLevel &Level : Nest.Levels) {
@@ -52,8 +52,8 @@ RangedMap analyseRangedMap(const LoopNest &Nest, const BinaryOperator *Assignmen
                       "the index '" + getText(*Target->Indices[A], Context).str() +
                           "' is not a loop variable plus a constant (index shape)");
     if (OutputAxisOfLevel[Index->first] >= 0)
-      return rejected(Target->Call->getBeginLoc(),
-                      "'" + getText(*Target->Call, Context).str() + "' uses one loop variable for two axes");
+      return rejected(Target->Call->getBeginLoc(), "'" + getText(*Target->Call, Context).str() +
+                                                       "' uses one loop variable for two axes");
     OutputAxisOfLevel[Index->first] = static_cast<int>(A);
     DestLevels.push_back(Index->first);
   }
@@ -69,27 +69,31 @@ RangedMap analyseRangedMap(const LoopNest &Nest, const BinaryOperator *Assignmen
     return rejected(Target->Call->getBeginLoc(), Why);
 
   std::vector<SliceStatistic> NoStatistics;
-  LoopBodyTranslator Translator(Context, LoopVars, OutputAxisOfLevel, Target->Array, Target->Indices,
-                                NoStatistics);
+  LoopBodyTranslator Translator(Context, LoopVars, OutputAxisOfLevel, Target->Array,
+                                Target->Indices, NoStatistics);
   Translator.setSlicePlan(&Plan);
   std::optional<std::string> Broadcast = Translator.translate(Assignment->getRHS());
   if (!Broadcast)
-    return rejected(Translator.failure().Loc, Translator.failure().Reason, Translator.failure().Recurrence);
+    return rejected(Translator.failure().Loc, Translator.failure().Reason,
+                    Translator.failure().Recurrence);
 
   // Aliasing, as for whole extents: the rewrite reads every input before writing.
   const Stmt *Outer = Nest.Levels[0].Loop;
   bool DestPrivate = model::ownsPrivateBuffer(Target->Array, Scope, Outer, Context);
   std::vector<ElementAccess> Reads = Translator.reads();
   for (const ElementAccess &Read : Reads) {
-    if (Read.Array == Target->Array || DestPrivate || model::ownsPrivateBuffer(Read.Array, Scope, Outer, Context))
+    if (Read.Array == Target->Array || DestPrivate ||
+        model::ownsPrivateBuffer(Read.Array, Scope, Outer, Context))
       continue;
-    return rejected(Assignment->getBeginLoc(),
-                    "'" + Target->Array->getNameAsString() + "' and '" + Read.Array->getNameAsString() +
-                        "' may share memory (aliasing); the fix is offered when one of them is a local "
-                        "array with its own buffer, e.g. from copy() or nd::empty_like");
+    return rejected(
+        Assignment->getBeginLoc(),
+        "'" + Target->Array->getNameAsString() + "' and '" + Read.Array->getNameAsString() +
+            "' may share memory (aliasing); the fix is offered when one of them is a local "
+            "array with its own buffer, e.g. from copy() or nd::empty_like");
   }
-  MapLoop Loop{Outer, LoopVars, Target->Array, Assignment->getRHS(), DestLevels, OutputAxisOfLevel,
-               &NoStatistics, &Reads, DestPrivate, *DestView};
+  MapLoop Loop{Outer,       LoopVars,          Target->Array, Assignment->getRHS(),
+               DestLevels,  OutputAxisOfLevel, &NoStatistics, &Reads,
+               DestPrivate, *DestView};
   MapRewrite Rewrite = chooseMapRewrite(Loop, *Broadcast, Translator, Context);
   RangedMap Result;
   Result.Replacement = Rewrite.Text;

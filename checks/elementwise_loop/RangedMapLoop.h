@@ -21,12 +21,12 @@ struct RangedMap {
   CharSourceRange Range;
   SourceLocation ProblemLoc; // with Problem, when there is no Replacement
   std::string Problem;
-  bool Recurrence = false;   // the Problem is a recurrence (TranslationFailure)
+  bool Recurrence = false; // the Problem is a recurrence (TranslationFailure)
 };
 
 // The rewrite of the map nest `dest(...) = value` (Assignment), whose levels run over
 // ranges, or why there is none.
-RangedMap analyseRangedMap(const LoopNest &Nest, const BinaryOperator *Assignment, const Stmt *Scope,
-                           ASTContext &Context);
+RangedMap analyseRangedMap(const LoopNest &Nest, const BinaryOperator *Assignment,
+                           const Stmt *Scope, ASTContext &Context);
 
 } // namespace clang::tidy::nd_checks

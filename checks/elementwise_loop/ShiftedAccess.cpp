@@ -43,7 +43,8 @@ static std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &C
   E = E->IgnoreParenImpCasts();
   if (std::optional<int64_t> C = constantOf(E, Context))
     return AffineBound{nullptr, nullptr, -1, *C};
-  if (const auto *Op = dyn_cast<BinaryOperator>(E); Op && (Op->getOpcode() == BO_Add || Op->getOpcode() == BO_Sub)) {
+  if (const auto *Op = dyn_cast<BinaryOperator>(E);
+      Op && (Op->getOpcode() == BO_Add || Op->getOpcode() == BO_Sub)) {
     // `n - 1` in unsigned arithmetic wraps for n = 0, where the loop then runs and
     // throws: only signed bounds are affine.
     if (Op->getType()->isUnsignedIntegerType())
@@ -90,7 +91,9 @@ std::optional<AffineBound> affineBound(const Expr *E, const ASTContext &Context)
 // `const` local initialised with one).
 static std::optional<int64_t> stepOf(const Expr *Inc, const VarDecl *V, const ASTContext &Context) {
   if (const auto *Op = dyn_cast_or_null<UnaryOperator>(Inc))
-    return Op->isIncrementOp() && utils::referencedVar(Op->getSubExpr()) == V ? std::optional<int64_t>(1) : std::nullopt;
+    return Op->isIncrementOp() && utils::referencedVar(Op->getSubExpr()) == V
+               ? std::optional<int64_t>(1)
+               : std::nullopt;
   const auto *Op = dyn_cast_or_null<CompoundAssignOperator>(Inc);
   if (!Op || Op->getOpcode() != BO_AddAssign || utils::referencedVar(Op->getLHS()) != V)
     return std::nullopt;
@@ -98,7 +101,8 @@ static std::optional<int64_t> stepOf(const Expr *Inc, const VarDecl *V, const AS
   return Step && *Step > 0 ? Step : std::nullopt;
 }
 
-std::optional<LevelRange> levelRange(const LoopLevel &Level, ASTContext &Context, std::string &Why) {
+std::optional<LevelRange> levelRange(const LoopLevel &Level, ASTContext &Context,
+                                     std::string &Why) {
   const VarDecl *V = Level.Var;
   if (!V) {
     Why = "the loop does not declare one integer loop variable";
@@ -134,7 +138,8 @@ std::optional<LevelRange> levelRange(const LoopLevel &Level, ASTContext &Context
       return std::nullopt;
     }
   }
-  std::optional<int64_t> First = Start ? constantOf(Start->IgnoreParenImpCasts(), Context) : std::nullopt;
+  std::optional<int64_t> First =
+      Start ? constantOf(Start->IgnoreParenImpCasts(), Context) : std::nullopt;
   if (!First) {
     Why = "the loop over " + Name + " does not start at a constant (index shape)";
     return std::nullopt;
@@ -160,7 +165,8 @@ namespace {
 // constant.
 class ShiftFinder : public RecursiveASTVisitor<ShiftFinder> {
 public:
-  ShiftFinder(const std::vector<const VarDecl *> &Vars, const ASTContext &Context) : Vars(Vars), Context(Context) {}
+  ShiftFinder(const std::vector<const VarDecl *> &Vars, const ASTContext &Context)
+      : Vars(Vars), Context(Context) {}
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
     if (std::optional<ElementAccess> Access = matchElementAccess(Call))
       for (const Expr *Index : Access->Indices)
@@ -207,11 +213,12 @@ std::optional<std::pair<int, int64_t>> SlicePlan::levelOf(const Expr *Index) con
 std::string SlicePlan::text(const Expr *E) const { return getText(*E, Context).str(); }
 
 // The literal extent of axis Axis of the array E, when the program fixes it.
-static std::optional<int64_t> literalExtent(const Expr *E, int Axis, unsigned Rank, ASTContext &Context) {
+static std::optional<int64_t> literalExtent(const Expr *E, int Axis, unsigned Rank,
+                                            ASTContext &Context) {
   model::Shape Shape = model::shapeOf(E, Context);
   if (Shape.K != model::Shape::Kind::Known)
     return std::nullopt;
-  if (Axis < 0) {  // size(): the product of the extents
+  if (Axis < 0) { // size(): the product of the extents
     int64_t Size = 1;
     for (int64_t Extent : Shape.Extents)
       Size *= Extent;
@@ -225,27 +232,32 @@ static std::optional<int64_t> literalExtent(const Expr *E, int Axis, unsigned Ra
 // The extent of Array along Axis (of Rank axes) as its creation spells it: a local
 // created by `nd::empty<T>({x.size() - 1})` (zeros, ones, full) and never reseated has
 // the extent `x.size() - 1` along axis 0.
-std::optional<AffineBound> SlicePlan::declaredExtent(const VarDecl *Array, int Axis, unsigned Rank) const {
+std::optional<AffineBound> SlicePlan::declaredExtent(const VarDecl *Array, int Axis,
+                                                     unsigned Rank) const {
   // Rank 0: any rank (size() then needs a 1-D creation).
-  if (!Array || !Array->hasLocalStorage() || Array->getType()->isReferenceType() || !Array->getInit() ||
-      model::mayBeReboundHere(*Array, *Scope, Context))
+  if (!Array || !Array->hasLocalStorage() || Array->getType()->isReferenceType() ||
+      !Array->getInit() || model::mayBeReboundHere(*Array, *Scope, Context))
     return std::nullopt;
   const Expr *Init = utils::skipImplicit(Array->getInit());
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init); Construct && Construct->getNumArgs() == 1)
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+      Construct && Construct->getNumArgs() == 1)
     Init = utils::skipImplicit(Construct->getArg(0));
   const auto *Call = dyn_cast<CallExpr>(Init);
-  if (!Call || Call->getNumArgs() < 1 || !utils::isNdFunction(Call->getDirectCallee(), {"empty", "zeros", "ones", "full"}))
+  if (!Call || Call->getNumArgs() < 1 ||
+      !utils::isNdFunction(Call->getDirectCallee(), {"empty", "zeros", "ones", "full"}))
     return std::nullopt;
   llvm::SmallVector<const Expr *, 4> Extents = model::listedItems(Call->getArg(0));
   if (!llvm::all_of(Extents, [](const Expr *E) { return E->getType()->isIntegerType(); }))
-    return std::nullopt;  // a named shape: its extents are not spelled here
+    return std::nullopt; // a named shape: its extents are not spelled here
   if (Axis < 0 && Extents.size() == 1)
     Axis = 0;
   if ((Rank && Extents.size() != Rank) || Axis < 0 || static_cast<size_t>(Axis) >= Extents.size())
     return std::nullopt;
   // The extent it was created with is the bound's only while that array is not reseated.
   std::optional<AffineBound> Extent = affineBound(Extents[Axis], Context);
-  return Extent && Extent->Array && !model::mayBeReboundHere(*Extent->Array, *Scope, Context) ? Extent : std::nullopt;
+  return Extent && Extent->Array && !model::mayBeReboundHere(*Extent->Array, *Scope, Context)
+             ? Extent
+             : std::nullopt;
 }
 
 // Whether the extents A and B (Offset aside) are provably equal: the same axis of the
@@ -256,11 +268,12 @@ bool SlicePlan::sameExtent(const AffineBound &A, const AffineBound &B, unsigned 
     return false;
   int AxisA = A.Axis < 0 && Rank == 1 ? 0 : A.Axis;
   int AxisB = B.Axis < 0 && Rank == 1 ? 0 : B.Axis;
-  return AxisA == AxisB && (A.Array == B.Array || model::provablySameShape(A.Array, B.Array, Scope, Context));
+  return AxisA == AxisB &&
+         (A.Array == B.Array || model::provablySameShape(A.Array, B.Array, Scope, Context));
 }
 
-std::optional<int64_t> SlicePlan::gapBelowExtent(const AffineBound &Stop, const ElementAccess &Access,
-                                                 unsigned Axis) const {
+std::optional<int64_t> SlicePlan::gapBelowExtent(const AffineBound &Stop,
+                                                 const ElementAccess &Access, unsigned Axis) const {
   unsigned Rank = Access.Indices.size();
   // The same extent: the array itself or one provably of its shape, along the same
   // axis, each also as its creation spells it (`nd::zeros<double>({n - 1})`).
@@ -268,7 +281,8 @@ std::optional<int64_t> SlicePlan::gapBelowExtent(const AffineBound &Stop, const 
     // Each extent with the rank of its array when known (the accessed array's is).
     AffineBound Own{Access.Array, nullptr, static_cast<int>(Axis), 0};
     std::vector<std::pair<AffineBound, unsigned>> Extents{{Own, Rank}};
-    if (std::optional<AffineBound> Declared = declaredExtent(Access.Array, static_cast<int>(Axis), Rank))
+    if (std::optional<AffineBound> Declared =
+            declaredExtent(Access.Array, static_cast<int>(Axis), Rank))
       Extents.push_back({*Declared, 0});
     std::vector<AffineBound> Stops{Stop};
     if (std::optional<AffineBound> Declared = declaredExtent(Stop.Array, Stop.Axis, 0)) {
@@ -289,9 +303,10 @@ std::optional<int64_t> SlicePlan::gapBelowExtent(const AffineBound &Stop, const 
   std::optional<int64_t> StopExtent = literalExtent(Stop.ArrayExpr, Stop.Axis, ~0u, Context);
   if (Stop.Axis >= 0) {
     model::Shape S = model::shapeOf(Stop.ArrayExpr, Context);
-    StopExtent = S.K == model::Shape::Kind::Known && static_cast<size_t>(Stop.Axis) < S.Extents.size()
-                     ? std::optional<int64_t>(S.Extents[Stop.Axis])
-                     : std::nullopt;
+    StopExtent =
+        S.K == model::Shape::Kind::Known && static_cast<size_t>(Stop.Axis) < S.Extents.size()
+            ? std::optional<int64_t>(S.Extents[Stop.Axis])
+            : std::nullopt;
   }
   if (!StopExtent)
     return std::nullopt;
@@ -317,7 +332,8 @@ std::optional<std::string> SlicePlan::axisSlice(const ElementAccess &Access, uns
     *Gap -= Offset;
   if (!Gap || *Gap < 0) {
     Why = "'" + text(Access.Call) + "' is not provably inside '" + Access.Array->getNameAsString() +
-          "' along axis " + std::to_string(Axis) + " for " + Var + " up to '" + text(Range.StopExpr) +
+          "' along axis " + std::to_string(Axis) + " for " + Var + " up to '" +
+          text(Range.StopExpr) +
           "': the loop would throw nd::index_error where a slice silently clips (index shape)";
     return std::nullopt;
   }

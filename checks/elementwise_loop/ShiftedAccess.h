@@ -67,7 +67,8 @@ public:
   std::optional<std::string> view(const ElementAccess &Access, std::string &Why) const;
 
 private:
-  std::optional<std::string> axisSlice(const ElementAccess &Access, unsigned Axis, std::string &Why) const;
+  std::optional<std::string> axisSlice(const ElementAccess &Access, unsigned Axis,
+                                       std::string &Why) const;
   // How far below the extent of Array's axis Axis the bound Stop lies (extent - Stop),
   // when provable.
   std::optional<int64_t> gapBelowExtent(const AffineBound &Stop, const ElementAccess &Access,

@@ -89,7 +89,8 @@ std::vector<LoopFinding> InstantiationFindings::take() {
         Result.Note = "in the instantiation '" + Unfixed->Instance + "', " + Unfixed->Finding.Note;
       } else {
         Result.NoteLoc = Result.Loc;
-        Result.Note = "the instantiations '" + Entries.front().Instance + "' and '" + Other->Instance +
+        Result.Note = "the instantiations '" + Entries.front().Instance + "' and '" +
+                      Other->Instance +
                       "' need different rewrites, which one fix-it of the template cannot give";
       }
     }

@@ -28,13 +28,15 @@ static bool isDataCall(const Expr *E) {
 // `a.data()` of a named nd::array: the array, or null.
 static const VarDecl *dataOf(const Expr *E) {
   const CXXMemberCallExpr *Member = nullptr;
-  return isMethodCall(E, "data", &Member) ? utils::namedArray(Member->getImplicitObjectArgument()) : nullptr;
+  return isMethodCall(E, "data", &Member) ? utils::namedArray(Member->getImplicitObjectArgument())
+                                          : nullptr;
 }
 
 // `a.size()` of a named nd::array: the array, or null.
 static const VarDecl *sizeOf(const Expr *E) {
   const CXXMemberCallExpr *Member = nullptr;
-  return isMethodCall(E, "size", &Member) ? utils::namedArray(Member->getImplicitObjectArgument()) : nullptr;
+  return isMethodCall(E, "size", &Member) ? utils::namedArray(Member->getImplicitObjectArgument())
+                                          : nullptr;
 }
 
 // `a.data() + a.size()`: the array, or null.
@@ -103,7 +105,8 @@ public:
     T.First = First;
     T.X = dataOf(First);
     if (!T.X || endOf(Last) != T.X)
-      reject(Last, "the range '" + getText(*First, Context).str() + ", " + getText(*Last, Context).str() +
+      reject(Last, "the range '" + getText(*First, Context).str() + ", " +
+                       getText(*Last, Context).str() +
                        "' is not provably all of a named array ('a.data(), a.data() + a.size()') "
                        "(index shape)");
   }
@@ -140,7 +143,8 @@ public:
     T.Function = Function;
     T.Y = dataOf(Out);
     if (!T.Y)
-      reject(Out, "the output '" + getText(*Out, Context).str() + "' is not 'a.data()' of a named array");
+      reject(Out, "the output '" + getText(*Out, Context).str() +
+                      "' is not 'a.data()' of a named array");
   }
 
 private:
@@ -149,7 +153,8 @@ private:
 };
 } // namespace
 
-static std::optional<TransformCall> matchStdTransform(const CallExpr *Call, const ASTContext &Context) {
+static std::optional<TransformCall> matchStdTransform(const CallExpr *Call,
+                                                      const ASTContext &Context) {
   unsigned N = Call->getNumArgs();
   if ((N != 4 && N != 5) || !isDataCall(Call->getArg(0)))
     return std::nullopt;
@@ -166,7 +171,7 @@ static std::optional<TransformCall> matchStdTransform(const CallExpr *Call, cons
 // std::ranges::transform is a function object: its call operator's arity tells the
 // form (projections are trailing defaulted parameters).
 static std::optional<TransformCall> matchRangesTransform(const CXXOperatorCallExpr *Call,
-                                                        const ASTContext &Context) {
+                                                         const ASTContext &Context) {
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getCalleeDecl());
   if (!Method)
     return std::nullopt;

@@ -12,11 +12,11 @@
 namespace clang::tidy::nd_checks {
 
 struct TransformCall {
-  std::string Name;                 // "std::transform", "std::ranges::transform"
-  const Expr *Function = nullptr;   // the function applied
-  const Expr *First = nullptr;      // the first input (its begin or its range)
-  const Expr *Second = nullptr;     // the second input (binary forms), or null
-  const Expr *Out = nullptr;        // the output iterator
+  std::string Name;               // "std::transform", "std::ranges::transform"
+  const Expr *Function = nullptr; // the function applied
+  const Expr *First = nullptr;    // the first input (its begin or its range)
+  const Expr *Second = nullptr;   // the second input (binary forms), or null
+  const Expr *Out = nullptr;      // the output iterator
   // The arrays whose elements the inputs and the output run over; null where that is
   // not provably a named array's (ProblemAt and Problem say which and why).
   const VarDecl *X = nullptr, *Z = nullptr, *Y = nullptr;

@@ -13,7 +13,8 @@ std::optional<VectorizedFunction> resolveVectorizedFunction(const Expr *E) {
       E = Cast->getSubExpr();
       continue;
     }
-    if (const auto *AddressOf = dyn_cast<UnaryOperator>(E); AddressOf && AddressOf->getOpcode() == UO_AddrOf) {
+    if (const auto *AddressOf = dyn_cast<UnaryOperator>(E);
+        AddressOf && AddressOf->getOpcode() == UO_AddrOf) {
       E = AddressOf->getSubExpr();
       continue;
     }
@@ -64,15 +65,17 @@ public:
       return !Found;
     }
     if (D->getDeclContext() != F && !Name.Found)
-      Name = {true, Ref->getBeginLoc(), "'" + F->getNameAsString() + "' reads '" + D->getNameAsString() +
-                                    "', which is not one of its parameters or locals; the fix-it "
-                                    "would have to name it where the call is"};
+      Name = {true, Ref->getBeginLoc(),
+              "'" + F->getNameAsString() + "' reads '" + D->getNameAsString() +
+                  "', which is not one of its parameters or locals; the fix-it "
+                  "would have to name it where the call is"};
     return !Found;
   }
   bool VisitExplicitCastExpr(ExplicitCastExpr *Cast) {
     if (!Cast->getTypeAsWritten()->isBuiltinType())
-      block(Cast->getBeginLoc(), "'" + F->getNameAsString() + "' casts to a type named in its scope, "
-                                 "which the fix-it would have to name where the call is");
+      block(Cast->getBeginLoc(), "'" + F->getNameAsString() +
+                                     "' casts to a type named in its scope, "
+                                     "which the fix-it would have to name where the call is");
     return !Found;
   }
   bool VisitStmt(Stmt *S) {
@@ -114,13 +117,14 @@ LambdaTranslation translateFunction(const VectorizedFunction &F,
   const FunctionDecl *Definition = nullptr;
   const std::string Name = "'" + F.Function->getNameAsString() + "'";
   if (!F.Function->hasBody(Definition) || !Definition->getBody())
-    return LambdaTranslation::failed(F.Loc,
-                Name + " is only declared in this translation unit, so its body cannot be "
-                       "inlined");
+    return LambdaTranslation::failed(
+        F.Loc, Name + " is only declared in this translation unit, so its body cannot be "
+                      "inlined");
   if (Definition->getTemplatedKind() != FunctionDecl::TK_NonTemplate)
-    return LambdaTranslation::failed(Definition->getLocation(),
-                Name + " is a template specialisation, whose body is written for every "
-                       "template argument");
+    return LambdaTranslation::failed(
+        Definition->getLocation(),
+        Name + " is a template specialisation, whose body is written for every "
+               "template argument");
   if (Definition->isVariadic())
     return LambdaTranslation::failed(Definition->getLocation(), Name + " is variadic");
   InliningBlocker Blocker(Definition);

@@ -104,7 +104,8 @@ private:
 
 // Whether E reads one of the lambda's parameters for which Selected is true, directly
 // or through a `const` local of the lambda.
-static bool readsParameter(const Expr *E, const FunctionDecl *Call, llvm::function_ref<bool(unsigned)> Selected) {
+static bool readsParameter(const Expr *E, const FunctionDecl *Call,
+                           llvm::function_ref<bool(unsigned)> Selected) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts())) {
     for (unsigned I = 0; I < Call->getNumParams(); ++I)
       if (Ref->getDecl() == Call->getParamDecl(I))
@@ -122,10 +123,10 @@ static bool readsParameter(const Expr *E, const FunctionDecl *Call, llvm::functi
 
 // The out forms computing the lambda's value into Dest: a later step must not read an
 // operand that is Dest itself (the earlier steps overwrote it).
-static std::optional<std::vector<std::string>> lambdaOutForms(const Expr *Value, const FunctionDecl *Call,
-                                                              const std::vector<LambdaOperand> &Operands,
-                                                              LoopBodyTranslator &Translator,
-                                                              const std::string &Dest, unsigned &Allocations) {
+static std::optional<std::vector<std::string>>
+lambdaOutForms(const Expr *Value, const FunctionDecl *Call,
+               const std::vector<LambdaOperand> &Operands, LoopBodyTranslator &Translator,
+               const std::string &Dest, unsigned &Allocations) {
   auto IsArray = [&](unsigned I) { return Operands[I].IsArray; };
   auto IsDest = [&](unsigned I) { return Operands[I].AliasesDest; };
   auto ReadsArray = [&](const Expr *E) { return readsParameter(E, Call, IsArray); };
@@ -136,33 +137,37 @@ static std::optional<std::vector<std::string>> lambdaOutForms(const Expr *Value,
 
 LambdaTranslation translateLambda(const LambdaExpr *Lambda,
                                   const std::vector<LambdaOperand> &Operands, QualType Target,
-                                  bool CapturesTakenEarlier, const Stmt *Scope,
-                                  ASTContext &Context, const std::string *OutFormDest) {
+                                  bool CapturesTakenEarlier, const Stmt *Scope, ASTContext &Context,
+                                  const std::string *OutFormDest) {
   const CXXMethodDecl *Call = Lambda->getCallOperator();
   if (Lambda->isGenericLambda())
-    return LambdaTranslation::failed(Lambda->getBeginLoc(),
-                "the lambda is generic ('auto' parameters); give its parameters the element "
-                "types");
+    return LambdaTranslation::failed(
+        Lambda->getBeginLoc(),
+        "the lambda is generic ('auto' parameters); give its parameters the element "
+        "types");
 
   // Captures: read-only scalars, with the values they have where the fix reads them.
   for (const LambdaCapture &Capture : Lambda->captures()) {
     if (!Capture.capturesVariable())
-      return LambdaTranslation::failed(Capture.getLocation(), "the lambda captures 'this'; only scalar variables "
-                                         "become operands of the ufunc expression");
+      return LambdaTranslation::failed(Capture.getLocation(),
+                                       "the lambda captures 'this'; only scalar variables "
+                                       "become operands of the ufunc expression");
     const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
     if (!Var || Var->isInitCapture())
-      return LambdaTranslation::failed(Capture.getLocation(),
-                  "the lambda has an init-capture, whose value the ufunc expression cannot name");
+      return LambdaTranslation::failed(
+          Capture.getLocation(),
+          "the lambda has an init-capture, whose value the ufunc expression cannot name");
     if (Capture.getCaptureKind() == LCK_ByCopy && CapturesTakenEarlier &&
         ExprMutationAnalyzer(*Scope, Context).isMutated(Var))
-      return LambdaTranslation::failed(Capture.getLocation(),
-                  "the lambda captures '" + Var->getNameAsString() +
-                      "' by copy and it is modified in the function, so the ufunc expression "
-                      "could read another value than the copy");
+      return LambdaTranslation::failed(
+          Capture.getLocation(),
+          "the lambda captures '" + Var->getNameAsString() +
+              "' by copy and it is modified in the function, so the ufunc expression "
+              "could read another value than the copy");
   }
 
-  return translateScalarFunction(Call, Lambda->getBeginLoc(), "the lambda", Operands, Target, Context,
-                                 OutFormDest);
+  return translateScalarFunction(Call, Lambda->getBeginLoc(), "the lambda", Operands, Target,
+                                 Context, OutFormDest);
 }
 
 namespace {
@@ -180,33 +185,37 @@ Failure bindParameters(const FunctionDecl *Call, const std::string &Subject,
     const LambdaOperand &Operand = Operands[I];
     QualType ParamType = Param->getType();
     if (ParamType->isReferenceType() && !ParamType.getNonReferenceType().isConstQualified())
-      return LambdaTranslation::failed(Param->getLocation(), Subject + " takes '" + Param->getNameAsString() +
-                                            "' by non-const reference");
+      return LambdaTranslation::failed(Param->getLocation(), Subject + " takes '" +
+                                                                 Param->getNameAsString() +
+                                                                 "' by non-const reference");
     if (plain(ParamType) != plain(Operand.Element))
-      return LambdaTranslation::failed(Param->getLocation(),
-                  Subject + " takes '" + Param->getNameAsString() + "' as '" +
-                      typeName(ParamType, Context) + "' but is applied to " +
-                      (Operand.IsArray ? "elements of type '" : "a scalar of type '") +
-                      typeName(Operand.Element, Context) +
-                      "'; it computes in the parameter's type, the ufuncs would compute in "
-                      "the operand's");
+      return LambdaTranslation::failed(
+          Param->getLocation(),
+          Subject + " takes '" + Param->getNameAsString() + "' as '" +
+              typeName(ParamType, Context) + "' but is applied to " +
+              (Operand.IsArray ? "elements of type '" : "a scalar of type '") +
+              typeName(Operand.Element, Context) +
+              "'; it computes in the parameter's type, the ufuncs would compute in "
+              "the operand's");
     const Expr *Arg = utils::skipImplicit(Operand.Arg);
     std::string ArgText = Operand.Spelling.empty() ? Text(Arg) : Operand.Spelling;
     bool Simple = !Operand.Spelling.empty() ||
                   isa<DeclRefExpr, IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr>(Arg);
     if (!Operand.IsArray && !Simple)
       return LambdaTranslation::failed(Arg->getBeginLoc(), "the scalar argument '" + ArgText +
-                                          "' is not a literal or a variable");
+                                                               "' is not a literal or a variable");
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg); Ref && Ref->getType().isVolatileQualified())
-      return LambdaTranslation::failed(Arg->getBeginLoc(), "the argument '" + ArgText + "' is volatile");
+      return LambdaTranslation::failed(Arg->getBeginLoc(),
+                                       "the argument '" + ArgText + "' is volatile");
     if (!Simple) {
       ArgText = "(" + ArgText + ")";
       ReferenceCounter Counter(Param);
       Counter.TraverseStmt(Call->getBody());
       if (Counter.Count > 1)
-        return LambdaTranslation::failed(Arg->getBeginLoc(), "the argument '" + Text(Arg) +
-                                            "' would be evaluated once per use of '" +
-                                            Param->getNameAsString() + "'");
+        return LambdaTranslation::failed(Arg->getBeginLoc(),
+                                         "the argument '" + Text(Arg) +
+                                             "' would be evaluated once per use of '" +
+                                             Param->getNameAsString() + "'");
     }
     Translator.bindOperand(Param, ArgText);
     OperandTexts.push_back(ArgText);
@@ -215,28 +224,31 @@ Failure bindParameters(const FunctionDecl *Call, const std::string &Subject,
 }
 
 // The body: `const` locals (bound in Translator), then `return E;` (in *Return).
-Failure bindBody(const FunctionDecl *Call, const std::string &Subject, LoopBodyTranslator &Translator,
-                 ASTContext &Context, const ReturnStmt *&Return) {
+Failure bindBody(const FunctionDecl *Call, const std::string &Subject,
+                 LoopBodyTranslator &Translator, ASTContext &Context, const ReturnStmt *&Return) {
   auto Text = [&](const Stmt *S) { return getText(*S, Context).str(); };
   const std::string BodyOf = Subject == "the lambda" ? "the lambda body" : "the body of " + Subject;
   const auto *Body = dyn_cast<CompoundStmt>(Call->getBody());
   Return = nullptr;
   for (const Stmt *S : Body->body()) {
     if (Return)
-      return LambdaTranslation::failed(S->getBeginLoc(), BodyOf + " is not a single 'return' statement");
+      return LambdaTranslation::failed(S->getBeginLoc(),
+                                       BodyOf + " is not a single 'return' statement");
     if (const auto *Decl = dyn_cast<DeclStmt>(S)) {
       const auto *Var = Decl->isSingleDecl() ? dyn_cast<VarDecl>(Decl->getSingleDecl()) : nullptr;
       if (!Var || !Var->getInit() || !Var->getType().isConstQualified() ||
           Var->getType()->isReferenceType() || !Var->getType()->isArithmeticType() ||
           Var->getType().isVolatileQualified() || Var->isStaticLocal())
-        return LambdaTranslation::failed(S->getBeginLoc(), Subject + " declares '" + Text(S) +
-                                          "', which is not one 'const' arithmetic local");
+        return LambdaTranslation::failed(S->getBeginLoc(),
+                                         Subject + " declares '" + Text(S) +
+                                             "', which is not one 'const' arithmetic local");
       Translator.bindLocal(Var, Var->getInit());
       continue;
     }
     Return = dyn_cast<ReturnStmt>(S);
     if (!Return || !Return->getRetValue())
-      return LambdaTranslation::failed(S->getBeginLoc(), BodyOf + " is not a single 'return' statement (after 'const' locals)");
+      return LambdaTranslation::failed(
+          S->getBeginLoc(), BodyOf + " is not a single 'return' statement (after 'const' locals)");
   }
   if (!Return)
     return LambdaTranslation::failed(Body->getBeginLoc(), Subject + " returns no value");
@@ -268,39 +280,43 @@ ReturnedValue returnedValue(const ReturnStmt *Return) {
 
 // The function must compute in the types the ufuncs would: no call whose result type
 // differs from its argument's, and only exact widenings to the return and element type.
-Failure checkResultTypes(const FunctionDecl *Call, const std::string &Subject, const ReturnedValue &R,
-                         QualType Target, ASTContext &Context) {
+Failure checkResultTypes(const FunctionDecl *Call, const std::string &Subject,
+                         const ReturnedValue &R, QualType Target, ASTContext &Context) {
   ResultTypeChecker Checker;
   Checker.TraverseStmt(Call->getBody());
   if (Checker.Found)
-    return LambdaTranslation::failed(Checker.Found->getBeginLoc(),
-                "'" + getText(*Checker.Found, Context).str() + "' returns '" +
-                    typeName(Checker.Found->getType(), Context) + "' for an argument of type '" +
-                    typeName(Checker.Found->getArg(0)->IgnoreParenImpCasts()->getType(), Context) +
-                    "', where its ufunc keeps the argument's type");
+    return LambdaTranslation::failed(
+        Checker.Found->getBeginLoc(),
+        "'" + getText(*Checker.Found, Context).str() + "' returns '" +
+            typeName(Checker.Found->getType(), Context) + "' for an argument of type '" +
+            typeName(Checker.Found->getArg(0)->IgnoreParenImpCasts()->getType(), Context) +
+            "', where its ufunc keeps the argument's type");
   QualType Returned = plain(Call->getReturnType());
   QualType Wanted = plain(Target);
   if (!isExactWidening(R.ComputedType, Returned, Context) ||
       !isExactWidening(Returned, Wanted, Context))
-    return LambdaTranslation::failed(R.Value->getBeginLoc(),
-                Subject + " computes '" + typeName(R.ComputedType, Context) + "'" +
-                    (Returned != R.ComputedType ? " and returns '" + typeName(Returned, Context) + "'" : "") +
-                    ", converted to elements of type '" + typeName(Wanted, Context) +
-                    "', which the ufunc expression (of type '" + typeName(R.ComputedType, Context) +
-                    "') would not do exactly");
+    return LambdaTranslation::failed(
+        R.Value->getBeginLoc(),
+        Subject + " computes '" + typeName(R.ComputedType, Context) + "'" +
+            (Returned != R.ComputedType ? " and returns '" + typeName(Returned, Context) + "'"
+                                        : "") +
+            ", converted to elements of type '" + typeName(Wanted, Context) +
+            "', which the ufunc expression (of type '" + typeName(R.ComputedType, Context) +
+            "') would not do exactly");
   return std::nullopt;
 }
 
 // Every array operand must be used, or the expression would not have its shape.
-Failure checkOperandUses(const FunctionDecl *Call, SourceLocation Anchor, const std::string &Subject,
-                         const std::vector<LambdaOperand> &Operands, const LoopBodyTranslator &Translator,
+Failure checkOperandUses(const FunctionDecl *Call, SourceLocation Anchor,
+                         const std::string &Subject, const std::vector<LambdaOperand> &Operands,
+                         const LoopBodyTranslator &Translator,
                          const std::vector<std::string> &OperandTexts) {
   for (unsigned I = 0; I < Operands.size(); ++I)
     if (Operands[I].IsArray && Translator.uses(Call->getParamDecl(I)) == 0)
-      return LambdaTranslation::failed(Call->getParamDecl(I)->getLocation(),
-                  Subject + " does not use '" + Call->getParamDecl(I)->getNameAsString() +
-                      "', so the ufunc expression would not have the shape of '" +
-                      OperandTexts[I] + "'");
+      return LambdaTranslation::failed(
+          Call->getParamDecl(I)->getLocation(),
+          Subject + " does not use '" + Call->getParamDecl(I)->getNameAsString() +
+              "', so the ufunc expression would not have the shape of '" + OperandTexts[I] + "'");
   if (!llvm::any_of(Operands, [&](const LambdaOperand &O) { return O.IsArray; }))
     return LambdaTranslation::failed(Anchor, Subject + " is applied to no array");
   return std::nullopt;
@@ -310,11 +326,13 @@ Failure checkOperandUses(const FunctionDecl *Call, SourceLocation Anchor, const 
 
 LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocation Anchor,
                                           const std::string &Subject,
-                                          const std::vector<LambdaOperand> &Operands, QualType Target,
-                                          ASTContext &Context, const std::string *OutFormDest) {
+                                          const std::vector<LambdaOperand> &Operands,
+                                          QualType Target, ASTContext &Context,
+                                          const std::string *OutFormDest) {
   if (Call->getNumParams() != Operands.size())
-    return LambdaTranslation::failed(Anchor, Subject + " takes " + std::to_string(Call->getNumParams()) +
-                            " parameters for " + std::to_string(Operands.size()) + " operands");
+    return LambdaTranslation::failed(
+        Anchor, Subject + " takes " + std::to_string(Call->getNumParams()) + " parameters for " +
+                    std::to_string(Operands.size()) + " operands");
   const std::vector<SliceStatistic> NoStatistics; // the translator keeps a reference
   LoopBodyTranslator Translator(Context, {}, {}, nullptr, {}, NoStatistics);
   Translator.setSubject(Subject);
@@ -345,14 +363,16 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
   if (R.ComputedType != Wanted) {
     std::optional<std::string> Spelling = elementSpelling(Wanted, Context);
     if (!Spelling)
-      return LambdaTranslation::failed(R.Value->getBeginLoc(), "the result type '" + typeName(Wanted, Context) +
-                                            "' is not an nd element type");
+      return LambdaTranslation::failed(R.Value->getBeginLoc(), "the result type '" +
+                                                                   typeName(Wanted, Context) +
+                                                                   "' is not an nd element type");
     Out = (Result.Bare ? Inner.str() : "(" + Out + ")") + ".astype<" + *Spelling + ">()";
     Result.Bare = false;
   }
   Result.Text = Out;
   if (OutFormDest && R.ComputedType == Wanted)
-    Result.OutForms = lambdaOutForms(R.Computed, Call, Operands, Translator, *OutFormDest, Result.EagerAllocations);
+    Result.OutForms = lambdaOutForms(R.Computed, Call, Operands, Translator, *OutFormDest,
+                                     Result.EagerAllocations);
   return Result;
 }
 

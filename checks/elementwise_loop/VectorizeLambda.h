@@ -17,8 +17,8 @@ namespace clang::tidy::nd_checks {
 struct LambdaOperand {
   const Expr *Arg = nullptr;
   bool IsArray = false;
-  QualType Element; // the array's element type, or the scalar's type
-  std::string Spelling; // how the fix names the operand (default: Arg's text)
+  QualType Element;         // the array's element type, or the scalar's type
+  std::string Spelling;     // how the fix names the operand (default: Arg's text)
   bool AliasesDest = false; // the array is also the destination of the out forms
 };
 
@@ -54,8 +54,8 @@ const LambdaExpr *resolveLambda(const Expr *E, bool *Named = nullptr);
 // ::OutForms).
 LambdaTranslation translateLambda(const LambdaExpr *Lambda,
                                   const std::vector<LambdaOperand> &Operands, QualType Target,
-                                  bool CapturesTakenEarlier, const Stmt *Scope,
-                                  ASTContext &Context, const std::string *OutFormDest = nullptr);
+                                  bool CapturesTakenEarlier, const Stmt *Scope, ASTContext &Context,
+                                  const std::string *OutFormDest = nullptr);
 
 // The part shared by lambdas and named functions (nd::vectorize(f)): F's parameters
 // stand for Operands, its body is `const` locals then `return E;`. Subject names F in
@@ -63,7 +63,8 @@ LambdaTranslation translateLambda(const LambdaExpr *Lambda,
 // a whole points.
 LambdaTranslation translateScalarFunction(const FunctionDecl *F, SourceLocation Anchor,
                                           const std::string &Subject,
-                                          const std::vector<LambdaOperand> &Operands, QualType Target,
-                                          ASTContext &Context, const std::string *OutFormDest = nullptr);
+                                          const std::vector<LambdaOperand> &Operands,
+                                          QualType Target, ASTContext &Context,
+                                          const std::string *OutFormDest = nullptr);
 
 } // namespace clang::tidy::nd_checks

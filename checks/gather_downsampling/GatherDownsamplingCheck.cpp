@@ -69,7 +69,8 @@ const VarDecl *arrayVariable(const Expr *E) {
 bool isFreshArray(const Expr *E) {
   E = skipHandleCopies(E);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return isNdArray(Construct->getType()) && !Construct->getConstructor()->isCopyOrMoveConstructor();
+    return isNdArray(Construct->getType()) &&
+           !Construct->getConstructor()->isCopyOrMoveConstructor();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     const FunctionDecl *FD = Op->getDirectCallee();
     if (Op->getOperator() == OO_Call) // a gather copies
@@ -87,8 +88,9 @@ bool isFreshArray(const Expr *E) {
       return llvm::is_contained({"copy", "flatten", "astype"}, MD->getName());
     return true; // generators: rng.random(shape), .normal, .integers
   }
-  for (llvm::StringRef Creator : {"empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like",
-                                  "full_like", "arange", "linspace", "load", "concatenate", "stack"})
+  for (llvm::StringRef Creator :
+       {"empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like",
+        "arange", "linspace", "load", "concatenate", "stack"})
     if (isNdFunctionCall(E, Creator))
       return true;
   return false;
@@ -97,8 +99,8 @@ bool isFreshArray(const Expr *E) {
 // The local variables whose buffer the array E may share (E itself, what it was copied
 // or viewed from). Returns whether that chain ends in a fresh array, so that no handle
 // outside this function reaches the buffer.
-bool collectBufferOwners(const Expr *E, model::BufferUses &Uses, llvm::SmallVectorImpl<const VarDecl *> &Owners,
-                         unsigned Depth = 0) {
+bool collectBufferOwners(const Expr *E, model::BufferUses &Uses,
+                         llvm::SmallVectorImpl<const VarDecl *> &Owners, unsigned Depth = 0) {
   if (Depth > 8)
     return false;
   E = skipHandleCopies(E);
@@ -108,15 +110,16 @@ bool collectBufferOwners(const Expr *E, model::BufferUses &Uses, llvm::SmallVect
     if (llvm::is_contained(Owners, V))
       return false;
     Owners.push_back(V);
-    if (isa<ParmVarDecl>(V) || !V->hasLocalStorage() || V->getType()->isReferenceType() || !V->getInit() ||
-        Uses.mayBeRebound(V))
+    if (isa<ParmVarDecl>(V) || !V->hasLocalStorage() || V->getType()->isReferenceType() ||
+        !V->getInit() || Uses.mayBeRebound(V))
       return false;
     return collectBufferOwners(V->getInit(), Uses, Owners, Depth + 1);
   }
   // A view of another array: m(nd::slice...), m.T(), ...
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getOperator() == OO_Call)
     return collectBufferOwners(Op->getArg(0), Uses, Owners, Depth + 1);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E); Member && isNdArray(Member->getObjectType()))
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E);
+      Member && isNdArray(Member->getObjectType()))
     return collectBufferOwners(Member->getImplicitObjectArgument(), Uses, Owners, Depth + 1);
   return false;
 }
@@ -149,14 +152,11 @@ SourceRange resultLifetime(const Expr *Gather, ASTContext &Ctx) {
 
 std::string describe(model::BufferUse::Kind Kind, llvm::StringRef What) {
   switch (Kind) {
-  case model::BufferUse::Kind::Written:
-    return (What + " is written here").str();
-  case model::BufferUse::Kind::Escapes:
-    return (What + " escapes here").str();
+  case model::BufferUse::Kind::Written: return (What + " is written here").str();
+  case model::BufferUse::Kind::Escapes: return (What + " escapes here").str();
   case model::BufferUse::Kind::LayoutObserved:
     return (What + "'s memory layout is observed here").str();
-  case model::BufferUse::Kind::Read:
-    break;
+  case model::BufferUse::Kind::Read: break;
   }
   return "";
 }
@@ -183,15 +183,18 @@ FormDecision decideForm(const GatherPlan &Plan, const FunctionDecl *Fn, ASTConte
   for (const VarDecl *Owner : Owners) {
     model::BufferUse Source = Uses.useOfVar(Owner, Alive);
     if (Source.K == model::BufferUse::Kind::Written || Source.K == model::BufferUse::Kind::Escapes)
-      return {Form::Copy, describe(Source.K, "'" + Owner->getName().str() + "'") + " while the result is alive",
+      return {Form::Copy,
+              describe(Source.K, "'" + Owner->getName().str() + "'") + " while the result is alive",
               Source.Where};
   }
   if (Owners.empty() && !Private)
     return {Form::Copy, "the indexed array is not a local variable", Plan.Gather};
   if (!Private)
     if (const Stmt *Call = Uses.findOpaqueCall(Alive))
-      return {Form::Copy,
-              "this call may write the indexed array through another handle while the result is alive", Call};
+      return {
+          Form::Copy,
+          "this call may write the indexed array through another handle while the result is alive",
+          Call};
   return {};
 }
 
@@ -206,12 +209,14 @@ void GatherDownsamplingCheck::registerMatchers(MatchFinder *Finder) {
   auto UserCode = isInUserCode();
   Finder->addMatcher(
       cxxOperatorCallExpr(UserCode, hasOverloadedOperatorName("()"),
-                          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasName("::nd::array"))))), InFunction,
-                          Instantiated)
+                          callee(cxxMethodDecl(ofClass(cxxRecordDecl(hasName("::nd::array"))))),
+                          InFunction, Instantiated)
           .bind("gather"),
       this);
-  Finder->addMatcher(callExpr(UserCode, callee(functionDecl(hasName("::nd::take"))), InFunction, Instantiated).bind("take"),
-                     this);
+  Finder->addMatcher(
+      callExpr(UserCode, callee(functionDecl(hasName("::nd::take"))), InFunction, Instantiated)
+          .bind("take"),
+      this);
 }
 
 // m(i0, i1, ...) with at least one progression index array; nullopt when the index is
@@ -271,8 +276,9 @@ static std::optional<GatherPlan> planOperatorGather(const CXXOperatorCallExpr *O
   auto First = llvm::find_if(Kinds, IsAdvanced);
   auto Last = llvm::find_if(llvm::reverse(Kinds), IsAdvanced);
   if (!std::all_of(First, Last.base(), IsAdvanced))
-    Plan.WhyNoFix = "the index arrays and integer indices are not adjacent, so the gather puts the selected "
-                    "axes first and no slice gives the same shape";
+    Plan.WhyNoFix =
+        "the index arrays and integer indices are not adjacent, so the gather puts the selected "
+        "axes first and no slice gives the same shape";
   auto FirstArray = llvm::find(Kinds, Kind::Array);
   if (std::find(Kinds.begin(), FirstArray, Kind::Ellipsis) != FirstArray)
     Plan.WhyNoFix = "an nd::ellipsis before the index arrays hides which axes they select";
@@ -307,11 +313,14 @@ static std::optional<GatherPlan> planTake(const CallExpr *Take, const ASTContext
 }
 
 static constexpr llvm::StringLiteral MessageView =
-    "gather with arithmetic-progression indices copies; use nd::slice indexing, which returns a view";
-static constexpr llvm::StringLiteral MessageCopy = "gather with arithmetic-progression indices; use nd::slice "
-                                                   "indexing followed by .copy(), which needs no index arrays";
-static constexpr llvm::StringLiteral MessageNoFix = "gather with arithmetic-progression indices; nd::slice indexing "
-                                                    "would select the same elements as a view without index arrays";
+    "gather with arithmetic-progression indices copies; use nd::slice indexing, which returns a "
+    "view";
+static constexpr llvm::StringLiteral MessageCopy =
+    "gather with arithmetic-progression indices; use nd::slice "
+    "indexing followed by .copy(), which needs no index arrays";
+static constexpr llvm::StringLiteral MessageNoFix =
+    "gather with arithmetic-progression indices; nd::slice indexing "
+    "would select the same elements as a view without index arrays";
 
 namespace {
 
@@ -335,7 +344,7 @@ bool indicesHoldProgressions(const GatherPlan &Plan, std::optional<model::Buffer
 }
 
 SliceChoice deriveSlices(const GatherPlan &Plan, std::optional<model::BufferUses> &Uses,
-                       ASTContext &Ctx) {
+                         ASTContext &Ctx) {
   SliceChoice Result{{}, Plan.WhyNoFix, Plan.Gather};
   const VarDecl *Array = arrayVariable(Plan.Object);
   bool ArrayStable = Array && Uses && !Uses->mayBeRebound(Array);
@@ -360,15 +369,17 @@ SliceChoice deriveSlices(const GatherPlan &Plan, std::optional<model::BufferUses
     if (D.Slice.empty() && Result.WhyNoFix.empty()) {
       Result.WhyNoFix = D.WhyNot;
       if (Axis.Moved && Array && !Stable)
-        Result.WhyNoFix += " ('" + Array->getName().str() + "' may be reassigned after the index is made)";
+        Result.WhyNoFix +=
+            " ('" + Array->getName().str() + "' may be reassigned after the index is made)";
       Result.WhyNoFixAt = P.Arange;
     }
     Result.Slices.push_back(D.Slice);
   }
-  bool Macro = isInMacro(Plan.Gather->getSourceRange()) || llvm::any_of(Plan.Axes, [](const IndexedAxis &A) {
-                 return (A.Spelled && isInMacro(A.Spelled->getSourceRange())) ||
-                        isInMacro(A.Operand.P.Arange->getSourceRange());
-               });
+  bool Macro =
+      isInMacro(Plan.Gather->getSourceRange()) || llvm::any_of(Plan.Axes, [](const IndexedAxis &A) {
+        return (A.Spelled && isInMacro(A.Spelled->getSourceRange())) ||
+               isInMacro(A.Operand.P.Arange->getSourceRange());
+      });
   if (Macro && Result.WhyNoFix.empty())
     Result.WhyNoFix = "the gather is inside a macro expansion";
   return Result;
@@ -385,22 +396,26 @@ void addSliceFixes(const GatherPlan &Plan, const SliceChoice &Slices, Form Chose
     std::string Index;
     for (unsigned K = 0; K < Plan.Axes[0].Axis; ++K)
       Index += "nd::all, ";
-    Fixes.push_back(FixItHint::CreateReplacement(Plan.Take->getSourceRange(), Object + "(" + Index + Slices.Slices[0] + ")"));
+    Fixes.push_back(FixItHint::CreateReplacement(Plan.Take->getSourceRange(),
+                                                 Object + "(" + Index + Slices.Slices[0] + ")"));
   } else if (Plan.Ix) {
-    Fixes.push_back(FixItHint::CreateReplacement(Plan.Ix->getSourceRange(), llvm::join(Slices.Slices, ", ")));
+    Fixes.push_back(
+        FixItHint::CreateReplacement(Plan.Ix->getSourceRange(), llvm::join(Slices.Slices, ", ")));
   } else {
     for (unsigned I = 0; I < Plan.Axes.size(); ++I)
-      Fixes.push_back(FixItHint::CreateReplacement(tokenRange(Plan.Axes[I].Spelled), Slices.Slices[I]));
+      Fixes.push_back(
+          FixItHint::CreateReplacement(tokenRange(Plan.Axes[I].Spelled), Slices.Slices[I]));
   }
   if (Chosen == Form::Copy)
-    Fixes.push_back(FixItHint::CreateInsertion(
-        Lexer::getLocForEndOfToken(Plan.Gather->getEndLoc(), 0, Ctx.getSourceManager(), Ctx.getLangOpts()),
-        ".copy()"));
+    Fixes.push_back(FixItHint::CreateInsertion(Lexer::getLocForEndOfToken(Plan.Gather->getEndLoc(),
+                                                                          0, Ctx.getSourceManager(),
+                                                                          Ctx.getLangOpts()),
+                                               ".copy()"));
 }
 
 // Index variables the fix leaves unused go too, when dropping them changes nothing else.
-void addIndexRemovals(const GatherPlan &Plan, std::optional<model::BufferUses> &Uses, ASTContext &Ctx,
-                      llvm::SmallVectorImpl<FixItHint> &Fixes) {
+void addIndexRemovals(const GatherPlan &Plan, std::optional<model::BufferUses> &Uses,
+                      ASTContext &Ctx, llvm::SmallVectorImpl<FixItHint> &Fixes) {
   const SourceManager &SM = Ctx.getSourceManager();
   llvm::SmallPtrSet<const VarDecl *, 4> Removed;
   for (const IndexedAxis &A : Plan.Axes) {
@@ -466,7 +481,8 @@ void GatherDownsamplingCheck::check(const MatchFinder::MatchResult &Result) {
     Report.Message = MessageView;
   } else {
     Report.Message = MessageCopy;
-    Report.Notes.push_back({Decision.Where->getBeginLoc(), "the fix keeps a copy: " + Decision.Why});
+    Report.Notes.push_back(
+        {Decision.Where->getBeginLoc(), "the fix keeps a copy: " + Decision.Why});
   }
   submit(std::move(Report), InInstantiation);
 }
@@ -487,7 +503,8 @@ void GatherDownsamplingCheck::submit(GatherReport Report, bool InInstantiation) 
   if (!Pending->sameOutcome(Report)) {
     Pending->Message = MessageNoFix;
     Pending->Fixes.clear();
-    Pending->Notes = {{Pending->Loc, "no fix-it: the instantiations of this template need different fixes"}};
+    Pending->Notes = {
+        {Pending->Loc, "no fix-it: the instantiations of this template need different fixes"}};
   }
 }
 
@@ -509,7 +526,8 @@ void GatherDownsamplingCheck::emit(const GatherReport &Report) {
 bool GatherReport::sameOutcome(const GatherReport &Other) const {
   auto SameFix = [](const FixItHint &A, const FixItHint &B) {
     return A.RemoveRange.getAsRange() == B.RemoveRange.getAsRange() &&
-           A.RemoveRange.isTokenRange() == B.RemoveRange.isTokenRange() && A.CodeToInsert == B.CodeToInsert;
+           A.RemoveRange.isTokenRange() == B.RemoveRange.isTokenRange() &&
+           A.CodeToInsert == B.CodeToInsert;
   };
   return Message == Other.Message && Notes == Other.Notes && Fixes.size() == Other.Fixes.size() &&
          std::equal(Fixes.begin(), Fixes.end(), Other.Fixes.begin(), SameFix);

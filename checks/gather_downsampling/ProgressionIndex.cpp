@@ -18,9 +18,7 @@ static std::optional<Progression> progressionOfCall(const Expr *E) {
   Progression P;
   P.Arange = Call;
   switch (Call->getNumArgs()) {
-  case 1:
-    P.Stop = Call->getArg(0);
-    break;
+  case 1: P.Stop = Call->getArg(0); break;
   case 2:
   case 3:
     P.Start = Call->getArg(0);
@@ -28,8 +26,7 @@ static std::optional<Progression> progressionOfCall(const Expr *E) {
     if (Call->getNumArgs() == 3 && !isa<CXXDefaultArgExpr>(Call->getArg(2)))
       P.Step = Call->getArg(2);
     break;
-  default:
-    return std::nullopt;
+  default: return std::nullopt;
   }
   return P;
 }
@@ -92,8 +89,10 @@ static const InitListExpr *bracedList(const Expr *E) {
   return nullptr;
 }
 
-std::optional<std::vector<int64_t>> knownConstantShape(const VarDecl *Array, const ASTContext &Ctx) {
-  if (!Array || !Array->hasLocalStorage() || Array->getType()->isReferenceType() || !Array->getInit())
+std::optional<std::vector<int64_t>> knownConstantShape(const VarDecl *Array,
+                                                       const ASTContext &Ctx) {
+  if (!Array || !Array->hasLocalStorage() || Array->getType()->isReferenceType() ||
+      !Array->getInit())
     return std::nullopt;
   const Expr *Init = skipHandleCopies(Array->getInit());
   if (auto P = progressionOfCall(Init)) {
@@ -142,7 +141,8 @@ static bool isLengthOfAxis(const Expr *E, const AxisContext &Axis, const ASTCont
   const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(skipHandleCopies(E));
   if (!Call || !isNdArray(Call->getObjectType()))
     return false;
-  const auto *Obj = dyn_cast_or_null<DeclRefExpr>(skipHandleCopies(Call->getImplicitObjectArgument()));
+  const auto *Obj =
+      dyn_cast_or_null<DeclRefExpr>(skipHandleCopies(Call->getImplicitObjectArgument()));
   if (!Obj || Obj->getDecl() != Axis.Array)
     return false;
   const CXXMethodDecl *MD = Call->getMethodDecl();
@@ -228,7 +228,8 @@ bool isSideEffectFree(const Expr *E) {
   if (!E)
     return true;
   E = E->IgnoreParenImpCasts();
-  if (isa<IntegerLiteral, FloatingLiteral, CharacterLiteral, CXXBoolLiteralExpr, CXXDefaultArgExpr>(E))
+  if (isa<IntegerLiteral, FloatingLiteral, CharacterLiteral, CXXBoolLiteralExpr, CXXDefaultArgExpr>(
+          E))
     return true;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     return !Ref->getType().isVolatileQualified();
@@ -237,7 +238,8 @@ bool isSideEffectFree(const Expr *E) {
            isSideEffectFree(U->getSubExpr());
   if (const auto *B = dyn_cast<BinaryOperator>(E))
     return !B->isAssignmentOp() && !B->isCommaOp() && B->getOpcode() != BO_Div &&
-           B->getOpcode() != BO_Rem && isSideEffectFree(B->getLHS()) && isSideEffectFree(B->getRHS());
+           B->getOpcode() != BO_Rem && isSideEffectFree(B->getLHS()) &&
+           isSideEffectFree(B->getRHS());
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
     if (!MD || !MD->getIdentifier() || !isNdArray(Call->getObjectType()))

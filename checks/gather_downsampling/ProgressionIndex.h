@@ -39,7 +39,8 @@ std::optional<ProgressionOperand> findProgressionOperand(const Expr *E);
 
 // The constant shape of a local array variable when its initialiser makes it obvious
 // (nd::zeros/ones/empty/full with a braced shape of constants, nd::arange with
-// constant arguments, nd::linspace with a constant count). The caller must make sure the handle is never reassigned.
+// constant arguments, nd::linspace with a constant count). The caller must make sure the handle is
+// never reassigned.
 std::optional<std::vector<int64_t>> knownConstantShape(const VarDecl *Array, const ASTContext &Ctx);
 
 // What is known about the axis a progression indexes.

@@ -39,7 +39,7 @@ std::optional<llvm::SmallVector<int64_t, 4>> listExtents(const Expr *E) {
     E = skipImplicit(Std->getSubExpr());
   const auto *List = dyn_cast<InitListExpr>(E);
   if (!List)
-    return llvm::SmallVector<int64_t, 4>{};  // a number
+    return llvm::SmallVector<int64_t, 4>{}; // a number
   llvm::SmallVector<int64_t, 4> Extents{static_cast<int64_t>(List->getNumInits())};
   if (List->getNumInits() == 0)
     return Extents;
@@ -48,7 +48,7 @@ std::optional<llvm::SmallVector<int64_t, 4>> listExtents(const Expr *E) {
     return std::nullopt;
   for (const Expr *Item : List->inits())
     if (listExtents(Item) != Inner)
-      return std::nullopt;  // ragged
+      return std::nullopt; // ragged
   Extents.append(Inner->begin(), Inner->end());
   return Extents;
 }
@@ -94,7 +94,8 @@ private:
       return creation(Call);
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
       if (Construct->getNumArgs() == 1 && !Construct->getConstructor()->isCopyOrMoveConstructor())
-        if (std::optional<llvm::SmallVector<int64_t, 4>> Extents = listExtents(Construct->getArg(0));
+        if (std::optional<llvm::SmallVector<int64_t, 4>> Extents =
+                listExtents(Construct->getArg(0));
             Extents && !Extents->empty())
           return known(*Extents);
       if (Construct->getNumArgs() == 1 && Construct->getConstructor()->isCopyOrMoveConstructor())
@@ -148,7 +149,8 @@ private:
       return Shape::unknown();
     llvm::StringRef Name = F->getName();
     if (llvm::is_contained({"empty", "zeros", "ones", "full"}, Name)) {
-      if (std::optional<llvm::SmallVector<int64_t, 4>> Extents = constantIntegers(Call->getArg(0), Ctx))
+      if (std::optional<llvm::SmallVector<int64_t, 4>> Extents =
+              constantIntegers(Call->getArg(0), Ctx))
         return known(*Extents);
       return Shape::unknown();
     }
@@ -182,7 +184,8 @@ private:
     if (!reboundOnlyByAssignment(*V, Ctx, Values))
       return of(V);
     Assumed[V] = Initial;
-    bool Kept = llvm::all_of(Values, [&](const Expr *Value) { return sameShape(expr(Value), Initial); });
+    bool Kept =
+        llvm::all_of(Values, [&](const Expr *Value) { return sameShape(expr(Value), Initial); });
     Assumed.erase(V);
     return Kept ? Initial : of(V);
   }
@@ -228,7 +231,7 @@ std::optional<llvm::SmallVector<int64_t, 4>> knownBroadcast(llvm::ArrayRef<Shape
       if (R == 1)
         R = E;
       else if (E != 1 && E != R)
-        return std::nullopt;  // a shape error at run time
+        return std::nullopt; // a shape error at run time
     }
   }
   return Result;
@@ -240,15 +243,16 @@ Shape shapeOf(const Expr *E, ASTContext &Ctx) { return ShapeProver(Ctx).expr(E);
 
 bool broadcastsTo(const Shape &From, const Shape &To) {
   if (From.K == Kind::Scalar)
-    return true;  // a number broadcasts to any shape, known or not
+    return true; // a number broadcasts to any shape, known or not
   if (!From.known() || !To.known())
     return false;
   if (To.K == Kind::Scalar)
     return false;
   if (From.K == Kind::Known && From.Extents.empty())
-    return true;  // a 0-d array
+    return true; // a 0-d array
   if (From.K == Kind::Known || To.K == Kind::Known)
-    return From.K == Kind::Known && To.K == Kind::Known && knownBroadcastsTo(From.Extents, To.Extents);
+    return From.K == Kind::Known && To.K == Kind::Known &&
+           knownBroadcastsTo(From.Extents, To.Extents);
   if (From.Root != To.Root)
     return false;
   if (To.K == Kind::Of)
@@ -286,14 +290,16 @@ const VarDecl *initialisedFrom(const VarDecl *V, bool &ShapeCopy) {
   if (!V->getInit())
     return nullptr;
   const Expr *Init = V->getInit()->IgnoreImplicit();
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init); Construct && Construct->getNumArgs() == 1)
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+      Construct && Construct->getNumArgs() == 1)
     Init = Construct->getArg(0)->IgnoreImplicit();
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Init)) {
     ShapeCopy = Member->getMethodDecl() && Member->getMethodDecl()->getName() == "copy";
     return utils::namedArray(Member->getImplicitObjectArgument());
   }
   if (const auto *Call = dyn_cast<CallExpr>(Init); Call && Call->getNumArgs() >= 1) {
-    ShapeCopy = utils::isNdFunction(Call->getDirectCallee(), {"empty_like", "zeros_like", "ones_like", "full_like"});
+    ShapeCopy = utils::isNdFunction(Call->getDirectCallee(),
+                                    {"empty_like", "zeros_like", "ones_like", "full_like"});
     return utils::namedArray(Call->getArg(0));
   }
   return nullptr;
@@ -314,10 +320,11 @@ const VarDecl *shapeRoot(const VarDecl *V, const Stmt *Scope, ASTContext &Ctx) {
 
 } // namespace
 
-bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source, const Stmt *Scope, ASTContext &Ctx) {
+bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source, const Stmt *Scope,
+                            ASTContext &Ctx) {
   bool ShapeCopy = false;
-  return initialisedFrom(Dest, ShapeCopy) == Source && ShapeCopy && !mayBeReboundHere(*Dest, *Scope, Ctx) &&
-         !mayBeReboundHere(*Source, *Scope, Ctx);
+  return initialisedFrom(Dest, ShapeCopy) == Source && ShapeCopy &&
+         !mayBeReboundHere(*Dest, *Scope, Ctx) && !mayBeReboundHere(*Source, *Scope, Ctx);
 }
 
 bool provablySameShape(const VarDecl *A, const VarDecl *B, const Stmt *Scope, ASTContext &Ctx) {

@@ -15,16 +15,16 @@ namespace clang::tidy::nd_checks::model {
 
 struct Shape {
   enum class Kind {
-    Unknown,  // nothing is proven
-    Scalar,   // a C++ number: broadcasts to anything
-    Known,    // Extents, fixed by the program's literals
-    Of,       // the shape that array Root has where the expression is evaluated
-    Reduced,  // Root's shape with Axes removed (or kept as 1 with KeepDims)
+    Unknown, // nothing is proven
+    Scalar,  // a C++ number: broadcasts to anything
+    Known,   // Extents, fixed by the program's literals
+    Of,      // the shape that array Root has where the expression is evaluated
+    Reduced, // Root's shape with Axes removed (or kept as 1 with KeepDims)
   };
   Kind K = Kind::Unknown;
   llvm::SmallVector<int64_t, 4> Extents;
   const VarDecl *Root = nullptr;
-  llvm::SmallVector<unsigned, 2> Axes;  // ascending, non-negative
+  llvm::SmallVector<unsigned, 2> Axes; // ascending, non-negative
   bool KeepDims = false;
 
   bool known() const { return K != Kind::Unknown; }
@@ -55,7 +55,8 @@ Shape broadcastOf(llvm::ArrayRef<Shape> Operands);
 // Whether Dest provably has Source's shape wherever Scope uses them: Dest is initialised
 // with Source.copy() or nd::empty_like(Source) (zeros_like, ones_like, full_like), and
 // neither is ever rebound through its name (mayBeReboundHere).
-bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source, const Stmt *Scope, ASTContext &Ctx);
+bool initialisedWithShapeOf(const VarDecl *Dest, const VarDecl *Source, const Stmt *Scope,
+                            ASTContext &Ctx);
 
 // Whether A and B provably have the same shape: the same variable, or linked by a chain
 // of initialisations as in initialisedWithShapeOf.

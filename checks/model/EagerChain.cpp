@@ -30,7 +30,8 @@ Elision fitsInto(const Expr *Other, const Expr *Temp, ASTContext &Ctx) {
 
 } // namespace
 
-Elision elisionRule(llvm::StringRef Ufunc, bool IsOperator, bool BoolResult, llvm::ArrayRef<ElisionOperand> Operands,
+Elision elisionRule(llvm::StringRef Ufunc, bool IsOperator, bool BoolResult,
+                    llvm::ArrayRef<ElisionOperand> Operands,
                     llvm::function_ref<Elision(unsigned Temp, unsigned Other)> Fits) {
   // nd::exp(t) and the other ufunc calls always allocate, and so do comparisons.
   if (!IsOperator)
@@ -67,7 +68,8 @@ Elision elisionOf(const EagerOp &Op, ASTContext &Ctx) {
     Facts.push_back(F);
   }
   auto Fits = [&](unsigned T, unsigned O) { return fitsInto(Op.Operands[O], Op.Operands[T], Ctx); };
-  return elisionRule(Op.Ufunc, isa<CXXOperatorCallExpr>(Op.Call), Op.Element->isBooleanType(), Facts, Fits);
+  return elisionRule(Op.Ufunc, isa<CXXOperatorCallExpr>(Op.Call), Op.Element->isBooleanType(),
+                     Facts, Fits);
 }
 
 EagerChain::EagerChain(const EagerOp &Root, ASTContext &Ctx) { add(Root, Ctx); }
@@ -106,12 +108,9 @@ llvm::SmallVector<int, 4> EagerChain::spine() const {
 
 AllocationCount EagerChain::ownAllocations(const Node &N) {
   switch (N.Elided) {
-  case Elision::Always:
-    return {0, 0};
-  case Elision::Maybe:
-    return {0, 1};
-  case Elision::Never:
-    break;
+  case Elision::Always: return {0, 0};
+  case Elision::Maybe: return {0, 1};
+  case Elision::Never: break;
   }
   return {1, 1};
 }

@@ -33,9 +33,9 @@ Elision elisionOf(const array_expr::EagerOp &Op, ASTContext &Ctx);
 
 // One operand of an operation, as the runtime's elision rule sees it.
 struct ElisionOperand {
-  bool Temporary = false;      // an nd::array prvalue: binds to the array<T>&& overloads
-  bool Reusable = false;       // its buffer is its own: a fresh result, not a view
-  bool ResultElement = false;  // of the operation's result element type
+  bool Temporary = false;     // an nd::array prvalue: binds to the array<T>&& overloads
+  bool Reusable = false;      // its buffer is its own: a fresh result, not a view
+  bool ResultElement = false; // of the operation's result element type
 };
 
 // The rule itself, over what a caller knows of the operands (elisionOf for eager
@@ -44,14 +44,15 @@ struct ElisionOperand {
 // operand, the left one when both are, when that one is reusable and of the result's
 // element type and every other operand broadcasts to it. Fits(T, O) tells whether
 // operand O broadcasts to the shape of the temporary operand T.
-Elision elisionRule(llvm::StringRef Ufunc, bool IsOperator, bool BoolResult, llvm::ArrayRef<ElisionOperand> Operands,
+Elision elisionRule(llvm::StringRef Ufunc, bool IsOperator, bool BoolResult,
+                    llvm::ArrayRef<ElisionOperand> Operands,
                     llvm::function_ref<Elision(unsigned Temp, unsigned Other)> Fits);
 
 class EagerChain {
 public:
   struct Node {
     array_expr::EagerOp Op;
-    llvm::SmallVector<int, 3> ChildOf;  // per operand: the index of its Node, or -1
+    llvm::SmallVector<int, 3> ChildOf; // per operand: the index of its Node, or -1
     Elision Elided = Elision::Never;
   };
 

@@ -18,7 +18,6 @@ using model::operatorUfunc;
 using model::ufuncInfo;
 using model::UfuncInfo;
 
-
 std::optional<EagerOp> matchEagerOp(const Expr *E) {
   E = skipImplicit(E);
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
@@ -66,10 +65,11 @@ bool isSideEffectFree(const Expr *E) {
     return isa<FieldDecl>(ME->getMemberDecl()) && isSideEffectFree(ME->getBase());
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     switch (UO->getOpcode()) {
-    case UO_Minus: case UO_Plus: case UO_Not: case UO_LNot:
-      return isSideEffectFree(UO->getSubExpr());
-    default:
-      return false;
+    case UO_Minus:
+    case UO_Plus:
+    case UO_Not:
+    case UO_LNot: return isSideEffectFree(UO->getSubExpr());
+    default: return false;
     }
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
@@ -84,8 +84,7 @@ bool isSideEffectFree(const Expr *E) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
     // Const layout queries of an array handle.
     const CXXMethodDecl *M = MC->getMethodDecl();
-    if (!M || !M->isConst() || !M->getDeclName().isIdentifier() ||
-        !isNdArray(MC->getObjectType()))
+    if (!M || !M->isConst() || !M->getDeclName().isIdentifier() || !isNdArray(MC->getObjectType()))
       return false;
     if (!llvm::is_contained({"shape", "size", "ndim", "strides"}, M->getName()))
       return false;

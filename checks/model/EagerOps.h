@@ -22,11 +22,11 @@ namespace clang::tidy::nd_checks::array_expr {
 
 // One eager array operation.
 struct EagerOp {
-  const Expr *Call = nullptr;  // the CXXOperatorCallExpr or CallExpr
-  llvm::StringRef Ufunc;       // the ufunc whose out form computes it: "multiply"
+  const Expr *Call = nullptr; // the CXXOperatorCallExpr or CallExpr
+  llvm::StringRef Ufunc;      // the ufunc whose out form computes it: "multiply"
   llvm::SmallVector<const Expr *, 3> Operands;
-  bool Commutative = false;    // add and multiply: operands may be swapped exactly
-  QualType Element;            // T of the nd::array<T> it yields
+  bool Commutative = false; // add and multiply: operands may be swapped exactly
+  QualType Element;         // T of the nd::array<T> it yields
 };
 
 // E (after utils::skipImplicit) as an eager array operation, or nullopt.

@@ -24,25 +24,25 @@ static constexpr unsigned MaxAliasDepth = 8;
 namespace {
 
 // Whether after U no other handle or pointer reaches the buffer.
-bool keepsBufferPrivate(const HandleUse &U, const Expr *AllowedAssignment, ASTContext &Ctx, unsigned Depth = 0) {
+bool keepsBufferPrivate(const HandleUse &U, const Expr *AllowedAssignment, ASTContext &Ctx,
+                        unsigned Depth = 0) {
   switch (U.Kind) {
   case UseKind::Read:
   case UseKind::ElementWrite:
   case UseKind::LayoutObserved:
-  case UseKind::Returned:  // the function ends: nothing in it writes the buffer again
+  case UseKind::Returned: // the function ends: nothing in it writes the buffer again
     return true;
-  case UseKind::ElementAccess:
-    return !U.Kept;
+  case UseKind::ElementAccess: return !U.Kept;
   case UseKind::Rebind:
     return AllowedAssignment && U.Where == utils::skipImplicit(AllowedAssignment);
-  case UseKind::View:  // private while the view is used up within its expression
-    return Depth < MaxAliasDepth && keepsBufferPrivate(classifyUse(cast<Expr>(U.Where), Ctx), nullptr, Ctx, Depth + 1);
+  case UseKind::View: // private while the view is used up within its expression
+    return Depth < MaxAliasDepth &&
+           keepsBufferPrivate(classifyUse(cast<Expr>(U.Where), Ctx), nullptr, Ctx, Depth + 1);
   case UseKind::Alias:
   case UseKind::Copy:
   case UseKind::Lent:
   case UseKind::Escapes:
-  case UseKind::Unknown:
-    return false;
+  case UseKind::Unknown: return false;
   }
   return false;
 }
@@ -95,7 +95,8 @@ bool isContiguousLocal(const VarDecl *V, const Stmt *Scope, ASTContext &Ctx) {
   return isOwnedLocal(V) && createsFreshBuffer(V->getInit()) && !mayBeReboundHere(*V, *Scope, Ctx);
 }
 
-BufferUses::BufferUses(const Stmt &Body, ASTContext &Ctx) : Body(Body), Ctx(Ctx), Mutations(Body, Ctx) {}
+BufferUses::BufferUses(const Stmt &Body, ASTContext &Ctx)
+    : Body(Body), Ctx(Ctx), Mutations(Body, Ctx) {}
 
 llvm::SmallVector<const DeclRefExpr *, 8> BufferUses::referencesTo(const VarDecl *V) {
   return model::referencesTo(*V, Body, Ctx);
@@ -125,7 +126,9 @@ BufferUse BufferUses::followVar(const VarDecl *V, SourceRange Window, unsigned D
   return First;
 }
 
-BufferUse BufferUses::useOfVar(const VarDecl *V, SourceRange Window) { return followVar(V, Window, 0); }
+BufferUse BufferUses::useOfVar(const VarDecl *V, SourceRange Window) {
+  return followVar(V, Window, 0);
+}
 
 BufferUse BufferUses::useOfExpr(const Expr *E, SourceRange Window) {
   return follow(E, Window, 0, inWindow(E->getBeginLoc(), Window));
@@ -139,36 +142,34 @@ BufferUse BufferUses::follow(const Expr *E, SourceRange Window, unsigned Depth, 
   auto InWindowOnly = [&](K Kind) { return InWindow ? BufferUse{Kind, U.Where} : BufferUse{}; };
   switch (U.Kind) {
   case UseKind::Read:
-  case UseKind::Lent:  // trusted to read only, as before this model existed
+  case UseKind::Lent: // trusted to read only, as before this model existed
     return {};
   case UseKind::ElementAccess:
     // a(i, j) on a non-const array yields T&: a write only if that element is modified;
     // before the window only a reference kept beyond the expression matters.
     if (InWindow)
-      return Mutations.isMutated(cast<Expr>(U.Where)) ? BufferUse{K::Written, U.Where} : BufferUse{};
+      return Mutations.isMutated(cast<Expr>(U.Where)) ? BufferUse{K::Written, U.Where}
+                                                      : BufferUse{};
     return U.Kept ? BufferUse{K::Escapes, U.Where} : BufferUse{};
   case UseKind::ElementWrite:
-  case UseKind::Rebind:  // a = b: what `a` names is no longer this buffer
+  case UseKind::Rebind: // a = b: what `a` names is no longer this buffer
     return InWindowOnly(K::Written);
-  case UseKind::LayoutObserved:
-    return InWindowOnly(K::LayoutObserved);
-  case UseKind::Copy:
-    return followVar(U.Name, Window, Depth + 1);
-  case UseKind::Alias:  // a local reference is another name; anything else escapes
+  case UseKind::LayoutObserved: return InWindowOnly(K::LayoutObserved);
+  case UseKind::Copy: return followVar(U.Name, Window, Depth + 1);
+  case UseKind::Alias: // a local reference is another name; anything else escapes
     return U.Name ? followVar(U.Name, Window, Depth + 1) : BufferUse{K::Escapes, U.Where};
-  case UseKind::View:
-    return follow(cast<Expr>(U.Where), Window, Depth + 1, InWindow);
+  case UseKind::View: return follow(cast<Expr>(U.Where), Window, Depth + 1, InWindow);
   case UseKind::Returned:
   case UseKind::Escapes:
-  case UseKind::Unknown:
-    break;
+  case UseKind::Unknown: break;
   }
   return {K::Escapes, U.Where};
 }
 
 bool BufferUses::mayBeRebound(const VarDecl *V) {
   QualType T = V->getType();
-  return !V->hasLocalStorage() || (T->isReferenceType() && !T.getNonReferenceType().isConstQualified()) ||
+  return !V->hasLocalStorage() ||
+         (T->isReferenceType() && !T.getNonReferenceType().isConstQualified()) ||
          mayBeReboundHere(*V, Body, Ctx);
 }
 
@@ -180,10 +181,10 @@ const Stmt *BufferUses::findOpaqueCall(SourceRange Window) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return Call;
-    if (utils::isInNdOrNestedNamespace(Callee))  // nd::random's generators too
+    if (utils::isInNdOrNestedNamespace(Callee)) // nd::random's generators too
       continue;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee); MD && MD->getParent()->isLambda())
-      continue;  // its body is part of this function and analysed with it
+      continue; // its body is part of this function and analysed with it
     if (Callee->isInStdNamespace()) {
       // std::function and the like call arbitrary code.
       const auto *MD = dyn_cast<CXXMethodDecl>(Callee);

@@ -58,7 +58,8 @@ bool mayBeRebound(const VarDecl &V, ASTContext &Ctx) {
   return !isPlainLocalHandle(V) || !Body || mayBeReboundHere(V, *Body, Ctx);
 }
 
-bool reboundOnlyByAssignment(const VarDecl &V, ASTContext &Ctx, llvm::SmallVectorImpl<const Expr *> &Values) {
+bool reboundOnlyByAssignment(const VarDecl &V, ASTContext &Ctx,
+                             llvm::SmallVectorImpl<const Expr *> &Values) {
   const Stmt *Body = functionBodyOf(V);
   if (!isPlainLocalHandle(V) || !Body)
     return false;
@@ -79,16 +80,18 @@ bool mayBeReboundIn(const VarDecl &V, const Stmt &Region, ASTContext &Ctx) {
     return true;
   for (const DeclRefExpr *Ref : referencesTo(V, *Body, Ctx)) {
     HandleUse U = classifyUse(Ref, Ctx);
-    if (mayRebind(U) && (U.Kind != UseKind::Rebind || isWithin(DynTypedNode::create(*Ref), Region, Ctx)))
+    if (mayRebind(U) &&
+        (U.Kind != UseKind::Rebind || isWithin(DynTypedNode::create(*Ref), Region, Ctx)))
       return true;
   }
   return false;
 }
 
 bool mayRebindOtherHandles(const Stmt &Region, ASTContext &Ctx) {
-  for (const BoundNodes &N : match(findAll(stmt(anyOf(callExpr().bind("call"), cxxConstructExpr().bind("construct"),
-                                                      cxxDeleteExpr().bind("delete")))),
-                                   Region, Ctx)) {
+  for (const BoundNodes &N :
+       match(findAll(stmt(anyOf(callExpr().bind("call"), cxxConstructExpr().bind("construct"),
+                                cxxDeleteExpr().bind("delete")))),
+             Region, Ctx)) {
     if (N.getNodeAs<CXXDeleteExpr>("delete"))
       return true;
     if (const auto *Construct = N.getNodeAs<CXXConstructExpr>("construct")) {
@@ -113,7 +116,8 @@ bool mayRebindOtherHandles(const Stmt &Region, ASTContext &Ctx) {
   return false;
 }
 
-std::optional<std::string> partialResultVisibleFrom(const Stmt *S, const VarDecl &Target, ASTContext &Ctx) {
+std::optional<std::string> partialResultVisibleFrom(const Stmt *S, const VarDecl &Target,
+                                                    ASTContext &Ctx) {
   // The statements that enclose the declaration of Target: reaching one of them from S
   // without crossing a try block or a lambda means only Target's own scope is left.
   llvm::SmallPtrSet<const void *, 16> DeclScopes;

@@ -25,7 +25,8 @@ bool mayBeRebound(const VarDecl &V, ASTContext &Ctx);
 // Whether the local, non-reference handle V is rebound only by plain assignments
 // `V = value;` (and otherwise not, as in mayBeRebound). Values receives the assigned
 // expressions.
-bool reboundOnlyByAssignment(const VarDecl &V, ASTContext &Ctx, llvm::SmallVectorImpl<const Expr *> &Values);
+bool reboundOnlyByAssignment(const VarDecl &V, ASTContext &Ctx,
+                             llvm::SmallVectorImpl<const Expr *> &Values);
 
 // Whether code inside Region (a statement of V's function, typically a loop) may rebind
 // the handle V: a use of V inside Region that may rebind it, or a use anywhere that
@@ -43,6 +44,7 @@ bool mayRebindOtherHandles(const Stmt &Region, ASTContext &Ctx);
 // Why a handler or a lambda could see the local Target after S (a statement of its
 // function) threw midway through a rewrite that writes Target step by step, or
 // nullopt when nothing can: only Target's own scope is left when S throws.
-std::optional<std::string> partialResultVisibleFrom(const Stmt *S, const VarDecl &Target, ASTContext &Ctx);
+std::optional<std::string> partialResultVisibleFrom(const Stmt *S, const VarDecl &Target,
+                                                    ASTContext &Ctx);
 
 } // namespace clang::tidy::nd_checks::model

@@ -55,8 +55,9 @@ bool elementAccessIsTransient(const Expr *Access, ASTContext &Ctx) {
       return true;
     const auto *PE = Parents[0].get<Expr>();
     if (!PE)
-      return Parents[0].get<Stmt>() != nullptr;  // a discarded value
-    if (isa<ParenExpr>(PE) || (isa<ConditionalOperator>(PE) && cast<ConditionalOperator>(PE)->getCond() != Child)) {
+      return Parents[0].get<Stmt>() != nullptr; // a discarded value
+    if (isa<ParenExpr>(PE) ||
+        (isa<ConditionalOperator>(PE) && cast<ConditionalOperator>(PE)->getCond() != Child)) {
       Child = PE;
       continue;
     }
@@ -102,7 +103,8 @@ const CXXOperatorCallExpr *assignmentThroughIndex(const Expr *E, ASTContext &Ctx
       continue;
     }
     const auto *Op = dyn_cast<CXXOperatorCallExpr>(PE);
-    return Op && Op->isAssignmentOp() && Op->getNumArgs() > 0 && Op->getArg(0) == Child ? Op : nullptr;
+    return Op && Op->isAssignmentOp() && Op->getNumArgs() > 0 && Op->getArg(0) == Child ? Op
+                                                                                        : nullptr;
   }
 }
 
@@ -142,23 +144,23 @@ HandleUse methodUse(const CXXMethodDecl *MD, const CallExpr *Call, ASTContext &C
       U.Kept = !elementAccessIsTransient(Call, Ctx);
       return U;
     }
-    if (isNdArray(R))  // a gather copies, basic indexing makes a view
+    if (isNdArray(R)) // a gather copies, basic indexing makes a view
       return use(originOf(Call) == ArrayOrigin::Fresh ? UseKind::Read : UseKind::View, Call);
     return use(UseKind::Read, Call);
   }
   if (MD->getIdentifier()) {
     llvm::StringRef Name = MD->getName();
-    if (llvm::is_contained({"copy", "flatten", "astype", "shape", "size", "ndim", "item", "empty", "writeable",
-                            "require_writeable"},
+    if (llvm::is_contained({"copy", "flatten", "astype", "shape", "size", "ndim", "item", "empty",
+                            "writeable", "require_writeable"},
                            Name))
       return use(UseKind::Read, Call);
     if (Name == "fill")
       return use(UseKind::ElementWrite, Call);
     if (Name == "data" && !MD->isConst())
-      return use(UseKind::Escapes, Call);  // a pointer that can write the elements
+      return use(UseKind::Escapes, Call); // a pointer that can write the elements
     if (llvm::is_contained({"data", "strides", "is_contiguous"}, Name))
       return use(UseKind::LayoutObserved, Call);
-    if (isNdArray(R))  // reshape, ravel, T
+    if (isNdArray(R)) // reshape, ravel, T
       return use(UseKind::View, Call);
   }
   return use(MD->isConst() ? UseKind::Read : UseKind::Unknown, Call);
@@ -185,12 +187,12 @@ HandleUse argumentUse(const Expr *CallLike, const Expr *Arg, ASTContext &Ctx) {
     Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
   }
   if (!Callee)
-    return use(UseKind::Alias, CallLike);  // an indirect call may take it by reference
+    return use(UseKind::Alias, CallLike); // an indirect call may take it by reference
   unsigned Index = 0;
   while (Index < Args.size() && Args[Index] != Arg)
     ++Index;
   if (Index < Shift || Index - Shift >= Callee->getNumParams())
-    return use(UseKind::Alias, CallLike);  // C variadic or not found
+    return use(UseKind::Alias, CallLike); // C variadic or not found
   QualType Param = Callee->getParamDecl(Index - Shift)->getType();
   if (!isInNdNamespace(Callee)) {
     if (isNonConstReference(Param))
@@ -204,16 +206,18 @@ HandleUse argumentUse(const Expr *CallLike, const Expr *Arg, ASTContext &Ctx) {
   if (Callee->getIdentifier() && Callee->getName() == "shares_memory")
     return use(UseKind::LayoutObserved, CallLike);
   if (array_expr::matchEagerOp(Call))
-    return use(UseKind::Read, CallLike);  // read into a new array
+    return use(UseKind::Read, CallLike); // read into a new array
   QualType R = Callee->getReturnType();
   bool Writes = isNonConstReference(Param) || (!Param->isReferenceType() && isNdArray(Param));
-  if (!Writes)  // a reference returned is the `out` argument, another one
-    return use(!R->isReferenceType() && isNdArray(R) && originOf(Call) != ArrayOrigin::Fresh ? UseKind::View
-                                                                                           : UseKind::Read,
+  if (!Writes) // a reference returned is the `out` argument, another one
+    return use(!R->isReferenceType() && isNdArray(R) && originOf(Call) != ArrayOrigin::Fresh
+                   ? UseKind::View
+                   : UseKind::Read,
                CallLike);
   // An `out` (or a += left operand) the call may hand back: kept if the result is used.
   bool MayReturnIt = R->isReferenceType() || (isNdArray(R) && originOf(Call) != ArrayOrigin::Fresh);
-  return use(!MayReturnIt || isDiscarded(Call, Ctx) ? UseKind::ElementWrite : UseKind::Escapes, CallLike);
+  return use(!MayReturnIt || isDiscarded(Call, Ctx) ? UseKind::ElementWrite : UseKind::Escapes,
+             CallLike);
 }
 
 // The handle initialises the variable VD; Copied: through a copy of the handle.
@@ -234,9 +238,9 @@ HandleUse bindingUse(const VarDecl *VD, const Expr *Child, bool Copied) {
 
 HandleUse classifyUse(const Expr *E, ASTContext &Ctx) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && Ref->refersToEnclosingVariableOrCapture())
-    return use(UseKind::Unknown, Ref);  // when the lambda runs is not followed
+    return use(UseKind::Unknown, Ref); // when the lambda runs is not followed
   const Expr *Child = E;
-  bool Copied = false;  // the walk passed a copy of the handle
+  bool Copied = false; // the walk passed a copy of the handle
   for (;;) {
     DynTypedNodeList Parents = Ctx.getParents(*Child);
     if (Parents.empty())
@@ -250,29 +254,30 @@ HandleUse classifyUse(const Expr *E, ASTContext &Ctx) {
         return use(UseKind::Returned, Return);
       if (P.get<CXXForRangeStmt>() || !P.get<Stmt>())
         return use(UseKind::Unknown, Child);
-      return use(UseKind::Read, Child);  // a discarded value, a condition
+      return use(UseKind::Read, Child); // a discarded value, a condition
     }
-    if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr, ExprWithCleanups,
-            ConstantExpr>(PE)) {
+    if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+            ExprWithCleanups, ConstantExpr>(PE)) {
       Child = PE;
       continue;
     }
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(PE);
         Construct && Construct->getNumArgs() == 1 && Construct->getArg(0) == Child &&
         Construct->getConstructor()->isCopyOrMoveConstructor() && isNdArray(Construct->getType())) {
-      Copied = true;  // another handle of the same buffer
+      Copied = true; // another handle of the same buffer
       Child = PE;
       continue;
     }
     if (Copied && !isa<CallExpr>(PE))
-      return use(UseKind::Escapes, PE);  // the copy is kept: a capture, a member
+      return use(UseKind::Escapes, PE); // the copy is kept: a capture, a member
     if (const auto *ME = dyn_cast<MemberExpr>(PE); ME && ME->getBase() == Child) {
       const auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
       DynTypedNodeList CallParents = Ctx.getParents(*ME);
       const auto *Call = CallParents.empty() ? nullptr : CallParents[0].get<CXXMemberCallExpr>();
       return MD && Call ? methodUse(MD, Call, Ctx) : use(UseKind::Unknown, PE);
     }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(PE); Op && Op->getNumArgs() > 0 && Op->getArg(0) == Child)
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(PE);
+        Op && Op->getNumArgs() > 0 && Op->getArg(0) == Child)
       if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()))
         return methodUse(MD, Op, Ctx);
     if (isa<CallExpr, CXXConstructExpr>(PE))
@@ -280,16 +285,18 @@ HandleUse classifyUse(const Expr *E, ASTContext &Ctx) {
     if (const auto *UO = dyn_cast<UnaryOperator>(PE); UO && UO->getOpcode() == UO_AddrOf)
       return use(UseKind::Alias, PE);
     if (isa<UnaryExprOrTypeTraitExpr>(PE))
-      return use(UseKind::Read, PE);  // sizeof: unevaluated
+      return use(UseKind::Read, PE); // sizeof: unevaluated
     if (isa<LambdaExpr>(PE))
-      return use(UseKind::Alias, PE);  // captured by reference
+      return use(UseKind::Alias, PE); // captured by reference
     return use(UseKind::Unknown, PE);
   }
 }
 
-llvm::SmallVector<const DeclRefExpr *, 8> referencesTo(const VarDecl &V, const Stmt &Body, ASTContext &Ctx) {
+llvm::SmallVector<const DeclRefExpr *, 8> referencesTo(const VarDecl &V, const Stmt &Body,
+                                                       ASTContext &Ctx) {
   llvm::SmallVector<const DeclRefExpr *, 8> Refs;
-  for (const BoundNodes &N : match(findAll(declRefExpr(to(varDecl(equalsNode(&V)))).bind("ref")), Body, Ctx))
+  for (const BoundNodes &N :
+       match(findAll(declRefExpr(to(varDecl(equalsNode(&V)))).bind("ref")), Body, Ctx))
     Refs.push_back(N.getNodeAs<DeclRefExpr>("ref"));
   return Refs;
 }

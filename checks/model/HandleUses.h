@@ -40,11 +40,11 @@ enum class UseKind {
 
 struct HandleUse {
   UseKind Kind = UseKind::Unknown;
-  const Stmt *Where = nullptr;     // what consumes the handle (View: an Expr)
-  const VarDecl *Name = nullptr;   // Copy, Alias: the local variable that now names it
-  const Expr *Value = nullptr;     // Rebind: the assigned value
-  bool Kept = false;               // ElementAccess: the element's reference outlives
-                                   // its expression (bound to a reference, returned)
+  const Stmt *Where = nullptr;   // what consumes the handle (View: an Expr)
+  const VarDecl *Name = nullptr; // Copy, Alias: the local variable that now names it
+  const Expr *Value = nullptr;   // Rebind: the assigned value
+  bool Kept = false;             // ElementAccess: the element's reference outlives
+                                 // its expression (bound to a reference, returned)
 };
 
 // The use that E, an expression of nd::array type (a reference to a handle, or a view
@@ -57,7 +57,8 @@ HandleUse classifyUse(const Expr *E, ASTContext &Ctx);
 const CXXOperatorCallExpr *assignmentThroughIndex(const Expr *E, ASTContext &Ctx);
 
 // Every reference to V in Body.
-llvm::SmallVector<const DeclRefExpr *, 8> referencesTo(const VarDecl &V, const Stmt &Body, ASTContext &Ctx);
+llvm::SmallVector<const DeclRefExpr *, 8> referencesTo(const VarDecl &V, const Stmt &Body,
+                                                       ASTContext &Ctx);
 
 // The body of the function V belongs to, or null.
 const Stmt *functionBodyOf(const VarDecl &V);

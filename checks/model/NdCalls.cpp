@@ -83,8 +83,10 @@ ArrayOrigin originOfOperatorCall(const CXXOperatorCallExpr *Op) {
   if (isa<CXXMethodDecl>(F))
     return ArrayOrigin::Unknown;
   switch (Op->getOperator()) {
-  case OO_PlusEqual: case OO_MinusEqual: case OO_StarEqual: case OO_SlashEqual:
-    return ArrayOrigin::View;
+  case OO_PlusEqual:
+  case OO_MinusEqual:
+  case OO_StarEqual:
+  case OO_SlashEqual: return ArrayOrigin::View;
   default:
     return isNdArray(Op->getType()) && !Op->getType()->isReferenceType() ? ArrayOrigin::Fresh
                                                                          : ArrayOrigin::Unknown;
@@ -107,7 +109,7 @@ ArrayOrigin originOfCall(const CallExpr *Call) {
   switch (Info->Result) {
   case CallResult::Fresh: return ArrayOrigin::Fresh;
   case CallResult::View: return ArrayOrigin::View;
-  default: return ArrayOrigin::Unknown;  // mixed, dest, value
+  default: return ArrayOrigin::Unknown; // mixed, dest, value
   }
 }
 
@@ -128,10 +130,9 @@ ArrayOrigin originOf(const Expr *E) {
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     // nd::array's list and shape constructors allocate; copies share.
     return Construct->getConstructor()->isCopyOrMoveConstructor() ? ArrayOrigin::View
-                                                                   : ArrayOrigin::Fresh;
+                                                                  : ArrayOrigin::Fresh;
   return ArrayOrigin::Unknown;
 }
-
 
 bool isKeepDimsTag(const Expr *E) {
   const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
@@ -140,7 +141,8 @@ bool isKeepDimsTag(const Expr *E) {
 
 llvm::SmallVector<const Expr *, 4> listedItems(const Expr *E) {
   E = skipImplicit(E);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); Construct && Construct->getNumArgs() == 1)
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
     E = skipImplicit(Construct->getArg(0));
   if (const auto *Std = dyn_cast<CXXStdInitializerListExpr>(E))
     E = skipImplicit(Std->getSubExpr());
@@ -152,7 +154,8 @@ llvm::SmallVector<const Expr *, 4> listedItems(const Expr *E) {
   return Items;
 }
 
-std::optional<llvm::SmallVector<int64_t, 4>> constantIntegers(const Expr *E, const ASTContext &Ctx) {
+std::optional<llvm::SmallVector<int64_t, 4>> constantIntegers(const Expr *E,
+                                                              const ASTContext &Ctx) {
   llvm::SmallVector<int64_t, 4> Values;
   for (const Expr *Item : listedItems(E)) {
     std::optional<int64_t> Value = utils::integerConstant(Item, Ctx);
@@ -228,7 +231,7 @@ std::optional<ReductionCall> matchReduction(const Expr *E) {
         return std::nullopt;
       R.KeepDims = Value->getBoolValue();
     } else if (isNdArray(Arg->getType())) {
-      return std::nullopt;  // the form with `out`
+      return std::nullopt; // the form with `out`
     }
   }
   return R;

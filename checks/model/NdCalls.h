@@ -17,10 +17,10 @@
 namespace clang::tidy::nd_checks::model {
 
 enum class ArrayOrigin {
-  Fresh,    // a new buffer: creation, copy(), astype, arithmetic, ufuncs, reductions,
-            // advanced indexing (a gather copies)
-  View,     // shares a buffer: a named handle, basic indexing, reshape/ravel/T views
-  Unknown,  // not an nd::array expression the model knows
+  Fresh,   // a new buffer: creation, copy(), astype, arithmetic, ufuncs, reductions,
+           // advanced indexing (a gather copies)
+  View,    // shares a buffer: a named handle, basic indexing, reshape/ravel/T views
+  Unknown, // not an nd::array expression the model knows
 };
 
 // What the nd::array expression E (implicit nodes skipped) hands back.
@@ -37,11 +37,11 @@ struct ReductionCall {
   const CallExpr *Call = nullptr;
   llvm::StringRef Name;
   const Expr *Array = nullptr;
-  const Expr *Axis = nullptr;           // null: over all axes
-  llvm::SmallVector<unsigned, 2> Axes;  // the constant, non-negative axes, ascending
-  bool AxesKnown = false;               // Axis is such a constant
-  const Expr *Ddof = nullptr;           // var and stddev
-  bool KeepDims = false;                // an nd::keepdims argument
+  const Expr *Axis = nullptr;          // null: over all axes
+  llvm::SmallVector<unsigned, 2> Axes; // the constant, non-negative axes, ascending
+  bool AxesKnown = false;              // Axis is such a constant
+  const Expr *Ddof = nullptr;          // var and stddev
+  bool KeepDims = false;               // an nd::keepdims argument
 };
 std::optional<ReductionCall> matchReduction(const Expr *E);
 

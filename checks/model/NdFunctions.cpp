@@ -25,22 +25,33 @@ struct UfuncRow {
 };
 
 constexpr UfuncRow Ufuncs[] = {
-#define ND_UFUNC(name, numpy, arity, family, result, accepts, ulp32, ulp64, api, commutative, \
-                 op, c_names)                                                              \
+#define ND_UFUNC(name, numpy, arity, family, result, accepts, ulp32, ulp64, api, commutative, op,  \
+                 c_names)                                                                          \
   {#name, arity, UfuncApi::api != UfuncApi::internal, commutative != 0, op, c_names},
 #include "nd/ufuncs.def"
 };
 
 // nd/functions.def's `kind` column: only its name matters to the checks today.
 enum class FunctionKind {
-  reduction, scan, shape, creation, view, indexing, sorting, counting, linalg, io, random,
-  elementwise, query, config
+  reduction,
+  scan,
+  shape,
+  creation,
+  view,
+  indexing,
+  sorting,
+  counting,
+  linalg,
+  io,
+  random,
+  elementwise,
+  query,
+  config
 };
 // nd/functions.def's `result` column, spelled as the table spells it.
 namespace result_column {
-constexpr CallResult fresh = CallResult::Fresh, view = CallResult::View,
-                     mixed = CallResult::Mixed, dest = CallResult::Dest,
-                     value = CallResult::Value;
+constexpr CallResult fresh = CallResult::Fresh, view = CallResult::View, mixed = CallResult::Mixed,
+                     dest = CallResult::Dest, value = CallResult::Value;
 } // namespace result_column
 
 struct FunctionRow {
@@ -51,7 +62,7 @@ struct FunctionRow {
 };
 
 constexpr FunctionRow Functions[] = {
-#define ND_FUNCTION(name, kind, result, out) \
+#define ND_FUNCTION(name, kind, result, out)                                                       \
   {name, FunctionKind::kind, result_column::result, out != 0},
 #include "nd/functions.def"
 };
@@ -75,13 +86,11 @@ std::string_view view(llvm::StringRef S) { return {S.data(), S.size()}; }
 // ---- what the tables do not say, checked against them at compile time
 
 // nd/operators.hpp's ND_ARITHMETIC_OPERATOR rows (check_tables.py `model` compares).
-constexpr std::string_view TemporaryReusingUfuncs[] = {"add", "subtract", "multiply",
-                                                       "divide"};
+constexpr std::string_view TemporaryReusingUfuncs[] = {"add", "subtract", "multiply", "divide"};
 // The reductions of nd/reduce.hpp, the function objects with the forms (a),
 // (a, axis), (a, axes), (a, axis, keepdims), and var/stddev's ddof.
-constexpr std::string_view AxisReductions[] = {"sum", "prod", "mean",   "var",    "stddev",
-                                               "min", "max",  "any",    "all",    "argmin",
-                                               "argmax"};
+constexpr std::string_view AxisReductions[] = {"sum", "prod", "mean", "var",    "stddev", "min",
+                                               "max", "any",  "all",  "argmin", "argmax"};
 
 constexpr bool allUfuncsWithOperators() {
   for (std::string_view Name : TemporaryReusingUfuncs)

@@ -16,7 +16,7 @@
 namespace clang::tidy::nd_checks::model {
 
 struct UfuncInfo {
-  unsigned Inputs = 0;  // operands of the form without `out`
+  unsigned Inputs = 0; // operands of the form without `out`
   bool Commutative = false;
 };
 

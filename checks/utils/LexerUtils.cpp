@@ -82,7 +82,8 @@ bool needsParentheses(const Expr *E, ASTContext &Context) {
     const Stmt *Parent = Parents[0].get<Stmt>();
     if (!Parent)
       return true;
-    if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr, ExprWithCleanups>(Parent) ||
+    if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr, ExprWithCleanups>(
+            Parent) ||
         (isa<CXXConstructExpr>(Parent) && cast<CXXConstructExpr>(Parent)->getNumArgs() == 1)) {
       Node = Parent;
       continue;
@@ -104,7 +105,7 @@ std::string withoutEnclosingParens(const std::string &Text) {
   for (size_t I = 0; I + 1 < Text.size(); ++I) {
     Depth += Text[I] == '(' ? 1 : Text[I] == ')' ? -1 : 0;
     if (Depth == 0)
-      return Text;  // the first parenthesis closes before the end
+      return Text; // the first parenthesis closes before the end
   }
   return Text.substr(1, Text.size() - 2);
 }

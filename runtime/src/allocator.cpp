@@ -114,8 +114,8 @@ struct buffer_counters {
   void on_allocate(std::size_t n) {
     allocations.fetch_add(1, std::memory_order_relaxed);
     bytes.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed);
-    const std::int64_t now = live.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed) +
-                             static_cast<std::int64_t>(n);
+    const std::int64_t now =
+        live.fetch_add(static_cast<std::int64_t>(n), std::memory_order_relaxed) + static_cast<std::int64_t>(n);
     std::int64_t seen = peak.load(std::memory_order_relaxed);
     while (now > seen && !peak.compare_exchange_weak(seen, now, std::memory_order_relaxed)) {
     }
@@ -181,8 +181,8 @@ std::shared_ptr<buffer> allocate_buffer(std::size_t bytes, std::span<const index
   try {
     return std::make_shared<buffer>(bytes);
   } catch (const std::bad_alloc&) {
-    throw memory_error("Unable to allocate " + size_to_string(bytes) + " for an array with shape " +
-                       to_string(shape) + " and data type " + dtype_name(type));
+    throw memory_error("Unable to allocate " + size_to_string(bytes) + " for an array with shape " + to_string(shape) +
+                       " and data type " + dtype_name(type));
   }
 }
 

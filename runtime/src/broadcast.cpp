@@ -51,8 +51,8 @@ void throw_broadcast_shapes_mismatch(const std::span<const index_t>* shapes, int
       const std::span<const index_t> pair[] = {shapes[j], shapes[i]};
       if (!try_broadcast(pair, 2, acc))
         throw shape_error("shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg " +
-                          std::to_string(j) + " with shape " + to_string(shapes[j]) + " and arg " +
-                          std::to_string(i) + " with shape " + to_string(shapes[i]) + ".");
+                          std::to_string(j) + " with shape " + to_string(shapes[j]) + " and arg " + std::to_string(i) +
+                          " with shape " + to_string(shapes[i]) + ".");
     }
   }
   throw shape_error("shape mismatch: objects cannot be broadcast to a single shape");

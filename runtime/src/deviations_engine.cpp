@@ -97,20 +97,24 @@ class row_moments {
     collect(0, rows_, split, parts);
     const index_t n_parts = static_cast<index_t>(parts.size());
     // Each part's (mean, m2) per column block; a part of the whole tree writes m2 only.
-    std::unique_ptr<R[]> results(split == 0 ? nullptr : new R[static_cast<std::size_t>(columns_ * n_parts * 2 * block_width)]);
-    auto slot = [&](index_t column, index_t part) { return results.get() + (column * n_parts + part) * 2 * block_width; };
-    share(columns_ * n_parts, rows_ / n_parts * std::min(len_, block_width), max_tasks, [&](index_t first, index_t last) {
-      std::unique_ptr<R[]> scratch(new R[static_cast<std::size_t>(2 * block_width * (depth_ + 2))]);
-      for (index_t t = first; t < last; ++t) {
-        const index_t column = t / n_parts, part = t % n_parts;
-        at_column(column, [&](index_t base, index_t w) {
-          R* mean = split == 0 ? scratch.get() : slot(column, part);
-          R* m2 = mean + block_width;
-          moments(base, in_ + base, parts[part].lo, parts[part].hi, mean, m2, scratch.get() + 2 * block_width, w);
-          if (split == 0) write_column(column, m2, w, out);
-        });
-      }
-    });
+    std::unique_ptr<R[]> results(split == 0 ? nullptr
+                                            : new R[static_cast<std::size_t>(columns_ * n_parts * 2 * block_width)]);
+    auto slot = [&](index_t column, index_t part) {
+      return results.get() + (column * n_parts + part) * 2 * block_width;
+    };
+    share(columns_ * n_parts, rows_ / n_parts * std::min(len_, block_width), max_tasks,
+          [&](index_t first, index_t last) {
+            std::unique_ptr<R[]> scratch(new R[static_cast<std::size_t>(2 * block_width * (depth_ + 2))]);
+            for (index_t t = first; t < last; ++t) {
+              const index_t column = t / n_parts, part = t % n_parts;
+              at_column(column, [&](index_t base, index_t w) {
+                R* mean = split == 0 ? scratch.get() : slot(column, part);
+                R* m2 = mean + block_width;
+                moments(base, in_ + base, parts[part].lo, parts[part].hi, mean, m2, scratch.get() + 2 * block_width, w);
+                if (split == 0) write_column(column, m2, w, out);
+              });
+            }
+          });
     if (split == 0) return;
     // Merging a column block's parts reads each part's (mean, m2) once.
     share(columns_, n_parts * 2 * std::min(len_, block_width), max_tasks, [&](index_t first, index_t last) {

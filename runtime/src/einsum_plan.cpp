@@ -70,11 +70,11 @@ einsum_plan parse_einsum(std::string_view subscripts, std::span<const int> ndims
     const bool has_ellipsis = std::find(t.begin(), t.end(), -1) != t.end();
     const int named = static_cast<int>(t.size()) - (has_ellipsis ? 1 : 0);
     if (named > ndims[k])
-      throw value_error("einstein sum subscripts string contains too many subscripts for operand " +
-                        std::to_string(k));
+      throw value_error("einstein sum subscripts string contains too many subscripts for operand " + std::to_string(k));
     if (!has_ellipsis && named < ndims[k])
-      throw value_error("operand has more dimensions than subscripts given in einstein sum, but no '...' "
-                        "ellipsis provided to broadcast the extra dimensions.");
+      throw value_error(
+          "operand has more dimensions than subscripts given in einstein sum, but no '...' "
+          "ellipsis provided to broadcast the extra dimensions.");
     if (has_ellipsis) ellipsis_dims = std::max(ellipsis_dims, ndims[k] - named);
   }
   // The axes "..." stands for are labels letters.., aligned at their last axis.
@@ -109,17 +109,18 @@ einsum_plan parse_einsum(std::string_view subscripts, std::span<const int> ndims
       continue;
     }
     if (seen[label])
-      throw value_error(std::string("einstein sum subscripts string includes output subscript '") +
-                        label_char(label) + "' multiple times");
+      throw value_error(std::string("einstein sum subscripts string includes output subscript '") + label_char(label) +
+                        "' multiple times");
     if (count[label] == 0)
-      throw value_error(std::string("einstein sum subscripts string included output subscript '") +
-                        label_char(label) + "' which never appeared in an input");
+      throw value_error(std::string("einstein sum subscripts string included output subscript '") + label_char(label) +
+                        "' which never appeared in an input");
     seen[label] = true;
     plan.output.push_back(label);
   }
   if (!out_ellipsis && ellipsis_dims > 0)
-    throw value_error("output has more dimensions than subscripts given in einstein sum, but no '...' ellipsis "
-                      "provided to broadcast the extra dimensions.");
+    throw value_error(
+        "output has more dimensions than subscripts given in einstein sum, but no '...' ellipsis "
+        "provided to broadcast the extra dimensions.");
   return plan;
 }
 
@@ -140,9 +141,8 @@ einsum_layout layout_einsum(const einsum_plan& plan, std::span<const std::span<c
       const int label = plan.axes[k][d];
       const index_t n = shapes[k][d];
       if (mine[label] >= 0 && mine[label] != n)
-        throw value_error("dimensions in operand " + std::to_string(k) + " for collapsing index '" +
-                          label_char(label) + "' don't match (" + std::to_string(mine[label]) + " != " +
-                          std::to_string(n) + ")");
+        throw value_error("dimensions in operand " + std::to_string(k) + " for collapsing index '" + label_char(label) +
+                          "' don't match (" + std::to_string(mine[label]) + " != " + std::to_string(n) + ")");
       mine[label] = n;
     }
     for (int label = 0; label < plan.labels; ++label) {

@@ -16,8 +16,9 @@ std::pair<index_t, index_t> external_extent(const void* ptr, std::span<const ind
   index_t count = 1;
   for (index_t d : shape) count *= d;
   if (count == 0) return {0, 0};
-  if (ptr == nullptr) throw value_error("from_data: a null pointer for a shape " + to_string(shape) + " of " +
-                                        std::to_string(count) + " elements");
+  if (ptr == nullptr)
+    throw value_error("from_data: a null pointer for a shape " + to_string(shape) + " of " + std::to_string(count) +
+                      " elements");
   // The element offsets the layout reaches, which must fit the address space.
   index_t lo = 0, hi = 0;
   const auto limit = static_cast<index_t>(PTRDIFF_MAX / static_cast<index_t>(item));

@@ -201,7 +201,8 @@ gather_plan plan_advanced_index(std::span<const index_t> shape, std::span<const 
   }
 
   const shape_t index_shape = broadcast_index_shapes(plan.tables);
-  if (first_bad && index_shape.prod() != 0) throw_index_out_of_bounds(first_bad->index, first_bad->axis, first_bad->len);
+  if (first_bad && index_shape.prod() != 0)
+    throw_index_out_of_bounds(first_bad->index, first_bad->axis, first_bad->len);
   const int at = plan.tables.empty() ? basic_shape.size() : (run == separated ? 0 : advanced_at);
   const int nb = index_shape.size();
   for (int d = 0; d < at; ++d) {
@@ -260,8 +261,8 @@ class gatherer {
         progression_step_ = t.offsets[1] - t.offsets[0];
         progression_ = true;
         for (index_t i = 2; i < inner_ && progression_; ++i)
-          progression_ = t.offsets[static_cast<std::size_t>(i)] - t.offsets[static_cast<std::size_t>(i - 1)] ==
-                         progression_step_;
+          progression_ =
+              t.offsets[static_cast<std::size_t>(i)] - t.offsets[static_cast<std::size_t>(i - 1)] == progression_step_;
       }
     }
   }
@@ -273,7 +274,7 @@ class gatherer {
   void run(index_t r0, index_t r1, index_t c0, index_t c1) const {
     index_t counter[max_dims] = {};
     index_t src_off = plan_.base;
-    std::vector<index_t> pos(nt_, 0);  // position of each table's current element
+    std::vector<index_t> pos(nt_, 0);                 // position of each table's current element
     for (index_t r = r0, d = nd_ - 2; d >= 0; --d) {  // unravel r0 over the outer dimensions
       counter[d] = r % plan_.shape[d];
       r /= plan_.shape[d];
@@ -534,8 +535,9 @@ template <class U>
 void write_back_as(const scatter_origin& o, const U* values, index_t count) {
   U* dst = static_cast<U*>(o.data);
   const auto changed = [] {
-    throw value_error("assignment through an advanced index: the index selects another number of elements "
-                      "than when it was applied (was it changed in between?)");
+    throw value_error(
+        "assignment through an advanced index: the index selects another number of elements "
+        "than when it was applied (was it changed in between?)");
   };
   const auto* mask = static_cast<const bool*>(o.index.empty() ? nullptr : o.index[0].data);
   const std::byte* lo = static_cast<const std::byte*>(o.data);
@@ -569,8 +571,9 @@ void scatter_back(const scatter_origin& o, const void* values, index_t count) {
     expired |= !indices.back();
   }
   if (expired)
-    throw value_error("assignment through an advanced index: the indexed array or an index array no longer exists "
-                      "(assign in the same statement: a(mask) = v)");
+    throw value_error(
+        "assignment through an advanced index: the indexed array or an index array no longer exists "
+        "(assign in the same statement: a(mask) = v)");
   if (!o.writeable) throw value_error("assignment destination is read-only");
   switch (o.elem_size) {
     case 1: return write_back_as(o, static_cast<const std::uint8_t*>(values), count);

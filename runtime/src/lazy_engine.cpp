@@ -53,11 +53,11 @@ struct array_ref {
 
 struct step {
   const lazy_node* node = nullptr;
-  bool fused = false;       // computed block by block in the pass
-  bool materialise = false;  // computed whole before the pass (or a leaf)
-  array_ref value;          // leaves and materialised nodes
+  bool fused = false;            // computed block by block in the pass
+  bool materialise = false;      // computed whole before the pass (or a leaf)
+  array_ref value;               // leaves and materialised nodes
   int inputs[3] = {-1, -1, -1};  // steps of the inputs, -1 for a scalar
-  int slot = -1;            // block buffer of a fused non-root node
+  int slot = -1;                 // block buffer of a fused non-root node
 };
 
 struct program {
@@ -258,8 +258,8 @@ void run_root_directly(program& p, const lazy_target& out) {
 // block buffer of another fused node.
 struct pass_input {
   enum kind_t { scalar, array, buffer } kind;
-  int index;            // array operand (0 is out) or buffer slot
-  const void* value;    // the scalar
+  int index;          // array operand (0 is out) or buffer slot
+  const void* value;  // the scalar
   dtype type;
 };
 struct pass_node {
@@ -335,8 +335,7 @@ struct pass {
   dtype out_type;
 
   // One segment (row, columns [c0, c0 + n)) of one node, at offset `off` of the block.
-  void run_segment(const pass_node& pn, std::byte* const* bufs, index_t row, index_t c0, index_t n,
-                   index_t off) const {
+  void run_segment(const pass_node& pn, std::byte* const* bufs, index_t row, index_t c0, index_t n, index_t off) const {
     operand ins[3];
     index_t s[3];
     for (int k = 0; k < pn.node->nin; ++k) {

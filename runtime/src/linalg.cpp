@@ -72,8 +72,8 @@ template void matmul_kernel<double>(const double*, const double*, double*, index
 void throw_dot_not_aligned(std::span<const index_t> a, std::span<const index_t> b, int a_dim, int b_dim) {
   throw value_error("shapes " + compact_shape(a) + " and " + compact_shape(b) +
                     " not aligned: " + std::to_string(a[static_cast<std::size_t>(a_dim)]) + " (dim " +
-                    std::to_string(a_dim) + ") != " + std::to_string(b[static_cast<std::size_t>(b_dim)]) +
-                    " (dim " + std::to_string(b_dim) + ")");
+                    std::to_string(a_dim) + ") != " + std::to_string(b[static_cast<std::size_t>(b_dim)]) + " (dim " +
+                    std::to_string(b_dim) + ")");
 }
 
 void throw_matmul_out_core(int dim, index_t got, index_t expected) {
@@ -83,8 +83,8 @@ void throw_matmul_out_core(int dim, index_t got, index_t expected) {
 }
 
 void throw_matmul_out_cast(dtype from, dtype to) {
-  throw type_error(std::string("Cannot cast ufunc 'matmul' output from dtype('") + dtype_name(from) +
-                   "') to dtype('" + dtype_name(to) + "') with casting rule 'same_kind'");
+  throw type_error(std::string("Cannot cast ufunc 'matmul' output from dtype('") + dtype_name(from) + "') to dtype('" +
+                   dtype_name(to) + "') with casting rule 'same_kind'");
 }
 
 void throw_matmul_out_batch(std::span<const index_t> out, std::span<const index_t> result, bool reduction) {

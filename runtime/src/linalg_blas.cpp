@@ -32,8 +32,8 @@ template <class T>
 struct blas;
 template <>
 struct blas<float> {
-  static void gemm(CBLAS_TRANSPOSE ta, CBLAS_TRANSPOSE tb, index_t n, index_t m, index_t k, const float* a,
-                   index_t lda, const float* b, index_t ldb, float* c, index_t ldc) {
+  static void gemm(CBLAS_TRANSPOSE ta, CBLAS_TRANSPOSE tb, index_t n, index_t m, index_t k, const float* a, index_t lda,
+                   const float* b, index_t ldb, float* c, index_t ldc) {
     cblas_sgemm(CblasRowMajor, ta, tb, n, m, k, 1.0f, a, lda, b, ldb, 0.0f, c, ldc);
   }
   static void gemv(CBLAS_TRANSPOSE t, index_t rows, index_t cols, const float* a, index_t lda, const float* x,
@@ -119,8 +119,7 @@ index_t chunk_length(index_t items, index_t k) {
 
 // y (stride incy) = M x, M rows x cols, cut into chunks of rows.
 template <class T>
-void gemv_chunked(const blas_matrix<T>& mat, index_t rows, index_t cols, const T* x, index_t incx, T* y,
-                  index_t incy) {
+void gemv_chunked(const blas_matrix<T>& mat, index_t rows, index_t cols, const T* x, index_t incx, T* y, index_t incy) {
   const index_t len = chunk_length(rows, cols);
   const index_t chunks = (rows + len - 1) / len;
   parallel_for(chunks, [&](index_t t) {
@@ -128,8 +127,7 @@ void gemv_chunked(const blas_matrix<T>& mat, index_t rows, index_t cols, const T
     // A transposed matrix is given to BLAS as its transpose's columns.
     if (mat.trans == CblasNoTrans)
       blas<T>::gemv(CblasNoTrans, r1 - r0, cols, mat.data + r0 * mat.rs, mat.ld, x, incx, y + r0 * incy, incy);
-    else
-      blas<T>::gemv(CblasTrans, cols, r1 - r0, mat.data + r0 * mat.rs, mat.ld, x, incx, y + r0 * incy, incy);
+    else blas<T>::gemv(CblasTrans, cols, r1 - r0, mat.data + r0 * mat.rs, mat.ld, x, incx, y + r0 * incy, incy);
   });
 }
 

@@ -20,25 +20,25 @@ using lint = lapack_int;
 
 template <class R>
 struct lapack;
-#define ND_LAPACK_TRAITS(R, p)                                                                                      \
-  template <>                                                                                                       \
-  struct lapack<R> {                                                                                                \
-    static lint gesv(lint n, lint nrhs, R* a, lint* ipiv, R* b) {                                                   \
-      return LAPACKE_##p##gesv(LAPACK_ROW_MAJOR, n, nrhs, a, n, ipiv, b, std::max<lint>(nrhs, 1));                 \
-    }                                                                                                               \
-    static lint getrf(lint n, R* a, lint* ipiv) { return LAPACKE_##p##getrf(LAPACK_ROW_MAJOR, n, n, a, n, ipiv); } \
-    static lint potrf(lint n, R* a) { return LAPACKE_##p##potrf(LAPACK_ROW_MAJOR, 'L', n, a, n); }                 \
+#define ND_LAPACK_TRAITS(R, p)                                                                                        \
+  template <>                                                                                                         \
+  struct lapack<R> {                                                                                                  \
+    static lint gesv(lint n, lint nrhs, R* a, lint* ipiv, R* b) {                                                     \
+      return LAPACKE_##p##gesv(LAPACK_ROW_MAJOR, n, nrhs, a, n, ipiv, b, std::max<lint>(nrhs, 1));                    \
+    }                                                                                                                 \
+    static lint getrf(lint n, R* a, lint* ipiv) { return LAPACKE_##p##getrf(LAPACK_ROW_MAJOR, n, n, a, n, ipiv); }    \
+    static lint potrf(lint n, R* a) { return LAPACKE_##p##potrf(LAPACK_ROW_MAJOR, 'L', n, a, n); }                    \
     static lint geqrf(lint m, lint n, R* a, R* tau) { return LAPACKE_##p##geqrf(LAPACK_ROW_MAJOR, m, n, a, n, tau); } \
-    static lint orgqr(lint m, lint k, R* q, const R* tau) {                                                         \
-      return LAPACKE_##p##orgqr(LAPACK_ROW_MAJOR, m, k, k, q, k, tau);                                              \
-    }                                                                                                               \
-    static lint syevd(lint n, R* a, R* w) { return LAPACKE_##p##syevd(LAPACK_ROW_MAJOR, 'V', 'L', n, a, n, w); }   \
-    static lint gesdd(char job, lint m, lint n, R* a, R* s, R* u, lint ldu, R* vt, lint ldvt) {                     \
-      return LAPACKE_##p##gesdd(LAPACK_ROW_MAJOR, job, m, n, a, n, s, u, ldu, vt, ldvt);                            \
-    }                                                                                                               \
-    static lint gelsd(lint m, lint n, lint nrhs, R* a, R* b, R* s, R rcond, lint* rank) {                           \
-      return LAPACKE_##p##gelsd(LAPACK_ROW_MAJOR, m, n, nrhs, a, n, b, std::max<lint>(nrhs, 1), s, rcond, rank);   \
-    }                                                                                                               \
+    static lint orgqr(lint m, lint k, R* q, const R* tau) {                                                           \
+      return LAPACKE_##p##orgqr(LAPACK_ROW_MAJOR, m, k, k, q, k, tau);                                                \
+    }                                                                                                                 \
+    static lint syevd(lint n, R* a, R* w) { return LAPACKE_##p##syevd(LAPACK_ROW_MAJOR, 'V', 'L', n, a, n, w); }      \
+    static lint gesdd(char job, lint m, lint n, R* a, R* s, R* u, lint ldu, R* vt, lint ldvt) {                       \
+      return LAPACKE_##p##gesdd(LAPACK_ROW_MAJOR, job, m, n, a, n, s, u, ldu, vt, ldvt);                              \
+    }                                                                                                                 \
+    static lint gelsd(lint m, lint n, lint nrhs, R* a, R* b, R* s, R rcond, lint* rank) {                             \
+      return LAPACKE_##p##gelsd(LAPACK_ROW_MAJOR, m, n, nrhs, a, n, b, std::max<lint>(nrhs, 1), s, rcond, rank);      \
+    }                                                                                                                 \
   };
 ND_LAPACK_TRAITS(float, s)
 ND_LAPACK_TRAITS(double, d)
@@ -54,8 +54,7 @@ void for_each_entry(index_t batch, F&& f) {
 // LAPACKE returns a negative info for an argument it refuses: a bug of ours, not the
 // caller's.
 void check_arguments(lint info, const char* routine) {
-  if (info < 0)
-    throw error(std::string("nd: LAPACKE ") + routine + " refused argument " + std::to_string(-info));
+  if (info < 0) throw error(std::string("nd: LAPACKE ") + routine + " refused argument " + std::to_string(-info));
 }
 
 }  // namespace
@@ -159,13 +158,13 @@ index_t lapack_lstsq(R* a, R* b, R* s, index_t m, index_t n, index_t nrhs, R rco
   return rank;
 }
 
-#define ND_LAPACK_INSTANTIATE(R)                                                           \
-  template void lapack_solve<R>(R*, R*, index_t, index_t, index_t);                        \
-  template void lapack_det<R>(R*, R*, index_t, index_t);                                   \
-  template void lapack_cholesky<R>(R*, index_t, index_t);                                  \
-  template void lapack_qr<R>(R*, R*, R*, index_t, index_t, index_t);                       \
-  template void lapack_eigh<R>(R*, R*, index_t, index_t);                                  \
-  template void lapack_svd<R>(R*, R*, R*, R*, index_t, index_t, index_t, bool);            \
+#define ND_LAPACK_INSTANTIATE(R)                                                \
+  template void lapack_solve<R>(R*, R*, index_t, index_t, index_t);             \
+  template void lapack_det<R>(R*, R*, index_t, index_t);                        \
+  template void lapack_cholesky<R>(R*, index_t, index_t);                       \
+  template void lapack_qr<R>(R*, R*, R*, index_t, index_t, index_t);            \
+  template void lapack_eigh<R>(R*, R*, index_t, index_t);                       \
+  template void lapack_svd<R>(R*, R*, R*, R*, index_t, index_t, index_t, bool); \
   template index_t lapack_lstsq<R>(R*, R*, R*, index_t, index_t, index_t, R);
 ND_LAPACK_INSTANTIATE(float)
 ND_LAPACK_INSTANTIATE(double)

@@ -130,8 +130,7 @@ class header_parser {
   bool parse_word(std::string_view word) {
     if (text_.substr(pos_, word.size()) != word) return false;
     std::size_t end = pos_ + word.size();
-    if (end < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[end])) || text_[end] == '_'))
-      return false;
+    if (end < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[end])) || text_[end] == '_')) return false;
     pos_ = end;
     return true;
   }
@@ -144,7 +143,8 @@ class header_parser {
     index_t value = 0;
     while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) {
       int digit = text_[pos_] - '0';
-      if (value > (std::numeric_limits<index_t>::max() - digit) / 10) error("a dimension in '" + key + "' is too large");
+      if (value > (std::numeric_limits<index_t>::max() - digit) / 10)
+        error("a dimension in '" + key + "' is too large");
       value = value * 10 + digit;
       ++pos_;
     }
@@ -245,7 +245,7 @@ class atomic_file {
   atomic_file(const std::filesystem::path& target, fail_fn fail) : target_(target), fail_(std::move(fail)) {
     const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
     // An existing file keeps its permissions; a new one gets 0666 less the umask.
-    struct stat old {};
+    struct stat old{};
     const bool replacing = ::stat(target.c_str(), &old) == 0;
     static std::atomic<unsigned> serial{0};
     for (int attempt = 0; fd_ < 0; ++attempt) {
@@ -344,8 +344,8 @@ npy_reader::~npy_reader() {
 void npy_reader::fail(const std::string& what) const { throw io_error("cannot load '" + name_ + "': " + what); }
 
 void npy_reader::throw_type_mismatch(dtype wanted, const char* hint) const {
-  fail(std::string("expected dtype ") + dtype_name(wanted) + ", found " + dtype_name(type_) + " ('" + descr_ +
-       "')" + hint);
+  fail(std::string("expected dtype ") + dtype_name(wanted) + ", found " + dtype_name(type_) + " ('" + descr_ + "')" +
+       hint);
 }
 
 void npy_reader::parse_header() {
@@ -357,8 +357,8 @@ void npy_reader::parse_header() {
   const std::size_t file_size = static_cast<std::size_t>(end);
 
   unsigned char prefix[12];
-  if (file_size < magic_and_version_bytes + 2 || std::fread(prefix, 1, magic_and_version_bytes, stream_) !=
-                                                     magic_and_version_bytes)
+  if (file_size < magic_and_version_bytes + 2 ||
+      std::fread(prefix, 1, magic_and_version_bytes, stream_) != magic_and_version_bytes)
     fail("not a .npy file: it is only " + std::to_string(file_size) + " bytes long");
   if (std::memcmp(prefix, npy_magic.data(), npy_magic.size()) != 0)
     fail("not a .npy file: the magic string \\x93NUMPY is missing");
@@ -401,7 +401,10 @@ void npy_reader::parse_header() {
     }
   });
   if (!have_descr || !have_order || !have_shape)
-    fail(std::string("malformed header: missing key '") + (!have_descr ? "descr" : !have_order ? "fortran_order" : "shape") +
+    fail(std::string("malformed header: missing key '") +
+         (!have_descr   ? "descr"
+          : !have_order ? "fortran_order"
+                        : "shape") +
          "'");
 
   // descr: an optional byte-order character, a kind and an item size.
@@ -471,14 +474,12 @@ std::filesystem::path npy_save_path(const std::filesystem::path& path) {
 
 void npy_write(const std::filesystem::path& path, dtype t, std::span<const index_t> shape, const void* data) {
   static_assert(std::endian::native == std::endian::little, "the writer stores native little-endian data");
-  auto fail = [&](const std::string& what) -> void {
-    throw io_error("cannot save '" + path.string() + "': " + what);
-  };
+  auto fail = [&](const std::string& what) -> void { throw io_error("cannot save '" + path.string() + "': " + what); };
 
   // The header exactly as np.save writes it: sorted keys, repr values, spare room for
   // the first axis to grow, padded with spaces to a 64-byte boundary, ended by '\n'.
-  std::string header = std::string("{'descr': '") + little_endian_descr(t) + "', 'fortran_order': False, 'shape': " +
-                       shape_repr(shape) + ", }";
+  std::string header = std::string("{'descr': '") + little_endian_descr(t) +
+                       "', 'fortran_order': False, 'shape': " + shape_repr(shape) + ", }";
   if (!shape.empty()) {
     std::size_t first_axis_digits = std::to_string(shape[0]).size();
     if (first_axis_digits < growth_axis_max_digits) header.append(growth_axis_max_digits - first_axis_digits, ' ');

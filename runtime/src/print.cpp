@@ -297,8 +297,7 @@ class array_layout {
                     hanging_indent);
         line += separator_;
       }
-      extend_line(s, line, render(item(n - 1), axis + 1, next_hanging_indent, next_width), elem_width,
-                  hanging_indent);
+      extend_line(s, line, render(item(n - 1), axis + 1, next_hanging_indent, next_width), elem_width, hanging_indent);
       s += line;
     } else {
       // Other axes: one row per line, blank lines between blocks of higher rank.
@@ -389,7 +388,8 @@ std::string typed_repr(const T* data, std::span<const index_t> shape, std::span<
   const std::string dtype_text = std::string("dtype=") + dtype_name(dtype_of<T>()) + ")";
   const std::size_t newline = text.rfind('\n');
   const std::size_t last_line_len = newline == std::string::npos ? text.size() : text.size() - (newline + 1);
-  if (last_line_len + dtype_text.size() + 1 > line_width) return text + "\n" + std::string(prefix.size(), ' ') + dtype_text;
+  if (last_line_len + dtype_text.size() + 1 > line_width)
+    return text + "\n" + std::string(prefix.size(), ' ') + dtype_text;
   return text + " " + dtype_text;
 }
 

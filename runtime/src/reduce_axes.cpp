@@ -49,8 +49,8 @@ void throw_empty_arg_reduction(bool is_max) {
 
 void check_reduction_out(const char* op_name, std::span<const index_t> expected, std::span<const index_t> found) {
   if (shape_t(expected) == shape_t(found)) return;
-  throw shape_error(std::string("output parameter for reduction operation ") + op_name + " has the wrong shape: expected " +
-                    to_string(expected) + ", found " + to_string(found));
+  throw shape_error(std::string("output parameter for reduction operation ") + op_name +
+                    " has the wrong shape: expected " + to_string(expected) + ", found " + to_string(found));
 }
 
 }  // namespace nd::detail

@@ -230,14 +230,19 @@ class reducer {
   R reduce_region_shared(index_t base, const axes_t& red, R c) const {
     const node root{0, count(red, red.n - 1), 0, red.dims[red.n - 1]};
     std::vector<node> leaves;
-    fold_tree(red, root, 0, [&](const node& x) { leaves.push_back(x); return 0; }, [](int, int) { return 0; });
+    fold_tree(
+        red, root, 0,
+        [&](const node& x) {
+          leaves.push_back(x);
+          return 0;
+        },
+        [](int, int) { return 0; });
     std::unique_ptr<R[]> results(new R[leaves.size()]);
     parallel_for(static_cast<index_t>(leaves.size()),
                  [&](index_t t) { results[t] = reduce_node(base, red, leaves[t], c); });
     std::size_t next = 0;
     return fold_tree(
-        red, root, 0, [&](const node&) { return results[next++]; },
-        [&](R a, R b) { return combine<R>(op_, a, b); });
+        red, root, 0, [&](const node&) { return results[next++]; }, [&](R a, R b) { return combine<R>(op_, a, b); });
   }
 
   // The innermost kept axis is the row; every reduced multi-index is a row to combine.
@@ -283,8 +288,8 @@ class reducer {
 
   // dst[0:w] = combination of rows [lo, hi); `spare` has room for the deeper levels.
   // c (stride cs): the centres of a centred sum, else null.
-  void combine_rows(index_t base, index_t s, const axes_t& red, index_t lo, index_t hi, R* dst, R* spare,
-                    index_t w, const R* c, index_t cs) const {
+  void combine_rows(index_t base, index_t s, const axes_t& red, index_t lo, index_t hi, R* dst, R* spare, index_t w,
+                    const R* c, index_t cs) const {
     const ufunc_op combine_op = row_op(op_);
     if (hi - lo <= 8) {
       // Float sums of contiguous rows of the accumulator's type (centred or not): one
@@ -399,11 +404,9 @@ void run_arg_reduce(bool is_max, dtype type, std::span<const index_t> shape, con
     case dtype::bool_:
       return arg_reduce_typed(is_max, shape, static_cast<const bool*>(in), in_strides, axis, out, out_strides);
     case dtype::int32:
-      return arg_reduce_typed(is_max, shape, static_cast<const std::int32_t*>(in), in_strides, axis, out,
-                              out_strides);
+      return arg_reduce_typed(is_max, shape, static_cast<const std::int32_t*>(in), in_strides, axis, out, out_strides);
     case dtype::int64:
-      return arg_reduce_typed(is_max, shape, static_cast<const std::int64_t*>(in), in_strides, axis, out,
-                              out_strides);
+      return arg_reduce_typed(is_max, shape, static_cast<const std::int64_t*>(in), in_strides, axis, out, out_strides);
     case dtype::float32:
       return arg_reduce_typed(is_max, shape, static_cast<const float*>(in), in_strides, axis, out, out_strides);
     case dtype::float64:

@@ -50,8 +50,7 @@ ufunc_op row_op(scan_op op) {
 
 // Appends the axes [from, to) of (shape, strides) to `a`, with out's C strides, and
 // merges neighbours that are contiguous in both (walk order stays C order).
-void collect_axes(std::span<const index_t> shape, std::span<const index_t> strides, int from, int to,
-                  axes_t& a) {
+void collect_axes(std::span<const index_t> shape, std::span<const index_t> strides, int from, int to, axes_t& a) {
   index_t out_stride = 1;
   for (int k = to - 1; k >= from; --k) {
     if (shape[k] != 1) {
@@ -215,8 +214,8 @@ void run_scan(scan_op op, dtype in_type, dtype acc, std::span<const index_t> sha
   auto go = [&]<class T, class R>(T*, R*) { scan_typed<T, R>(op, shape, in, in_strides, axis, out); };
   if (acc == dtype::int64 && in_type == dtype::bool_) return go((bool*)nullptr, (std::int64_t*)nullptr);
   if (acc == dtype::int64 && in_type == dtype::int32) return go((std::int32_t*)nullptr, (std::int64_t*)nullptr);
-  if (acc != in_type) throw std::logic_error("run_scan: no scan from " + std::string(dtype_name(in_type)) + " into " +
-                                             dtype_name(acc));
+  if (acc != in_type)
+    throw std::logic_error("run_scan: no scan from " + std::string(dtype_name(in_type)) + " into " + dtype_name(acc));
   switch (acc) {
     case dtype::bool_: return go((bool*)nullptr, (bool*)nullptr);
     case dtype::int32: return go((std::int32_t*)nullptr, (std::int32_t*)nullptr);

@@ -65,8 +65,7 @@ shape_t resolve_reshape(index_t size, const shape_t& requested) {
   int unknown = -1;
   index_t known = 1;
   auto mismatch = [&] {
-    return value_error("cannot reshape array of size " + std::to_string(size) + " into shape " +
-                       to_string(requested));
+    return value_error("cannot reshape array of size " + std::to_string(size) + " into shape " + to_string(requested));
   };
   for (int k = 0; k < shape.size(); ++k) {
     if (shape[k] == -1) {
@@ -80,8 +79,8 @@ shape_t resolve_reshape(index_t size, const shape_t& requested) {
   // The known extents' product must not wrap: a wrapped product could match `size`
   // (or divide it) and let a view claim more elements than its buffer holds.
   auto too_many = [&] {
-    return value_error("cannot reshape array of size " + std::to_string(size) + " into shape " +
-                       to_string(requested) + ": the number of elements overflows int64");
+    return value_error("cannot reshape array of size " + std::to_string(size) + " into shape " + to_string(requested) +
+                       ": the number of elements overflows int64");
   };
   for (int k = 0; k < shape.size(); ++k)
     if (k != unknown && __builtin_mul_overflow(known, shape[k], &known)) throw too_many();

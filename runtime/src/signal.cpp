@@ -72,8 +72,8 @@ void convolve_typed(index_t na, const T* a, index_t nv, const T* v, int mode, T*
 
 }  // namespace
 
-void run_interp(index_t n, const double* x, index_t m, const double* xp, const double* fp, double left,
-                double right, double* out) {
+void run_interp(index_t n, const double* x, index_t m, const double* xp, const double* fp, double left, double right,
+                double* out) {
   for (index_t i = 0; i < n; ++i) {
     const double xi = x[i];
     if (m == 1) {

@@ -134,7 +134,8 @@ void argsort_row(const hwy::Sorter& sorter, const T* p, index_t n, std::int64_t*
   } else if constexpr (sizeof(T) == 4) {
     if (n > index_t{0xFFFFFFFF}) {  // the index does not fit below a 32-bit key
       k128.resize(static_cast<std::size_t>(n));
-      for (index_t i = 0; i < n; ++i) k128[static_cast<std::size_t>(i)] = {static_cast<std::uint64_t>(i), order_key(p[i])};
+      for (index_t i = 0; i < n; ++i)
+        k128[static_cast<std::size_t>(i)] = {static_cast<std::uint64_t>(i), order_key(p[i])};
       sorter(k128.data(), k128.size(), hwy::SortAscending());
       for (index_t i = 0; i < n; ++i) out[i] = static_cast<std::int64_t>(k128[static_cast<std::size_t>(i)].lo);
       return;
@@ -146,7 +147,8 @@ void argsort_row(const hwy::Sorter& sorter, const T* p, index_t n, std::int64_t*
     for (index_t i = 0; i < n; ++i) out[i] = static_cast<std::int64_t>(k64[static_cast<std::size_t>(i)] & 0xFFFFFFFFu);
   } else {
     k128.resize(static_cast<std::size_t>(n));
-    for (index_t i = 0; i < n; ++i) k128[static_cast<std::size_t>(i)] = {static_cast<std::uint64_t>(i), order_key(p[i])};
+    for (index_t i = 0; i < n; ++i)
+      k128[static_cast<std::size_t>(i)] = {static_cast<std::uint64_t>(i), order_key(p[i])};
     sorter(k128.data(), k128.size(), hwy::SortAscending());
     for (index_t i = 0; i < n; ++i) out[i] = static_cast<std::int64_t>(k128[static_cast<std::size_t>(i)].lo);
   }

@@ -87,7 +87,7 @@ struct inner_call {
   dtype in_types[3];
   dtype want[3];  // the dtype the kernel reads for each input
   dtype out_type;
-  bool casting;   // some operand needs a cast
+  bool casting;  // some operand needs a cast
 
   void kernel(index_t n, const void* const* p, const index_t* s, void* out, index_t so) const {
     switch (nin) {
@@ -253,8 +253,7 @@ void run_ufunc(ufunc_op op, dtype compute, std::span<const index_t> shape, std::
   plan_axes(plan, nops);
 
   loop_nest nest(plan, call, nops);
-  for (int o = 0; o < nops; ++o)
-    nest.elem[o] = dtype_size(o == 0 ? out.type : inputs[o - 1].type);
+  for (int o = 0; o < nops; ++o) nest.elem[o] = dtype_size(o == 0 ? out.type : inputs[o - 1].type);
   nest.base[0] = static_cast<std::byte*>(const_cast<void*>(out.data));
   for (int i = 0; i < nin; ++i) nest.base[i + 1] = static_cast<std::byte*>(const_cast<void*>(inputs[i].data));
   run_parallel(nest, out.type);
@@ -266,8 +265,8 @@ namespace nd::detail {
 
 void check_output_cast(ufunc_op op, dtype result, dtype out) {
   if (can_cast_same_kind(result, out)) return;
-  throw type_error(std::string("Cannot cast ufunc '") + ufunc_name(op) + "' output from dtype('" +
-                   dtype_name(result) + "') to dtype('" + dtype_name(out) + "') with casting rule 'same_kind'");
+  throw type_error(std::string("Cannot cast ufunc '") + ufunc_name(op) + "' output from dtype('" + dtype_name(result) +
+                   "') to dtype('" + dtype_name(out) + "') with casting rule 'same_kind'");
 }
 
 void throw_bool_negative() {
@@ -289,8 +288,9 @@ void throw_negative_integer_power() { throw value_error("Integers to negative in
 namespace nd::detail {
 
 void throw_copyto_cast(dtype from, dtype to, bool from_scalar) {
-  throw type_error(std::string(from_scalar ? "Cannot cast scalar from dtype('" : "Cannot cast array data from dtype('") + dtype_name(from) + "') to dtype('" +
-                   dtype_name(to) + "') according to the rule 'same_kind'");
+  throw type_error(
+      std::string(from_scalar ? "Cannot cast scalar from dtype('" : "Cannot cast array data from dtype('") +
+      dtype_name(from) + "') to dtype('" + dtype_name(to) + "') according to the rule 'same_kind'");
 }
 
 void throw_copyto_shape(std::span<const index_t> from, std::span<const index_t> to) {

@@ -33,8 +33,8 @@ namespace detail {
 struct array_access;
 
 template <class I>
-inline constexpr bool is_integer_index_v = std::is_integral_v<std::remove_cvref_t<I>> &&
-                                           !std::is_same_v<std::remove_cvref_t<I>, bool>;
+inline constexpr bool is_integer_index_v =
+    std::is_integral_v<std::remove_cvref_t<I>> && !std::is_same_v<std::remove_cvref_t<I>, bool>;
 template <class I>
 inline constexpr bool is_basic_tag_v =
     std::is_same_v<std::remove_cvref_t<I>, slice> || std::is_same_v<std::remove_cvref_t<I>, all_t> ||
@@ -240,14 +240,12 @@ class array {
 
   // ---- basic indexing: a view ---------------------------------------------------
   template <class... I>
-    requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I>) && ...) &&
-            (detail::is_basic_tag_v<I> || ...)
+    requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I>) && ...) && (detail::is_basic_tag_v<I> || ...)
   array operator()(const I&... idx) {
     return basic_view(idx...);
   }
   template <class... I>
-    requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I>) && ...) &&
-            (detail::is_basic_tag_v<I> || ...)
+    requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I>) && ...) && (detail::is_basic_tag_v<I> || ...)
   const array operator()(const I&... idx) const {
     return basic_view(idx...);
   }
@@ -257,15 +255,13 @@ class array {
   // a(mask) = v writes into a; on a const one it is a const copy, so that assigning to
   // it (which could change nothing) does not compile.
   template <class... I>
-    requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I> || detail::is_advanced_index_v<I>) &&
-             ...) &&
+    requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I> || detail::is_advanced_index_v<I>) && ...) &&
             (detail::is_advanced_index_v<I> || ...)
   array operator()(const I&... idx) {
     return detail::advanced_target(*this, idx...);
   }
   template <class... I>
-    requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I> || detail::is_advanced_index_v<I>) &&
-             ...) &&
+    requires((detail::is_integer_index_v<I> || detail::is_basic_tag_v<I> || detail::is_advanced_index_v<I>) && ...) &&
             (detail::is_advanced_index_v<I> || ...)
   const array operator()(const I&... idx) const {
     return detail::advanced_get(*this, idx...);
@@ -298,8 +294,7 @@ class array {
   // The single element of a size-1 array (NumPy's a.item()).
   E item() const {
     if (size() != 1)
-      throw value_error("can only convert an array of size 1 to a C++ scalar, found size " +
-                        std::to_string(size()));
+      throw value_error("can only convert an array of size 1 to a C++ scalar, found size " + std::to_string(size()));
     return *data_;
   }
 
@@ -458,8 +453,7 @@ struct array_access {
   // A view of `a`'s buffer with new layout. `data` must point into that buffer.
   template <class T>
   static array<T> view(const array<T>& a, const T* data, shape_t shape, shape_t strides, bool writeable) {
-    return array<T>(a.buffer_, const_cast<T*>(data), std::move(shape), std::move(strides),
-                    writeable && a.writeable_);
+    return array<T>(a.buffer_, const_cast<T*>(data), std::move(shape), std::move(strides), writeable && a.writeable_);
   }
 };
 
@@ -476,10 +470,10 @@ index_t element_offset(std::span<const index_t> shape, std::span<const index_t> 
   constexpr int n = static_cast<int>(sizeof...(I));
   if (n != static_cast<int>(shape.size())) {
     if (n > static_cast<int>(shape.size()))
-      throw index_error("too many indices for array: array is " + std::to_string(shape.size()) +
-                        "-dimensional, but " + std::to_string(n) + " were indexed");
-    throw index_error("element access needs one integer per dimension: array is " +
-                      std::to_string(shape.size()) + "-dimensional, but " + std::to_string(n) +
+      throw index_error("too many indices for array: array is " + std::to_string(shape.size()) + "-dimensional, but " +
+                        std::to_string(n) + " were indexed");
+    throw index_error("element access needs one integer per dimension: array is " + std::to_string(shape.size()) +
+                      "-dimensional, but " + std::to_string(n) +
                       " were given (use nd::all for the remaining axes to get a view)");
   }
   index_t offset = 0;

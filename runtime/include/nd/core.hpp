@@ -90,8 +90,8 @@ class shape_t {
 
   void push_back(index_t v) {
     if (n_ == max_dims)
-      throw value_error("maximum supported dimension for an ndarray is " + std::to_string(max_dims) +
-                        ", found " + std::to_string(max_dims + 1));
+      throw value_error("maximum supported dimension for an ndarray is " + std::to_string(max_dims) + ", found " +
+                        std::to_string(max_dims + 1));
     d_[n_++] = v;
   }
   void insert(int pos, index_t v) {
@@ -144,9 +144,9 @@ std::string to_string(std::span<const index_t> shape);
 enum class dtype : std::uint8_t { bool_, int32, int64, float32, float64 };
 
 template <class T>
-inline constexpr bool is_element_v = std::is_same_v<T, bool> || std::is_same_v<T, std::int32_t> ||
-                                     std::is_same_v<T, std::int64_t> || std::is_same_v<T, float> ||
-                                     std::is_same_v<T, double>;
+inline constexpr bool is_element_v =
+    std::is_same_v<T, bool> || std::is_same_v<T, std::int32_t> || std::is_same_v<T, std::int64_t> ||
+    std::is_same_v<T, float> || std::is_same_v<T, double>;
 template <class T>
 concept element = is_element_v<T>;
 
@@ -208,7 +208,8 @@ struct slice {
   template <class Stop>
   constexpr explicit slice(Stop stop_) : stop(part(stop_)) {}
   template <class Start, class Stop, class Step = none_t>
-  constexpr slice(Start start_, Stop stop_, Step step_ = none) : start(part(start_)), stop(part(stop_)), step(part(step_)) {}
+  constexpr slice(Start start_, Stop stop_, Step step_ = none)
+      : start(part(start_)), stop(part(stop_)), step(part(step_)) {}
 
   // The number of elements selected from an axis of length `len`, with `first` and
   // `stride` set: NumPy's (CPython's) PySlice_AdjustIndices.

@@ -22,7 +22,8 @@ template <class T>
 index_t bincount_length(const array<T>& x, index_t minlength) {
   if (minlength < 0) throw value_error("'minlength' must not be negative");
   if (x.ndim() != 1)
-    throw value_error(x.ndim() == 0 ? "object of too small depth for desired array" : "object too deep for desired array");
+    throw value_error(x.ndim() == 0 ? "object of too small depth for desired array"
+                                    : "object too deep for desired array");
   index_t top = -1;
   for (index_t i = 0; i < x.size(); ++i) {
     const auto v = static_cast<index_t>(x(i));

@@ -136,13 +136,13 @@ array<T> advanced_get(const array<T>& a, const I&... idx) {
 struct scatter_origin {
   std::weak_ptr<buffer> source;
   bool has_source = false;  // an empty moved-from array has no buffer, and nothing to write
-  void* data = nullptr;  // the source's first element
+  void* data = nullptr;     // the source's first element
   shape_t shape, strides;
   bool writeable = true;
   std::size_t elem_size = 0;
   std::vector<index_arg> index;
   std::vector<std::weak_ptr<buffer>> index_buffers;  // of the index arrays in `index`
-  bool single_mask = false;  // a(mask): NumPy words its shape error differently
+  bool single_mask = false;                          // a(mask): NumPy words its shape error differently
 };
 
 template <class I>
@@ -253,12 +253,10 @@ ix_result ix_(const array<I>&... idx) {
 // one axis (NumPy's a.take(indices, axis)); negative axes count from the end.
 template <class T, class I>
 array<T> take(const array<T>& a, const array<I>& indices, int axis) {
-  static_assert(std::is_integral_v<I> && !std::is_same_v<I, bool>,
-                "nd::take needs an integer index array");
+  static_assert(std::is_integral_v<I> && !std::is_same_v<I, bool>, "nd::take needs an integer index array");
   const int n = a.ndim();
   if (axis < -n || axis >= n)
-    throw index_error("axis " + std::to_string(axis) + " is out of bounds for array of dimension " +
-                      std::to_string(n));
+    throw index_error("axis " + std::to_string(axis) + " is out of bounds for array of dimension " + std::to_string(n));
   if (axis < 0) axis += n;
   std::vector<detail::index_arg> args(static_cast<std::size_t>(axis), detail::basic_arg(detail::to_basic(all)));
   args.push_back(detail::array_index_arg(indices));
@@ -423,15 +421,15 @@ void apply_at(array<T>& a, const Ix& indices, const V& values) {
 
 }  // namespace detail
 
-#define ND_UFUNC_AT(name, op, constraint)                       \
-  template <class T, class Ix, class V>                         \
-    requires(constraint)                                        \
-  void name(array<T>& a, const Ix& indices, const V& values) {  \
-    detail::apply_at<detail::op>(a, indices, values);           \
-  }                                                             \
-  template <class T, class Ix, class V>                         \
-    requires(constraint)                                        \
-  void name(array<T>&& a, const Ix& indices, const V& values) { \
+#define ND_UFUNC_AT(name, op, constraint)                                    \
+  template <class T, class Ix, class V>                                      \
+    requires(constraint)                                                     \
+  void name(array<T>& a, const Ix& indices, const V& values) {               \
+    detail::apply_at<detail::op>(a, indices, values);                        \
+  }                                                                          \
+  template <class T, class Ix, class V>                                      \
+    requires(constraint)                                                     \
+  void name(array<T>&& a, const Ix& indices, const V& values) {              \
     detail::apply_at<detail::op>(detail::temporary_out(a), indices, values); \
   }
 ND_UFUNC_AT(add_at, add_at_op, true)

@@ -42,11 +42,12 @@ template <ufunc_operand A, ufunc_operand B>
 array<bool> isclose(const A& a, const B& b, double rtol = 1e-5, double atol = 1e-8, bool equal_nan = false) {
   using F = detail::isclose_type_t<A, B>;
   const array<F> x = detail::isclose_operand<F>(a), y = detail::isclose_operand<F>(b);
-  array<bool> close = less_equal(abs(subtract(x, y)), add(static_cast<F>(atol), multiply(static_cast<F>(rtol), abs(y))));
+  array<bool> close =
+      less_equal(abs(subtract(x, y)), add(static_cast<F>(atol), multiply(static_cast<F>(rtol), abs(y))));
   const array<bool> finite = logical_and(isfinite(x), isfinite(y));
   bool all_finite = true;
   detail::for_each_element(finite.data(), finite.shape(), finite.strides(),
-                   [&](const bool* p) { all_finite = all_finite && *p; });
+                           [&](const bool* p) { all_finite = all_finite && *p; });
   if (all_finite) return close;
   array<bool> result = where(finite, close, equal(x, y));
   if (equal_nan) result = logical_or(result, logical_and(isnan(x), isnan(y)));

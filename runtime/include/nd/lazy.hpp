@@ -165,17 +165,17 @@ lazy_expr<T> lazy(const array<T>& a) {
 // ---- the functions on expressions ------------------------------------------------
 // Every public ufunc of nd/ufuncs.def with one or two inputs has an expression form; a
 // dtype that the eager form refuses is refused here too (accepts_v).
-#define ND_LAZY_BINARY(name)                                                                 \
-  template <class A, class B>                                                                \
-    requires(detail::lazy_operands<A, B> &&                                                  \
+#define ND_LAZY_BINARY(name)                                                                                       \
+  template <class A, class B>                                                                                      \
+    requires(detail::lazy_operands<A, B> &&                                                                        \
              detail::accepts_v<detail::ufunc_op::name, result_type_t<detail::standin_t<A>, detail::standin_t<B>>>) \
-  auto name(const A& a, const B& b) {                                                        \
-    return detail::make_lazy<detail::ufunc_op::name, detail::lazy_compute_t<detail::ufunc_op::name, A, B>>(a, b); \
+  auto name(const A& a, const B& b) {                                                                              \
+    return detail::make_lazy<detail::ufunc_op::name, detail::lazy_compute_t<detail::ufunc_op::name, A, B>>(a, b);  \
   }
-#define ND_LAZY_UNARY(name)                                                                  \
-  template <element T>                                                                       \
-    requires detail::accepts_v<detail::ufunc_op::name, T>                                    \
-  auto name(const lazy_expr<T>& a) {                                                         \
+#define ND_LAZY_UNARY(name)                                                                                            \
+  template <element T>                                                                                                 \
+    requires detail::accepts_v<detail::ufunc_op::name, T>                                                              \
+  auto name(const lazy_expr<T>& a) {                                                                                   \
     return detail::make_lazy<detail::ufunc_op::name, detail::lazy_compute_t<detail::ufunc_op::name, lazy_expr<T>>>(a); \
   }
 #define ND_LAZY_DECLARE_ufunc_1(name) ND_LAZY_UNARY(name)
@@ -197,8 +197,8 @@ lazy_expr<T> lazy(const array<T>& a) {
 template <class A, class L, class H>
   requires detail::lazy_operands<A, L, H>
 auto clip(const A& a, const L& lo, const H& hi) {
-  return detail::make_lazy<detail::ufunc_op::clip, result_type_t<detail::standin_t<A>, detail::standin_t<L>,
-                                                                 detail::standin_t<H>>>(a, lo, hi);
+  return detail::make_lazy<detail::ufunc_op::clip,
+                           result_type_t<detail::standin_t<A>, detail::standin_t<L>, detail::standin_t<H>>>(a, lo, hi);
 }
 
 // where(cond, a, b) with an expression among them; a scalar cond counts by its truth.
@@ -210,11 +210,11 @@ auto where(const C& cond, const A& a, const B& b) {
   else return detail::make_lazy<detail::ufunc_op::where, R>(cond, a, b);
 }
 
-#define ND_LAZY_OPERATOR(sym, fn)      \
-  template <class A, class B>          \
-    requires detail::lazy_operands<A, B> \
+#define ND_LAZY_OPERATOR(sym, fn)             \
+  template <class A, class B>                 \
+    requires detail::lazy_operands<A, B>      \
   auto operator sym(const A& a, const B& b) { \
-    return fn(a, b);                   \
+    return fn(a, b);                          \
   }
 ND_LAZY_OPERATOR(+, add)
 ND_LAZY_OPERATOR(-, subtract)
@@ -241,8 +241,7 @@ auto operator!(const lazy_expr<T>& a) {
 namespace detail {
 template <element T, element U>
 lazy_target lazy_target_of(array<U>& out) {
-  return {out.data(), dtype_of<U>(), shape_t(out.shape()), shape_t(out.strides()),
-          array_access::buffer_of(out).get()};
+  return {out.data(), dtype_of<U>(), shape_t(out.shape()), shape_t(out.strides()), array_access::buffer_of(out).get()};
 }
 }  // namespace detail
 

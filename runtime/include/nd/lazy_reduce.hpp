@@ -98,15 +98,15 @@ auto lazy_reduce(const lazy_expr<T>& e, const axis_mask& m, F&& f, bool row_sum 
 
 }  // namespace detail
 
-#define ND_LAZY_REDUCTION(name, call, row_sum)                                                           \
-  template <element T, class... Args>                                                                    \
-  auto name(const lazy_expr<T>& e, const Args&... args) {                                                \
-    return detail::lazy_reduce(                                                                          \
-        e, detail::lazy_axes(e.shape(), args...), [&](const auto& a) { return call(a, args...); }, row_sum); \
-  }                                                                                                      \
-  template <element T, class... Args>                                                                    \
-  auto name(const lazy_expr<T>& e, std::initializer_list<int> axes, const Args&... args) {               \
-    return detail::lazy_reduce(                                                                          \
+#define ND_LAZY_REDUCTION(name, call, row_sum)                                                                  \
+  template <element T, class... Args>                                                                           \
+  auto name(const lazy_expr<T>& e, const Args&... args) {                                                       \
+    return detail::lazy_reduce(                                                                                 \
+        e, detail::lazy_axes(e.shape(), args...), [&](const auto& a) { return call(a, args...); }, row_sum);    \
+  }                                                                                                             \
+  template <element T, class... Args>                                                                           \
+  auto name(const lazy_expr<T>& e, std::initializer_list<int> axes, const Args&... args) {                      \
+    return detail::lazy_reduce(                                                                                 \
         e, detail::axes_from(e.shape(), axes), [&](const auto& a) { return call(a, axes, args...); }, row_sum); \
   }
 ND_LAZY_REDUCTION(sum, nd::sum, true)

@@ -88,8 +88,7 @@ array<T> matmul_2d(const array<T>& a, const array<T>& b) {
   return out;
 }
 
-[[noreturn]] void throw_dot_not_aligned(std::span<const index_t> a, std::span<const index_t> b, int a_dim,
-                                        int b_dim);
+[[noreturn]] void throw_dot_not_aligned(std::span<const index_t> a, std::span<const index_t> b, int a_dim, int b_dim);
 
 // `a` with elements of type T: the same handle when they already are, else a
 // C-contiguous converted copy (mixed-type products compute in the promoted type, as
@@ -370,8 +369,8 @@ array<U> dot(const array<TA>& a, const array<TB>& b, array<U>&& out) {
 template <element TA, element TB>
 promote_t<TA, TB> vdot(const array<TA>& a, const array<TB>& b) {
   if (a.size() != b.size())
-    throw value_error("vdot: cannot take the inner product of arrays of size " + std::to_string(a.size()) +
-                      " and " + std::to_string(b.size()));
+    throw value_error("vdot: cannot take the inner product of arrays of size " + std::to_string(a.size()) + " and " +
+                      std::to_string(b.size()));
   return dot(a.ravel(), b.ravel()).item();
 }
 

@@ -101,9 +101,9 @@ auto outer(const array<TA>& a, const array<TB>& b) {
 
 namespace detail {
 [[noreturn]] inline void throw_inner_not_aligned(std::span<const index_t> a, std::span<const index_t> b) {
-  throw value_error("shapes " + compact_shape(a) + " and " + compact_shape(b) + " not aligned: " +
-                    std::to_string(a.back()) + " (dim " + std::to_string(a.size() - 1) + ") != " +
-                    std::to_string(b.back()) + " (dim " + std::to_string(b.size() - 1) + ")");
+  throw value_error("shapes " + compact_shape(a) + " and " + compact_shape(b) +
+                    " not aligned: " + std::to_string(a.back()) + " (dim " + std::to_string(a.size() - 1) +
+                    ") != " + std::to_string(b.back()) + " (dim " + std::to_string(b.size() - 1) + ")");
 }
 }  // namespace detail
 

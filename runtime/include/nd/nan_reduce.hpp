@@ -46,7 +46,8 @@ array<sum_result_t<T>> nansum_new(const array<T>& a, const axis_mask& m, bool ke
 
 template <class T>
 array<sum_result_t<T>> nanprod_new(const array<T>& a, const axis_mask& m, bool keepdims) {
-  if constexpr (std::is_floating_point_v<T>) return reduce_new<T, T>(reduce_op::prod, nan_replaced(a, 1.0), m, keepdims);
+  if constexpr (std::is_floating_point_v<T>)
+    return reduce_new<T, T>(reduce_op::prod, nan_replaced(a, 1.0), m, keepdims);
   else return reduce_new<sum_result_t<T>, sum_result_t<T>>(reduce_op::prod, a, m, keepdims);
 }
 
@@ -158,55 +159,52 @@ ND_STAT_FORMS(nanmean, nanmean_new, mean_result_t<T>, true)
 
 // nanvar and nanstd: the forms of var and stddev (ddof right after the axis, a bool
 // there does not compile).
-#define ND_NAN_SPREAD(name, take_sqrt)                                                                     \
-  template <element T>                                                                                     \
-  mean_result_t<T> name(const array<T>& a) {                                                               \
-    return detail::nan_spread_new(a, detail::axes_all(a.shape()), 0, false, take_sqrt).item();             \
-  }                                                                                                        \
-  template <element T>                                                                                     \
-  mean_result_t<T> name(const array<T>& a, none_t) {                                                       \
-    return name(a);                                                                                        \
-  }                                                                                                        \
-  template <element T, detail::ddof_integer D>                                                             \
-  mean_result_t<T> name(const array<T>& a, none_t, D ddof) {                                               \
-    return detail::nan_spread_new(a, detail::axes_all(a.shape()), static_cast<index_t>(ddof), false, take_sqrt) \
-        .item();                                                                                           \
-  }                                                                                                        \
-  template <element T>                                                                                     \
-  array<mean_result_t<T>> name(const array<T>& a, int axis) {                                              \
-    return detail::nan_spread_new(a, detail::axes_of(a.shape(), axis), 0, false, take_sqrt);               \
-  }                                                                                                        \
-  template <element T, detail::ddof_integer D>                                                             \
-  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof) {                                      \
-    return detail::nan_spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), false,  \
-                                  take_sqrt);                                                              \
-  }                                                                                                        \
-  template <element T>                                                                                     \
-  array<mean_result_t<T>> name(const array<T>& a, int axis, keepdims_t) {                                  \
-    return detail::nan_spread_new(a, detail::axes_of(a.shape(), axis), 0, true, take_sqrt);                \
-  }                                                                                                        \
-  template <element T, detail::ddof_integer D>                                                             \
-  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof, keepdims_t) {                          \
-    return detail::nan_spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), true,   \
-                                  take_sqrt);                                                              \
-  }                                                                                                        \
-  template <element T>                                                                                     \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes) {                       \
-    return detail::nan_spread_new(a, detail::axes_from(a.shape(), axes), 0, false, take_sqrt);             \
-  }                                                                                                        \
-  template <element T, detail::ddof_integer D>                                                             \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof) {               \
-    return detail::nan_spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), false, \
-                                  take_sqrt);                                                              \
-  }                                                                                                        \
-  template <element T>                                                                                     \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, keepdims_t) {           \
-    return detail::nan_spread_new(a, detail::axes_from(a.shape(), axes), 0, true, take_sqrt);              \
-  }                                                                                                        \
-  template <element T, detail::ddof_integer D>                                                             \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof, keepdims_t) {   \
-    return detail::nan_spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), true, \
-                                  take_sqrt);                                                              \
+#define ND_NAN_SPREAD(name, take_sqrt)                                                                                 \
+  template <element T>                                                                                                 \
+  mean_result_t<T> name(const array<T>& a) {                                                                           \
+    return detail::nan_spread_new(a, detail::axes_all(a.shape()), 0, false, take_sqrt).item();                         \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  mean_result_t<T> name(const array<T>& a, none_t) {                                                                   \
+    return name(a);                                                                                                    \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  mean_result_t<T> name(const array<T>& a, none_t, D ddof) {                                                           \
+    return detail::nan_spread_new(a, detail::axes_all(a.shape()), static_cast<index_t>(ddof), false, take_sqrt)        \
+        .item();                                                                                                       \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, int axis) {                                                          \
+    return detail::nan_spread_new(a, detail::axes_of(a.shape(), axis), 0, false, take_sqrt);                           \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof) {                                                  \
+    return detail::nan_spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), false, take_sqrt);  \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, keepdims_t) {                                              \
+    return detail::nan_spread_new(a, detail::axes_of(a.shape(), axis), 0, true, take_sqrt);                            \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof, keepdims_t) {                                      \
+    return detail::nan_spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), true, take_sqrt);   \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes) {                                   \
+    return detail::nan_spread_new(a, detail::axes_from(a.shape(), axes), 0, false, take_sqrt);                         \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof) {                           \
+    return detail::nan_spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), false,            \
+                                  take_sqrt);                                                                          \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, keepdims_t) {                       \
+    return detail::nan_spread_new(a, detail::axes_from(a.shape(), axes), 0, true, take_sqrt);                          \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof, keepdims_t) {               \
+    return detail::nan_spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), true, take_sqrt); \
   }
 
 ND_NAN_SPREAD(nanvar, false)

@@ -95,8 +95,10 @@ array<R> matrix_norm(const array<R>& x, norm_ord ord, int row, int col, bool kee
   if (r == c) throw value_error("Duplicate axes given.");
   const double inf = std::numeric_limits<double>::infinity();
   auto sum_then = [&](int sum_axis, int other, reduce_op op) {
-    const array<R> s = nd::detail::reduce_new<R, R>(reduce_op::sum, abs(x), nd::detail::axes_of(x.shape(), sum_axis), false);
-    return nd::detail::reduce_new<R, R>(op, s, nd::detail::axes_of(s.shape(), other > sum_axis ? other - 1 : other), false);
+    const array<R> s =
+        nd::detail::reduce_new<R, R>(reduce_op::sum, abs(x), nd::detail::axes_of(x.shape(), sum_axis), false);
+    return nd::detail::reduce_new<R, R>(op, s, nd::detail::axes_of(s.shape(), other > sum_axis ? other - 1 : other),
+                                        false);
   };
   array<R> ret;
   if (ord.is(2)) ret = svd_norm(x, r, c, reduce_op::max);
@@ -127,7 +129,8 @@ array<nd::detail::lapack_t<T>> norm_new(const array<T>& a, norm_ord ord, const s
   using R = nd::detail::lapack_t<T>;
   const array<R> x = a.template astype<R>();
   const int ndim = x.ndim();
-  if (!axes && (ord.k == norm_ord::kind::none || (ord.k == norm_ord::kind::fro && ndim == 2) || (ord.is(2) && ndim == 1))) {
+  if (!axes &&
+      (ord.k == norm_ord::kind::none || (ord.k == norm_ord::kind::fro && ndim == 2) || (ord.is(2) && ndim == 1))) {
     const array<R> flat = x.ravel();
     array<R> s = dot(flat, flat);
     sqrt(s, s);

@@ -17,11 +17,11 @@ template <class A, class B>
 concept array_operands = ufunc_operand<A> && ufunc_operand<B> && (any_array<A> || any_array<B>);
 }  // namespace detail
 
-#define ND_BINARY_OPERATOR(sym, fn)                 \
-  template <class A, class B>                       \
-    requires detail::array_operands<A, B>           \
-  auto operator sym(const A& a, const B& b) {       \
-    return fn(a, b);                                \
+#define ND_BINARY_OPERATOR(sym, fn)           \
+  template <class A, class B>                 \
+    requires detail::array_operands<A, B>     \
+  auto operator sym(const A& a, const B& b) { \
+    return fn(a, b);                          \
   }
 
 ND_BINARY_OPERATOR(==, equal)
@@ -34,11 +34,11 @@ ND_BINARY_OPERATOR(>=, greater_equal)
 
 // & | ^ ~ are the bitwise functions (NumPy's operators on arrays); on floats they do
 // not compile, as NumPy raises TypeError.
-#define ND_BITWISE_OPERATOR(sym, fn)                           \
-  template <class A, class B>                                  \
+#define ND_BITWISE_OPERATOR(sym, fn)                                                         \
+  template <class A, class B>                                                                \
     requires(detail::array_operands<A, B> && requires(const A& a, const B& b) { fn(a, b); }) \
-  auto operator sym(const A& a, const B& b) {                  \
-    return fn(a, b);                                           \
+  auto operator sym(const A& a, const B& b) {                                                \
+    return fn(a, b);                                                                         \
   }
 ND_BITWISE_OPERATOR(&, bitwise_and)
 ND_BITWISE_OPERATOR(|, bitwise_or)
@@ -71,39 +71,39 @@ bool reusable_temporary(const array<T>& t, const Other&... others) {
 
 // The arithmetic operators with a temporary operand: as above, but computed into the
 // temporary when it can hold the result (detail::reusable_temporary).
-#define ND_ARITHMETIC_OPERATOR(sym, fn, op)                                                    \
-  template <class A, class B>                                                                  \
-    requires detail::array_operands<A, B>                                                      \
-  auto operator sym(const A& a, const B& b) {                                                  \
-    return fn(a, b);                                                                           \
-  }                                                                                            \
-  template <element T, class B>                                                                \
-    requires detail::array_operands<array<T>, B>                                               \
-  auto operator sym(array<T>&& a, const B& b) {                                                \
-    using R = detail::ufunc_result_t<op, detail::op_compute_t<op, array<T>, B>>;               \
-    if constexpr (std::is_same_v<R, T>) {                                                      \
-      if (detail::reusable_temporary(a, b)) {                                                  \
-        fn(a, b, a);                                                                           \
-        return detail::array_access::result_of(std::move(a));                                  \
-      }                                                                                        \
-    }                                                                                          \
-    return fn(a, b);                                                                           \
-  }                                                                                            \
-  template <class A, element T>                                                                \
-    requires detail::array_operands<A, array<T>>                                               \
-  auto operator sym(const A& a, array<T>&& b) {                                                \
-    using R = detail::ufunc_result_t<op, detail::op_compute_t<op, A, array<T>>>;               \
-    if constexpr (std::is_same_v<R, T>) {                                                      \
-      if (detail::reusable_temporary(b, a)) {                                                  \
-        fn(a, b, b);                                                                           \
-        return detail::array_access::result_of(std::move(b));                                  \
-      }                                                                                        \
-    }                                                                                          \
-    return fn(a, b);                                                                           \
-  }                                                                                            \
-  template <element T, element U>                                                              \
-  auto operator sym(array<T>&& a, array<U>&& b) {                                              \
-    return std::move(a) sym static_cast<const array<U>&>(b);                                   \
+#define ND_ARITHMETIC_OPERATOR(sym, fn, op)                                      \
+  template <class A, class B>                                                    \
+    requires detail::array_operands<A, B>                                        \
+  auto operator sym(const A& a, const B& b) {                                    \
+    return fn(a, b);                                                             \
+  }                                                                              \
+  template <element T, class B>                                                  \
+    requires detail::array_operands<array<T>, B>                                 \
+  auto operator sym(array<T>&& a, const B& b) {                                  \
+    using R = detail::ufunc_result_t<op, detail::op_compute_t<op, array<T>, B>>; \
+    if constexpr (std::is_same_v<R, T>) {                                        \
+      if (detail::reusable_temporary(a, b)) {                                    \
+        fn(a, b, a);                                                             \
+        return detail::array_access::result_of(std::move(a));                    \
+      }                                                                          \
+    }                                                                            \
+    return fn(a, b);                                                             \
+  }                                                                              \
+  template <class A, element T>                                                  \
+    requires detail::array_operands<A, array<T>>                                 \
+  auto operator sym(const A& a, array<T>&& b) {                                  \
+    using R = detail::ufunc_result_t<op, detail::op_compute_t<op, A, array<T>>>; \
+    if constexpr (std::is_same_v<R, T>) {                                        \
+      if (detail::reusable_temporary(b, a)) {                                    \
+        fn(a, b, b);                                                             \
+        return detail::array_access::result_of(std::move(b));                    \
+      }                                                                          \
+    }                                                                            \
+    return fn(a, b);                                                             \
+  }                                                                              \
+  template <element T, element U>                                                \
+  auto operator sym(array<T>&& a, array<U>&& b) {                                \
+    return std::move(a) sym static_cast<const array<U>&>(b);                     \
   }
 
 ND_ARITHMETIC_OPERATOR(+, add, detail::ufunc_op::add)
@@ -136,20 +136,19 @@ auto operator!(const array<T>& a) {
 // a[idx] += b (a repeated index is updated once; nd::add_at applies every occurrence).
 // A 0-d copy (every index a 0-d integer array) is NumPy's scalar a[i]: a[i] += b is
 // computed out of place and stored back as setitem stores, with its unsafe cast.
-#define ND_COMPOUND_OPERATOR(sym, fn)                        \
-  template <element T, ufunc_operand B>                      \
-  array<T>& operator sym(array<T>& a, const B& b) {          \
-    return fn(a, b, a);                                      \
-  }                                                          \
-  template <element T, ufunc_operand B>                      \
-  array<T> operator sym(array<T>&& a, const B& b) {          \
-    if (detail::array_access::origin_of(a) && a.ndim() == 0) \
-      std::move(a) = fn(std::as_const(a), b).item();         \
-    else {                                                   \
-      fn(a, b, a);                                           \
-      detail::array_access::write_back(a);                   \
-    }                                                        \
-    return detail::array_access::result_of(std::move(a));    \
+#define ND_COMPOUND_OPERATOR(sym, fn)                                                                       \
+  template <element T, ufunc_operand B>                                                                     \
+  array<T>& operator sym(array<T>& a, const B & b) {                                                        \
+    return fn(a, b, a);                                                                                     \
+  }                                                                                                         \
+  template <element T, ufunc_operand B>                                                                     \
+  array<T> operator sym(array<T>&& a, const B & b) {                                                        \
+    if (detail::array_access::origin_of(a) && a.ndim() == 0) std::move(a) = fn(std::as_const(a), b).item(); \
+    else {                                                                                                  \
+      fn(a, b, a);                                                                                          \
+      detail::array_access::write_back(a);                                                                  \
+    }                                                                                                       \
+    return detail::array_access::result_of(std::move(a));                                                   \
   }
 
 ND_COMPOUND_OPERATOR(+=, add)

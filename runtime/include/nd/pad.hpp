@@ -35,7 +35,7 @@ std::vector<index_t> pad_sources(pad_mode mode, index_t n, index_t left, index_t
 // Per-axis (before, after) widths from the forms NumPy accepts: one pair for all
 // axes, or one pair per axis.
 inline std::vector<std::pair<index_t, index_t>> pad_widths(std::span<const std::pair<index_t, index_t>> width,
-                                                            int ndim) {
+                                                           int ndim) {
   std::vector<std::pair<index_t, index_t>> w;
   if (width.size() == 1) w.assign(static_cast<std::size_t>(ndim), width[0]);
   else if (static_cast<int>(width.size()) == ndim) w.assign(width.begin(), width.end());
@@ -86,7 +86,7 @@ array<T> pad(const array<T>& a, std::span<const std::pair<index_t, index_t>> wid
       array<T> dst_row = detail::axis_range(filled, k, p, 1);
       const array<T> src_row = detail::axis_range(filled, k, src, 1);
       detail::copy_same_shape(dst_row.data(), dst_row.strides(), std::as_const(src_row).data(), src_row.strides(),
-                      src_row.shape());
+                              src_row.shape());
     }
   }
   return out;

@@ -32,25 +32,25 @@ concept ufunc_operand = any_array<X> || scalar_operand<X>;
 namespace detail {
 
 template <class T>
-inline constexpr int kind_rank_v = std::is_same_v<T, bool> ? 0 : std::is_integral_v<T> ? 1 : 2;
+inline constexpr int kind_rank_v = std::is_same_v<T, bool> ? 0
+                                   : std::is_integral_v<T> ? 1
+                                                           : 2;
 
 // Array-with-array promotion of two element types.
 template <element A, element B>
 struct promote_elements {
   using type = std::conditional_t<
       std::is_same_v<A, B>, A,
-      std::conditional_t<
-          std::is_same_v<A, bool>, B,
-          std::conditional_t<
-              std::is_same_v<B, bool>, A,
-              std::conditional_t<
-                  // both integers: the wider one
-                  std::is_integral_v<A> && std::is_integral_v<B>, std::int64_t,
-                  std::conditional_t<
-                      // both floating: the wider one
-                      std::is_floating_point_v<A> && std::is_floating_point_v<B>, double,
-                      // integer with float32 or float64: float64
-                      double>>>>>;
+      std::conditional_t<std::is_same_v<A, bool>, B,
+                         std::conditional_t<std::is_same_v<B, bool>, A,
+                                            std::conditional_t<
+                                                // both integers: the wider one
+                                                std::is_integral_v<A> && std::is_integral_v<B>, std::int64_t,
+                                                std::conditional_t<
+                                                    // both floating: the wider one
+                                                    std::is_floating_point_v<A> && std::is_floating_point_v<B>, double,
+                                                    // integer with float32 or float64: float64
+                                                    double>>>>>;
 };
 
 // Applies a weak scalar of C++ type S to a strong element type T (NEP 50).
@@ -64,8 +64,8 @@ struct apply_weak_scalar {
 
 // The default element type of a lone scalar (Python's bool, int, float).
 template <class S>
-using scalar_default_t = std::conditional_t<std::is_same_v<S, bool>, bool,
-                                            std::conditional_t<std::is_integral_v<S>, std::int64_t, double>>;
+using scalar_default_t =
+    std::conditional_t<std::is_same_v<S, bool>, bool, std::conditional_t<std::is_integral_v<S>, std::int64_t, double>>;
 
 template <class X>
 struct operand_element {
@@ -129,7 +129,8 @@ void check_scalar_fits(const S& s) {
     const __int128 v = s;
     if (v < static_cast<__int128>(std::numeric_limits<T>::min()) ||
         v > static_cast<__int128>(std::numeric_limits<T>::max())) {
-      if constexpr (std::is_signed_v<V>) throw_scalar_out_of_bounds(std::to_string(static_cast<long long>(s)), dtype_of<T>());
+      if constexpr (std::is_signed_v<V>)
+        throw_scalar_out_of_bounds(std::to_string(static_cast<long long>(s)), dtype_of<T>());
       else throw_scalar_out_of_bounds(std::to_string(static_cast<unsigned long long>(s)), dtype_of<T>());
     }
   }

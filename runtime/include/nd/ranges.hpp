@@ -40,8 +40,10 @@ inline double rounded_quotient(__int128 span, __int128 step) {
   } else {
     // Scale so that the integer quotient has at least 56 bits, then fold the remainder
     // into a sticky bit: converting that integer rounds exactly as the rational would.
-    auto bits = [](u128 v) { return 128 - (v >> 64 ? __builtin_clzll(static_cast<std::uint64_t>(v >> 64))
-                                                   : 64 + __builtin_clzll(static_cast<std::uint64_t>(v))); };
+    auto bits = [](u128 v) {
+      return 128 - (v >> 64 ? __builtin_clzll(static_cast<std::uint64_t>(v >> 64))
+                            : 64 + __builtin_clzll(static_cast<std::uint64_t>(v)));
+    };
     const int shift = std::max(0, 57 - (bits(n) - bits(d)));
     const u128 scaled = n << shift;
     const u128 quotient = scaled / d | (scaled % d != 0 ? 1 : 0);
@@ -92,8 +94,8 @@ array<R> arange_impl(A start, B stop, C step) {
     // casts do: out of range is the most negative integer), and steps by the difference.
     const R first = unsafe_cast<R>(static_cast<double>(start));
     const R second = unsafe_cast<R>(static_cast<double>(start) + static_cast<double>(step));
-    const auto delta =
-        static_cast<index_t>(static_cast<std::uint64_t>(static_cast<index_t>(second)) - static_cast<std::uint64_t>(first));
+    const auto delta = static_cast<index_t>(static_cast<std::uint64_t>(static_cast<index_t>(second)) -
+                                            static_cast<std::uint64_t>(first));
     for (index_t i = 0; i < len; ++i) p[i] = static_cast<R>(wrapping_affine(first, i, delta));
   } else {
     for (index_t i = 0; i < len; ++i)

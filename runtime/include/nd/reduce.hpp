@@ -97,8 +97,8 @@ void reduce_into(reduce_op op, const array<T>& a, const axis_mask& m, array<R>& 
       if (m.reduced[k] && a.shape(k) == 0) throw_empty_reduction(reduce_name(op));
   index_t out_strides[max_dims];
   out_strides_per_input_axis(a, m, out, out_strides);
-  run_reduce(op, dtype_of<T>(), dtype_of<R>(), a.shape(), a.data(), a.strides(), m.reduced, out.data(),
-             out_strides, center);
+  run_reduce(op, dtype_of<T>(), dtype_of<R>(), a.shape(), a.data(), a.strides(), m.reduced, out.data(), out_strides,
+             center);
 }
 
 // A reduction whose accumulator type is Acc and result type R (Acc, or bool for any/all).
@@ -161,8 +161,8 @@ array<mean_result_t<T>> var_new(const array<T>& a, const axis_mask& m, index_t d
   if constexpr (std::is_same_v<T, R>) {
     index_t out_strides[max_dims];
     out_strides_per_input_axis(a, m, s, out_strides);
-    one_pass = run_squared_deviations(dtype_of<T>(), a.shape(), a.data(), a.strides(), m.reduced, s.data(),
-                                      out_strides);
+    one_pass =
+        run_squared_deviations(dtype_of<T>(), a.shape(), a.data(), a.strides(), m.reduced, s.data(), out_strides);
   }
   if (!one_pass) {
     // mu and s are fresh C-order arrays of one shape: mu's offsets are s's.
@@ -208,50 +208,50 @@ std::int64_t arg_flat(bool is_max, const array<T>& a) {
 }  // namespace detail
 
 // ---- sum, prod, min, max, any, all: one macro, the same forms ---------------------
-#define ND_REDUCTION(name, op, ACC, RES)                                                               \
-  template <element T>                                                                                 \
-  RES name(const array<T>& a) {                                                                        \
-    return detail::reduce_scalar<ACC, RES>(op, a);                                                     \
-  }                                                                                                    \
-  template <element T>                                                                                 \
-  RES name(const array<T>& a, none_t) {                                                                \
-    return detail::reduce_scalar<ACC, RES>(op, a);                                                     \
-  }                                                                                                    \
-  template <element T>                                                                                 \
-  array<RES> name(const array<T>& a, int axis) {                                                       \
-    return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), false);               \
-  }                                                                                                    \
-  template <element T>                                                                                 \
-  array<RES> name(const array<T>& a, int axis, keepdims_t) {                                           \
-    return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), true);                \
-  }                                                                                                    \
-  template <element T, std::same_as<bool> B>                                                           \
-  array<RES> name(const array<T>& a, int axis, B keepdims) {                                           \
-    return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), keepdims);            \
-  }                                                                                                    \
-  template <element T>                                                                                 \
-  array<RES> name(const array<T>& a, std::initializer_list<int> axes) {                                \
-    return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), false);             \
-  }                                                                                                    \
-  template <element T>                                                                                 \
-  array<RES> name(const array<T>& a, std::initializer_list<int> axes, keepdims_t) {                    \
-    return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), true);              \
-  }                                                                                                    \
-  template <element T, std::same_as<bool> B>                                                           \
-  array<RES> name(const array<T>& a, std::initializer_list<int> axes, B keepdims) {                    \
-    return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), keepdims);          \
-  }                                                                                                    \
-  template <element T, element U>                                                                      \
-  array<U>& name(const array<T>& a, int axis, array<U>& out) {                                         \
-    return detail::reduce_out<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), out);                 \
-  }                                                                                                    \
-  template <element T, element U>                                                                      \
-  array<U> name(const array<T>& a, int axis, array<U>&& out) {                                         \
+#define ND_REDUCTION(name, op, ACC, RES)                                                                      \
+  template <element T>                                                                                        \
+  RES name(const array<T>& a) {                                                                               \
+    return detail::reduce_scalar<ACC, RES>(op, a);                                                            \
+  }                                                                                                           \
+  template <element T>                                                                                        \
+  RES name(const array<T>& a, none_t) {                                                                       \
+    return detail::reduce_scalar<ACC, RES>(op, a);                                                            \
+  }                                                                                                           \
+  template <element T>                                                                                        \
+  array<RES> name(const array<T>& a, int axis) {                                                              \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), false);                      \
+  }                                                                                                           \
+  template <element T>                                                                                        \
+  array<RES> name(const array<T>& a, int axis, keepdims_t) {                                                  \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), true);                       \
+  }                                                                                                           \
+  template <element T, std::same_as<bool> B>                                                                  \
+  array<RES> name(const array<T>& a, int axis, B keepdims) {                                                  \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), keepdims);                   \
+  }                                                                                                           \
+  template <element T>                                                                                        \
+  array<RES> name(const array<T>& a, std::initializer_list<int> axes) {                                       \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), false);                    \
+  }                                                                                                           \
+  template <element T>                                                                                        \
+  array<RES> name(const array<T>& a, std::initializer_list<int> axes, keepdims_t) {                           \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), true);                     \
+  }                                                                                                           \
+  template <element T, std::same_as<bool> B>                                                                  \
+  array<RES> name(const array<T>& a, std::initializer_list<int> axes, B keepdims) {                           \
+    return detail::reduce_new<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), keepdims);                 \
+  }                                                                                                           \
+  template <element T, element U>                                                                             \
+  array<U>& name(const array<T>& a, int axis, array<U>& out) {                                                \
+    return detail::reduce_out<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), out);                        \
+  }                                                                                                           \
+  template <element T, element U>                                                                             \
+  array<U> name(const array<T>& a, int axis, array<U>&& out) {                                                \
     return detail::reduce_out<ACC, RES>(op, a, detail::axes_of(a.shape(), axis), detail::temporary_out(out)); \
-  }                                                                                                    \
-  template <element T, element U>                                                                      \
-  array<U>& name(const array<T>& a, std::initializer_list<int> axes, array<U>& out) {                  \
-    return detail::reduce_out<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), out);               \
+  }                                                                                                           \
+  template <element T, element U>                                                                             \
+  array<U>& name(const array<T>& a, std::initializer_list<int> axes, array<U>& out) {                         \
+    return detail::reduce_out<ACC, RES>(op, a, detail::axes_from(a.shape(), axes), out);                      \
   }
 
 ND_REDUCTION(sum, detail::reduce_op::sum, sum_result_t<T>, sum_result_t<T>)
@@ -350,8 +350,7 @@ concept ddof_integer = std::integral<D> && !std::same_as<D, bool>;
 
 // var or stddev of `a` over the axes `m`: the variance, square-rooted for stddev.
 template <class T>
-array<mean_result_t<T>> spread_new(const array<T>& a, const axis_mask& m, index_t ddof, bool keepdims,
-                                   bool take_sqrt) {
+array<mean_result_t<T>> spread_new(const array<T>& a, const axis_mask& m, index_t ddof, bool keepdims, bool take_sqrt) {
   array<mean_result_t<T>> v = var_new(a, m, ddof, keepdims);
   if (take_sqrt) sqrt(v, v);
   return v;
@@ -359,83 +358,76 @@ array<mean_result_t<T>> spread_new(const array<T>& a, const axis_mask& m, index_
 }  // namespace detail
 
 // Both functions have the same forms; `take_sqrt` says which one this is.
-#define ND_SPREAD_REDUCTION(name, take_sqrt)                                                              \
-  template <element T>                                                                                    \
-  mean_result_t<T> name(const array<T>& a) {                                                              \
-    return detail::spread_new(a, detail::axes_all(a.shape()), 0, false, take_sqrt).item();                \
-  }                                                                                                       \
-  template <element T>                                                                                    \
-  mean_result_t<T> name(const array<T>& a, none_t) {                                                      \
-    return name(a);                                                                                       \
-  }                                                                                                       \
-  template <element T, detail::ddof_integer D>                                                            \
-  mean_result_t<T> name(const array<T>& a, none_t, D ddof) {                                              \
-    return detail::spread_new(a, detail::axes_all(a.shape()), static_cast<index_t>(ddof), false, take_sqrt) \
-        .item();                                                                                          \
-  }                                                                                                       \
-  template <element T>                                                                                    \
-  mean_result_t<T> name(const array<T>& a, none_t, bool) = delete;                                        \
-  template <element T>                                                                                    \
-  array<mean_result_t<T>> name(const array<T>& a, int axis) {                                             \
-    return detail::spread_new(a, detail::axes_of(a.shape(), axis), 0, false, take_sqrt);                  \
-  }                                                                                                       \
-  template <element T, detail::ddof_integer D>                                                            \
-  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof) {                                     \
-    return detail::spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), false,     \
-                              take_sqrt);                                                                 \
-  }                                                                                                       \
-  template <element T>                                                                                    \
-  array<mean_result_t<T>> name(const array<T>& a, int axis, bool) = delete;                               \
-  template <element T>                                                                                    \
-  array<mean_result_t<T>> name(const array<T>& a, int axis, keepdims_t) {                                 \
-    return detail::spread_new(a, detail::axes_of(a.shape(), axis), 0, true, take_sqrt);                   \
-  }                                                                                                       \
-  template <element T, detail::ddof_integer D>                                                            \
-  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof, keepdims_t) {                         \
-    return detail::spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), true,      \
-                              take_sqrt);                                                                 \
-  }                                                                                                       \
-  template <element T, detail::ddof_integer D, std::same_as<bool> B>                                      \
-  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof, B keepdims) {                         \
-    return detail::spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), keepdims,  \
-                              take_sqrt);                                                                 \
-  }                                                                                                       \
-  template <element T>                                                                                    \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes) {                      \
-    return detail::spread_new(a, detail::axes_from(a.shape(), axes), 0, false, take_sqrt);                \
-  }                                                                                                       \
-  template <element T, detail::ddof_integer D>                                                            \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof) {              \
-    return detail::spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), false,   \
-                              take_sqrt);                                                                 \
-  }                                                                                                       \
-  template <element T>                                                                                    \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, bool) = delete;        \
-  template <element T>                                                                                    \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, keepdims_t) {          \
-    return detail::spread_new(a, detail::axes_from(a.shape(), axes), 0, true, take_sqrt);                 \
-  }                                                                                                       \
-  template <element T, detail::ddof_integer D>                                                            \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof, keepdims_t) {  \
-    return detail::spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), true,    \
-                              take_sqrt);                                                                 \
-  }                                                                                                       \
-  template <element T, detail::ddof_integer D, std::same_as<bool> B>                                      \
-  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof, B keepdims) {  \
-    return detail::spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), keepdims, \
-                              take_sqrt);                                                                 \
-  }                                                                                                       \
-  template <element T, detail::ddof_integer D, element U>                                                 \
-  array<U>& name(const array<T>& a, int axis, D ddof, array<U>& out) {                                    \
-    return detail::var_out(a, axis, static_cast<index_t>(ddof), out, take_sqrt);                          \
-  }                                                                                                       \
-  template <element T, element U>                                                                         \
-  array<U>& name(const array<T>& a, int axis, array<U>& out) {                                            \
-    return detail::var_out(a, axis, 0, out, take_sqrt);                                                   \
-  }                                                                                                       \
-  template <element T, element U>                                                                         \
-  array<U> name(const array<T>& a, int axis, array<U>&& out) {                                            \
-    return detail::var_out(a, axis, 0, detail::temporary_out(out), take_sqrt);                            \
+#define ND_SPREAD_REDUCTION(name, take_sqrt)                                                                           \
+  template <element T>                                                                                                 \
+  mean_result_t<T> name(const array<T>& a) {                                                                           \
+    return detail::spread_new(a, detail::axes_all(a.shape()), 0, false, take_sqrt).item();                             \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  mean_result_t<T> name(const array<T>& a, none_t) {                                                                   \
+    return name(a);                                                                                                    \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  mean_result_t<T> name(const array<T>& a, none_t, D ddof) {                                                           \
+    return detail::spread_new(a, detail::axes_all(a.shape()), static_cast<index_t>(ddof), false, take_sqrt).item();    \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  mean_result_t<T> name(const array<T>& a, none_t, bool) = delete;                                                     \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, int axis) {                                                          \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), 0, false, take_sqrt);                               \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof) {                                                  \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), false, take_sqrt);      \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, bool) = delete;                                            \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, keepdims_t) {                                              \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), 0, true, take_sqrt);                                \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof, keepdims_t) {                                      \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), true, take_sqrt);       \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D, std::same_as<bool> B>                                                   \
+  array<mean_result_t<T>> name(const array<T>& a, int axis, D ddof, B keepdims) {                                      \
+    return detail::spread_new(a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), keepdims, take_sqrt);   \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes) {                                   \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), 0, false, take_sqrt);                             \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof) {                           \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), false, take_sqrt);    \
+  }                                                                                                                    \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, bool) = delete;                     \
+  template <element T>                                                                                                 \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, keepdims_t) {                       \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), 0, true, take_sqrt);                              \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D>                                                                         \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof, keepdims_t) {               \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), true, take_sqrt);     \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D, std::same_as<bool> B>                                                   \
+  array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof, B keepdims) {               \
+    return detail::spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), keepdims, take_sqrt); \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D, element U>                                                              \
+  array<U>& name(const array<T>& a, int axis, D ddof, array<U>& out) {                                                 \
+    return detail::var_out(a, axis, static_cast<index_t>(ddof), out, take_sqrt);                                       \
+  }                                                                                                                    \
+  template <element T, element U>                                                                                      \
+  array<U>& name(const array<T>& a, int axis, array<U>& out) {                                                         \
+    return detail::var_out(a, axis, 0, out, take_sqrt);                                                                \
+  }                                                                                                                    \
+  template <element T, element U>                                                                                      \
+  array<U> name(const array<T>& a, int axis, array<U>&& out) {                                                         \
+    return detail::var_out(a, axis, 0, detail::temporary_out(out), take_sqrt);                                         \
   }
 
 // The out forms of var and stddev: nd::var(a, axis, out), nd::var(a, axis, ddof, out).

@@ -77,7 +77,8 @@ array<R> scan_flat(scan_op op, const array<T>& a) {
 // Whether the engine scans T into C directly (else the input is converted first).
 template <class T, class C>
 inline constexpr bool direct_scan_v =
-    std::is_same_v<T, C> || (std::is_same_v<C, std::int64_t> && (std::is_same_v<T, bool> || std::is_same_v<T, std::int32_t>));
+    std::is_same_v<T, C> ||
+    (std::is_same_v<C, std::int64_t> && (std::is_same_v<T, bool> || std::is_same_v<T, std::int32_t>));
 
 // The out form. `flat`: axis=None. out must have the result's shape and may have any
 // dtype. As NumPy's accumulate, the scan then runs in the promotion of out's dtype and
@@ -109,42 +110,42 @@ array<U>& scan_out(scan_op op, const array<T>& a, bool flat, int axis, array<U>&
 }  // namespace detail
 
 // One macro, the same forms for the four scans; RES is the result type for elements T.
-#define ND_SCAN(name, op, RES)                                                          \
-  template <element T>                                                                  \
-  array<RES> name(const array<T>& a) {                                                  \
-    return detail::scan_flat<RES>(op, a);                                               \
-  }                                                                                     \
-  template <element T>                                                                  \
-  array<RES> name(const array<T>& a, none_t) {                                          \
-    return detail::scan_flat<RES>(op, a);                                               \
-  }                                                                                     \
-  template <element T>                                                                  \
-  array<RES> name(const array<T>& a, int axis) {                                        \
-    return detail::scan_new<RES>(op, a, axis);                                          \
-  }                                                                                     \
-  template <element T, element U>                                                       \
-  array<U>& name(const array<T>& a, int axis, array<U>& out) {                          \
-    return detail::scan_out(op, a, false, axis, out);                              \
-  }                                                                                     \
-  template <element T, element U>                                                       \
-  array<U> name(const array<T>& a, int axis, array<U>&& out) {                          \
-    return detail::scan_out(op, a, false, axis, out);                              \
-  }                                                                                     \
-  template <element T, element U>                                                       \
-  array<U>& name(const array<T>& a, none_t, array<U>& out) {                            \
-    return detail::scan_out(op, a, true, 0, out);                                  \
-  }                                                                                     \
-  template <element T, element U>                                                       \
-  array<U> name(const array<T>& a, none_t, array<U>&& out) {                            \
-    return detail::scan_out(op, a, true, 0, out);                                  \
-  }                                                                                     \
-  template <element T, element U>                                                       \
-  array<U>& name(const array<T>& a, array<U>& out) {                                    \
-    return detail::scan_out(op, a, true, 0, out);                                  \
-  }                                                                                     \
-  template <element T, element U>                                                       \
-  array<U> name(const array<T>& a, array<U>&& out) {                                    \
-    return detail::scan_out(op, a, true, 0, out);                                  \
+#define ND_SCAN(name, op, RES)                                 \
+  template <element T>                                         \
+  array<RES> name(const array<T>& a) {                         \
+    return detail::scan_flat<RES>(op, a);                      \
+  }                                                            \
+  template <element T>                                         \
+  array<RES> name(const array<T>& a, none_t) {                 \
+    return detail::scan_flat<RES>(op, a);                      \
+  }                                                            \
+  template <element T>                                         \
+  array<RES> name(const array<T>& a, int axis) {               \
+    return detail::scan_new<RES>(op, a, axis);                 \
+  }                                                            \
+  template <element T, element U>                              \
+  array<U>& name(const array<T>& a, int axis, array<U>& out) { \
+    return detail::scan_out(op, a, false, axis, out);          \
+  }                                                            \
+  template <element T, element U>                              \
+  array<U> name(const array<T>& a, int axis, array<U>&& out) { \
+    return detail::scan_out(op, a, false, axis, out);          \
+  }                                                            \
+  template <element T, element U>                              \
+  array<U>& name(const array<T>& a, none_t, array<U>& out) {   \
+    return detail::scan_out(op, a, true, 0, out);              \
+  }                                                            \
+  template <element T, element U>                              \
+  array<U> name(const array<T>& a, none_t, array<U>&& out) {   \
+    return detail::scan_out(op, a, true, 0, out);              \
+  }                                                            \
+  template <element T, element U>                              \
+  array<U>& name(const array<T>& a, array<U>& out) {           \
+    return detail::scan_out(op, a, true, 0, out);              \
+  }                                                            \
+  template <element T, element U>                              \
+  array<U> name(const array<T>& a, array<U>&& out) {           \
+    return detail::scan_out(op, a, true, 0, out);              \
   }
 
 ND_SCAN(cumsum, detail::scan_op::sum, sum_result_t<T>)

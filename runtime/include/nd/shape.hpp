@@ -31,8 +31,8 @@ int normalize_axis_or_throw(int axis, int ndim);
 
 // Copies src into dst element by element; both have the same shape, any strides.
 template <class T>
-void copy_same_shape(T* dst, std::span<const index_t> dst_strides, const T* src,
-                     std::span<const index_t> src_strides, std::span<const index_t> shape) {
+void copy_same_shape(T* dst, std::span<const index_t> dst_strides, const T* src, std::span<const index_t> src_strides,
+                     std::span<const index_t> shape) {
   const int nd = static_cast<int>(shape.size());
   for (index_t d : shape)
     if (d == 0) return;
@@ -148,10 +148,9 @@ array<T> concatenate(std::span<const array<T>> arrays, int axis = 0) {
   if (n == 0) throw value_error("zero-dimensional arrays cannot be concatenated");
   for (std::size_t i = 1; i < arrays.size(); ++i) {
     if (arrays[i].ndim() != n)
-      throw value_error(
-          "all the input arrays must have same number of dimensions, but the array at index 0 has " +
-          std::to_string(n) + " dimension(s) and the array at index " + std::to_string(i) + " has " +
-          std::to_string(arrays[i].ndim()) + " dimension(s)");
+      throw value_error("all the input arrays must have same number of dimensions, but the array at index 0 has " +
+                        std::to_string(n) + " dimension(s) and the array at index " + std::to_string(i) + " has " +
+                        std::to_string(arrays[i].ndim()) + " dimension(s)");
   }
   axis = detail::normalize_axis_or_throw(axis, n);
   shape_t shape(first.shape());

@@ -106,7 +106,8 @@ array<T> repeat(const array<T>& a, std::span<const C> counts, int axis) {
   index_t total = 0;
   for (index_t i = 0; i < n; ++i) {
     const index_t c = static_cast<index_t>(counts[one ? 0 : i]);
-    if (c < 0) throw value_error(one ? "negative dimensions are not allowed" : "repeats may not contain negative values.");
+    if (c < 0)
+      throw value_error(one ? "negative dimensions are not allowed" : "repeats may not contain negative values.");
     total += c;
   }
   if (one && n == 0 && counts[0] < 0) throw value_error("repeats may not contain negative values.");
@@ -127,8 +128,7 @@ array<T> repeat(const array<T>& a, index_t n, int axis) {
 template <class T, class C>
   requires std::integral<C>
 array<T> repeat(const array<T>& a, const array<C>& counts, int axis) {
-  if (counts.ndim() > 1)
-    throw value_error("object too deep for desired array");
+  if (counts.ndim() > 1) throw value_error("object too deep for desired array");
   const std::vector<C> c = counts.to_vector();
   return repeat(a, std::span<const C>(c), axis);
 }
@@ -183,14 +183,14 @@ array<T> column_stack(std::span<const array<T>> arrays) {
   auto a = detail::map_arrays(arrays, &detail::as_column<T>);
   return concatenate(std::span<const array<T>>(a), 1);
 }
-#define ND_STACK_FORMS(name)                                                    \
-  template <class T>                                                            \
-  array<T> name(std::initializer_list<array<T>> arrays) {                       \
-    return name(std::span<const array<T>>(arrays.begin(), arrays.size()));     \
-  }                                                                             \
-  template <class T>                                                            \
-  array<T> name(const std::vector<array<T>>& arrays) {                          \
-    return name(std::span<const array<T>>(arrays));                            \
+#define ND_STACK_FORMS(name)                                               \
+  template <class T>                                                       \
+  array<T> name(std::initializer_list<array<T>> arrays) {                  \
+    return name(std::span<const array<T>>(arrays.begin(), arrays.size())); \
+  }                                                                        \
+  template <class T>                                                       \
+  array<T> name(const std::vector<array<T>>& arrays) {                     \
+    return name(std::span<const array<T>>(arrays));                        \
   }
 ND_STACK_FORMS(hstack)
 ND_STACK_FORMS(vstack)
@@ -202,8 +202,7 @@ ND_STACK_FORMS(column_stack)
 // (len(x), len(y), ...) for "ij". Copies, as NumPy's default (copy=True).
 template <class T>
 std::vector<array<T>> meshgrid(std::span<const array<T>> xs, std::string_view indexing = "xy") {
-  if (indexing != "xy" && indexing != "ij")
-    throw value_error("Valid values for `indexing` are 'xy' and 'ij'.");
+  if (indexing != "xy" && indexing != "ij") throw value_error("Valid values for `indexing` are 'xy' and 'ij'.");
   const int n = static_cast<int>(xs.size());
   const bool swap = indexing == "xy" && n >= 2;
   shape_t shape;

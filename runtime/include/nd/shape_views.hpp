@@ -44,8 +44,7 @@ array<T> squeeze(const array<T>& a, std::span<const int> axes) {
   shape_t shape, strides;
   for (int k = 0; k < a.ndim(); ++k) {
     if (mask[k]) {
-      if (a.shape(k) != 1)
-        throw value_error("cannot select an axis to squeeze out which has size not equal to one");
+      if (a.shape(k) != 1) throw value_error("cannot select an axis to squeeze out which has size not equal to one");
       continue;
     }
     shape.push_back(a.shape(k));
@@ -268,8 +267,7 @@ std::vector<array<T>> split(const array<T>& a, index_t sections, int axis = 0) {
   if (a.ndim() == 0) throw index_error("tuple index out of range");
   const index_t len = a.shape(detail::normalize_axis_index(axis, a.ndim()));
   if (sections <= 0) throw value_error("number sections must be larger than 0.");
-  if (len % sections != 0)
-    throw value_error("array split does not result in an equal division");
+  if (len % sections != 0) throw value_error("array split does not result in an equal division");
   return array_split(a, sections, axis);
 }
 template <class T>

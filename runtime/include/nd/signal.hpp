@@ -17,8 +17,8 @@ namespace detail {
 
 // Piecewise-linear interpolation of the contiguous x[0, n) at the increasing sample
 // points xp[0, m) with values fp (all float64), NumPy's compiled_interp arithmetic.
-void run_interp(index_t n, const double* x, index_t m, const double* xp, const double* fp, double left,
-                double right, double* out);
+void run_interp(index_t n, const double* x, index_t m, const double* xp, const double* fp, double left, double right,
+                double* out);
 // The discrete convolution of contiguous a[0, na) and v[0, nv) (na >= nv >= 1), type
 // t, into out; `mode` 0 valid, 1 same, 2 full (NumPy's correlate of a with v reversed).
 void run_convolve(dtype t, index_t na, const void* a, index_t nv, const void* v, int mode, void* out);

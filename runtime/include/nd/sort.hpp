@@ -123,7 +123,9 @@ template <element T, ufunc_operand V>
 auto searchsorted(const array<T>& sorted, const V& v, std::string_view side = "left") {
   using C = typename detail::search_type<T, std::remove_cvref_t<V>>::type;
   const bool right = detail::parse_side(side);
-  if (sorted.ndim() != 1) throw value_error("object too deep for desired array: searchsorted needs a 1-d sorted array, found " + std::to_string(sorted.ndim()) + "-d");
+  if (sorted.ndim() != 1)
+    throw value_error("object too deep for desired array: searchsorted needs a 1-d sorted array, found " +
+                      std::to_string(sorted.ndim()) + "-d");
   const array<C> a = sorted.template astype<C>();
   if constexpr (any_array<V>) {
     const array<C> values = v.template astype<C>();

@@ -171,39 +171,38 @@ array<detail::average_result_t<T, W>> average(const array<T>& a, int axis, const
 // value_error); np.percentile with q in [0, 100]. Always float64 (NumPy converts q to a
 // float64 array). A scalar q gives a scalar without an axis; an array q puts its shape
 // first. NumPy refuses bool input (no boolean subtract): it does not compile.
-#define ND_QUANTILE_FORMS(name, scale)                                                                  \
-  template <element T, detail::quantile_arg Q>                                                          \
-    requires(!std::same_as<T, bool>)                                                                    \
-  auto name(const array<T>& a, const Q& q) {                                                            \
-    array<double> r = detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_all(a.shape()), \
-                                           false);                                                      \
-    if constexpr (is_array_v<Q>) return r;                                                              \
-    else return r.item();                                                                               \
-  }                                                                                                     \
-  template <element T, detail::quantile_arg Q>                                                          \
-    requires(!std::same_as<T, bool>)                                                                    \
-  auto name(const array<T>& a, const Q& q, none_t) {                                                    \
-    return name(a, q);                                                                                  \
-  }                                                                                                     \
-  template <element T, detail::quantile_arg Q>                                                          \
-    requires(!std::same_as<T, bool>)                                                                    \
-  array<double> name(const array<T>& a, const Q& q, int axis) {                                         \
-    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), false); \
-  }                                                                                                     \
-  template <element T, detail::quantile_arg Q>                                                          \
-    requires(!std::same_as<T, bool>)                                                                    \
-  array<double> name(const array<T>& a, const Q& q, int axis, keepdims_t) {                             \
-    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), true); \
-  }                                                                                                     \
-  template <element T, detail::quantile_arg Q>                                                          \
-    requires(!std::same_as<T, bool>)                                                                    \
-  array<double> name(const array<T>& a, const Q& q, std::initializer_list<int> axes) {                  \
-    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), false); \
-  }                                                                                                     \
-  template <element T, detail::quantile_arg Q>                                                          \
-    requires(!std::same_as<T, bool>)                                                                    \
-  array<double> name(const array<T>& a, const Q& q, std::initializer_list<int> axes, keepdims_t) {      \
-    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), true); \
+#define ND_QUANTILE_FORMS(name, scale)                                                                             \
+  template <element T, detail::quantile_arg Q>                                                                     \
+    requires(!std::same_as<T, bool>)                                                                               \
+  auto name(const array<T>& a, const Q& q) {                                                                       \
+    array<double> r = detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_all(a.shape()), false); \
+    if constexpr (is_array_v<Q>) return r;                                                                         \
+    else return r.item();                                                                                          \
+  }                                                                                                                \
+  template <element T, detail::quantile_arg Q>                                                                     \
+    requires(!std::same_as<T, bool>)                                                                               \
+  auto name(const array<T>& a, const Q& q, none_t) {                                                               \
+    return name(a, q);                                                                                             \
+  }                                                                                                                \
+  template <element T, detail::quantile_arg Q>                                                                     \
+    requires(!std::same_as<T, bool>)                                                                               \
+  array<double> name(const array<T>& a, const Q& q, int axis) {                                                    \
+    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), false);       \
+  }                                                                                                                \
+  template <element T, detail::quantile_arg Q>                                                                     \
+    requires(!std::same_as<T, bool>)                                                                               \
+  array<double> name(const array<T>& a, const Q& q, int axis, keepdims_t) {                                        \
+    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), true);        \
+  }                                                                                                                \
+  template <element T, detail::quantile_arg Q>                                                                     \
+    requires(!std::same_as<T, bool>)                                                                               \
+  array<double> name(const array<T>& a, const Q& q, std::initializer_list<int> axes) {                             \
+    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), false);     \
+  }                                                                                                                \
+  template <element T, detail::quantile_arg Q>                                                                     \
+    requires(!std::same_as<T, bool>)                                                                               \
+  array<double> name(const array<T>& a, const Q& q, std::initializer_list<int> axes, keepdims_t) {                 \
+    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), true);      \
   }
 
 ND_QUANTILE_FORMS(quantile, 1.0)

@@ -124,8 +124,7 @@ decltype(auto) truth_preserving(const X& x) {
   if constexpr ((Op == ufunc_op::logical_and || Op == ufunc_op::logical_or || Op == ufunc_op::logical_xor) &&
                 !any_array<X>)
     return static_cast<X>(x != 0);
-  else
-    return (x);
+  else return (x);
 }
 
 // Runs Op over the inputs into `out` (already of the broadcast shape when `checked`).
@@ -170,37 +169,37 @@ inline constexpr bool has_array_v = (any_array<X> || ...);
 // ---- the ufuncs ------------------------------------------------------------------
 // Each NAME gets: NAME(x...) -> new array; NAME(x..., out&) -> out; NAME(x..., view&&).
 
-#define ND_UFUNC_BINARY(name, op)                                                                      \
-  template <ufunc_operand A, ufunc_operand B>                                                          \
-    requires(detail::has_array_v<A, B> && detail::accepts_v<op, result_type_t<A, B>>)                  \
-  auto name(const A& a, const B& b) {                                                                  \
-    return detail::execute_new<op, detail::op_compute_t<op, A, B>>(a, b);                              \
-  }                                                                                                    \
-  template <ufunc_operand A, ufunc_operand B, element U>                                               \
-    requires(detail::accepts_v<op, result_type_t<A, B>>)                                               \
-  array<U>& name(const A& a, const B& b, array<U>& out) {                                              \
-    return detail::execute_into<op, detail::op_compute_t<op, A, B>>(out, false, a, b);                 \
-  }                                                                                                    \
-  template <ufunc_operand A, ufunc_operand B, element U>                                               \
-    requires(detail::accepts_v<op, result_type_t<A, B>>)                                               \
-  array<U> name(const A& a, const B& b, array<U>&& out) {                                              \
+#define ND_UFUNC_BINARY(name, op)                                                                             \
+  template <ufunc_operand A, ufunc_operand B>                                                                 \
+    requires(detail::has_array_v<A, B> && detail::accepts_v<op, result_type_t<A, B>>)                         \
+  auto name(const A& a, const B& b) {                                                                         \
+    return detail::execute_new<op, detail::op_compute_t<op, A, B>>(a, b);                                     \
+  }                                                                                                           \
+  template <ufunc_operand A, ufunc_operand B, element U>                                                      \
+    requires(detail::accepts_v<op, result_type_t<A, B>>)                                                      \
+  array<U>& name(const A& a, const B& b, array<U>& out) {                                                     \
+    return detail::execute_into<op, detail::op_compute_t<op, A, B>>(out, false, a, b);                        \
+  }                                                                                                           \
+  template <ufunc_operand A, ufunc_operand B, element U>                                                      \
+    requires(detail::accepts_v<op, result_type_t<A, B>>)                                                      \
+  array<U> name(const A& a, const B& b, array<U>&& out) {                                                     \
     return detail::execute_into<op, detail::op_compute_t<op, A, B>>(detail::temporary_out(out), false, a, b); \
   }
 
-#define ND_UFUNC_UNARY(name, op)                                                                       \
-  template <element T>                                                                                 \
-    requires(detail::accepts_v<op, T>)                                                                 \
-  auto name(const array<T>& a) {                                                                       \
-    return detail::execute_new<op, detail::op_compute_t<op, array<T>>>(a);                             \
-  }                                                                                                    \
-  template <element T, element U>                                                                      \
-    requires(detail::accepts_v<op, T>)                                                                 \
-  array<U>& name(const array<T>& a, array<U>& out) {                                                   \
-    return detail::execute_into<op, detail::op_compute_t<op, array<T>>>(out, false, a);                \
-  }                                                                                                    \
-  template <element T, element U>                                                                      \
-    requires(detail::accepts_v<op, T>)                                                                 \
-  array<U> name(const array<T>& a, array<U>&& out) {                                                   \
+#define ND_UFUNC_UNARY(name, op)                                                                               \
+  template <element T>                                                                                         \
+    requires(detail::accepts_v<op, T>)                                                                         \
+  auto name(const array<T>& a) {                                                                               \
+    return detail::execute_new<op, detail::op_compute_t<op, array<T>>>(a);                                     \
+  }                                                                                                            \
+  template <element T, element U>                                                                              \
+    requires(detail::accepts_v<op, T>)                                                                         \
+  array<U>& name(const array<T>& a, array<U>& out) {                                                           \
+    return detail::execute_into<op, detail::op_compute_t<op, array<T>>>(out, false, a);                        \
+  }                                                                                                            \
+  template <element T, element U>                                                                              \
+    requires(detail::accepts_v<op, T>)                                                                         \
+  array<U> name(const array<T>& a, array<U>&& out) {                                                           \
     return detail::execute_into<op, detail::op_compute_t<op, array<T>>>(detail::temporary_out(out), false, a); \
   }
 
@@ -234,8 +233,8 @@ array<U>& clip(const A& a, const L& lo, const H& hi, array<U>& out) {
 }
 template <ufunc_operand A, ufunc_operand L, ufunc_operand H, element U>
 array<U> clip(const A& a, const L& lo, const H& hi, array<U>&& out) {
-  return detail::execute_into<detail::ufunc_op::clip, result_type_t<A, L, H>>(detail::temporary_out(out), false, a,
-                                                                              lo, hi);
+  return detail::execute_into<detail::ufunc_op::clip, result_type_t<A, L, H>>(detail::temporary_out(out), false, a, lo,
+                                                                              hi);
 }
 
 // where(cond, a, b): a where cond is true, else b. cond may be an array of any dtype
@@ -243,8 +242,7 @@ array<U> clip(const A& a, const L& lo, const H& hi, array<U>&& out) {
 template <ufunc_operand C, ufunc_operand A, ufunc_operand B>
   requires(detail::has_array_v<C, A, B>)
 auto where(const C& cond, const A& a, const B& b) {
-  if constexpr (any_array<C>)
-    return detail::execute_new<detail::ufunc_op::where, result_type_t<A, B>>(cond, a, b);
+  if constexpr (any_array<C>) return detail::execute_new<detail::ufunc_op::where, result_type_t<A, B>>(cond, a, b);
   else return detail::execute_new<detail::ufunc_op::where, result_type_t<A, B>>(static_cast<bool>(cond), a, b);
 }
 template <ufunc_operand C, ufunc_operand A, ufunc_operand B, element U>
@@ -252,8 +250,8 @@ array<U>& where(const C& cond, const A& a, const B& b, array<U>& out) {
   if constexpr (any_array<C>)
     return detail::execute_into<detail::ufunc_op::where, result_type_t<A, B>>(out, false, cond, a, b);
   else
-    return detail::execute_into<detail::ufunc_op::where, result_type_t<A, B>>(out, false, static_cast<bool>(cond),
-                                                                               a, b);
+    return detail::execute_into<detail::ufunc_op::where, result_type_t<A, B>>(out, false, static_cast<bool>(cond), a,
+                                                                              b);
 }
 template <ufunc_operand C, ufunc_operand A, ufunc_operand B, element U>
 array<U> where(const C& cond, const A& a, const B& b, array<U>&& out) {
@@ -283,7 +281,8 @@ array<U>& copyto(array<U>& dst, const S& src) {
                       {dst.data(), dtype_of<U>(), dst.strides().data()});
   } else {
     using D = detail::scalar_default_t<S>;
-    if (!detail::can_cast_same_kind(dtype_of<D>(), dtype_of<U>())) detail::throw_copyto_cast(dtype_of<D>(), dtype_of<U>(), true);
+    if (!detail::can_cast_same_kind(dtype_of<D>(), dtype_of<U>()))
+      detail::throw_copyto_cast(dtype_of<D>(), dtype_of<U>(), true);
     detail::check_scalar_fits<U>(src);
     dst.fill(static_cast<U>(src));
   }

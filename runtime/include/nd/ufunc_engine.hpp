@@ -55,8 +55,18 @@ struct ufunc_row {
 
 inline constexpr ufunc_row ufunc_table[] = {
 #define ND_UFUNC(name, numpy, arity, family, result, accepts, ulp32, ulp64, api, commutative, op, c_names) \
-  {#name,         numpy,          arity, ufunc_family::family, ufunc_result::result, ufunc_accepts::accepts, \
-   ulp32,         ulp64,          ufunc_api::api, commutative != 0, op, c_names},
+  {#name,                                                                                                  \
+   numpy,                                                                                                  \
+   arity,                                                                                                  \
+   ufunc_family::family,                                                                                   \
+   ufunc_result::result,                                                                                   \
+   ufunc_accepts::accepts,                                                                                 \
+   ulp32,                                                                                                  \
+   ulp64,                                                                                                  \
+   ufunc_api::api,                                                                                         \
+   commutative != 0,                                                                                       \
+   op,                                                                                                     \
+   c_names},
 #include "nd/ufuncs.def"
 };
 inline constexpr int ufunc_count = sizeof(ufunc_table) / sizeof(ufunc_table[0]);

@@ -24,18 +24,18 @@
 HWY_BEFORE_NAMESPACE();
 namespace nd::detail::HWY_NAMESPACE {
 
-#define ND_BITWISE_OP(name, bool_expr, int_expr)     \
-  struct name##_op {                                 \
-    static constexpr ufunc_op id = ufunc_op::name;   \
-    template <class T>                               \
-    static constexpr bool vec_ok = false;            \
-    template <class T>                               \
-    static T scalar(T a, T b) {                      \
+#define ND_BITWISE_OP(name, bool_expr, int_expr)               \
+  struct name##_op {                                           \
+    static constexpr ufunc_op id = ufunc_op::name;             \
+    template <class T>                                         \
+    static constexpr bool vec_ok = false;                      \
+    template <class T>                                         \
+    static T scalar(T a, T b) {                                \
       if constexpr (std::is_same_v<T, bool>) return bool_expr; \
-      else return static_cast<T>(int_expr);          \
-    }                                                \
+      else return static_cast<T>(int_expr);                    \
+    }                                                          \
   };
-ND_BITWISE_OP(bitwise_and, a && b, a & b)
+ND_BITWISE_OP(bitwise_and, a&& b, a& b)
 ND_BITWISE_OP(bitwise_or, a || b, a | b)
 ND_BITWISE_OP(bitwise_xor, a != b, a ^ b)
 #undef ND_BITWISE_OP

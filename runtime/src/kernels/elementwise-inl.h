@@ -90,7 +90,7 @@ HWY_NOINLINE void binary_loop(index_t n, const T* a, index_t sa, const T* b, ind
         // The tail goes through the same vector code, padded, so every element of an
         // array is computed the same way whatever its position.
         HWY_ALIGN T ta[HWY_MAX_BYTES / sizeof(T)] = {}, tb[HWY_MAX_BYTES / sizeof(T)] = {},
-                    to[HWY_MAX_BYTES / sizeof(T)];
+                                       to[HWY_MAX_BYTES / sizeof(T)];
         const index_t rest = n - i;
         for (index_t k = 0; k < rest; ++k) {
           ta[k] = a[(i + k) * sa];
@@ -124,7 +124,6 @@ void binary_typed(index_t n, const void* a, index_t sa, const void* b, index_t s
   using R = decltype(Op::scalar(T{}, T{}));
   binary_loop<Op, T, R>(n, static_cast<const T*>(a), sa, static_cast<const T*>(b), sb, static_cast<R*>(out), so);
 }
-
 
 // Highway's exp/log/sin/cos are accurate (<= 4 ULP) only on a documented range; lanes
 // outside it (and NaN, infinities, subnormal results) are recomputed with std::.
@@ -190,11 +189,10 @@ void unary_typed(index_t n, const void* a, index_t sa, void* out, index_t so) {
 // Whether the kernel of `op` is instantiated for compute dtype T: the types its row's
 // `result` and `accepts` columns allow (nd/ufunc.hpp computes in no other).
 template <ufunc_op op, class T>
-inline constexpr bool computes_in_v =
-    (ufunc_info(op).result != ufunc_result::to_float || is_float_v<T>) &&
-    (ufunc_info(op).result != ufunc_result::same_int || !std::is_same_v<T, bool>) &&
-    (ufunc_info(op).accepts != ufunc_accepts::integral || std::is_integral_v<T>) &&
-    (ufunc_info(op).accepts != ufunc_accepts::numeric || !std::is_same_v<T, bool>);
+inline constexpr bool computes_in_v = (ufunc_info(op).result != ufunc_result::to_float || is_float_v<T>) &&
+                                      (ufunc_info(op).result != ufunc_result::same_int || !std::is_same_v<T, bool>) &&
+                                      (ufunc_info(op).accepts != ufunc_accepts::integral || std::is_integral_v<T>) &&
+                                      (ufunc_info(op).accepts != ufunc_accepts::numeric || !std::is_same_v<T, bool>);
 
 template <class Op>
 void unary_run(dtype t, index_t n, const void* a, index_t sa, void* out, index_t so) {
@@ -241,8 +239,7 @@ constexpr int rows_of(ufunc_family family, int arity) {
 
 // The family's dispatch switch: runs the operation of the list whose id is `op`.
 template <class... Ops>
-void unary_family(op_list<Ops...>, ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out,
-                  index_t so) {
+void unary_family(op_list<Ops...>, ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out, index_t so) {
   static_assert(((ufunc_info(Ops::id).arity == 1) && ...), "a unary family lists unary operations");
   (void)((op == Ops::id && (unary_run<Ops>(t, n, a, sa, out, so), true)) || ...);
 }
@@ -263,25 +260,24 @@ HWY_AFTER_NAMESPACE();
 // (family) in its HWY_ONCE section; kernels.hpp declares family_unary_kernel and
 // family_binary_kernel.
 #ifndef ND_FAMILY_TARGET
-#define ND_FAMILY_TARGET(family)                                                                            \
-  static_assert(unary_ops::size == rows_of(ufunc_family::family, 1), "a " #family " row has no unary kernel");  \
+#define ND_FAMILY_TARGET(family)                                                                                 \
+  static_assert(unary_ops::size == rows_of(ufunc_family::family, 1), "a " #family " row has no unary kernel");   \
   static_assert(binary_ops::size == rows_of(ufunc_family::family, 2), "a " #family " row has no binary kernel"); \
-  void family##_unary(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out, index_t so) {    \
-    unary_family(unary_ops{}, op, t, n, a, sa, out, so);                                                    \
-  }                                                                                                         \
-  void family##_binary(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, const void* b, index_t sb, \
-                       void* out, index_t so) {                                                             \
-    binary_family(binary_ops{}, op, t, n, a, sa, b, sb, out, so);                                           \
+  void family##_unary(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out, index_t so) {       \
+    unary_family(unary_ops{}, op, t, n, a, sa, out, so);                                                         \
+  }                                                                                                              \
+  void family##_binary(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, const void* b, index_t sb,    \
+                       void* out, index_t so) {                                                                  \
+    binary_family(binary_ops{}, op, t, n, a, sa, b, sb, out, so);                                                \
   }
-#define ND_FAMILY_EXPORT(family)                                                                            \
-  HWY_EXPORT(family##_unary);                                                                               \
-  HWY_EXPORT(family##_binary);                                                                              \
-  void family##_unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out,           \
-                             index_t so) {                                                                  \
-    HWY_DYNAMIC_DISPATCH(family##_unary)(op, t, n, a, sa, out, so);                                         \
-  }                                                                                                         \
-  void family##_binary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, const void* b,      \
-                              index_t sb, void* out, index_t so) {                                          \
-    HWY_DYNAMIC_DISPATCH(family##_binary)(op, t, n, a, sa, b, sb, out, so);                                 \
+#define ND_FAMILY_EXPORT(family)                                                                                     \
+  HWY_EXPORT(family##_unary);                                                                                        \
+  HWY_EXPORT(family##_binary);                                                                                       \
+  void family##_unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out, index_t so) {    \
+    HWY_DYNAMIC_DISPATCH(family##_unary)(op, t, n, a, sa, out, so);                                                  \
+  }                                                                                                                  \
+  void family##_binary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, const void* b, index_t sb, \
+                              void* out, index_t so) {                                                               \
+    HWY_DYNAMIC_DISPATCH(family##_binary)(op, t, n, a, sa, b, sb, out, so);                                          \
   }
 #endif

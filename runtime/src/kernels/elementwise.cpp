@@ -143,15 +143,15 @@ struct maximum_op {
   }
 };
 // Comparisons and logic produce bool; they are plain loops (vectorised by the compiler).
-#define ND_BOOL_OP(name, expr)              \
-  struct name##_op {                        \
+#define ND_BOOL_OP(name, expr)                     \
+  struct name##_op {                               \
     static constexpr ufunc_op id = ufunc_op::name; \
-    template <class T>                      \
-    static constexpr bool vec_ok = false;   \
-    template <class T>                      \
-    static bool scalar(T a, T b) {          \
-      return expr;                          \
-    }                                       \
+    template <class T>                             \
+    static constexpr bool vec_ok = false;          \
+    template <class T>                             \
+    static bool scalar(T a, T b) {                 \
+      return expr;                                 \
+    }                                              \
   };
 ND_BOOL_OP(equal, a == b)
 ND_BOOL_OP(not_equal, a != b)
@@ -164,9 +164,9 @@ ND_BOOL_OP(logical_or, (a != T(0)) || (b != T(0)))
 ND_BOOL_OP(logical_xor, (a != T(0)) != (b != T(0)))
 #undef ND_BOOL_OP
 
-using binary_ops = op_list<add_op, subtract_op, multiply_op, divide_op, power_op, minimum_op, maximum_op, equal_op,
-                           not_equal_op, less_op, less_equal_op, greater_op, greater_equal_op, logical_and_op,
-                           logical_or_op, logical_xor_op>;
+using binary_ops =
+    op_list<add_op, subtract_op, multiply_op, divide_op, power_op, minimum_op, maximum_op, equal_op, not_equal_op,
+            less_op, less_equal_op, greater_op, greater_equal_op, logical_and_op, logical_or_op, logical_xor_op>;
 
 static_assert(binary_ops::size == rows_of(ufunc_family::arithmetic, 2) + rows_of(ufunc_family::comparison, 2) +
                                       rows_of(ufunc_family::logical, 2),
@@ -269,8 +269,8 @@ HWY_NOINLINE void where_loop(index_t n, const bool* c, index_t sc, const T* a, i
 
 // clip(a, lo, hi) = minimum(maximum(a, lo), hi), as NumPy defines it (NaN propagates).
 template <class T>
-HWY_NOINLINE void clip_loop(index_t n, const T* a, index_t sa, const T* lo, index_t sl, const T* hi, index_t sh,
-                            T* out, index_t so) {
+HWY_NOINLINE void clip_loop(index_t n, const T* a, index_t sa, const T* lo, index_t sl, const T* hi, index_t sh, T* out,
+                            index_t so) {
   if constexpr (maximum_op::vec_ok<T>) {
     if (so == 1 && (sa == 0 || sa == 1) && (sl == 0 || sl == 1) && (sh == 0 || sh == 1)) {
       const hn::ScalableTag<T> d;

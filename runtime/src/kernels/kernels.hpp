@@ -28,11 +28,10 @@ void binary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, c
 void unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out, index_t so);
 // The same entry points per kernel family of nd/ufuncs.def (one translation unit each);
 // binary_kernel and unary_kernel dispatch to them by the operation's family.
-#define ND_FAMILY_KERNELS(family)                                                                    \
-  void family##_unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out,   \
-                             index_t so);                                                             \
-  void family##_binary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, const void* b, \
-                              index_t sb, void* out, index_t so);
+#define ND_FAMILY_KERNELS(family)                                                                                    \
+  void family##_unary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, void* out, index_t so);     \
+  void family##_binary_kernel(ufunc_op op, dtype t, index_t n, const void* a, index_t sa, const void* b, index_t sb, \
+                              void* out, index_t so);
 ND_FAMILY_KERNELS(transcendental)
 ND_FAMILY_KERNELS(rounding)
 ND_FAMILY_KERNELS(division)

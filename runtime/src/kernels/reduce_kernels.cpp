@@ -276,8 +276,7 @@ HWY_NOINLINE void merge_moments_typed(index_t w, T na, T nb, T* mean_a, T* m2_a,
   }
 }
 
-void leaf_moments_kernel(dtype t, index_t w, const void* const* rows, int n, const void* shift, void* mean,
-                         void* m2) {
+void leaf_moments_kernel(dtype t, index_t w, const void* const* rows, int n, const void* shift, void* mean, void* m2) {
   if (t == dtype::float32)
     leaf_moments_typed(w, rows, n, static_cast<const float*>(shift), static_cast<float*>(mean),
                        static_cast<float*>(m2));
@@ -310,7 +309,8 @@ void sum_rows_kernel(dtype t, index_t w, const void* const* rows, int n, const v
 
 void centred_sum_kernel(dtype t, index_t n, const void* p, const void* c, void* result) {
   if (t == dtype::float32)
-    *static_cast<float*>(result) = pairwise_sum_contiguous<true>(static_cast<const float*>(p), n, *static_cast<const float*>(c));
+    *static_cast<float*>(result) =
+        pairwise_sum_contiguous<true>(static_cast<const float*>(p), n, *static_cast<const float*>(c));
   else
     *static_cast<double*>(result) =
         pairwise_sum_contiguous<true>(static_cast<const double*>(p), n, *static_cast<const double*>(c));
@@ -357,8 +357,7 @@ HWY_EXPORT(pairwise_split_kernel);
 HWY_EXPORT(leaf_moments_kernel);
 HWY_EXPORT(merge_moments_kernel);
 
-void leaf_moments_kernel(dtype t, index_t w, const void* const* rows, int n, const void* shift, void* mean,
-                         void* m2) {
+void leaf_moments_kernel(dtype t, index_t w, const void* const* rows, int n, const void* shift, void* mean, void* m2) {
   HWY_DYNAMIC_DISPATCH(leaf_moments_kernel)(t, w, rows, n, shift, mean, m2);
 }
 

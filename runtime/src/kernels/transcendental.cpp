@@ -140,20 +140,20 @@ HWY_INLINE V hwy_or_libm(D d, V x, V r, hn::Mask<D> ok, F libm) {
 }
 
 // name: Highway's Hwy on the lanes where `range` (an expression of d, x and T) holds.
-#define ND_HWY_MATH_OP(name, Hwy, libm, range)                                            \
-  struct name##_op {                                                                      \
-    static constexpr ufunc_op id = ufunc_op::name;                                        \
-    template <class T>                                                                    \
-    static constexpr bool vec_ok = is_float_v<T>;                                         \
-    template <class T>                                                                    \
-    static T scalar(T a) {                                                                \
-      return libm(a);                                                                     \
-    }                                                                                     \
-    template <class D, class V>                                                           \
-    static V vec(D d, V x) {                                                              \
-      using T = hn::TFromD<D>;                                                            \
-      return hwy_or_libm(d, x, hn::Hwy(d, x), range, [](T v) { return libm(v); });        \
-    }                                                                                     \
+#define ND_HWY_MATH_OP(name, Hwy, libm, range)                                     \
+  struct name##_op {                                                               \
+    static constexpr ufunc_op id = ufunc_op::name;                                 \
+    template <class T>                                                             \
+    static constexpr bool vec_ok = is_float_v<T>;                                  \
+    template <class T>                                                             \
+    static T scalar(T a) {                                                         \
+      return libm(a);                                                              \
+    }                                                                              \
+    template <class D, class V>                                                    \
+    static V vec(D d, V x) {                                                       \
+      using T = hn::TFromD<D>;                                                     \
+      return hwy_or_libm(d, x, hn::Hwy(d, x), range, [](T v) { return libm(v); }); \
+    }                                                                              \
   };
 
 template <class T>
@@ -176,8 +176,7 @@ ND_HWY_MATH_OP(arcsinh, Asinh, std::asinh, abs_within(d, x, tiny<T>, T(115292150
 // arccosh: Highway 3 ULP on [1, 2^60]; below 1 the result is NaN (libm's).
 ND_HWY_MATH_OP(arccosh, Acosh, std::acosh, within(d, x, T(1), T(1152921504606846976.0)))
 // arctanh: Highway 3 ULP on (-1, 1); at +-1 libm's infinities.
-ND_HWY_MATH_OP(arctanh, Atanh, std::atanh,
-               hn::And(abs_within(d, x, tiny<T>, T(1)), hn::Abs(x) < hn::Set(d, T(1))))
+ND_HWY_MATH_OP(arctanh, Atanh, std::atanh, hn::And(abs_within(d, x, tiny<T>, T(1)), hn::Abs(x) < hn::Set(d, T(1))))
 // expm1: Highway 4 ULP on [-FLT_MAX, 104] (f32), [-DBL_MAX, 706] (f64); used on
 // [-80, 88] and [-700, 706], libm for tiny |x| and past.
 ND_HWY_MATH_OP(expm1, Expm1, std::expm1,
@@ -191,25 +190,25 @@ ND_HWY_MATH_OP(log1p, Log1p, std::log1p, within(d, x, tiny<T>, max_v<T>))
 #undef ND_HWY_MATH_OP
 
 // ---- libm only: bit-identical to NumPy, which calls the same functions ------------
-#define ND_LIBM_OP(name, libm)                   \
-  struct name##_op {                             \
+#define ND_LIBM_OP(name, libm)                     \
+  struct name##_op {                               \
     static constexpr ufunc_op id = ufunc_op::name; \
-    template <class T>                           \
-    static constexpr bool vec_ok = false;        \
-    template <class T>                           \
-    static T scalar(T a) {                       \
-      return libm(a);                            \
-    }                                            \
+    template <class T>                             \
+    static constexpr bool vec_ok = false;          \
+    template <class T>                             \
+    static T scalar(T a) {                         \
+      return libm(a);                              \
+    }                                              \
   };
-#define ND_LIBM_BINARY_OP(name, libm)            \
-  struct name##_op {                             \
+#define ND_LIBM_BINARY_OP(name, libm)              \
+  struct name##_op {                               \
     static constexpr ufunc_op id = ufunc_op::name; \
-    template <class T>                           \
-    static constexpr bool vec_ok = false;        \
-    template <class T>                           \
-    static T scalar(T a, T b) {                  \
-      return libm(a, b);                         \
-    }                                            \
+    template <class T>                             \
+    static constexpr bool vec_ok = false;          \
+    template <class T>                             \
+    static T scalar(T a, T b) {                    \
+      return libm(a, b);                           \
+    }                                              \
   };
 ND_LIBM_OP(tan, std::tan)
 ND_LIBM_OP(cosh, std::cosh)
@@ -244,8 +243,8 @@ struct rad2deg_op {
 };
 
 using unary_ops = op_list<exp_op, log_op, sin_op, cos_op, tan_op, arcsin_op, arccos_op, arctan_op, sinh_op, cosh_op,
-                          tanh_op, arcsinh_op, arccosh_op, arctanh_op, exp2_op, expm1_op, log2_op, log10_op,
-                          log1p_op, cbrt_op, deg2rad_op, rad2deg_op>;
+                          tanh_op, arcsinh_op, arccosh_op, arctanh_op, exp2_op, expm1_op, log2_op, log10_op, log1p_op,
+                          cbrt_op, deg2rad_op, rad2deg_op>;
 using binary_ops = op_list<arctan2_op, hypot_op>;
 
 ND_FAMILY_TARGET(transcendental)
