@@ -130,39 +130,50 @@ void filterInput(int From, int ToServer) {
   ::close(ToServer); // the end of the input: clangd sees it too
 }
 
-void forwardOutput(int FromServer) {
+void forwardOutput(int FromServer, OutputRewrite Rewrite) {
   MessageReader Reader(FromServer);
   std::string Body;
-  while (Reader.next(Body))
-    output(frame(Body));
+  while (Reader.next(Body)) {
+    std::optional<std::string> Changed = Rewrite(Body);
+    output(frame(Changed ? *Changed : Body));
+  }
 }
 
 } // namespace
 
-bool filtersMessages(int argc, char *argv[]) {
+bool speaksLsp(int argc, char *argv[]) {
   for (int I = 1; I < argc; ++I) {
     llvm::StringRef Arg = llvm::StringRef(argv[I]).ltrim('-');
-    if (Arg.starts_with("help") || Arg == "version" || Arg.starts_with("check") ||
-        Arg.starts_with("input-style"))
+    if (Arg.starts_with("help") || Arg == "version" || Arg.starts_with("check"))
       return false;
   }
-  return !::isatty(STDIN_FILENO);
+  return true;
 }
 
-int runWithMessageFilter(llvm::function_ref<int()> Server) {
-  int In[2], Out[2];
-  if (::pipe(In) != 0 || ::pipe(Out) != 0)
+bool filtersMessages(int argc, char *argv[]) {
+  for (int I = 1; I < argc; ++I)
+    if (llvm::StringRef(argv[I]).ltrim('-').starts_with("input-style"))
+      return false;
+  return speaksLsp(argc, argv) && !::isatty(STDIN_FILENO);
+}
+
+int runWithMessageFilter(llvm::function_ref<int()> Server, bool FilterInput,
+                         OutputRewrite Rewrite) {
+  int In[2] = {-1, -1}, Out[2];
+  if ((FilterInput && ::pipe(In) != 0) || ::pipe(Out) != 0)
     return Server();
   std::signal(SIGPIPE, SIG_IGN); // a write to a server that has ended fails instead
-  int RealInput = ::dup(STDIN_FILENO);
+  if (FilterInput) {
+    int RealInput = ::dup(STDIN_FILENO);
+    ::dup2(In[0], STDIN_FILENO);
+    ::close(In[0]);
+    // The input thread may be blocked reading when the server ends: it is not joined.
+    std::thread(filterInput, RealInput, In[1]).detach();
+  }
   RealOutput = ::dup(STDOUT_FILENO);
-  ::dup2(In[0], STDIN_FILENO);
-  ::close(In[0]);
   ::dup2(Out[1], STDOUT_FILENO);
   ::close(Out[1]);
-  // The input thread may be blocked reading when the server ends: it is not joined.
-  std::thread(filterInput, RealInput, In[1]).detach();
-  std::thread Forwarder(forwardOutput, Out[0]);
+  std::thread Forwarder(forwardOutput, Out[0], Rewrite);
   int Status = Server();
   llvm::outs().flush();
   ::close(STDOUT_FILENO); // the forwarder reads to the end of the server's output

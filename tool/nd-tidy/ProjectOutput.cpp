@@ -46,9 +46,6 @@
 
 namespace nd_tidy::project {
 
-#ifndef ND_DOCS_URL
-#define ND_DOCS_URL ""
-#endif
 #ifndef ND_VERSION
 #define ND_VERSION ""
 #endif
@@ -137,23 +134,9 @@ bool Driver::exportFixes() {
   }));
 }
 
-// The base URI of the nd check pages: --docs-url, $ND_DOCS_URL, the ND_DOCS_URL nd was
-// built with, or else the pages installed next to this executable
-// (<prefix>/share/doc/nd/checks/ for <prefix>/bin/nd-tidy), wherever the prefix moved.
-std::string Driver::docsUrl() const {
-  if (Opts.DocsUrl)
-    return *Opts.DocsUrl;
-  std::optional<std::string> Env = llvm::sys::Process::GetEnv("ND_DOCS_URL");
-  if (Env && !Env->empty())
-    return *Env;
-  if (!llvm::StringRef(ND_DOCS_URL).empty())
-    return ND_DOCS_URL;
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Self));
-  llvm::sys::path::append(Dir, "..", "share", "doc");
-  llvm::sys::path::append(Dir, "nd", "checks");
-  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
-  return fileUri(Dir) + "/";
-}
+// The base URI of the nd check pages (tool/common/CheckDocs.h): --docs-url, else where
+// nd-clangd links its diagnostics as well.
+std::string Driver::docsUrl() const { return nd_docs::ndDocsBase(Opts.DocsUrl, Self); }
 
 bool Driver::writeSarifFile() {
   std::vector<const Diagnostic *> Diags;

@@ -14,37 +14,6 @@ namespace json = llvm::json;
 using clang::tooling::Diagnostic;
 using clang::tooling::DiagnosticMessage;
 
-std::string fileUri(llvm::StringRef Path) {
-  std::string Uri = "file://";
-  for (char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C)) {
-      Uri += C;
-    } else {
-      Uri += '%';
-      Uri += llvm::hexdigit(static_cast<unsigned char>(C) >> 4);
-      Uri += llvm::hexdigit(static_cast<unsigned char>(C) & 15);
-    }
-  }
-  return Uri;
-}
-
-std::string checkHelpUri(llvm::StringRef Check, llvm::StringRef NdDocsUrl) {
-  if (Check.starts_with("clang-diagnostic-"))
-    return "";
-  if (Check.starts_with("nd-"))
-    return (NdDocsUrl + Check + ".md").str();
-  // Standard checks: <module>/<name>.html; the analyzer's module is "clang-analyzer".
-  llvm::StringRef Module, Name;
-  if (Check.starts_with("clang-analyzer-")) {
-    Module = "clang-analyzer";
-    Name = Check.drop_front(Module.size() + 1);
-  } else {
-    std::tie(Module, Name) = Check.split('-');
-  }
-  return ("https://clang.llvm.org/extra/clang-tidy/checks/" + Module + "/" + Name + ".html")
-      .str();
-}
-
 std::string checkDescription(llvm::StringRef Check) {
   static const std::map<llvm::StringRef, llvm::StringRef> Nd = {
       {"nd-elementwise-loop",

@@ -2,6 +2,7 @@
 #ifndef ND_TIDY_SARIFWRITER_H
 #define ND_TIDY_SARIFWRITER_H
 
+#include "CheckDocs.h"
 #include "SourcePositions.h"
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "llvm/ADT/ArrayRef.h"
@@ -17,14 +18,13 @@ void writeSarif(llvm::raw_ostream &OS,
                 SourcePositions &Positions, llvm::StringRef NdDocsUrl,
                 llvm::StringRef ToolVersion);
 
-/// The documentation URI of a check, empty for compiler diagnostics.
-std::string checkHelpUri(llvm::StringRef Check, llvm::StringRef NdDocsUrl);
+// The rules' helpUri and the artifacts' URIs (tool/common/CheckDocs.h, shared with
+// nd-clangd).
+using nd_docs::checkHelpUri;
+using nd_docs::fileUri;
 
 /// One line on what \p Check finds (the rule's shortDescription; nd-tidy --help).
 std::string checkDescription(llvm::StringRef Check);
-
-/// file:// URI of an absolute path.
-std::string fileUri(llvm::StringRef Path);
 
 } // namespace nd_tidy
 
