@@ -138,21 +138,51 @@ def same_diagnostic(a, b):
     return all(a.get(key) == b.get(key) for key in ("code", "range", "message"))
 
 
-def set_up_project(args):
-    """A directory holding the file, a compilation database and a .clangd."""
-    shutil.rmtree(args.work_dir, ignore_errors=True)
-    os.makedirs(args.work_dir, exist_ok=True)
-    path = os.path.join(args.work_dir, os.path.basename(args.input))
-    shutil.copyfile(args.input, path)
-    with open(os.path.join(args.work_dir, "compile_commands.json"), "w") as f:
-        json.dump([{"directory": args.work_dir, "file": path,
-                    "arguments": ["clang++", "-std=c++20", "-I", args.runtime_include,
+def set_up_project(work_dir, source, runtime_include, checks):
+    """work_dir holding a copy of `source`, a compilation database and a .clangd that
+    enables `checks`; returns the copy's path."""
+    os.makedirs(work_dir, exist_ok=True)
+    path = os.path.join(work_dir, os.path.basename(source))
+    shutil.copyfile(source, path)
+    with open(os.path.join(work_dir, "compile_commands.json"), "w") as f:
+        json.dump([{"directory": work_dir, "file": path,
+                    "arguments": ["clang++", "-std=c++20", "-I", runtime_include,
                                   "-c", path]}], f)
-    with open(os.path.join(args.work_dir, ".clangd"), "w") as f:
+    with open(os.path.join(work_dir, ".clangd"), "w") as f:
         # FastCheckFilter: None, or clangd 19 runs only checks it knows to be fast.
         f.write("Diagnostics:\n  ClangTidy:\n    Add: [%s]\n    FastCheckFilter: None\n"
-                % args.check)
+                % ", ".join(checks))
     return path
+
+
+def clean_environment(work_dir):
+    """The environment for clangd: no user or system clangd configuration may take part."""
+    return dict(os.environ, HOME=work_dir, XDG_CONFIG_HOME=work_dir)
+
+
+def open_document(server, root, uri, text, capabilities):
+    """initialize (with the client's capabilities), initialized, and didOpen of uri."""
+    server.request("initialize", {"processId": os.getpid(), "rootUri": "file://" + root,
+                                  "capabilities": capabilities}, timeout=60)
+    server.notify("initialized", {})
+    server.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+
+
+def run_session(server, session):
+    """Runs session(); on an LspFailure prints it with the server log's path, kills the
+    server and returns 1; otherwise shuts the server down and returns 0."""
+    try:
+        session()
+    except LspFailure as failure:
+        print(f"FAIL: {failure}\n(server log: {server.log.name})", file=sys.stderr)
+        server.process.kill()
+        server.process.wait()
+        return 1
+    finally:
+        if server.process.poll() is None:
+            server.shut_down()
+    return 0
 
 
 def main():
@@ -167,73 +197,62 @@ def main():
     args = parser.parse_args()
     args.work_dir = os.path.abspath(args.work_dir)
 
-    path = set_up_project(args)
+    shutil.rmtree(args.work_dir, ignore_errors=True)
+    path = set_up_project(args.work_dir, args.input, args.runtime_include, [args.check])
     uri = "file://" + path
     with open(path, encoding="utf-8") as f:
         text = f.read()
     with open(args.expected, encoding="utf-8") as f:
         expected = f.read()
 
-    # No user or system clangd configuration may take part.
-    env = dict(os.environ, HOME=args.work_dir, XDG_CONFIG_HOME=args.work_dir)
     server = LanguageServer([args.clangd, "--log=verbose", "--background-index=false",
                              "--pch-storage=memory"],
-                            os.path.join(args.work_dir, "clangd.log"), env)
-    try:
-        server.request("initialize", {
-            "processId": os.getpid(),
-            "rootUri": "file://" + args.work_dir,
-            "capabilities": {
-                "textDocument": {
-                    "publishDiagnostics": {"relatedInformation": True},
-                    "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {
-                        "valueSet": ["quickfix", "refactor", "source"]}}},
-                },
-                "workspace": {"workspaceEdit": {"documentChanges": True}},
-            },
-        }, timeout=60)
-        server.notify("initialized", {})
-        server.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+                            os.path.join(args.work_dir, "clangd.log"),
+                            clean_environment(args.work_dir))
+    return run_session(server, lambda: fix_roundtrip(server, args, uri, text, expected))
 
-        def has_check_diagnostic(message):
-            return (message.get("method") == "textDocument/publishDiagnostics"
-                    and message["params"]["uri"] == uri
-                    and any(d.get("code") == args.check
-                            for d in message["params"]["diagnostics"]))
 
-        published = server.wait_for(has_check_diagnostic, args.timeout,
-                                    f"{args.check} diagnostic")
-        diagnostic = next(d for d in published["params"]["diagnostics"]
-                          if d.get("code") == args.check)
-        print(f"diagnostic: {json.dumps(diagnostic)}")
+def fix_roundtrip(server, args, uri, text, expected):
+    """Opens the file, waits for the check's diagnostic, applies its quick fix and
+    compares the text with the expected file."""
+    open_document(server, args.work_dir, uri, text, {
+        "textDocument": {
+            "publishDiagnostics": {"relatedInformation": True},
+            "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {
+                "valueSet": ["quickfix", "refactor", "source"]}}},
+        },
+        "workspace": {"workspaceEdit": {"documentChanges": True}},
+    })
 
-        actions = server.request("textDocument/codeAction", {
-            "textDocument": {"uri": uri},
-            "range": diagnostic["range"],
-            "context": {"diagnostics": [diagnostic], "only": ["quickfix"]},
-        }, timeout=60)
-        fixes = [a for a in actions or [] if a.get("kind") == "quickfix"
-                 and any(same_diagnostic(diagnostic, d) for d in a.get("diagnostics", []))
-                 and edits_for(a, uri)]
-        if not fixes:
-            raise LspFailure(f"no quick fix for the diagnostic; code actions: {actions}")
-        print(f"applying: {fixes[0]['title']}")
-        fixed = apply_edits(text, edits_for(fixes[0], uri))
-        if fixed != expected:
-            raise LspFailure("the fixed text differs from the expected file:\n" + "".join(
-                difflib.unified_diff(expected.splitlines(True), fixed.splitlines(True),
-                                     "expected", "fixed")))
-        print("the fixed text matches the expected file")
-    except LspFailure as failure:
-        print(f"FAIL: {failure}\n(server log: {server.log.name})", file=sys.stderr)
-        server.process.kill()
-        server.process.wait()
-        return 1
-    finally:
-        if server.process.poll() is None:
-            server.shut_down()
-    return 0
+    def has_check_diagnostic(message):
+        return (message.get("method") == "textDocument/publishDiagnostics"
+                and message["params"]["uri"] == uri
+                and any(d.get("code") == args.check
+                        for d in message["params"]["diagnostics"]))
+
+    published = server.wait_for(has_check_diagnostic, args.timeout,
+                                f"{args.check} diagnostic")
+    diagnostic = next(d for d in published["params"]["diagnostics"]
+                      if d.get("code") == args.check)
+    print(f"diagnostic: {json.dumps(diagnostic)}")
+
+    actions = server.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri},
+        "range": diagnostic["range"],
+        "context": {"diagnostics": [diagnostic], "only": ["quickfix"]},
+    }, timeout=60)
+    fixes = [a for a in actions or [] if a.get("kind") == "quickfix"
+             and any(same_diagnostic(diagnostic, d) for d in a.get("diagnostics", []))
+             and edits_for(a, uri)]
+    if not fixes:
+        raise LspFailure(f"no quick fix for the diagnostic; code actions: {actions}")
+    print(f"applying: {fixes[0]['title']}")
+    fixed = apply_edits(text, edits_for(fixes[0], uri))
+    if fixed != expected:
+        raise LspFailure("the fixed text differs from the expected file:\n" + "".join(
+            difflib.unified_diff(expected.splitlines(True), fixed.splitlines(True),
+                                 "expected", "fixed")))
+    print("the fixed text matches the expected file")
 
 
 if __name__ == "__main__":

@@ -14,23 +14,10 @@ import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from lsp_fix_roundtrip import LanguageServer, LspFailure  # noqa: E402
+from lsp_fix_roundtrip import (LanguageServer, clean_environment, open_document,  # noqa: E402
+                               run_session, set_up_project)
 
 CHECKS = ["modernize-use-nullptr", "nd-gather-downsampling"]
-
-
-def set_up_project(args):
-    os.makedirs(args.work_dir, exist_ok=True)
-    path = os.path.join(args.work_dir, os.path.basename(args.input))
-    with open(args.input, encoding="utf-8") as source, open(path, "w") as copy:
-        copy.write(source.read())
-    with open(os.path.join(args.work_dir, "compile_commands.json"), "w") as f:
-        f.write('[{"directory": "%s", "file": "%s", "arguments": ["clang++", "-std=c++20",'
-                ' "-I", "%s", "-c", "%s"]}]' % (args.work_dir, path, args.runtime_include, path))
-    with open(os.path.join(args.work_dir, ".clangd"), "w") as f:
-        f.write("Diagnostics:\n  ClangTidy:\n    Add: [%s]\n    FastCheckFilter: None\n"
-                % ", ".join(CHECKS))
-    return path
 
 
 def describe(href):
@@ -47,14 +34,9 @@ def link(diagnostic):
 
 
 def session(server, uri, text, timeout):
-    server.request("initialize", {"processId": os.getpid(), "rootUri": "file://" +
-                                  os.path.dirname(uri[len("file://"):]),
-                                  "capabilities": {"textDocument": {"codeAction": {
-                                      "codeActionLiteralSupport": {"codeActionKind": {
-                                          "valueSet": ["quickfix"]}}}}}}, timeout=60)
-    server.notify("initialized", {})
-    server.notify("textDocument/didOpen", {"textDocument": {
-        "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+    open_document(server, os.path.dirname(uri[len("file://"):]), uri, text,
+                  {"textDocument": {"codeAction": {"codeActionLiteralSupport": {
+                      "codeActionKind": {"valueSet": ["quickfix"]}}}}})
 
     def has_both(message):
         return (message.get("method") == "textDocument/publishDiagnostics"
@@ -85,27 +67,15 @@ def main():
     parser.add_argument("--timeout", type=float, default=180)
     args = parser.parse_args()
     args.work_dir = os.path.abspath(args.work_dir)
-    path = set_up_project(args)
+    path = set_up_project(args.work_dir, args.input, args.runtime_include, CHECKS)
     with open(path, encoding="utf-8") as f:
         text = f.read()
 
-    # No user or system clangd configuration may take part.
-    env = dict(os.environ, HOME=args.work_dir, XDG_CONFIG_HOME=args.work_dir)
+    env = clean_environment(args.work_dir)
     env.update(entry.split("=", 1) for entry in args.env)
     server = LanguageServer([args.clangd, "--background-index=false", "--pch-storage=memory"]
                             + args.arg, os.path.join(args.work_dir, "clangd.log"), env)
-    try:
-        session(server, "file://" + path, text, args.timeout)
-    except LspFailure as failure:
-        print("FAIL: %s\n(server log: %s)" % (failure, server.log.name), file=sys.stderr)
-        server.process.kill()
-        server.process.wait()
-        return 1
-    finally:
-        if server.process.poll() is None:
-            server.shut_down()
-    return 0
-
+    return run_session(server, lambda: session(server, "file://" + path, text, args.timeout))
 
 if __name__ == "__main__":
     sys.exit(main())
