@@ -16,6 +16,8 @@ if ((${#llvm_versions[@]} == 0)); then
 fi
 
 packages=(cmake ninja-build g++ git)
+# dpkg-shlibdeps: the Depends of the Debian package (`--target package`, ctest -L package).
+packages+=(dpkg-dev)
 for v in "${llvm_versions[@]}"; do
   if [[ " ${supported_llvm_versions[*]} " != *" $v "* ]]; then
     echo "nd: LLVM '$v' is not supported (supported: ${supported_llvm_versions[*]})" >&2

@@ -18,7 +18,8 @@
 #   regex), the configuration must fail with that message. CONSUMER_ARGS
 #   ("|"-separated) are more -D options for the consumer's configuration; its output
 #   must match EXPECT_CONFIGURE_OUTPUT (a regex), if given. With CLANG_TIDY_FILE, the
-#   consumer is copied to WORK_DIR/NAME-src with that file as its .clang-tidy.
+#   consumer is copied to WORK_DIR/NAME-src with that file as its .clang-tidy. PREFIX
+#   replaces WORK_DIR/prefix (e.g. the usr/ of an unpacked Debian package).
 #
 # Everything is written under WORK_DIR, in the build tree.
 cmake_minimum_required(VERSION 3.20)
@@ -57,8 +58,12 @@ endif()
 if(NOT MODE STREQUAL "consumer")
   message(FATAL_ERROR "package_test.cmake: MODE must be install or consumer, not '${MODE}'")
 endif()
+if(DEFINED PREFIX)
+  set(prefix ${PREFIX})
+endif()
 if(NOT EXISTS ${prefix})
-  message(FATAL_ERROR "${prefix} is missing: the test package-install must run first")
+  message(FATAL_ERROR "${prefix} is missing: the test that installs it (package-install, "
+                      "package-install-both or package-deb) must run first")
 endif()
 
 set(build ${WORK_DIR}/${NAME})
@@ -131,7 +136,8 @@ foreach(check ${expect_errors})
 endforeach()
 foreach(check ${unexpected})
   if(log MATCHES "\\[${check}(\\]|,)")
-    message(FATAL_ERROR "'[${check}]' is in the build log, but the check was not enabled")
+    message(FATAL_ERROR "'[${check}]' is in the build log, but the test expects no "
+                        "finding of it")
   endif()
 endforeach()
 
