@@ -37,6 +37,9 @@ Project mode: nd-tidy -p BUILD [options] [files...]
   one clang-tidy worker per unit, and reports each finding once (a header's too),
   as soon as its unit is done, then a summary line per check.
   It starts with -p and no file, or with any of the flags below.
+  Files without -p (nd-tidy FILE... [-- FLAGS]) take these flags too, with the same
+  output: their compile commands are the flags after '--', else the compilation
+  database found above each file; --cache-dir and --cache-url need -p.
   -j N, --jobs=N       N workers at a time (default: the number of cores)
   --diff=REF           only the units and the lines changed since the git revision
                        REF; --diff=- reads a unified diff from standard input

@@ -12,6 +12,7 @@
 #include "PathSpelling.h"
 #include "ResultCache.h"
 #include "SarifWriter.h"
+#include "SingleFileProject.h"
 #include "SourcePositions.h"
 #include "Workers.h"
 
@@ -150,8 +151,7 @@ int Driver::run() {
     // The workers were ended by the handler; nothing of theirs is reported.
     llvm::errs() << "\nnd-tidy: interrupted by signal " << Signal << "; the workers were "
                  << "ended and nothing was written\n";
-    endWithInterruptSignal();
-    return 128 + Signal;
+    return 128 + Signal; // runProject ends with the signal
   }
 
   filterToDiff();
@@ -228,7 +228,12 @@ bool filesAreInDatabase(const Options &O) {
 }
 
 int runProject(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
-  return Driver(parseArgs(Argv), Self).run();
+  Options O = parseArgs(Argv);
+  int Status = isSingleFileProject(O) ? runSingleFileProject(std::move(O), Argv, Self)
+                                      : Driver(std::move(O), Self).run();
+  // After the temporary files of both are removed.
+  endWithInterruptSignal();
+  return Status;
 }
 
 } // namespace nd_tidy
