@@ -11,17 +11,17 @@ namespace {
 
 // The rows, in the order classifyBody looks them up.
 const Accumulation Accumulations[] = {
-    // Kind, Operator, StdFunction, Combine, Identity, Name, Reduction, Scan, Warning
-    {BodyKind::Sum, BO_AddAssign, "", "+=", 0.0, "sum", "nd::sum", "nd::cumsum",
+    // Kind, Operator, StdFunction, Combine, Identity, Name, Reduction, Scan, Ufunc, Warning
+    {BodyKind::Sum, BO_AddAssign, "", "+=", 0.0, "sum", "nd::sum", "nd::cumsum", "nd::add",
      "reduction loop; use nd::sum"},
     {BodyKind::Product, BO_MulAssign, "", "*=", 1.0, "prod", "nd::prod", "nd::cumprod",
-     "reduction loop; use nd::prod"},
-    {BodyKind::Count, BO_AddAssign, "", "+=", 0.0, "sum", "nd::sum", "nd::cumsum",
+     "nd::multiply", "reduction loop; use nd::prod"},
+    {BodyKind::Count, BO_AddAssign, "", "+=", 0.0, "sum", "nd::sum", "nd::cumsum", "nd::add",
      "counting loop; use nd::sum of the condition"},
     {BodyKind::MinMax, BO_Assign, "min", "", std::nullopt, "min", "nd::min", "nd::cummin",
-     "reduction loop; use nd::min"},
+     "nd::minimum", "reduction loop; use nd::min"},
     {BodyKind::MinMax, BO_Assign, "max", "", std::nullopt, "max", "nd::max", "nd::cummax",
-     "reduction loop; use nd::max"},
+     "nd::maximum", "reduction loop; use nd::max"},
 };
 
 const Accumulation *rowOf(BodyKind Kind, llvm::StringRef StdFunction = "") {
@@ -130,6 +130,54 @@ const VarDecl *scalarVariable(const Expr *E) {
   return V && V->getType()->isArithmeticType() ? V : nullptr;
 }
 
+// `s += F`, `s *= F` or `s = std::min(s, F)` (std::max): the accumulation, or None.
+static BodyShape classifyAccumulation(const BinaryOperator *Op) {
+  BodyShape Shape;
+  const VarDecl *Acc = scalarVariable(Op->getLHS());
+  if (Acc && (Op->getOpcode() == BO_AddAssign || Op->getOpcode() == BO_MulAssign) &&
+      ElementWorkFinder::readsElement(Op->getRHS())) {
+    Shape.Kind = Op->getOpcode() == BO_AddAssign ? BodyKind::Sum : BodyKind::Product;
+    Shape.Row = rowOf(Shape.Kind);
+    Shape.Assignment = Op;
+    Shape.Accumulator = Acc;
+    Shape.Summand = Op->getRHS();
+    return Shape;
+  }
+  const auto *Call = Acc && Op->getOpcode() == BO_Assign
+                         ? dyn_cast<CallExpr>(Op->getRHS()->IgnoreImplicit())
+                         : nullptr;
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  if (F && F->getDeclName().isIdentifier() && F->isInStdNamespace() &&
+      (F->getName() == "min" || F->getName() == "max") && Call->getNumArgs() == 2 &&
+      ElementWorkFinder::readsElement(Call)) {
+    Shape.Kind = BodyKind::MinMax;
+    Shape.Accumulator = Acc;
+    Shape.Row = rowOf(BodyKind::MinMax, F->getName());
+    bool FirstIsAcc = scalarVariable(Call->getArg(0)) == Acc;
+    if (FirstIsAcc != (scalarVariable(Call->getArg(1)) == Acc))
+      Shape.Summand = Call->getArg(FirstIsAcc ? 1 : 0);
+  }
+  return Shape;
+}
+
+// `{ accumulation; y(...) = s; }`: every partial result stored, an inclusive scan.
+static BodyShape classifyScan(const CompoundStmt *Block) {
+  if (!Block || Block->size() != 2)
+    return {};
+  const auto *Accumulate = dyn_cast<BinaryOperator>(skipCleanups(Block->body_front()));
+  const auto *Store = dyn_cast<BinaryOperator>(skipCleanups(Block->body_back()));
+  if (!Accumulate || !Store || Store->getOpcode() != BO_Assign ||
+      !matchElementAccess(Store->getLHS()))
+    return {};
+  BodyShape Shape = classifyAccumulation(Accumulate);
+  if (Shape.Kind == BodyKind::None || !Shape.Summand ||
+      scalarVariable(Store->getRHS()) != Shape.Accumulator)
+    return {};
+  Shape.Kind = BodyKind::Scan;
+  Shape.Assignment = Store;
+  return Shape;
+}
+
 BodyShape classifyBody(const Stmt *Body) {
   BodyShape Shape;
   const Stmt *S = skipCleanups(Body);
@@ -139,28 +187,9 @@ BodyShape classifyBody(const Stmt *Body) {
       Shape.Assignment = Op;
       return Shape;
     }
-    const VarDecl *Acc = scalarVariable(Op->getLHS());
-    if (Acc && (Op->getOpcode() == BO_AddAssign || Op->getOpcode() == BO_MulAssign) &&
-        ElementWorkFinder::readsElement(Op->getRHS())) {
-      Shape.Kind = Op->getOpcode() == BO_AddAssign ? BodyKind::Sum : BodyKind::Product;
-      Shape.Row = rowOf(Shape.Kind);
-      Shape.Assignment = Op;
-      Shape.Accumulator = Acc;
-      Shape.Summand = Op->getRHS();
+    Shape = classifyAccumulation(Op);
+    if (Shape.Kind != BodyKind::None)
       return Shape;
-    }
-    if (Acc && Op->getOpcode() == BO_Assign) {
-      const auto *Call = dyn_cast<CallExpr>(Op->getRHS()->IgnoreImplicit());
-      const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
-      if (F && F->getDeclName().isIdentifier() && F->isInStdNamespace() &&
-          (F->getName() == "min" || F->getName() == "max") && Call->getNumArgs() == 2 &&
-          ElementWorkFinder::readsElement(Call)) {
-        Shape.Kind = BodyKind::MinMax;
-        Shape.Accumulator = Acc;
-        Shape.Row = rowOf(BodyKind::MinMax, F->getName());
-        return Shape;
-      }
-    }
   }
   if (const auto *If = dyn_cast_or_null<IfStmt>(S)) {
     const VarDecl *Counter = nullptr;
@@ -174,6 +203,9 @@ BodyShape classifyBody(const Stmt *Body) {
       return Shape;
     }
   }
+  Shape = classifyScan(dyn_cast_or_null<CompoundStmt>(S));
+  if (Shape.Kind == BodyKind::Scan)
+    return Shape;
   ElementWorkFinder Finder;
   Finder.TraverseStmt(const_cast<Stmt *>(Body));
   Shape.Kind = Finder.Found ? BodyKind::Other : BodyKind::None;
@@ -185,6 +217,10 @@ std::string warningFor(const BodyShape &Shape) {
     return "element-wise loop over '" +
            matchElementAccess(Shape.Assignment->getLHS())->Array->getNameAsString() +
            "'; use one broadcasting expression";
+  if (Shape.Kind == BodyKind::Scan)
+    return "scan loop over '" +
+           matchElementAccess(Shape.Assignment->getLHS())->Array->getNameAsString() + "'; use " +
+           Shape.Row->Scan.str();
   if (Shape.Row)
     return Shape.Row->Warning.str();
   return "loop over nd::array elements; use broadcasting expressions";

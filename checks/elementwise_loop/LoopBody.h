@@ -1,8 +1,8 @@
 // What the innermost body of a loop nest does, for nd-elementwise-loop: an element-wise
 // assignment `y(i, j) = F`, an accumulation into a scalar (one row of the table of
-// accumulations), or other work. Kept apart from the check, as clang-tidy's
-// LoopConvertUtils is from LoopConvertCheck; NestAnalysis.h decides what a classified
-// nest becomes.
+// accumulations), a scan (an accumulation followed by `y(i, j) = s`), or other work. Kept apart
+// from the check, as clang-tidy's LoopConvertUtils is from LoopConvertCheck; NestAnalysis.h decides
+// what a classified nest becomes.
 #pragma once
 
 #include "clang/AST/Expr.h"
@@ -14,11 +14,11 @@
 
 namespace clang::tidy::nd_checks {
 
-enum class BodyKind { None, Map, Sum, Product, Count, MinMax, Other };
+enum class BodyKind { None, Map, Sum, Product, Count, MinMax, Scan, Other };
 
 // One way a loop accumulates element values into a scalar, and what nd has for it:
-// the reduction that replaces the loop, and the scan that would replace a loop storing
-// every partial result (a recurrence such as `y(i) = y(i - 1) + x(i)`).
+// the reduction that replaces the loop, and the scan that replaces a loop storing every
+// partial result (`s += x(i); y(i) = s;`).
 struct Accumulation {
   BodyKind Kind;
   // How the loop writes it: `s += F` (Operator BO_AddAssign), `s *= F`, `if (C) ++n`
@@ -30,6 +30,7 @@ struct Accumulation {
   llvm::StringRef Name;           // nd's name for it: "sum", "prod", "min", "max"
   llvm::StringRef Reduction;      // "nd::sum"
   llvm::StringRef Scan;           // "nd::cumsum"
+  llvm::StringRef Ufunc;          // the combination as a ufunc: "nd::add", "nd::maximum"
   llvm::StringRef Warning;        // the diagnostic for a loop of this kind
 };
 
@@ -38,10 +39,13 @@ llvm::ArrayRef<Accumulation> accumulations();
 
 struct BodyShape {
   BodyKind Kind = BodyKind::None;
-  const BinaryOperator *Assignment = nullptr; // Map: `y(...) = F`; Sum/Product: `s op= F`
-  const VarDecl *Accumulator = nullptr;       // reductions
-  const Expr *Summand = nullptr;              // Sum/Product: F; Count: the condition
-  const Accumulation *Row = nullptr;          // Sum, Product, Count, MinMax
+  // Map and Scan: `y(...) = F` (for a scan, F is the accumulator); Sum/Product: `s op= F`.
+  const BinaryOperator *Assignment = nullptr;
+  const VarDecl *Accumulator = nullptr; // reductions and scans
+  // Sum/Product: F; Count: the condition; MinMax: the argument that is not the
+  // accumulator, when exactly one is; Scan: the summand of its accumulation.
+  const Expr *Summand = nullptr;
+  const Accumulation *Row = nullptr; // Sum, Product, Count, MinMax; a scan's accumulation
 };
 
 // What the body (the innermost loop's) does.

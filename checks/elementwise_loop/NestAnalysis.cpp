@@ -4,6 +4,7 @@
 #include "LoopBodyTranslator.h"
 #include "LoopMapForm.h"
 #include "RangedMapLoop.h"
+#include "ScanLoop.h"
 #include "ShiftedAccess.h"
 #include "model/ArrayShapes.h"
 #include "model/HandleBuffers.h"
@@ -21,6 +22,7 @@ using tooling::fixit::getText;
 
 using model::initialisedWithShapeOf;
 using model::ownsPrivateBuffer;
+using model::provablySameShape;
 
 namespace {
 
@@ -41,6 +43,8 @@ public:
     else if (Shape.Kind == BodyKind::Sum || Shape.Kind == BodyKind::Product ||
              Shape.Kind == BodyKind::Count)
       analyseReduction();
+    else if (Shape.Kind == BodyKind::Scan)
+      analyseScan();
     else if (Shape.Kind == BodyKind::MinMax)
       reject(Nest.Body->getBeginLoc(),
              Shape.Row->Reduction.str() +
@@ -407,6 +411,90 @@ private:
         Result.ReplacedRange.setBegin(Decl->getBeginLoc());
       }
     }
+  }
+
+  // A scan the check cannot rewrite is still a recurrence: no diagnostic.
+  void analyseScan() {
+    rewriteScan();
+    Result.Problem.Recurrence = static_cast<bool>(Result.Problem);
+  }
+
+  // `s += F; y(...) = s;` becomes `nd::cumsum(F', axis, y);`, F' the broadcasting F and
+  // axis the one the innermost loop runs along, then the initial value folded in.
+  void rewriteScan() {
+    for (const LoopLevel &Level : Nest.Levels)
+      if (std::string Header = headerProblem(Level, Context); !Header.empty())
+        return reject(Level.Loop->getBeginLoc(), Header);
+    ScanStart Start = scanStart(Nest, Shape, Context);
+    if (!Start.Problem.empty())
+      return reject(Start.ProblemLoc, Start.Problem);
+    std::optional<MapDestination> Dest = mapDestination();
+    if (!Dest)
+      return;
+    LoopBodyTranslator Translator(Context, LoopVars, Dest->OutputAxisOfLevel, Dest->Target.Array,
+                                  Dest->Target.Indices, Statistics);
+    std::optional<std::string> Operand = Translator.translate(Shape.Summand);
+    if (!Operand)
+      return reject(Translator.failure().Loc, Translator.failure().Reason);
+    std::vector<ElementAccess> Accesses = Translator.reads();
+    Accesses.push_back(Dest->Target);
+    if (!checkScanOperands(*Dest, Translator.reads()) || !checkBounds(Accesses) ||
+        !destinationSpansLoops(*Dest) || !checkAliasing(Dest->Target.Array, Translator.reads()))
+      return;
+    const Stmt *Outer = Nest.Levels[0].Loop;
+    const std::string Out = Dest->Target.Array->getNameAsString();
+    std::string Text = Shape.Row->Scan.str() + "(" + *Operand + ", " +
+                       std::to_string(Dest->OutputAxisOfLevel.back()) + ", " + Out + ");";
+    if (Start.Fold)
+      Text += "\n" +
+              Lexer::getIndentationForLine(Outer->getBeginLoc(), Context.getSourceManager()).str() +
+              Shape.Row->Ufunc.str() + "(" + Out + ", " + *Start.Fold + ", " + Out + ");";
+    Result.ReplacedRange = loopRange(Outer, Context);
+    if (Start.RemoveDecl)
+      Result.ReplacedRange.setBegin(Start.Decl->getBeginLoc());
+    Result.Replacement = Text;
+  }
+
+  // The scan computes in the destination's type what the loop computes in the
+  // accumulator's, from arrays of the destination's shape, read where it is written:
+  // all of one type, every read indexed as the destination.
+  bool checkScanOperands(const MapDestination &Dest, const std::vector<ElementAccess> &Reads) {
+    const VarDecl *Acc = Shape.Accumulator;
+    QualType T = Acc->getType().getCanonicalType().getUnqualifiedType();
+    auto IsT = [&](QualType U) { return U.getCanonicalType().getUnqualifiedType() == T; };
+    bool SameTypes = IsT(Shape.Summand->IgnoreParenImpCasts()->getType()) &&
+                     IsT(Dest.Target.Element) &&
+                     llvm::all_of(Reads, [&](const ElementAccess &A) { return IsT(A.Element); });
+    if (!T->isArithmeticType() || T->isBooleanType() || !SameTypes) {
+      reject(Shape.Summand->getBeginLoc(),
+             "the accumulator '" + Acc->getNameAsString() +
+                 "', what it accumulates and the destination are not of one arithmetic type");
+      return false;
+    }
+    // std::max(m, v) keeps m when v is NaN and the first of two equal zeros;
+    // nd::cummax propagates NaN and keeps the later one.
+    if (Shape.Row->Kind == BodyKind::MinMax && !T->isIntegerType()) {
+      reject(Shape.Summand->getBeginLoc(),
+             Shape.Row->Scan.str() +
+                 " treats NaN and signed zeros unlike std::" + Shape.Row->StdFunction.str());
+      return false;
+    }
+    if (utils::mentions(Shape.Summand, Acc)) {
+      reject(Shape.Summand->getBeginLoc(), "'" + getText(*Shape.Summand, Context).str() +
+                                               "' reads the accumulator '" +
+                                               Acc->getNameAsString() + "'");
+      return false;
+    }
+    const VarDecl *Out = Dest.Target.Array;
+    for (const ElementAccess &Read : Reads)
+      if (levelsOf(Read.Indices) != Dest.DestLevels ||
+          (Read.Array != Out && !provablySameShape(Read.Array, Out, Scope, Context))) {
+        reject(Read.Call->getBeginLoc(), "'" + getText(*Read.Call, Context).str() +
+                                             "' is not provably of the shape of '" +
+                                             Out->getNameAsString() + "' and indexed as it is");
+        return false;
+      }
+    return true;
   }
 
   const LoopNest &Nest;

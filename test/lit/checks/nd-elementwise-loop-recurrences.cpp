@@ -6,7 +6,7 @@
 // loops, and no broadcasting expression computes them: the check says nothing. (The
 // forms this file has no CHECK line for must produce no diagnostic.) The loops are of
 // the kinds found in ported NumPy code: moving averages, IIR filters, Gauss-Seidel
-// sweeps, running extrema and products, compound interest, bit-serial loops.
+// sweeps, running extrema, compound interest, bit-serial loops.
 #include <nd/nd.hpp>
 
 #include <algorithm>
@@ -61,24 +61,15 @@ void transpose_in_place(nd::array<double> &m) {
       m(i, j) = m(j, i);
 }
 
-// A running maximum and a cumulative product (scans: no diagnostic until the check
-// rewrites them to nd::cummax and nd::cumprod).
+// A floating-point running maximum: a scan, but std::max skips NaN where nd::cummax
+// propagates it, so it stays a recurrence (nd-elementwise-loop-scans.cpp has the scans
+// that are rewritten).
 nd::array<double> running_max(const nd::array<double> &x) {
   nd::array<double> out = nd::empty_like(x);
   double best = -1e300;
   for (nd::index_t i = 0; i < x.size(); ++i) {
     best = std::max(best, x(i));
     out(i) = best;
-  }
-  return out;
-}
-
-nd::array<double> cumulative_product(const nd::array<double> &x) {
-  nd::array<double> out = nd::empty_like(x);
-  double p = 1;
-  for (nd::index_t i = 0; i < x.size(); ++i) {
-    p *= x(i);
-    out(i) = p;
   }
   return out;
 }
@@ -116,7 +107,6 @@ int main() {
     print("ema", ema(x, 0.25));
     print("iir", iir(x, 0.5));
     print("running max", running_max(x));
-    print("product", cumulative_product(x));
     std::printf("compounding %.17g\n", compounding(x));
   }
   for (nd::index_t n : {3, 4}) {  // square, as the transpose needs, and Gauss-Seidel's grid
