@@ -87,6 +87,11 @@ std::string_view view(llvm::StringRef S) { return {S.data(), S.size()}; }
 
 // nd/operators.hpp's ND_ARITHMETIC_OPERATOR rows (check_tables.py `model` compares).
 constexpr std::string_view TemporaryReusingUfuncs[] = {"add", "subtract", "multiply", "divide"};
+// The operators nd/lazy.hpp declares on expressions (ND_LAZY_OPERATOR, unary - and !;
+// check_tables.py `model` compares).
+constexpr std::string_view LazyOperatorUfuncs[] = {
+    "add",  "subtract",   "multiply", "divide",        "equal",    "not_equal",
+    "less", "less_equal", "greater",  "greater_equal", "negative", "logical_not"};
 // The reductions of nd/reduce.hpp, the function objects with the forms (a),
 // (a, axis), (a, axes), (a, axis, keepdims), and var/stddev's ddof.
 constexpr std::string_view AxisReductions[] = {"sum", "prod", "mean", "var",    "stddev", "min",
@@ -100,6 +105,15 @@ constexpr bool allUfuncsWithOperators() {
 }
 static_assert(allUfuncsWithOperators(),
               "TemporaryReusingUfuncs names a binary operator ufunc nd/ufuncs.def lacks");
+
+constexpr bool allLazyOperatorsAreOperators() {
+  for (std::string_view Name : LazyOperatorUfuncs)
+    if (const UfuncRow *Row = findUfunc(Name); !Row || Row->Operator.empty())
+      return false;
+  return true;
+}
+static_assert(allLazyOperatorsAreOperators(),
+              "LazyOperatorUfuncs names an operator ufunc nd/ufuncs.def lacks");
 
 constexpr bool allFreshReductions() {
   for (std::string_view Name : AxisReductions)
@@ -155,6 +169,10 @@ std::optional<llvm::StringRef> ufuncForMathFunction(llvm::StringRef Name) {
 
 bool reusesTemporaryOperand(llvm::StringRef BinaryUfunc) {
   return llvm::is_contained(TemporaryReusingUfuncs, view(BinaryUfunc));
+}
+
+bool hasLazyForm(llvm::StringRef Ufunc, bool IsOperator) {
+  return !IsOperator || llvm::is_contained(LazyOperatorUfuncs, view(Ufunc));
 }
 
 bool isCopyingArrayMethod(llvm::StringRef Name) {

@@ -38,6 +38,11 @@ std::optional<llvm::StringRef> ufuncForMathFunction(llvm::StringRef Name);
 // (nd/operators.hpp: the array<T>&& overloads); `-t` reuses t too.
 bool reusesTemporaryOperand(llvm::StringRef BinaryUfunc);
 
+// Whether the eager operation Ufunc (an operator when IsOperator) has a form over
+// nd::lazy expressions (nd/lazy.hpp): every ufunc called by name does, and the
+// operators + - * /, the comparisons, unary - and !; & | ^ ~ do not.
+bool hasLazyForm(llvm::StringRef Ufunc, bool IsOperator);
+
 // Methods of nd::array that return a new array: copy, astype, flatten.
 bool isCopyingArrayMethod(llvm::StringRef Name);
 // Methods of nd::array that may return a view: ravel, T (always a view), reshape.

@@ -164,7 +164,12 @@ def check_model():
     operators = read_header("operators.hpp")
     reduce = read_header("reduce.hpp")
     array = read_header("array.hpp")
+    lazy = read_header("lazy.hpp")
     runtime = {
+        # The operators on expressions: the binary rows and the unary - and !.
+        "LazyOperatorUfuncs": (set(re.findall(r"^ND_LAZY_OPERATOR\([^,]+, (\w+)\)", lazy, re.M))
+                               | set(re.findall(r"auto operator[-!]\(const lazy_expr<T>& a\) \{\s*return (\w+)\(a\);",
+                                                lazy))),
         "TemporaryReusingUfuncs": set(re.findall(r"^ND_ARITHMETIC_OPERATOR\([^,]+, (\w+),", operators, re.M)),
         "AxisReductions": ({"all" if n == "reduce_all" else n
                             for n in re.findall(r"^ND_(?:SPREAD_)?REDUCTION\((\w+),", reduce, re.M)}
