@@ -1,4 +1,4 @@
-"""Checks that the C++ sources of runtime/ and checks/ are formatted as their
+"""Checks that the C++ sources of runtime/, checks/ and tool/ are formatted as their
 folder's .clang-format says, with the clang-format this project pins (19: other
 versions break lines differently). Prints each file that differs, with the command that
 formats it, and exits 1 if there is one; exits 2 when that clang-format is missing."""
@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-FOLDERS = ("runtime", "checks")
+FOLDERS = ("runtime", "checks", "tool")
 SUFFIXES = (".hpp", ".cpp", ".h")
 VERSION = "19"
 

@@ -56,8 +56,7 @@ public:
       auto [Line, Rest] = Headers.split("\r\n");
       Headers = Rest;
       size_t Value;
-      if (Line.consume_front_insensitive("content-length:") &&
-          !Line.trim().getAsInteger(10, Value))
+      if (Line.consume_front_insensitive("content-length:") && !Line.trim().getAsInteger(10, Value))
         Length = Value;
     }
     Buffer.erase(0, End + 4);
@@ -119,8 +118,8 @@ void filterInput(int From, int ToServer) {
       llvm::json::Object Error{{"code", P->Code}, {"message", P->Message}};
       std::string Reply;
       llvm::raw_string_ostream OS(Reply);
-      OS << llvm::json::Value(
-          llvm::json::Object{{"jsonrpc", "2.0"}, {"id", std::move(Id)}, {"error", std::move(Error)}});
+      OS << llvm::json::Value(llvm::json::Object{
+          {"jsonrpc", "2.0"}, {"id", std::move(Id)}, {"error", std::move(Error)}});
       output(frame(Reply));
       continue;
     }

@@ -28,8 +28,7 @@ using OutputRewrite = llvm::function_ref<std::optional<std::string>(llvm::String
 
 /// Runs \p Server (clangd's main) with its standard output going through \p Rewrite
 /// and, if \p FilterInput, its standard input through the filter; its exit status.
-int runWithMessageFilter(llvm::function_ref<int()> Server, bool FilterInput,
-                         OutputRewrite Rewrite);
+int runWithMessageFilter(llvm::function_ref<int()> Server, bool FilterInput, OutputRewrite Rewrite);
 
 } // namespace nd_clangd
 

@@ -21,8 +21,7 @@ llvm::Error cannotWrite(llvm::StringRef Path, std::error_code EC) {
 // Streams into OS and closes it, syncing SyncFD (OS's descriptor; -1: no sync) to disk
 // first; the first error of any write, of the sync or of the close.
 std::error_code streamAndClose(llvm::raw_fd_ostream &OS,
-                               llvm::function_ref<void(llvm::raw_ostream &)> Write,
-                               int SyncFD) {
+                               llvm::function_ref<void(llvm::raw_ostream &)> Write, int SyncFD) {
   Write(OS);
   OS.flush();
   std::error_code EC = OS.error();

@@ -9,15 +9,23 @@ namespace nd_tidy {
 namespace {
 
 // clang-tidy options whose value may be the next argument (`--checks X`).
-const char *const ValueOptions[] = {
-    "checks",      "config",        "config-file",   "exclude-header-filter",
-    "extra-arg",   "extra-arg-before", "format-style", "header-filter",
-    "line-filter", "load",          "store-check-profile", "vfsoverlay",
-    "warnings-as-errors"};
+const char *const ValueOptions[] = {"checks",
+                                    "config",
+                                    "config-file",
+                                    "exclude-header-filter",
+                                    "extra-arg",
+                                    "extra-arg-before",
+                                    "format-style",
+                                    "header-filter",
+                                    "line-filter",
+                                    "load",
+                                    "store-check-profile",
+                                    "vfsoverlay",
+                                    "warnings-as-errors"};
 // Options that print information and exit: they keep plain clang-tidy.
-const char *const InfoOptions[] = {
-    "help",       "help-hidden",   "help-list",      "help-list-hidden", "version",
-    "list-checks", "dump-config",  "explain-config", "verify-config"};
+const char *const InfoOptions[] = {"help",         "help-hidden", "help-list",   "help-list-hidden",
+                                   "version",      "list-checks", "dump-config", "explain-config",
+                                   "verify-config"};
 
 bool contains(llvm::ArrayRef<const char *> List, llvm::StringRef Name) {
   return llvm::any_of(List, [&](const char *S) { return Name == S; });
@@ -75,8 +83,8 @@ void readShard(Parser &P) {
   if (auto V = P.takeValue()) {
     auto [IText, NText] = llvm::StringRef(*V).split('/');
     unsigned Index = 0, Count = 0;
-    if (IText.getAsInteger(10, Index) || NText.getAsInteger(10, Count) || Count == 0 || Index == 0 ||
-        Index > Count)
+    if (IText.getAsInteger(10, Index) || NText.getAsInteger(10, Count) || Count == 0 ||
+        Index == 0 || Index > Count)
       P.O.Errors.push_back("invalid shard '" + *V + "': expected I/N with 1 <= I <= N");
     P.O.Shard = {Index, Count};
   }
@@ -98,7 +106,11 @@ struct FlagDescriptor {
   void (*Read)(Parser &);
 };
 const FlagDescriptor OwnFlags[] = {
-    {"p", [](Parser &P) { if (auto V = P.takeValue()) P.O.BuildDir = *V; }},
+    {"p",
+     [](Parser &P) {
+       if (auto V = P.takeValue())
+         P.O.BuildDir = *V;
+     }},
     {"j", readJobs},
     {"jobs", readJobs},
     {"diff", [](Parser &P) { P.O.Diff = P.takeValue(); }},
@@ -112,7 +124,11 @@ const FlagDescriptor OwnFlags[] = {
     {"docs-url", [](Parser &P) { P.O.DocsUrl = P.takeValue(); }},
     {"export-fixes", [](Parser &P) { P.O.ExportFixes = P.takeValue(); }},
     {"fix", [](Parser &P) { P.O.Fix = P.flag(); }},
-    {"fix-errors", [](Parser &P) { P.O.FixErrors = P.flag(); P.O.Fix |= P.O.FixErrors; }},
+    {"fix-errors",
+     [](Parser &P) {
+       P.O.FixErrors = P.flag();
+       P.O.Fix |= P.O.FixErrors;
+     }},
     {"fix-notes", [](Parser &P) { P.O.FixNotes = P.flag(); }},
     {"quiet", [](Parser &P) { P.O.Quiet = P.flag(); }},
 };

@@ -18,14 +18,14 @@ struct Options {
   std::optional<std::pair<unsigned, unsigned>> Shard; // I, N
   std::optional<std::string> Sarif;
   std::optional<std::string> ExportFixes;
-  std::optional<std::string> DocsUrl; // --docs-url
+  std::optional<std::string> DocsUrl;  // --docs-url
   std::optional<std::string> CacheDir; // --cache-dir
   std::optional<std::string> CacheUrl; // --cache-url
   // --header-filter, --exclude-header-filter: project mode applies them itself (to
   // absolute paths); they are not passed through.
   std::optional<std::string> HeaderFilter, ExcludeHeaderFilter;
-  bool ShortFormat = false;           // --format=short (default: full)
-  bool FormatGiven = false;           // --format, a flag of project mode only
+  bool ShortFormat = false; // --format=short (default: full)
+  bool FormatGiven = false; // --format, a flag of project mode only
   // Also passed through: what nd-tidy reads of clang-tidy's own options.
   std::optional<std::string> Checks, Config, ConfigFile, WarningsAsErrors;
   bool Fix = false, FixErrors = false, FixNotes = false, Quiet = false;

@@ -13,19 +13,17 @@ namespace {
 
 // Parses one configuration; on failure adds its YAML errors to Facts.Errors.
 std::optional<clang::tidy::ClangTidyOptions> parse(llvm::MemoryBufferRef Buffer,
-                                                    ConfigurationFacts &Facts) {
+                                                   ConfigurationFacts &Facts) {
   Facts.Text += Buffer.getBufferIdentifier().str() + "\n" + Buffer.getBuffer().str() + "\n";
   std::vector<std::string> Messages;
-  auto Parsed = clang::tidy::parseConfigurationWithDiags(
-      Buffer, [&](const llvm::SMDiagnostic &D) {
-        if (D.getKind() != llvm::SourceMgr::DK_Error)
-          return;
-        std::string Where = D.getFilename().str();
-        if (D.getLineNo() > 0)
-          Where += ":" + std::to_string(D.getLineNo()) + ":" +
-                   std::to_string(D.getColumnNo() + 1);
-        Messages.push_back(Where + ": " + D.getMessage().str());
-      });
+  auto Parsed = clang::tidy::parseConfigurationWithDiags(Buffer, [&](const llvm::SMDiagnostic &D) {
+    if (D.getKind() != llvm::SourceMgr::DK_Error)
+      return;
+    std::string Where = D.getFilename().str();
+    if (D.getLineNo() > 0)
+      Where += ":" + std::to_string(D.getLineNo()) + ":" + std::to_string(D.getColumnNo() + 1);
+    Messages.push_back(Where + ": " + D.getMessage().str());
+  });
   if (Parsed)
     return *Parsed;
   if (Messages.empty())
@@ -77,8 +75,7 @@ ConfigurationFacts inspectConfiguration(llvm::StringRef Directory,
       Facts.Errors.push_back(std::string(Path) + ": " + Text.getError().message());
       break;
     }
-    std::optional<clang::tidy::ClangTidyOptions> Options =
-        parse((*Text)->getMemBufferRef(), Facts);
+    std::optional<clang::tidy::ClangTidyOptions> Options = parse((*Text)->getMemBufferRef(), Facts);
     if (!Options)
       break;
     note(*Options, Facts);

@@ -20,7 +20,7 @@ inline constexpr llvm::StringLiteral DefaultChecks = "-*,nd-*";
 struct ConfigurationFacts {
   bool NamesChecks = false;        // some file or --config sets Checks
   std::vector<std::string> Errors; // "FILE:LINE:COLUMN: message" of what does not parse
-  std::string Text; // every configuration read, with its name (a cache key part)
+  std::string Text;                // every configuration read, with its name (a cache key part)
   // HeaderFilterRegex and ExcludeHeaderFilterRegex, from the nearest file that sets them.
   std::optional<std::string> HeaderFilter, ExcludeHeaderFilter;
 };

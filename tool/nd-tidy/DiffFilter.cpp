@@ -106,8 +106,7 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff, llvm::Str
     Lines.pop_back(); // after the last newline
   size_t Number = 0;
   auto Bad = [&](const llvm::Twine &Why) {
-    return llvm::createStringError("not a unified diff: line " + llvm::Twine(Number) + ": " +
-                                   Why);
+    return llvm::createStringError("not a unified diff: line " + llvm::Twine(Number) + ": " + Why);
   };
   for (llvm::StringRef Line : Lines) {
     ++Number;
@@ -150,8 +149,7 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff, llvm::Str
     if (!parseRange(Fields[1], OldStart, OldLeft) || !parseRange(Fields[2], NewStart, NewLeft))
       return Bad("a hunk header with an absurd or malformed line range '" + Line + "'");
     if (!Current.empty() && NewLeft > 0)
-      Result.Files[Current].push_back(
-          {unsigned(NewStart), unsigned(NewStart + NewLeft - 1)});
+      Result.Files[Current].push_back({unsigned(NewStart), unsigned(NewStart + NewLeft - 1)});
   }
   if (OldLeft || NewLeft)
     return Bad("the diff ends inside a hunk");
@@ -205,8 +203,8 @@ llvm::Expected<std::string> runGit(llvm::ArrayRef<llvm::StringRef> Args) {
   llvm::sys::fs::remove(Err);
   if (RC != 0)
     return llvm::createStringError(
-        "'git " + llvm::join(Args, " ") + "' failed: " +
-        (Errors.empty() ? ExecError : llvm::StringRef(Errors).trim().str()));
+        "'git " + llvm::join(Args, " ") +
+        "' failed: " + (Errors.empty() ? ExecError : llvm::StringRef(Errors).trim().str()));
   return Output;
 }
 } // namespace
@@ -243,8 +241,8 @@ llvm::Expected<std::string> readDiff(llvm::StringRef Ref, std::string &Root) {
     return llvm::createStringError("'" + Ref + "' is not a git revision");
   }
   std::string Resolved = llvm::StringRef(*Object).trim().str();
-  return runGit({"diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames",
-                 "--end-of-options", Resolved, "--"});
+  return runGit({"diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", "--end-of-options",
+                 Resolved, "--"});
 }
 
 } // namespace nd_tidy

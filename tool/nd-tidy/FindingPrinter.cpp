@@ -24,8 +24,7 @@ std::string alignUnder(llvm::StringRef Text, std::string Marks) {
   return llvm::StringRef(Marks).rtrim(" \t").str();
 }
 
-void printSnippet(llvm::raw_ostream &OS, const DiagnosticMessage &M,
-                  SourcePositions &Positions) {
+void printSnippet(llvm::raw_ostream &OS, const DiagnosticMessage &M, SourcePositions &Positions) {
   if (M.FilePath.empty())
     return;
   auto [Line, Column] = Positions.position(M.FilePath, M.FileOffset);
@@ -54,8 +53,7 @@ void printSnippet(llvm::raw_ostream &OS, const DiagnosticMessage &M,
   if (Fixes != M.Fix.end())
     for (const clang::tooling::Replacement &R : Fixes->second) {
       llvm::StringRef New = R.getReplacementText();
-      if (New.empty() || New.contains('\n') || R.getOffset() < LineStart ||
-          R.getOffset() > LineEnd)
+      if (New.empty() || New.contains('\n') || R.getOffset() < LineStart || R.getOffset() > LineEnd)
         continue;
       size_t At = R.getOffset() - LineStart;
       if (FixLine.size() > At)
@@ -82,10 +80,11 @@ void printDiagnostic(llvm::raw_ostream &OS, const Diagnostic &D, SourcePositions
                      OutputFormat Format) {
   bool IsError = D.DiagLevel == Diagnostic::Error;
   OS << location(Positions, D.Message) << ": "
-     << (IsError ? "error" : D.DiagLevel == Diagnostic::Remark ? "remark" : "warning")
+     << (IsError                             ? "error"
+         : D.DiagLevel == Diagnostic::Remark ? "remark"
+                                             : "warning")
      << ": " << D.Message.Message << " [" << D.DiagnosticName
-     << (IsError && D.DiagnosticName != CompileError ? ",-warnings-as-errors" : "")
-     << "]\n";
+     << (IsError && D.DiagnosticName != CompileError ? ",-warnings-as-errors" : "") << "]\n";
   if (Format == OutputFormat::Full)
     printSnippet(OS, D.Message, Positions);
   for (const DiagnosticMessage &Note : D.Notes) {

@@ -15,8 +15,7 @@ namespace nd_tidy {
 enum class OutputFormat { Short, Full };
 
 /// "file:line:col" of a message, "clang" for one without a file (clang's own).
-std::string location(SourcePositions &Positions,
-                     const clang::tooling::DiagnosticMessage &M);
+std::string location(SourcePositions &Positions, const clang::tooling::DiagnosticMessage &M);
 
 /// Prints \p D (absolute paths) and its notes to \p OS.
 void printDiagnostic(llvm::raw_ostream &OS, const clang::tooling::Diagnostic &D,

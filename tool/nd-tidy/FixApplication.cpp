@@ -166,8 +166,8 @@ llvm::Error fixFile(llvm::StringRef Path, const ContentRecord &Record,
     return Refuse("cannot read it: " + EC.message());
   if (isReadOnly(Path, Locked.Status))
     return Refuse("it is read-only");
-  llvm::sys::TimePoint<> Modified = llvm::sys::toTimePoint(Locked.Status.st_mtim.tv_sec,
-                                                           Locked.Status.st_mtim.tv_nsec);
+  llvm::sys::TimePoint<> Modified =
+      llvm::sys::toTimePoint(Locked.Status.st_mtim.tv_sec, Locked.Status.st_mtim.tv_nsec);
   std::string Why = Record.changed(Path, Locked.Content, Modified);
   if (!Why.empty())
     return Refuse(Why + "; lint it again");

@@ -82,9 +82,8 @@ private:
     std::string Path; // the first path that named it
     EditMap Edits;
   };
-  bool applyToFile(const FileFixes &F, const ContentRecord &Record,
-                   llvm::raw_ostream &Errs) const;
-  std::map<std::string, FileFixes> Files; // by identity
+  bool applyToFile(const FileFixes &F, const ContentRecord &Record, llvm::raw_ostream &Errs) const;
+  std::map<std::string, FileFixes> Files;  // by identity
   llvm::StringMap<std::string> Identities; // by path, cached
 };
 

@@ -51,8 +51,8 @@ size_t readUpload(char *Buffer, size_t Size, size_t Count, void *User) {
 class HttpStore : public CacheStore {
 public:
   HttpStore(std::string Base, std::string Shown, std::string Version)
-      : Base(std::move(Base)), Shown(std::move(Shown)),
-        UserAgent("nd-tidy/" + std::move(Version)), Handle(curl_easy_init()) {}
+      : Base(std::move(Base)), Shown(std::move(Shown)), UserAgent("nd-tidy/" + std::move(Version)),
+        Handle(curl_easy_init()) {}
   ~HttpStore() override { curl_easy_cleanup(Handle); }
 
   std::optional<std::string> get(llvm::StringRef Key) override;
@@ -133,19 +133,18 @@ Response HttpStore::request(llvm::StringRef Key, const llvm::StringRef *Bytes) {
 }
 
 void HttpStore::turnOff(llvm::StringRef Method, const Response &R, bool WritesOnly) {
-  std::string Cause = R.TransportError ? *R.TransportError
-                                       : "HTTP " + std::to_string(R.Status) + " for " +
-                                             Method.str();
+  std::string Cause = R.TransportError
+                          ? *R.TransportError
+                          : "HTTP " + std::to_string(R.Status) + " for " + Method.str();
   Writable = false;
   if (WritesOnly) {
-    llvm::errs() << "nd-tidy: warning: the cache server '" << Shown
-                 << "' does not store results (" << Cause
-                 << "); it is only read for the rest of this run\n";
+    llvm::errs() << "nd-tidy: warning: the cache server '" << Shown << "' does not store results ("
+                 << Cause << "); it is only read for the rest of this run\n";
     return;
   }
   Readable = false;
-  llvm::errs() << "nd-tidy: warning: the cache server '" << Shown << "' cannot be used ("
-               << Cause << "); the run goes on without it\n";
+  llvm::errs() << "nd-tidy: warning: the cache server '" << Shown << "' cannot be used (" << Cause
+               << "); the run goes on without it\n";
 }
 
 std::optional<std::string> HttpStore::get(llvm::StringRef Key) {

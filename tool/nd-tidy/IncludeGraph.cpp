@@ -98,8 +98,7 @@ scanIncludes(const clang::tooling::CompilationDatabase &Database,
     ScanningTool Tool(Service);
     for (size_t I; (I = Next++) < Units.size();) {
       Result[I].push_back(realPathOr(Units[I]));
-      std::vector<clang::tooling::CompileCommand> Commands =
-          Database.getCompileCommands(Units[I]);
+      std::vector<clang::tooling::CompileCommand> Commands = Database.getCompileCommands(Units[I]);
       if (Commands.empty())
         continue;
       const clang::tooling::CompileCommand &Command = Commands.front();

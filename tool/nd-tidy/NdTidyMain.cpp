@@ -56,8 +56,8 @@ int runClangTidy(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {
     return 2;
   std::vector<std::string> Args = nd_tidy::withDefaultChecks(Argv, Facts.NamesChecks);
   if (!Checked && !O.Info && O.WarningsAsErrors) {
-    llvm::Expected<std::vector<std::string>> Enabled = nd_tidy::enabledChecks(
-        Self, llvm::ArrayRef<std::string>(Args).drop_front());
+    llvm::Expected<std::vector<std::string>> Enabled =
+        nd_tidy::enabledChecks(Self, llvm::ArrayRef<std::string>(Args).drop_front());
     if (!Enabled) {
       llvm::errs() << "nd-tidy: error: " << llvm::toString(Enabled.takeError()) << "\n";
       return 2;

@@ -45,7 +45,6 @@
 #include <utility>
 #include <vector>
 
-
 namespace nd_tidy::project {
 
 #ifndef ND_VERSION
@@ -77,9 +76,8 @@ namespace {
 void warnAboutDamage(const ResultCache &Cache) {
   for (const ResultCache::Damage &D : Cache.damaged()) {
     bool One = D.Count == 1;
-    llvm::errs() << "nd-tidy: warning: " << D.Count
-                 << (One ? " cache entry " : " cache entries ") << D.Where
-                 << (One ? " is" : " are") << " damaged or of another nd-tidy version; "
+    llvm::errs() << "nd-tidy: warning: " << D.Count << (One ? " cache entry " : " cache entries ")
+                 << D.Where << (One ? " is" : " are") << " damaged or of another nd-tidy version; "
                  << (One ? "its unit is" : "their units are") << " linted again and "
                  << (One ? "the entry" : "the entries") << " replaced\n";
   }
@@ -108,9 +106,9 @@ std::vector<size_t> Driver::lookUpCache(std::vector<Job> &Jobs, unsigned Paralle
       Parts.push_back(C.Directory);
       Parts.insert(Parts.end(), C.CommandLine.begin(), C.CommandLine.end());
     }
-    Parts.push_back(inspectConfiguration(llvm::sys::path::parent_path(Files[K]), Opts.Config,
-                                         Opts.ConfigFile)
-                        .Text);
+    Parts.push_back(
+        inspectConfiguration(llvm::sys::path::parent_path(Files[K]), Opts.Config, Opts.ConfigFile)
+            .Text);
     CacheKeys[K] = Cache->key(Parts, Reads[K]);
     ResultCache::Lookup Found = Cache->lookup(CacheKeys[K]);
     if (Found.CopyError && !std::exchange(CopyErrorShown, true))

@@ -122,7 +122,8 @@ int Driver::run() {
   // An empty database is a broken configuration (a CMake run that failed half-way),
   // never a clean lint.
   if (Database->getAllFiles().empty())
-    return usageError(DatabasePath + " lists no translation unit; "
+    return usageError(DatabasePath +
+                      " lists no translation unit; "
                       "configure the project again with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
   if (!selectFiles() || !openCache())
     return 2;
@@ -185,8 +186,8 @@ bool isProjectMode(llvm::ArrayRef<const char *> Argv) {
     return false;
   // The flags clang-tidy does not have are project mode's: given to clangTidyMain,
   // they would be an unknown option.
-  return O.Jobs || O.Diff || O.Shard || O.Sarif || O.FormatGiven || O.CacheDir ||
-         O.CacheUrl || O.DocsUrl || (O.BuildDir && O.Files.empty() && !O.DashDash);
+  return O.Jobs || O.Diff || O.Shard || O.Sarif || O.FormatGiven || O.CacheDir || O.CacheUrl ||
+         O.DocsUrl || (O.BuildDir && O.Files.empty() && !O.DashDash);
 }
 
 void warnAboutConfig(llvm::ArrayRef<const char *> Argv, llvm::StringRef Self) {

@@ -130,11 +130,11 @@ private:
     std::optional<llvm::Regex> Include, Exclude;
   };
   std::map<std::string, HeaderFilter> HeaderFilters; // per directory of the units
-  std::optional<ResultCache> Cache;   // --cache-dir, --cache-url
-  std::vector<bool> FromCache;        // per unit of Files
-  std::vector<std::string> CacheKeys; // per unit of Files
+  std::optional<ResultCache> Cache;                  // --cache-dir, --cache-url
+  std::vector<bool> FromCache;                       // per unit of Files
+  std::vector<std::string> CacheKeys;                // per unit of Files
   SourcePositions Positions;
-  ContentRecord &Contents = ContentRecord::ofThisRun(); // --fix
+  ContentRecord &Contents = ContentRecord::ofThisRun();       // --fix
   std::optional<std::vector<std::vector<std::string>>> Reads; // per unit of Files
   llvm::StringMap<std::string> Identities;                    // fileIdentity, by path
 };

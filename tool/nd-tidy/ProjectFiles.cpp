@@ -43,7 +43,6 @@
 #include <tuple>
 #include <vector>
 
-
 namespace nd_tidy::project {
 
 // The units of All (absolute paths) that Files name, by path or real path, sorted; an
@@ -55,9 +54,8 @@ std::optional<std::vector<std::string>> unitsOf(llvm::ArrayRef<std::string> File
   for (const std::string &F : Files) {
     std::string Abs = absolutePath(F, "");
     std::string Real = realPathOr(Abs);
-    auto It = llvm::find_if(All, [&](const std::string &T) {
-      return T == Abs || realPathOr(T) == Real;
-    });
+    auto It =
+        llvm::find_if(All, [&](const std::string &T) { return T == Abs || realPathOr(T) == Real; });
     if (It == All.end()) {
       usageError("'" + F + "' is not in " + BuildDir + "/compile_commands.json");
       return std::nullopt;
@@ -120,14 +118,12 @@ std::vector<std::string> Driver::unitsSeeingChanges(const std::vector<std::strin
   std::set<std::string> UnitFiles;
   for (const std::string &U : Units)
     UnitFiles.insert(realPathOr(U));
-  bool HeaderChanged = llvm::any_of(Changed->files(), [&](const auto &Entry) {
-    return !UnitFiles.count(Entry.first);
-  });
+  bool HeaderChanged = llvm::any_of(
+      Changed->files(), [&](const auto &Entry) { return !UnitFiles.count(Entry.first); });
   std::vector<std::string> Result;
   if (!HeaderChanged) {
-    llvm::copy_if(Units, std::back_inserter(Result), [&](const std::string &U) {
-      return Changed->containsFile(realPathOr(U));
-    });
+    llvm::copy_if(Units, std::back_inserter(Result),
+                  [&](const std::string &U) { return Changed->containsFile(realPathOr(U)); });
     return Result;
   }
   unsigned Parallel = Opts.Jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));

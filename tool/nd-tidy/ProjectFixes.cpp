@@ -42,7 +42,6 @@
 #include <tuple>
 #include <vector>
 
-
 namespace nd_tidy::project {
 
 // --fix: every reported fix once (a header's fix is reported once however many

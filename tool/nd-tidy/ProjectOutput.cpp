@@ -43,7 +43,6 @@
 #include <tuple>
 #include <vector>
 
-
 namespace nd_tidy::project {
 
 #ifndef ND_VERSION
@@ -63,9 +62,8 @@ bool Driver::isReported(const Finding &F) {
 
 static bool byPosition(const Finding *A, const Finding *B) {
   const Diagnostic &L = A->Diag, &R = B->Diag;
-  return std::tie(L.Message.FilePath, L.Message.FileOffset, L.DiagnosticName,
-                  L.Message.Message) < std::tie(R.Message.FilePath, R.Message.FileOffset,
-                                                R.DiagnosticName, R.Message.Message);
+  return std::tie(L.Message.FilePath, L.Message.FileOffset, L.DiagnosticName, L.Message.Message) <
+         std::tie(R.Message.FilePath, R.Message.FileOffset, R.DiagnosticName, R.Message.Message);
 }
 
 void Driver::printNew(std::vector<const Finding *> New) {
@@ -109,8 +107,7 @@ void Driver::printSummary() {
   OS << "nd-tidy: " << plural(Files.size(), "translation unit") << " linted";
   if (Cache)
     OS << " (" << llvm::count(FromCache, true) << " from the cache)";
-  OS << ": "
-     << plural(Total.Warnings, "warning") << ", " << plural(Total.Errors, "error") << "\n";
+  OS << ": " << plural(Total.Warnings, "warning") << ", " << plural(Total.Errors, "error") << "\n";
   for (const auto &[Check, C] : PerCheck) {
     OS << "nd-tidy:   " << Check << ": ";
     if (C.Warnings)

@@ -43,11 +43,10 @@
 #include <tuple>
 #include <vector>
 
-
 namespace nd_tidy::project {
 
 static llvm::StringMap<Replacements> absoluteFixes(const llvm::StringMap<Replacements> &Fix,
-                                            llvm::StringRef Base) {
+                                                   llvm::StringRef Base) {
   llvm::StringMap<Replacements> Result;
   for (const auto &Entry : Fix)
     for (const Replacement &R : Entry.second) {
@@ -112,12 +111,11 @@ void Driver::lint() {
     else
       Running.push_back(Jobs[K]);
   }
-  runJobs(Running, Self, Parallel, llvm::sys::Process::StandardErrIsDisplayed(),
-          [&](size_t I) {
-            Jobs[ToRun[I]].ExitCode = Running[I].ExitCode;
-            Jobs[ToRun[I]].ExecError = Running[I].ExecError;
-            Done(ToRun[I]);
-          });
+  runJobs(Running, Self, Parallel, llvm::sys::Process::StandardErrIsDisplayed(), [&](size_t I) {
+    Jobs[ToRun[I]].ExitCode = Running[I].ExitCode;
+    Jobs[ToRun[I]].ExecError = Running[I].ExecError;
+    Done(ToRun[I]);
+  });
 }
 
 // Reads unit K's results into Findings; the findings not seen in an earlier unit.
@@ -132,12 +130,10 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     In >> TUD;
     ReadError = static_cast<bool>(In.error());
   }
-  bool DoesNotCompile = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
-    return D.DiagnosticName == CompileError;
-  });
-  bool AnyError = llvm::any_of(TUD.Diagnostics, [](const Diagnostic &D) {
-    return D.DiagLevel == Diagnostic::Error;
-  });
+  bool DoesNotCompile = llvm::any_of(
+      TUD.Diagnostics, [](const Diagnostic &D) { return D.DiagnosticName == CompileError; });
+  bool AnyError = llvm::any_of(
+      TUD.Diagnostics, [](const Diagnostic &D) { return D.DiagLevel == Diagnostic::Error; });
   // clang-tidy exits 1 for compiler errors and --warnings-as-errors findings, both
   // of which are in its YAML; anything else is a failure of the worker itself.
   if (ReadError || J.ExitCode < 0 || (J.ExitCode != 0 && !AnyError)) {
@@ -166,8 +162,8 @@ std::vector<const Finding *> Driver::collect(size_t K, const Job &J) {
     if (!isWanted(D, Files[K]))
       continue;
     // By the file's identity: a file seen by two paths (a symbolic link) is one file.
-    auto Key = std::make_tuple(D.DiagnosticName, identity(D.Message.FilePath),
-                               D.Message.FileOffset, D.Message.Message);
+    auto Key = std::make_tuple(D.DiagnosticName, identity(D.Message.FilePath), D.Message.FileOffset,
+                               D.Message.Message);
     auto [It, Inserted] = Findings.try_emplace(Key);
     if (Inserted) {
       It->second.Diag = std::move(D);
@@ -199,8 +195,8 @@ void Driver::respell(Diagnostic &D, size_t K) {
       for (const Replacement &R : Entry.second) {
         std::string Path = R.getFilePath().str();
         Respell(Path);
-        llvm::consumeError(Fix[File].add(
-            Replacement(Path, R.getOffset(), R.getLength(), R.getReplacementText())));
+        llvm::consumeError(
+            Fix[File].add(Replacement(Path, R.getOffset(), R.getLength(), R.getReplacementText())));
       }
     }
     M.Fix = std::move(Fix);
@@ -235,8 +231,7 @@ bool Driver::isWanted(const Diagnostic &D, const std::string &Unit) {
   if (Inserted) {
     ConfigurationFacts Facts = inspectConfiguration(Dir, Opts.Config, Opts.ConfigFile);
     std::string Include = Opts.HeaderFilter.value_or(Facts.HeaderFilter.value_or(""));
-    std::string Exclude =
-        Opts.ExcludeHeaderFilter.value_or(Facts.ExcludeHeaderFilter.value_or(""));
+    std::string Exclude = Opts.ExcludeHeaderFilter.value_or(Facts.ExcludeHeaderFilter.value_or(""));
     if (!Include.empty())
       It->second.Include.emplace(Include);
     if (!Exclude.empty())

@@ -65,8 +65,7 @@ std::unique_ptr<CacheStore> makeDirectoryStore(std::string Directory, std::strin
   return std::make_unique<DirectoryStore>(std::move(Directory), std::move(Shown));
 }
 
-std::string ResultCache::key(llvm::ArrayRef<std::string> Parts,
-                             llvm::ArrayRef<std::string> Reads) {
+std::string ResultCache::key(llvm::ArrayRef<std::string> Parts, llvm::ArrayRef<std::string> Reads) {
   llvm::SHA256 Hash;
   for (const std::string &P : Parts)
     addPart(Hash, P);
@@ -102,8 +101,8 @@ std::optional<ResultCache::Entry> ResultCache::decode(llvm::StringRef Bytes) con
 }
 
 std::string ResultCache::encode(const Entry &E) const {
-  return "nd-tidy-cache " + Version + " " + std::to_string(E.ExitCode) + " " +
-         digest(E.Yaml) + "\n" + E.Yaml;
+  return "nd-tidy-cache " + Version + " " + std::to_string(E.ExitCode) + " " + digest(E.Yaml) +
+         "\n" + E.Yaml;
 }
 
 ResultCache::Lookup ResultCache::lookup(llvm::StringRef Key) {

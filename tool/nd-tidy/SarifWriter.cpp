@@ -32,8 +32,8 @@ std::string checkDescription(llvm::StringRef Check) {
   return ("clang-tidy check " + Check).str();
 }
 
-static json::Object region(SourcePositions &Positions, llvm::StringRef File,
-                           unsigned Offset, unsigned Length) {
+static json::Object region(SourcePositions &Positions, llvm::StringRef File, unsigned Offset,
+                           unsigned Length) {
   auto [Line, Column] = Positions.position(File, Offset);
   json::Object Region;
   if (Line == 0) { // unreadable file: bytes only
@@ -77,11 +77,10 @@ void writeSarif(llvm::raw_ostream &OS, llvm::ArrayRef<const Diagnostic *> Diags,
 
   json::Array Results;
   for (const Diagnostic *D : Diags) {
-    json::Object Result{
-        {"ruleId", D->DiagnosticName},
-        {"ruleIndex", RuleIndex[D->DiagnosticName]},
-        {"level", D->DiagLevel == Diagnostic::Error ? "error" : "warning"},
-        {"message", json::Object{{"text", D->Message.Message}}}};
+    json::Object Result{{"ruleId", D->DiagnosticName},
+                        {"ruleIndex", RuleIndex[D->DiagnosticName]},
+                        {"level", D->DiagLevel == Diagnostic::Error ? "error" : "warning"},
+                        {"message", json::Object{{"text", D->Message.Message}}}};
     if (!D->Message.FilePath.empty())
       Result["locations"] = json::Array{location(Positions, D->Message)};
     json::Array Related;
@@ -99,9 +98,9 @@ void writeSarif(llvm::raw_ostream &OS, llvm::ArrayRef<const Diagnostic *> Diags,
         Replacements.push_back(json::Object{
             {"deletedRegion", region(Positions, R.getFilePath(), R.getOffset(), R.getLength())},
             {"insertedContent", json::Object{{"text", R.getReplacementText()}}}});
-      Changes.push_back(json::Object{
-          {"artifactLocation", json::Object{{"uri", fileUri(Entry.first())}}},
-          {"replacements", std::move(Replacements)}});
+      Changes.push_back(
+          json::Object{{"artifactLocation", json::Object{{"uri", fileUri(Entry.first())}}},
+                       {"replacements", std::move(Replacements)}});
     }
     if (!Changes.empty())
       Result["fixes"] = json::Array{json::Object{
@@ -110,16 +109,13 @@ void writeSarif(llvm::raw_ostream &OS, llvm::ArrayRef<const Diagnostic *> Diags,
     Results.push_back(std::move(Result));
   }
 
-  json::Object Driver{{"name", "nd-tidy"},
-                      {"version", ToolVersion},
-                      {"rules", std::move(Rules)}};
+  json::Object Driver{{"name", "nd-tidy"}, {"version", ToolVersion}, {"rules", std::move(Rules)}};
   json::Object Run{{"tool", json::Object{{"driver", std::move(Driver)}}},
                    {"columnKind", "utf16CodeUnits"},
                    {"results", std::move(Results)}};
-  json::Value Log = json::Object{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", json::Array{std::move(Run)}}};
+  json::Value Log = json::Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                                 {"version", "2.1.0"},
+                                 {"runs", json::Array{std::move(Run)}}};
 
   OS << llvm::formatv("{0:2}", Log) << "\n";
 }

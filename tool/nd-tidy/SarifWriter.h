@@ -13,10 +13,8 @@ namespace nd_tidy {
 /// Writes \p Diags (absolute paths) to \p OS. Each reported check becomes a rule
 /// whose helpUri is <\p NdDocsUrl><check>.md for nd checks and clang-tidy's page for
 /// the standard ones.
-void writeSarif(llvm::raw_ostream &OS,
-                llvm::ArrayRef<const clang::tooling::Diagnostic *> Diags,
-                SourcePositions &Positions, llvm::StringRef NdDocsUrl,
-                llvm::StringRef ToolVersion);
+void writeSarif(llvm::raw_ostream &OS, llvm::ArrayRef<const clang::tooling::Diagnostic *> Diags,
+                SourcePositions &Positions, llvm::StringRef NdDocsUrl, llvm::StringRef ToolVersion);
 
 // The rules' helpUri and the artifacts' URIs (tool/common/CheckDocs.h, shared with
 // nd-clangd).

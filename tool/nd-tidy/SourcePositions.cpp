@@ -21,8 +21,7 @@ SourcePositions::Source &SourcePositions::source(llvm::StringRef File) {
   return It->second;
 }
 
-std::pair<unsigned, unsigned> SourcePositions::position(llvm::StringRef File,
-                                                        unsigned Offset) {
+std::pair<unsigned, unsigned> SourcePositions::position(llvm::StringRef File, unsigned Offset) {
   const std::vector<unsigned> &Starts = source(File).LineStarts;
   if (Starts.empty())
     return {0, 0};

@@ -19,7 +19,6 @@ extern char **environ;
 
 namespace nd_tidy {
 
-
 // The environment of the workers: ours, and ND_TIDY_WORKER=1 (see warnAboutConfig).
 static std::vector<llvm::StringRef> workerEnvironment() {
   static std::vector<std::string> Strings = [] {
@@ -59,8 +58,8 @@ extern "C" void onInterrupt(int Signal) {
 void runJob(Job &J, llvm::StringRef Self, llvm::ArrayRef<llvm::StringRef> Env,
             std::atomic<pid_t> &Slot) {
   llvm::SmallVector<llvm::StringRef, 32> Argv(J.Args.begin(), J.Args.end());
-  std::optional<llvm::StringRef> Redirects[] = {
-      llvm::StringRef(""), llvm::StringRef(J.OutPath), llvm::StringRef(J.ErrPath)};
+  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""), llvm::StringRef(J.OutPath),
+                                                llvm::StringRef(J.ErrPath)};
   bool Failed = false;
   llvm::sys::ProcessInfo PI =
       llvm::sys::ExecuteNoWait(Self, Argv, Env, Redirects, 0, &J.ExecError, &Failed);

@@ -13,10 +13,10 @@ namespace nd_tidy {
 // One child process: this executable with Args, stdout and stderr to files.
 struct Job {
   std::vector<std::string> Args;
-  std::string Label;     // for the progress line
-  std::string OutPath;   // empty: /dev/null
+  std::string Label;   // for the progress line
+  std::string OutPath; // empty: /dev/null
   std::string ErrPath;
-  int ExitCode = 0;      // -1: could not run, -2: crashed
+  int ExitCode = 0; // -1: could not run, -2: crashed
   std::string ExecError;
 };
 
