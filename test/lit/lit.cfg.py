@@ -123,6 +123,18 @@ if nginx:
 elif os.environ.get("CI") == "true":
     lit_config.fatal("nginx is missing (apt-get install nginx-light; scripts/install-deps.sh)")
 
+# The clang-tidy of the other supported LLVM version, in which this tree's plugin must
+# refuse to run (tool/plugin/HostVersionGuard.cpp). CI installs both versions.
+other_version = "22" if config.nd_llvm_version == "19" else "19"
+other_clang_tidy = shutil.which("clang-tidy-" + other_version, path=os.environ.get("PATH", "")
+                                + os.pathsep + "/usr/lib/llvm-%s/bin" % other_version)
+if other_clang_tidy:
+    config.substitutions.append(("%other_clang_tidy", quote(other_clang_tidy)))
+    config.substitutions.append(("%other_llvm_version", other_version))
+    config.available_features.add("other-clang-tidy")
+elif os.environ.get("CI") == "true":
+    lit_config.fatal("clang-tidy-%s is missing (scripts/install-deps.sh 19 22)" % other_version)
+
 # lit's internal shell runs `not`, and FileCheck by full path through %FileCheck; keep
 # the environment minimal but let tools find their shared libraries and locale.
 for name in ("HOME", "TMPDIR", "LANG", "LC_ALL"):
