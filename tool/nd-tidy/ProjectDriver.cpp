@@ -95,7 +95,9 @@ bool reportWriteError(llvm::Error Err) {
   return false;
 }
 
-int Driver::run() {
+// The command line's errors, the compilation database, the files and the cache; the
+// exit status of a usage error, or nullopt to go on.
+std::optional<int> Driver::openProject() {
   for (const std::string &E : Opts.Errors)
     usageError(E);
   if (!Opts.Errors.empty())
@@ -127,34 +129,36 @@ int Driver::run() {
                       "configure the project again with -DCMAKE_EXPORT_COMPILE_COMMANDS=ON");
   if (!selectFiles() || !openCache())
     return 2;
+  return std::nullopt;
+}
 
+// The workers over the files, in a temporary directory that is removed before this
+// returns; false if the configuration or that directory failed.
+bool Driver::lintInTempDir() {
   // From here on a SIGTERM or SIGINT ends the workers and removes the temporary
   // directory, instead of leaving both behind.
   installInterruptHandlers();
   llvm::SmallString<128> Temp;
-  if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("nd-tidy", Temp))
-    return usageError("cannot create a temporary directory: " + EC.message());
+  if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("nd-tidy", Temp)) {
+    usageError("cannot create a temporary directory: " + EC.message());
+    return false;
+  }
   TempDir = std::string(Temp);
 
   for (const std::string &F : Files)
     Directories.try_emplace(llvm::sys::path::parent_path(F).str(), F);
-  if (!checkConfiguration()) {
-    llvm::sys::fs::remove_directories(TempDir);
-    return 2;
-  }
-  if (!Files.empty()) {
+  bool Configured = checkConfiguration();
+  if (Configured && !Files.empty()) {
     verifyConfig();
     if (!interruptSignal())
       lint();
   }
   llvm::sys::fs::remove_directories(TempDir);
-  if (int Signal = interruptSignal()) {
-    // The workers were ended by the handler; nothing of theirs is reported.
-    llvm::errs() << "\nnd-tidy: interrupted by signal " << Signal << "; the workers were "
-                 << "ended and nothing was written\n";
-    return 128 + Signal; // runProject ends with the signal
-  }
+  return Configured;
+}
 
+// The outputs (fixes, SARIF, the summary) and the exit status.
+int Driver::report() {
   filterToDiff();
   bool Ok = !WorkerFailed;
   if (Opts.ExportFixes)
@@ -174,6 +178,20 @@ int Driver::run() {
     return F->Diag.DiagLevel == Diagnostic::Error && F->Diag.DiagnosticName != CompileError;
   });
   return WarningsAsErrors ? 1 : 0;
+}
+
+int Driver::run() {
+  if (std::optional<int> Status = openProject())
+    return *Status;
+  if (!lintInTempDir())
+    return 2;
+  if (int Signal = interruptSignal()) {
+    // The workers were ended by the handler; nothing of theirs is reported.
+    llvm::errs() << "\nnd-tidy: interrupted by signal " << Signal << "; the workers were "
+                 << "ended and nothing was written\n";
+    return 128 + Signal; // runProject ends with the signal
+  }
+  return report();
 }
 
 } // namespace project

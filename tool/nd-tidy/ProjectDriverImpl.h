@@ -75,6 +75,11 @@ public:
   int run();
 
 private:
+  // run's phases.
+  std::optional<int> openProject();
+  bool lintInTempDir();
+  int report();
+
   bool selectFiles();
   std::vector<std::string> unitsSeeingChanges(const std::vector<std::string> &Units);
   bool checkConfiguration();
