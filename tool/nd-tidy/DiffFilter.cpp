@@ -165,11 +165,15 @@ bool ChangedLines::containsFile(llvm::StringRef RealPath) const {
 }
 
 bool ChangedLines::containsLine(llvm::StringRef RealPath, unsigned Line) const {
+  return touchesLines(RealPath, Line, Line);
+}
+
+bool ChangedLines::touchesLines(llvm::StringRef RealPath, unsigned First, unsigned Last) const {
   auto It = Files.find(std::string(RealPath));
   if (It == Files.end())
     return false;
-  for (auto [First, Last] : It->second)
-    if (First <= Line && Line <= Last)
+  for (auto [ChangedFirst, ChangedLast] : It->second)
+    if (ChangedFirst <= Last && First <= ChangedLast)
       return true;
   return false;
 }

@@ -23,6 +23,8 @@ public:
 
   bool containsFile(llvm::StringRef RealPath) const;
   bool containsLine(llvm::StringRef RealPath, unsigned Line) const;
+  /// Whether a changed line lies in [First, Last].
+  bool touchesLines(llvm::StringRef RealPath, unsigned First, unsigned Last) const;
   const std::map<std::string, std::vector<std::pair<unsigned, unsigned>>> &files() const {
     return Files;
   }

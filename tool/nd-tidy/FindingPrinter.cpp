@@ -2,6 +2,7 @@
 
 #include "PathSpelling.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -22,6 +23,79 @@ std::string alignUnder(llvm::StringRef Text, std::string Marks) {
     if (Marks[I] == ' ' && Text[I] == '\t')
       Marks[I] = '\t';
   return llvm::StringRef(Marks).rtrim(" \t").str();
+}
+
+// The fix-its' new text under the text it replaces, as clang shows a one-line fix.
+void printOneLineFix(llvm::raw_ostream &OS, const DiagnosticMessage &M, llvm::StringRef Text,
+                     unsigned LineStart, unsigned LineEnd) {
+  std::string FixLine;
+  auto Fixes = M.Fix.find(M.FilePath);
+  if (Fixes != M.Fix.end())
+    for (const clang::tooling::Replacement &R : Fixes->second) {
+      llvm::StringRef New = R.getReplacementText();
+      if (New.empty() || R.getOffset() < LineStart || R.getOffset() > LineEnd)
+        continue;
+      size_t At = R.getOffset() - LineStart;
+      if (FixLine.size() > At)
+        continue; // overlaps the previous one; clang shows the first
+      FixLine.resize(At, ' ');
+      FixLine += New;
+    }
+  if (!FixLine.empty())
+    OS << EmptyGutter << alignUnder(Text, FixLine) << "\n";
+}
+
+// A fix that clang's one-line display cannot show: it inserts a line break, replaces
+// one, or changes another line than the diagnostic's, or another file.
+bool isMultiLineFix(const DiagnosticMessage &M, SourcePositions &Positions) {
+  unsigned Line = Positions.position(M.FilePath, M.FileOffset).first;
+  for (const auto &[File, Replacements] : M.Fix)
+    for (const clang::tooling::Replacement &R : Replacements) {
+      if (File != M.FilePath || R.getReplacementText().contains('\n'))
+        return true;
+      if (Positions.position(File, R.getOffset()).first != Line ||
+          Positions.position(File, R.getOffset() + R.getLength()).first != Line)
+        return true;
+    }
+  return false;
+}
+
+// The lines a multi-line fix changes, before ("-") and after ("+"), per file, as a
+// unified diff shows them: what --fix would write, in full.
+void printFixAsDiff(llvm::raw_ostream &OS, const DiagnosticMessage &M, SourcePositions &Positions) {
+  for (const auto &[File, Replacements] : M.Fix) {
+    if (Replacements.empty())
+      continue;
+    unsigned First = ~0u, Last = 0;
+    for (const clang::tooling::Replacement &R : Replacements) {
+      First = std::min(First, Positions.position(File, R.getOffset()).first);
+      Last = std::max(Last, Positions.position(File, R.getOffset() + R.getLength()).first);
+    }
+    if (First == 0)
+      continue; // the file cannot be read
+    unsigned Column = Positions.position(File, Replacements.begin()->getOffset()).second;
+    unsigned BlockStart = Replacements.begin()->getOffset() - (Column - 1);
+    std::string Before;
+    for (unsigned L = First; L <= Last; ++L)
+      Before += (Positions.lineText(File, L) + (L < Last ? "\n" : "")).str();
+    // Replacements are sorted and do not overlap (clang-tidy merges them so).
+    std::string After;
+    unsigned Done = 0;
+    for (const clang::tooling::Replacement &R : Replacements) {
+      unsigned At = std::min<unsigned>(R.getOffset() - BlockStart, Before.size());
+      After += llvm::StringRef(Before).slice(std::min<unsigned>(Done, At), At).str();
+      After += R.getReplacementText().str();
+      Done = std::max(Done, At + R.getLength());
+    }
+    After += llvm::StringRef(Before).substr(std::min<size_t>(Done, Before.size())).str();
+    OS << "      = fix" << (File == M.FilePath ? "" : (" in " + displayPath(File))) << ":\n";
+    unsigned L = First;
+    for (llvm::StringRef Old : llvm::split(llvm::StringRef(Before), '\n'))
+      OS << llvm::formatv("{0,5} - ", L++) << Old << "\n";
+    L = First;
+    for (llvm::StringRef New : llvm::split(llvm::StringRef(After), '\n'))
+      OS << llvm::formatv("{0,5} + ", L++) << New << "\n";
+  }
 }
 
 void printSnippet(llvm::raw_ostream &OS, const DiagnosticMessage &M, SourcePositions &Positions) {
@@ -47,22 +121,10 @@ void printSnippet(llvm::raw_ostream &OS, const DiagnosticMessage &M, SourcePosit
     Marks[Column - 1] = '^';
   OS << EmptyGutter << alignUnder(Text, Marks) << "\n";
 
-  // The fix-its' new text under the text it replaces (one-line insertions only).
-  std::string FixLine;
-  auto Fixes = M.Fix.find(M.FilePath);
-  if (Fixes != M.Fix.end())
-    for (const clang::tooling::Replacement &R : Fixes->second) {
-      llvm::StringRef New = R.getReplacementText();
-      if (New.empty() || New.contains('\n') || R.getOffset() < LineStart || R.getOffset() > LineEnd)
-        continue;
-      size_t At = R.getOffset() - LineStart;
-      if (FixLine.size() > At)
-        continue; // overlaps the previous one; clang shows the first
-      FixLine.resize(At, ' ');
-      FixLine += New;
-    }
-  if (!FixLine.empty())
-    OS << EmptyGutter << alignUnder(Text, FixLine) << "\n";
+  if (isMultiLineFix(M, Positions))
+    printFixAsDiff(OS, M, Positions);
+  else
+    printOneLineFix(OS, M, Text, LineStart, LineEnd);
 }
 
 } // namespace

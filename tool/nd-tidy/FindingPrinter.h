@@ -1,7 +1,8 @@
 // nd-tidy project mode: one diagnostic as clang prints it, `file:line:col: warning:
 // message [check]` and its notes; in the full format each followed by the source line,
-// a caret under the column with the ranges underlined, and the fix-it's text under
-// the text it replaces.
+// a caret under the column with the ranges underlined, and the fix-it: its text under
+// the text it replaces when it changes that one line, else the lines it changes before
+// and after, in full.
 #ifndef ND_TIDY_FINDINGPRINTER_H
 #define ND_TIDY_FINDINGPRINTER_H
 

@@ -56,8 +56,25 @@ bool Driver::isReported(const Finding &F) {
     return true;
   if (M.FilePath.empty())
     return false;
-  return Changed->containsLine(realPathOr(M.FilePath),
-                               Positions.position(M.FilePath, M.FileOffset).first);
+  // The finding's statement, not only its line: a diagnostic's ranges and the text its
+  // fix replaces (a whole loop, for nd-elementwise-loop) cover what it is about, so an
+  // edit in a flagged loop's body touches the finding on its `for` line.
+  std::string Real = realPathOr(M.FilePath);
+  auto touches = [&](unsigned Offset, unsigned Length) {
+    return Changed->touchesLines(Real, Positions.position(M.FilePath, Offset).first,
+                                 Positions.position(M.FilePath, Offset + Length).first);
+  };
+  if (touches(M.FileOffset, 0))
+    return true;
+  for (const clang::tooling::FileByteRange &R : M.Ranges)
+    if (R.FilePath == M.FilePath && touches(R.FileOffset, R.Length))
+      return true;
+  auto Fix = M.Fix.find(M.FilePath);
+  if (Fix != M.Fix.end())
+    for (const clang::tooling::Replacement &R : Fix->second)
+      if (touches(R.getOffset(), R.getLength()))
+        return true;
+  return false;
 }
 
 static bool byPosition(const Finding *A, const Finding *B) {
@@ -83,9 +100,10 @@ void Driver::filterToDiff() {
   llvm::sort(Reported, byPosition);
 }
 
-// The totals, then one line per check, e.g.
+// The totals, then one line per check, and what --fix would fix (as Ruff ends), e.g.
 //   nd-tidy: 3 translation units linted: 2 warnings, 1 error
 //   nd-tidy:   nd-gather-downsampling: 2 warnings (2 with a fix)
+//   nd-tidy: 2 of 3 findings fixable with --fix
 void Driver::printSummary() {
   struct Count {
     unsigned Warnings = 0, Errors = 0, WithFix = 0;
@@ -98,6 +116,7 @@ void Driver::printSummary() {
     (IsError ? C.Errors : C.Warnings) += 1;
     (IsError ? Total.Errors : Total.Warnings) += 1;
     C.WithFix += !F->Diag.Message.Fix.empty();
+    Total.WithFix += !F->Diag.Message.Fix.empty();
   }
   llvm::raw_ostream &OS = llvm::errs();
   if (Files.empty()) {
@@ -118,6 +137,9 @@ void Driver::printSummary() {
       OS << " (" << C.WithFix << " with a fix)";
     OS << "\n";
   }
+  if (Total.WithFix && !Opts.Fix)
+    OS << "nd-tidy: " << Total.WithFix << " of " << plural(Total.Warnings + Total.Errors, "finding")
+       << " fixable with --fix\n";
 }
 
 bool Driver::exportFixes() {
