@@ -1,7 +1,10 @@
 #include "ChainedTemporariesCheck.h"
+#include "FusedForm.h"
 #include "model/EagerOps.h"
 #include "model/HandleBuffers.h"
 #include "model/HandleRebinding.h"
+#include "model/NdCalls.h"
+#include "model/NdFunctions.h"
 #include "model/ArrayShapes.h"
 #include "model/EagerChain.h"
 #include "utils/LexerUtils.h"
@@ -326,12 +329,14 @@ ChainedTemporariesCheck::ChainedTemporariesCheck(StringRef Name, ClangTidyContex
       // Fewer than two operations is not a chain: one allocation is the result itself.
       MinOperations(std::max(2u, Options.get("MinOperations", 2u))),
       OnlyInLoops(Options.get("OnlyInLoops", false)),
-      SmallArraySize(Options.get("SmallArraySize", 0u)) {}
+      SmallArraySize(Options.get("SmallArraySize", 0u)),
+      FusedEvaluation(Options.get("FusedEvaluation", true)) {}
 
 void ChainedTemporariesCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinOperations", MinOperations);
   Options.store(Opts, "OnlyInLoops", OnlyInLoops);
   Options.store(Opts, "SmallArraySize", SmallArraySize);
+  Options.store(Opts, "FusedEvaluation", FusedEvaluation);
 }
 
 void ChainedTemporariesCheck::registerMatchers(MatchFinder *Finder) {
@@ -472,12 +477,17 @@ void ChainedTemporariesCheck::check(const MatchFinder::MatchResult &Result) {
   if (Operations < MinOperations || (OnlyInLoops && !F.InLoop) || allOperandsSmall(F, Ctx))
     return;
 
-  // Report only where the out forms allocate less, or (copyto) make one pass less.
-  model::AllocationCount OnSpine = F.Chain.spineAllocations(F.Spine);
-  unsigned Buffers = outFormBuffers(F, Ctx);
-  if (F.Where.Kind != SiteKind::Copyto && OnSpine.Min <= Buffers)
-    return;
-  F.Saved = OnSpine.Min - std::min(OnSpine.Min, Buffers);
+  // A chain that fuses is reported for the passes it saves; otherwise only where the
+  // out forms allocate less, or (copyto) make one pass less.
+  if (FusedEvaluation)
+    F.Fusion = planFusion(F, Ctx);
+  if (F.Fusion.Kind == FusedKind::None) {
+    model::AllocationCount OnSpine = F.Chain.spineAllocations(F.Spine);
+    unsigned Buffers = outFormBuffers(F, Ctx);
+    if (F.Where.Kind != SiteKind::Copyto && OnSpine.Min <= Buffers)
+      return;
+    F.Saved = OnSpine.Min - std::min(OnSpine.Min, Buffers);
+  }
   if (!Reported.insert(SM.getFileLoc(Root->getBeginLoc())).second)
     return;
   reportAndFix(F, Ctx);
@@ -499,6 +509,8 @@ bool ChainedTemporariesCheck::allOperandsSmall(const Finding &F, ASTContext &Ctx
 }
 
 DiagnosticBuilder ChainedTemporariesCheck::warn(const Finding &F, ASTContext &Ctx) {
+  if (F.Fusion.Kind != FusedKind::None)
+    return warnFused(F, Ctx);
   model::AllocationCount Total = F.Chain.allocations();
   StringRef FirstUfunc = F.Chain.nodes()[F.Spine.front()].Op.Ufunc;
   switch (F.Where.Kind) {
@@ -542,9 +554,10 @@ std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding
     if (isInMacro(Leaf->getSourceRange()))
       return std::string("the expression is inside a macro expansion");
     if (!isSideEffectFree(Leaf))
-      return "operand '" + getText(*Leaf, Ctx).str() +
-             "' may have side effects, and the out forms evaluate the operands in a different "
-             "order";
+      return "operand '" + getText(*Leaf, Ctx).str() + "' may have side effects, and " +
+             (F.Fusion.Kind == FusedKind::None
+                  ? "the out forms evaluate the operands in a different order"
+                  : "nd::eval reads the arrays only after every operand was evaluated");
     QualType LeafType = Leaf->getType().getNonReferenceType();
     if (!isNdArray(LeafType) && !LeafType->isArithmeticType())
       return "operand '" + getText(*Leaf, Ctx).str() + "' is neither an array nor a number";
@@ -558,6 +571,8 @@ std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding
 void ChainedTemporariesCheck::reportAndFix(const Finding &F, ASTContext &Ctx) {
   if (std::optional<std::string> Why = operandBlocker(F, Ctx))
     return noFix(F, *Why, Ctx);
+  if (F.Fusion.Kind != FusedKind::None)
+    return fixFused(F, Ctx);
   switch (F.Where.Kind) {
   case SiteKind::Compound: return fixCompound(F, Ctx);
   case SiteKind::Copyto: return fixCopyto(F, Ctx);
@@ -783,6 +798,145 @@ void ChainedTemporariesCheck::fixCopyto(const Finding &F, ASTContext &Ctx) {
   D << FixItHint::CreateReplacement(Copyto->getSourceRange(), (Braces ? "{ " : "") + Steps);
   if (Braces)
     D << FixItHint::CreateInsertion(*End, " }");
+}
+
+// Whether nd::eval can write the chain's value straight into the site's target, which
+// then takes no new array and, for copyto and compound assignment, no extra pass. The
+// evaluator reads every leaf as if before any write, so the target may be an operand.
+bool ChainedTemporariesCheck::evaluatesIntoTarget(const Finding &F, ASTContext &Ctx) {
+  const Expr *TargetExpr = F.Where.Kind == SiteKind::Copyto ? F.Where.Copyto->getArg(0)
+                           : F.Where.Operator               ? F.Where.Operator->getArg(0)
+                                                            : nullptr;
+  const VarDecl *Target = TargetExpr ? referencedVar(TargetExpr) : nullptr;
+  if (!Target || ndArrayElementType(Target->getType()) != F.RootOp.Element)
+    return false;
+  switch (F.Where.Kind) {
+  case SiteKind::Copyto: return true; // copyto writes into dst as eval does
+  case SiteKind::Compound:
+    // y += t writes into y too; t of y's shape adds no broadcast node to the pass.
+    return model::sameShape(model::shapeOf(TargetExpr, Ctx), model::shapeOf(F.Root, Ctx));
+  case SiteKind::Assignment:
+    // y = t rebinds y: writing into y's buffer instead is only unseen when nobody else
+    // holds it, and only right when it has t's shape. A fresh buffer is C-ordered, so
+    // that the pass writes it in its own order.
+    return Target->hasLocalStorage() && !Target->getType()->isReferenceType() &&
+           model::createsFreshBuffer(Target->getInit()) &&
+           model::sameShape(model::shapeOf(TargetExpr, Ctx), model::shapeOf(F.Root, Ctx)) &&
+           !model::bufferMayEscape(*Target, F.Where.Operator, Ctx);
+  default: return false;
+  }
+}
+
+namespace {
+
+// Whether E is an input of an out-form ufunc call, `nd::subtract(y, E, y)`: one step of
+// a computation written into a buffer step by step (by hand, or by nd-elementwise-loop,
+// whose fix a second run must leave alone). Fusing E alone leaves that step a pass of
+// its own; fusing the steps together is beyond one expression, so E keeps the out
+// forms' verdict.
+bool isOutFormInput(const Expr *E, ASTContext &Ctx) {
+  const Expr *Child = E;
+  const auto *Call = explicitParent(Child, Ctx).get<CallExpr>();
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  if (!F || isa<CXXOperatorCallExpr>(Call) || !isInNdNamespace(F) ||
+      !F->getDeclName().isIdentifier())
+    return false;
+  std::optional<model::UfuncInfo> Info = model::ufuncInfo(F->getName());
+  return Info && Call->getNumArgs() == Info->Inputs + 1;
+}
+
+} // namespace
+
+// The fused form of F's chain, if it fuses and saves enough passes to be faster
+// (MinFusedOperations), with the passes and arrays before and after.
+ChainedTemporariesCheck::Fused ChainedTemporariesCheck::planFusion(const Finding &F,
+                                                                   ASTContext &Ctx) {
+  Fused P;
+  if (!fusesInOnePass(F.Chain, Ctx) ||
+      (F.Where.Kind == SiteKind::Other && isOutFormInput(F.Root, Ctx)))
+    return P;
+  unsigned Operations = F.Chain.nodes().size();
+  bool Into = evaluatesIntoTarget(F, Ctx);
+  switch (F.Where.Kind) {
+  case SiteKind::Copyto:
+    if (!Into)
+      return P;
+    P.Kind = FusedKind::IntoTarget;
+    P.PassesBefore = Operations + 1; // the copy
+    break;
+  case SiteKind::Compound:
+    P.Kind = Into ? FusedKind::IntoTarget : FusedKind::CompoundRhs;
+    P.PassesBefore = Operations + 1; // the update
+    break;
+  case SiteKind::Assignment:
+    P.Kind = Into ? FusedKind::IntoTarget : FusedKind::NewResult;
+    P.PassesBefore = Operations;
+    break;
+  default:
+    P.Kind = FusedKind::NewResult;
+    P.PassesBefore = Operations;
+    break;
+  }
+  // The update of a compound assignment is an operation of the pass when it is fused.
+  bool FusedUpdate = F.Where.Kind == SiteKind::Compound && P.Kind == FusedKind::IntoTarget;
+  if (Operations + (FusedUpdate ? 1 : 0) < MinFusedOperations)
+    return Fused();
+  P.PassesAfter = P.Kind == FusedKind::CompoundRhs ? 2 : 1;
+  P.AllocationsAfter = P.Kind == FusedKind::IntoTarget ? 0 : 1;
+  return P;
+}
+
+DiagnosticBuilder ChainedTemporariesCheck::warnFused(const Finding &F, ASTContext &Ctx) {
+  model::AllocationCount Total = F.Chain.allocations();
+  SourceLocation Loc = F.Root->getBeginLoc();
+  unsigned Lead = 0;
+  std::string Target;
+  if (F.Where.Kind == SiteKind::Copyto) {
+    Loc = F.Where.Copyto->getBeginLoc();
+    Lead = 2;
+    Target = getText(*F.Where.Copyto->getArg(0), Ctx).str();
+  } else if (F.Where.Kind == SiteKind::Compound) {
+    Loc = F.Where.Operator->getOperatorLoc();
+    Lead = 1;
+    Target = getText(*F.Where.Operator->getArg(0), Ctx).str();
+  }
+  return diag(Loc, "%select{chained array expression|compound assignment to '%1'|'nd::copyto' of a "
+                   "chained expression into '%1'}0 makes %2 passes over memory and allocates "
+                   "%select{|at least }3%4 array%s4%select{| in every loop iteration}5; fused "
+                   "with 'nd::eval' over 'nd::lazy' operands it makes %6 pass%select{|es}7 and "
+                   "allocates %8 array%s8")
+         << Lead << Target << F.Fusion.PassesBefore << !Total.exact() << Total.Min << F.InLoop
+         << F.Fusion.PassesAfter << (F.Fusion.PassesAfter != 1) << F.Fusion.AllocationsAfter;
+}
+
+// The chain (or the statement writing it into its target) becomes one nd::eval of the
+// same tree over nd::lazy leaves. The replacement is an expression of the same type as
+// the one it replaces, so it stands wherever that stood.
+void ChainedTemporariesCheck::fixFused(const Finding &F, ASTContext &Ctx) {
+  std::string Lazy = lazyExpressionText(F.Chain, Ctx);
+  if (F.Fusion.Kind != FusedKind::IntoTarget) {
+    warn(F, Ctx) << FixItHint::CreateReplacement(F.Root->getSourceRange(),
+                                                 "nd::eval(" + Lazy + ")");
+    return;
+  }
+  const Expr *Statement = F.Where.Kind == SiteKind::Copyto
+                              ? static_cast<const Expr *>(F.Where.Copyto)
+                              : static_cast<const Expr *>(F.Where.Operator);
+  if (isInMacro(Statement->getSourceRange()))
+    return noFix(F, "the statement is inside a macro expansion", Ctx);
+  const Expr *TargetExpr =
+      F.Where.Kind == SiteKind::Copyto ? F.Where.Copyto->getArg(0) : F.Where.Operator->getArg(0);
+  std::string Target = getText(*TargetExpr, Ctx).str();
+  std::string Value = Lazy;
+  if (F.Where.Kind == SiteKind::Compound) {
+    // y op= t is y op (t): the chain stays one operand, rounded before the update.
+    StringRef Op = getOperatorSpelling(F.Where.Operator->getOperator());
+    bool Call = !isa<CXXOperatorCallExpr>(F.RootOp.Call);
+    Value =
+        "nd::lazy(" + Target + ") " + Op.drop_back().str() + " " + (Call ? Lazy : "(" + Lazy + ")");
+  }
+  warn(F, Ctx) << FixItHint::CreateReplacement(Statement->getSourceRange(),
+                                               "nd::eval(" + Value + ", " + Target + ")");
 }
 
 } // namespace clang::tidy::nd_checks

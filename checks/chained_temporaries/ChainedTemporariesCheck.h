@@ -1,11 +1,16 @@
-// nd-chained-temporaries: chains of eager array operations, each allocating a new
-// array, rewritten into the out forms of the ufuncs that compute into one buffer.
+// nd-chained-temporaries: chains of eager array operations, each a pass over memory
+// and most a new array, rewritten into one nd::eval over nd::lazy leaves where the
+// fused evaluator computes them in one pass (FusedForm.h), else into the out forms of
+// the ufuncs that compute into one buffer.
 //
-//   nd::array<double> y = scale * x + offset;
+//   nd::array<double> y = nd::sqrt(scale * x + offset);
 // becomes
+//   nd::array<double> y = nd::eval(nd::sqrt(scale * nd::lazy(x) + offset));
+// or, with FusedEvaluation off,
 //   nd::array<double> y = nd::empty_like(x);
 //   nd::multiply(x, scale, y);
 //   nd::add(y, offset, y);
+//   nd::sqrt(y, y);
 //
 // See docs/checks/nd-chained-temporaries.md for the forms and when no fix is offered.
 #pragma once
@@ -37,6 +42,17 @@ private:
     const CXXOperatorCallExpr *Operator = nullptr; // Assignment, Compound
     const CallExpr *Copyto = nullptr;              // Copyto
   };
+  // How nd::eval computes a chain that fuses: into a new array (the chain replaced by
+  // nd::eval(...), at any site), into an existing one (nd::eval(..., out)), or, for a
+  // compound assignment whose target cannot be an operand of the fused pass, its
+  // right-hand side into a new array (y += nd::eval(...)).
+  enum class FusedKind { None, NewResult, IntoTarget, CompoundRhs };
+  struct Fused {
+    FusedKind Kind = FusedKind::None;
+    unsigned PassesBefore = 0; // one per operation, copyto's copy and the update included
+    unsigned PassesAfter = 0;
+    unsigned AllocationsAfter = 0;
+  };
   struct Finding {
     const Expr *Root;
     array_expr::EagerOp RootOp;
@@ -46,11 +62,14 @@ private:
     bool Instantiated;
     Site Where;
     unsigned Saved = 0; // allocations the out forms save (per loop iteration)
+    Fused Fusion;       // Kind None: the out forms
   };
 
   static Site siteOf(const Expr *Root, ASTContext &Ctx);
   static bool writesInPlace(const Finding &F, ASTContext &Ctx);
   static unsigned outFormBuffers(const Finding &F, ASTContext &Ctx);
+  static Fused planFusion(const Finding &F, ASTContext &Ctx);
+  static bool evaluatesIntoTarget(const Finding &F, ASTContext &Ctx);
   bool allOperandsSmall(const Finding &F, ASTContext &Ctx);
   DiagnosticBuilder warn(const Finding &F, ASTContext &Ctx);
   void noFix(const Finding &F, StringRef Why, ASTContext &Ctx);
@@ -62,6 +81,8 @@ private:
   void fixDeclaration(const Finding &F, ASTContext &Ctx);
   void fixAssignment(const Finding &F, ASTContext &Ctx);
   void fixCopyto(const Finding &F, ASTContext &Ctx);
+  void fixFused(const Finding &F, ASTContext &Ctx);
+  DiagnosticBuilder warnFused(const Finding &F, ASTContext &Ctx);
 
   // Report an expression only when it has at least this many eager operations.
   const unsigned MinOperations;
@@ -72,6 +93,9 @@ private:
   // time (created from a constant shape or an initializer list) of at most this many
   // elements; the allocations are cheap next to the code a rewrite would add.
   const unsigned SmallArraySize;
+  // Fix chains of at least MinFusedOperations operations into nd::eval over nd::lazy
+  // leaves (one pass over memory) where that fuses; false: always the out forms.
+  const bool FusedEvaluation;
 
   // Expressions in templates are reported once, at the first instantiation or the
   // template itself, not once per instantiation.

@@ -1,9 +1,10 @@
 // The counts in the diagnostics are the runtime's: each flagged statement is followed
 // by a probe that prints the array buffers nd::memory_stats() saw it allocate, and the
 // runner (check_nd_tidy.py) requires the diagnostic to state that count and the fixed
-// statement to allocate "K more than the out forms" fewer. Chains the runtime computes
-// in one buffer already (temporary elision) are not reported: their probes must show
-// the same count before and after the fix, which leaves them alone.
+// statement to allocate "K more than the out forms" fewer (or, fused, what the
+// diagnostic says nd::eval allocates). Two-operation chains the runtime computes in one
+// buffer already (temporary elision) are not reported: their probes must show the
+// same count before and after the fix, which leaves them alone.
 // RUN: %check_nd_tidy %s nd-chained-temporaries %t -- -- -I %S/Inputs
 // RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -- -I %S/Inputs
 #include <nd/nd.hpp>
@@ -29,16 +30,14 @@ void elided(const nd::array<double>& x) {
 }
 
 // Function-call ufuncs never elide: exp allocates, the product reuses exp's
-// temporary, sqrt allocates again. Three operations, two arrays; the out forms need one.
+// temporary, sqrt allocates again. Three operations, two arrays; nd::eval makes the
+// result's array only (and one pass instead of three).
 void calls(const nd::array<double>& x) {
   alloc_probe probe;
   nd::array<double> y = nd::sqrt(nd::exp(x) * 2.0);
   probe.report(__LINE__ - 1);
-  // CHECK-MESSAGES: :[[@LINE-2]]:25: warning: chained array expression allocates 2 arrays, 1 more than the out forms; compute it into one buffer with the out forms, as in 'nd::exp(..., out)' [nd-chained-temporaries]
-  // CHECK-FIXES: nd::array<double> y = nd::empty_like(x);
-  // CHECK-FIXES-NEXT: nd::exp(x, y);
-  // CHECK-FIXES-NEXT: nd::multiply(y, 2.0, y);
-  // CHECK-FIXES-NEXT: nd::sqrt(y, y);
+  // CHECK-MESSAGES: :[[@LINE-2]]:25: warning: chained array expression makes 3 passes over memory and allocates 2 arrays; fused with 'nd::eval' over 'nd::lazy' operands it makes 1 pass and allocates 1 array [nd-chained-temporaries]
+  // CHECK-FIXES: nd::array<double> y = nd::eval(nd::sqrt(nd::exp(nd::lazy(x)) * 2.0));
   print("calls", y);
 }
 

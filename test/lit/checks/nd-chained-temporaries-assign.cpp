@@ -7,8 +7,10 @@
 // the runtime already computes the chain in one array (temporary elision: `2.5 * x +
 // 1.2`), rebinding saves nothing and nothing is reported; the chains below that are
 // rebound end in a function-call ufunc, which always allocates.
-// RUN: %check_nd_tidy %s nd-chained-temporaries %t
-// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t
+// FusedEvaluation is off: this file tests the assignment forms of the out forms; the
+// fused forms of the same chains are in -fused.cpp.
+// RUN: %check_nd_tidy %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: false}}"
+// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: false}}"
 #include <nd/nd.hpp>
 
 #include <cstdio>

@@ -7,8 +7,10 @@
 //   per operation, made by the first operation.
 // The values mix magnitudes (1e16 next to 1) so that computing `y + a * b + c` in any
 // other order, or fusing steps, would change the printed digits.
-// RUN: %check_nd_tidy %s nd-chained-temporaries %t
-// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t
+// FusedEvaluation is off: this file tests the compound forms of the out forms; the fused
+// forms of the same chains are in -fused.cpp.
+// RUN: %check_nd_tidy %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: false}}"
+// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: false}}"
 #include <nd/nd.hpp>
 
 #include <cstdint>
