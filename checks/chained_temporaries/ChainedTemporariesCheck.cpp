@@ -810,18 +810,18 @@ bool ChainedTemporariesCheck::evaluatesIntoTarget(const Finding &F, ASTContext &
   const VarDecl *Target = TargetExpr ? referencedVar(TargetExpr) : nullptr;
   if (!Target || ndArrayElementType(Target->getType()) != F.RootOp.Element)
     return false;
+  // A target larger than the chain would make every operation a narrower node, which
+  // the evaluator computes whole before the pass.
+  bool SameShape = model::sameShape(model::shapeOf(TargetExpr, Ctx), model::shapeOf(F.Root, Ctx));
   switch (F.Where.Kind) {
-  case SiteKind::Copyto: return true; // copyto writes into dst as eval does
-  case SiteKind::Compound:
-    // y += t writes into y too; t of y's shape adds no broadcast node to the pass.
-    return model::sameShape(model::shapeOf(TargetExpr, Ctx), model::shapeOf(F.Root, Ctx));
+  case SiteKind::Copyto: return SameShape;   // copyto writes into dst as eval does
+  case SiteKind::Compound: return SameShape; // y += t writes into y too
   case SiteKind::Assignment:
     // y = t rebinds y: writing into y's buffer instead is only unseen when nobody else
     // holds it, and only right when it has t's shape. A fresh buffer is C-ordered, so
     // that the pass writes it in its own order.
-    return Target->hasLocalStorage() && !Target->getType()->isReferenceType() &&
+    return SameShape && Target->hasLocalStorage() && !Target->getType()->isReferenceType() &&
            model::createsFreshBuffer(Target->getInit()) &&
-           model::sameShape(model::shapeOf(TargetExpr, Ctx), model::shapeOf(F.Root, Ctx)) &&
            !model::bufferMayEscape(*Target, F.Where.Operator, Ctx);
   default: return false;
   }

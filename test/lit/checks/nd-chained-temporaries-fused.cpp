@@ -202,6 +202,13 @@ void out_forms(const nd::array<double>& x) {
   // CHECK-FIXES-NEXT: nd::abs(z, z);
   // CHECK-FIXES-NEXT: nd::add(z, m, z);
   print("narrow", z);
+  // copyto broadcasting into a larger destination: every operation would be narrower
+  // than the pass over it. (The out forms need a shape that provably broadcasts.)
+  nd::array<double> wide = nd::zeros<double>({2, 7});
+  nd::copyto(wide, x * x * 3.0 - 1.0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'nd::copyto' of a chained expression allocates 1 array and copies the result in an extra pass over memory
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: note: no fix-it: the expression's shape is not provably one that broadcasts to 'wide'
+  print("wide", wide);
 }
 
 int main() {
