@@ -3,6 +3,8 @@
 // and its two fixes are the table's gather_f64, slice_view_f64 and slice_copy_f64.)
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+
 #include "cases.hpp"
 
 namespace {
@@ -108,6 +110,55 @@ void out_fix_loop_f64(benchmark::State& state) {
   }
 }
 
+
+// nd-elementwise-loop's best forms. A clamp, as a loop ...
+void slow_loop_clamp_f64(benchmark::State& state) {
+  auto x = bench::uniform<double>({bench::kChainedSize});
+  nd::array<double> y = nd::empty_like(x);
+  for (auto _ : state) {
+    for (nd::index_t i = 0; i < x.size(); ++i) y(i) = std::min(std::max(x(i), 0.25), 0.75);
+    benchmark::DoNotOptimize(y.data());
+  }
+}
+
+// ... as the two nd::where it became before (std::max, then std::min, exactly) ...
+void where_clamp_f64(benchmark::State& state) {
+  auto x = bench::uniform<double>({bench::kChainedSize});
+  nd::array<double> y = nd::empty_like(x);
+  for (auto _ : state) {
+    nd::where(x < 0.25, 0.25, x, y);
+    nd::where(0.75 < y, 0.75, y, y);
+    benchmark::DoNotOptimize(y.data());
+  }
+}
+
+// ... and as nd::clip, one pass.
+void clip_clamp_f64(benchmark::State& state) {
+  auto x = bench::uniform<double>({bench::kChainedSize});
+  nd::array<double> y = nd::empty_like(x);
+  for (auto _ : state) {
+    nd::clip(x, 0.25, 0.75, y);
+    benchmark::DoNotOptimize(y.data());
+  }
+}
+
+// A squared norm: the loop, nd::sum of a temporary (the fix before), nd::vdot.
+template <int Form>
+void squared_norm_f64(benchmark::State& state) {
+  auto x = bench::uniform<double>({bench::kChainedSize});
+  for (auto _ : state) {
+    double s = 0;
+    if constexpr (Form == 0) {
+      for (nd::index_t i = 0; i < x.size(); ++i) s += x(i) * x(i);
+    } else if constexpr (Form == 1) {
+      s = nd::sum(x * x);
+    } else {
+      s = nd::vdot(x, x);
+    }
+    benchmark::DoNotOptimize(s);
+  }
+}
+
 }  // namespace
 
 BENCHMARK(slow_loop_colnorm_f64)->Name("slow_loop_colnorm_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -119,3 +170,9 @@ BENCHMARK(out_fix_loop_f64)->Name("out_fix_loop100_f64")->Unit(benchmark::kMilli
 BENCHMARK(chained_once_f64<0>)->Name("slow_chained_once_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(chained_once_f64<1>)->Name("rebind_fix_once_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(chained_once_f64<2>)->Name("out_fix_once_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(slow_loop_clamp_f64)->Name("slow_loop_clamp_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(where_clamp_f64)->Name("where_clamp_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(clip_clamp_f64)->Name("clip_clamp_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(squared_norm_f64<0>)->Name("slow_loop_squared_norm_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(squared_norm_f64<1>)->Name("sum_squared_norm_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(squared_norm_f64<2>)->Name("vdot_squared_norm_f64")->Unit(benchmark::kMillisecond)->UseRealTime();
