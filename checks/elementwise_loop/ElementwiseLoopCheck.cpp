@@ -3,6 +3,7 @@
 #include "model/EagerOps.h"
 #include "utils/LexerUtils.h"
 
+#include "BestForm.h"
 #include "ClangCompat.h"
 #include "LoopArrayAccess.h"
 #include "LoopBody.h"
@@ -421,6 +422,9 @@ void ElementwiseLoopCheck::checkLoop(const Stmt *Loop, const Decl *Scope, bool I
 
   LoopFinding Finding{LoopLoc, warningFor(Shape), {}, {}, Problem.Reason};
   if (!Problem) {
+    // The locals only the loop's header used go with it.
+    extendOverUnusedLocals(Analysis.ReplacedRange, *Analysis.Replacement, Nest.Levels[0].Loop,
+                           Context);
     Finding.Fixes.push_back(
         FixItHint::CreateReplacement(Analysis.ReplacedRange, *Analysis.Replacement));
     for (const CharSourceRange &Pragma : PragmaRemovals)

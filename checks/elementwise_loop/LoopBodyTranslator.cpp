@@ -1,11 +1,13 @@
 #include "LoopBodyTranslator.h"
 #include "model/NdFunctions.h"
 
+#include "BestForm.h"
 #include "ShiftedAccess.h"
 #include "utils/LexerUtils.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Tooling/FixIt.h"
+#include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <numeric>
 
@@ -369,6 +371,8 @@ std::optional<std::string> LoopBodyTranslator::translateStatistic(const SliceSta
 }
 
 std::optional<std::string> LoopBodyTranslator::translateCall(const CallExpr *Call) {
+  if (std::optional<ClampForm> Clamp = matchClamp(Call, Context))
+    return translateClamp(*Clamp);
   std::optional<llvm::StringRef> Name = mathName(Call->getDirectCallee());
   if (!Name || isa<CXXOperatorCallExpr>(Call)) {
     const FunctionDecl *F = Call->getDirectCallee();
@@ -509,6 +513,8 @@ std::optional<std::string> LoopBodyTranslator::translateUnary(const UnaryOperato
 // `C ? T : F` becomes nd::where(C, T, F).
 std::optional<std::string>
 LoopBodyTranslator::translateConditional(const ConditionalOperator *Cond) {
+  if (std::optional<ClampForm> Clamp = matchClamp(Cond, Context))
+    return translateClamp(*Clamp);
   if (!checkNoPromotion(Cond->getTrueExpr()) || !checkNoPromotion(Cond->getFalseExpr()))
     return std::nullopt;
   std::optional<std::string> C = translateArgument(Cond->getCond());
@@ -521,6 +527,20 @@ LoopBodyTranslator::translateConditional(const ConditionalOperator *Cond) {
   if (!F)
     return std::nullopt;
   return "nd::where(" + *C + ", " + *T + ", " + *F + ")";
+}
+
+// A clamp becomes one nd::clip, one pass instead of two nd::where (BestForm.h).
+std::optional<std::string> LoopBodyTranslator::translateClamp(const ClampForm &Clamp) {
+  std::vector<std::string> Args;
+  for (const Expr *E : {Clamp.X, Clamp.Lo, Clamp.Hi}) {
+    if (!checkNoPromotion(E))
+      return std::nullopt;
+    std::optional<std::string> T = translateArgument(E);
+    if (!T)
+      return std::nullopt;
+    Args.push_back(*T);
+  }
+  return "nd::clip(" + llvm::join(Args, ", ") + ")";
 }
 
 } // namespace clang::tidy::nd_checks

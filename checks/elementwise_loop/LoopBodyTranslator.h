@@ -17,6 +17,7 @@
 namespace clang::tidy::nd_checks {
 
 class SlicePlan;
+struct ClampForm;
 
 // A statistic of one slice per outer iteration, `double m = nd::mean(a(nd::all, c));`,
 // which becomes the axis reduction `nd::mean(a, 0)` indexed by the loop variables.
@@ -62,6 +63,7 @@ public:
   // The broadcasting expression for E, or nullopt with failure() set.
   std::optional<std::string> translate(const Expr *E);
   const TranslationFailure &failure() const { return Failure; }
+  const ASTContext &context() const { return Context; }
 
   // Every element access read by the translated expressions.
   const std::vector<ElementAccess> &reads() const { return Reads; }
@@ -79,6 +81,7 @@ private:
   std::optional<std::string> translateBinary(const BinaryOperator *Op);
   std::optional<std::string> translateUnary(const UnaryOperator *Op);
   std::optional<std::string> translateConditional(const ConditionalOperator *Cond);
+  std::optional<std::string> translateClamp(const ClampForm &Clamp);
   std::optional<std::string> translateOperand(const Expr *E);
   // translateOperand for a whole argument of a call, which groups on its own.
   std::optional<std::string> translateArgument(const Expr *E);

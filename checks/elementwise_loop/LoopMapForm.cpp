@@ -1,4 +1,5 @@
 #include "LoopMapForm.h"
+#include "BestForm.h"
 
 #include "LoopNest.h"
 #include "model/ArrayShapes.h"
@@ -34,9 +35,15 @@ struct Operation {
 
 const Expr *bare(const Expr *E) { return E->IgnoreParenImpCasts(); }
 
-std::optional<Operation> operationOf(const Expr *E) {
+std::optional<Operation> operationOf(const Expr *E, const ASTContext &Context) {
   E = bare(E);
   Operation Op;
+  // A clamp is one operation, nd::clip(X, Lo, Hi), as the translator writes it.
+  if (std::optional<ClampForm> Clamp = matchClamp(E, Context)) {
+    Op.Ufunc = "clip";
+    Op.Operands = {Clamp->X, Clamp->Lo, Clamp->Hi};
+    return Op;
+  }
   if (const auto *B = dyn_cast<BinaryOperator>(E)) {
     static const std::pair<BinaryOperatorKind, const char *> Names[] = {
         {BO_Add, "add"},  {BO_Sub, "subtract"},  {BO_Mul, "multiply"},     {BO_Div, "divide"},
@@ -93,14 +100,15 @@ std::vector<const Expr *> OutFormWriter::spine(const Expr *Value) const {
   const Expr *Node = bare(Value);
   QualType Type = Value->getType();
   while (Node && ReadsArray(Node)) {
-    std::optional<Operation> Op = operationOf(Node);
+    std::optional<Operation> Op = operationOf(Node, Translator.context());
     if (!Op)
       break;
     Path.push_back(Node);
     const Expr *Next = nullptr;
     if (!Op->MinMaxWhere)
       for (const Expr *Operand : Op->Operands)
-        if (ReadsArray(Operand) && operationOf(Operand) && sameType(Operand->getType(), Type)) {
+        if (ReadsArray(Operand) && operationOf(Operand, Translator.context()) &&
+            sameType(Operand->getType(), Type)) {
           Next = bare(Operand);
           break;
         }
@@ -112,7 +120,7 @@ std::vector<const Expr *> OutFormWriter::spine(const Expr *Value) const {
 
 std::optional<std::string> OutFormWriter::stepText(const Expr *Node, const Expr *Previous,
                                                    const std::string &Dest) {
-  Operation Op = *operationOf(Node);
+  Operation Op = *operationOf(Node, Translator.context());
   std::vector<std::string> Args;
   for (const Expr *Operand : Op.Operands) {
     if (Previous && bare(Operand) == Previous) {
@@ -136,10 +144,10 @@ std::optional<std::string> OutFormWriter::stepText(const Expr *Node, const Expr 
 unsigned OutFormWriter::eagerSpineAllocations(const Expr *Value) const {
   unsigned Count = 0;
   for (const Expr *Node : spine(Value)) {
-    Operation Op = *operationOf(Node);
+    Operation Op = *operationOf(Node, Translator.context());
     std::vector<model::ElisionOperand> Facts;
     for (const Expr *Operand : Op.Operands) {
-      bool Computed = ReadsArray(Operand) && operationOf(Operand);
+      bool Computed = ReadsArray(Operand) && operationOf(Operand, Translator.context());
       Facts.push_back({Computed, Computed, sameType(Operand->getType(), Node->getType())});
     }
     // The shapes are not known here: an elision the rule allows is counted, as
@@ -159,7 +167,7 @@ OutFormWriter::steps(const Expr *Value, const std::string &Dest,
   if (Spine.empty())
     return std::nullopt;
   for (size_t Step = 1; Step < Spine.size(); ++Step) {
-    Operation Op = *operationOf(Spine[Step]);
+    Operation Op = *operationOf(Spine[Step], Translator.context());
     for (const Expr *Operand : Op.Operands)
       if (bare(Operand) != Spine[Step - 1] && UnsafeLaterOperand(Operand))
         return std::nullopt;
@@ -255,7 +263,7 @@ unsigned MapRewriter::allocationBound(const Expr *E, std::set<int> &Axes,
                                       bool &FreshOperation) const {
   FreshOperation = false;
   Axes = axesOf(E);
-  std::optional<Operation> Op = readsArray(E) ? operationOf(E) : std::nullopt;
+  std::optional<Operation> Op = readsArray(E) ? operationOf(E, Context) : std::nullopt;
   if (!Op)
     return 0;
   unsigned Total = 1;

@@ -1,5 +1,6 @@
 #include "NestAnalysis.h"
 
+#include "BestForm.h"
 #include "LoopArrayAccess.h"
 #include "LoopBodyTranslator.h"
 #include "LoopMapForm.h"
@@ -386,8 +387,12 @@ private:
                                                         LoopVars[L]->getNameAsString() + "'");
     if (!checkBounds(Translator.reads()))
       return;
-    std::string Reduction = Shape.Row->Reduction.str();
-    std::string Total = Reduction + "(" + *Broadcast + ")";
+    std::string Total = Shape.Row->Reduction.str() + "(" + *Broadcast + ")";
+    // `s += x(i) * y(i)`: nd::vdot, with no temporary for the products (BestForm.h).
+    if (Shape.Kind == BodyKind::Sum)
+      if (std::optional<std::string> Dot =
+              innerProductForm(Shape.Summand, Acc->getType(), LoopVars, Scope, Context))
+        Total = *Dot;
     std::string Name = Acc->getNameAsString();
     Result.ReplacedRange = loopRange(Nest.Levels[0].Loop, Context);
     Result.Replacement = Name + " " + Shape.Row->Combine.str() + " " + Total + ";";

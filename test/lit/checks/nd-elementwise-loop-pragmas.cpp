@@ -57,7 +57,7 @@ double ivdep_sum(const nd::array<double> &x) {
   for (nd::index_t i = 0; i < x.size(); ++i)
     s += x(i) * x(i);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: reduction loop; use nd::sum [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  double s = nd::sum(x * x);
+  // CHECK-FIXES: {{^}}  double s = nd::vdot(x, x);
   return s;
 }
 

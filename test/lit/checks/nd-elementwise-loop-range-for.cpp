@@ -52,7 +52,7 @@ void reduction(const nd::array<double> &x) {
   for (nd::index_t i : std::views::iota(0, x.size()))
     s += x(i) * x(i);
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: reduction loop; use nd::sum
-  // CHECK-FIXES: {{^}}  double s = nd::sum(x * x);
+  // CHECK-FIXES: {{^}}  double s = nd::vdot(x, x);
   std::printf("reduction: %.12g\n", s);
 }
 

@@ -1,7 +1,8 @@
 // RUN: %check_nd_tidy -run %s nd-elementwise-loop %t
 //
-// Form 4: reductions. `s += x(i)` becomes nd::sum; when the accumulator is initialised
-// with the reduction's identity right before the loop, both become one statement.
+// Form 4: reductions. `s += x(i)` becomes nd::sum, `s += x(i) * y(i)` nd::vdot; when
+// the accumulator is initialised with the reduction's identity right before the loop,
+// both become one statement.
 // nd sums floating-point values pairwise, in another order than the loop, so sums are
 // printed rounded to 9 decimals: that is this test's tolerance. Integer results are
 // exact.
@@ -25,7 +26,7 @@ double dot(const nd::array<double> &x, const nd::array<double> &y) {
     d += x(i) * y(i);
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: reduction loop; use nd::sum [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  double d = nd::sum(x * y);
+  // CHECK-FIXES: {{^}}  double d = nd::vdot(x, y);
   return d;
 }
 
@@ -36,7 +37,7 @@ double running(const nd::array<double> &x, double start) {
   for (nd::index_t i = 0; i < x.size(); ++i)
     acc += x(i) * x(i);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: reduction loop; use nd::sum [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  acc += nd::sum(x * x);
+  // CHECK-FIXES: {{^}}  acc += nd::vdot(x, x);
   return acc;
 }
 
