@@ -274,9 +274,10 @@ void extendOverUnusedLocals(CharSourceRange &Range, const std::string &Text, con
   while (First < Body.size() &&
          SM.isBeforeInTranslationUnit(Body[First]->getBeginLoc(), Range.getBegin()))
     ++First;
+  // (The range ends past a semicolon, or at the start of a loop's closing brace.)
   auto Replaced = [&](const Stmt *S) {
     return !SM.isBeforeInTranslationUnit(S->getBeginLoc(), Range.getBegin()) &&
-           SM.isBeforeInTranslationUnit(S->getEndLoc(), Range.getEnd());
+           !SM.isBeforeInTranslationUnit(Range.getEnd(), S->getEndLoc());
   };
   while (First > 0) {
     const Stmt *Previous = Body[First - 1];

@@ -152,9 +152,10 @@ double dot(const nd::array<double> &x, const nd::array<double> &y) {
 double squared_norm(const nd::array<double> &x, double start) {
   double s = start;
   const nd::index_t n = x.size();
-  for (nd::index_t i = 0; i < n; ++i)
+  for (nd::index_t i = 0; i < n; ++i) {
     s += x(i) * x(i);
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: reduction loop; use nd::sum [nd-elementwise-loop]
+  }
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: reduction loop; use nd::sum [nd-elementwise-loop]
   // CHECK-FIXES: {{^}}  double s = start;
   // CHECK-FIXES-NEXT: {{^}}  s += nd::vdot(x, x);
   return s;
