@@ -115,7 +115,7 @@ def call_expr(case):
     if "out" in case.params:
         kw.append(f"out={spec_expr(case['out'])}")
     if op in stats_cases.OPS:
-        return stats_cases.call_expr(case, xs)
+        return stats_cases.call_expr(case, xs, spec_expr(case["out"]) if "out" in case.params else None)
     if op in reference.REDUCTIONS:
         kw.insert(0, f"axis={parse_axis(case['axis'])!r}")
         if "ddof" in case.params:
