@@ -6,29 +6,11 @@
 
 #include <optional>
 
+#include "call_forms.hpp"
 #include "driver.hpp"
 
 namespace diff {
 namespace {
-
-template <class F, class... A>
-any_array call(F f, const std::string& what, A&&... a) {
-  if constexpr (std::is_invocable_v<F, A...>) return to_any(f(std::forward<A>(a)...));
-  else throw rejected_at_compile_time(what + " does not compile with these arguments");
-}
-
-// g({axes...}): the axes as the braced list user code writes.
-template <class G>
-any_array with_axis_list(const std::vector<long>& ax, G g) {
-  auto i = [&](std::size_t k) { return static_cast<int>(ax[k]); };
-  switch (ax.size()) {
-    case 1: return g(std::initializer_list<int>{i(0)});
-    case 2: return g(std::initializer_list<int>{i(0), i(1)});
-    case 3: return g(std::initializer_list<int>{i(0), i(1), i(2)});
-    case 4: return g(std::initializer_list<int>{i(0), i(1), i(2), i(3)});
-  }
-  throw case_format_error("1 to 4 axes");
-}
 
 // f(args..., out) when the case has an `out` (any element type: nd checks the cast),
 // else f(args...).
