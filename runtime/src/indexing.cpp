@@ -561,6 +561,8 @@ bool full_mask_assignment(const scatter_origin* o) {
   return o && o->single_mask && o->index[0].shape.size() == o->shape.size();
 }
 
+bool scalar_selection(const scatter_origin* o) { return o && o->scalar; }
+
 void scatter_back(const scatter_origin& o, const void* values, index_t count) {
   // Held for the duration of the write, so that nothing it refers to goes away meanwhile.
   const std::shared_ptr<buffer> source = o.source.lock();

@@ -47,6 +47,12 @@ void throw_empty_arg_reduction(bool is_max) {
   throw value_error(std::string("attempt to get ") + (is_max ? "argmax" : "argmin") + " of an empty sequence");
 }
 
+void check_reduction_cast(const char* name, dtype result, dtype out) {
+  if (can_cast_same_kind(result, out)) return;
+  throw type_error(std::string("Cannot cast the result of nd::") + name + " from dtype('" + dtype_name(result) +
+                   "') to the out array's dtype('" + dtype_name(out) + "') with casting rule 'same_kind'");
+}
+
 void check_reduction_out(const char* op_name, std::span<const index_t> expected, std::span<const index_t> found) {
   if (shape_t(expected) == shape_t(found)) return;
   throw shape_error(std::string("output parameter for reduction operation ") + op_name +

@@ -148,3 +148,10 @@ def build_index(case, operands):
         else:
             raise ValueError(f"bad index entry {e!r}")
     return tuple(entries)
+
+
+def element_index(case, bases):
+    """Whether the case's index is one integer per axis of x0: an element, which nd
+    writes through the reference a(i, j) returns."""
+    entries = case["idx"].split(";")
+    return all(e[0] == "i" for e in entries) and len(entries) == np.ndim(build_operand(case["x0"], bases))

@@ -21,7 +21,7 @@ import reference
 import reference_shapes
 import stats_cases
 import tolerances
-from cases import base_path, build_operand, load_bases, parse_axis, read_cases
+from cases import base_path, build_operand, element_index, load_bases, parse_axis, read_cases
 
 
 def _reduces_0d_over_axis_0(case, bases):
@@ -46,6 +46,13 @@ def _read_only_target_bad_index(case, bases):
         return isinstance(exc, IndexError)
 
 
+def _float32_element_update(case, bases):
+    if case.op != "setitem" or case["mode"] == "set" or not case[f"x{case['value']}"].startswith("f:"):
+        return False
+    target = build_operand(case["x0"], bases)
+    return target.dtype == np.float32 and element_index(case, bases)
+
+
 # Known mismatches, each a class of cases with the reason; documented in
 # docs/runtime.md ("Known differences"). They are counted and printed as xfail, never
 # dropped silently; a case of the class that passes is reported as xpass.
@@ -56,6 +63,9 @@ XFAIL = [
     ("read-only target with an out-of-range index", _read_only_target_bad_index,
      "NumPy's a[idx] = v checks that a is writeable before the index; nd evaluates a(idx) first, as C++ "
      "does, so the index error comes first"),
+    ("float32 element updated with a float", _float32_element_update,
+     "nd's a(i, j) is a float&, and a(i, j) += 0.1 is C++'s: computed in double and rounded once; NumPy's "
+     "a[i, j] += 0.1 rounds 0.1 to float32 first (NEP 50), so the last bit may differ"),
 ]
 
 
@@ -115,7 +125,7 @@ def call_expr(case):
     if "out" in case.params:
         kw.append(f"out={spec_expr(case['out'])}")
     if op in stats_cases.OPS:
-        return stats_cases.call_expr(case, xs)
+        return stats_cases.call_expr(case, xs, spec_expr(case["out"]) if "out" in case.params else None)
     if op in reference.REDUCTIONS:
         kw.insert(0, f"axis={parse_axis(case['axis'])!r}")
         if "ddof" in case.params:
@@ -186,6 +196,8 @@ def check_case(directory, case, status):
     if expected_error is not None:
         if kind == expected_error or (kind == "rejected" and expected_error == "type_error"):
             return None
+        if kind == "rejected" and case.op == "setitem" and "setting an array element with a sequence" in np_message:
+            return None  # an array into an element: nd's element reference does not take one at all
         if kind == "ok":
             return f"NumPy raises {np_message!r} ({expected_error}), nd returns a result"
         return f"NumPy raises {np_message!r} ({expected_error}), nd: {status}"

@@ -18,7 +18,7 @@ import numpy as np
 import gen_shapes
 import reference
 import stats_cases
-from cases import CODES, DTYPES, Case, base_path, build_operand
+from cases import CODES, DTYPES, Case, base_path, build_operand, element_index
 
 DT = list(DTYPES.values())
 FLOATS = (np.dtype(np.float32), np.dtype(np.float64))
@@ -474,7 +474,8 @@ def setitem_case(g, op):
     target_dtype = g.bases[base_of(c.params["x0"])].dtype
     # Where the index selects an element twice, NumPy leaves the order of the writes
     # unspecified ("no guarantee for the iteration order"): one value for all of them.
-    scalar_only = selects_twice(g, probe)
+    # An element (an integer per axis, nd's a(i, j) -> E&) takes a scalar only.
+    scalar_only = selects_twice(g, probe) or element_index(c, g.bases)
     c.params[f"x{k}"] = setitem_value(g, shape, target_dtype, r.random() < 0.04 and not scalar_only,
                                       force_scalar=scalar_only)
     c.params["value"] = str(k)

@@ -6,8 +6,9 @@ process for all cases), compare with NumPy.
                         [--work DIR] [--only ID] [--threads N]
 
 ctest runs it with a fixed seed; --random-seed draws one (printed first) for local
-fuzzing. --only ID regenerates and checks the single case ID of a seed: the
-reproducer compare.py prints for a mismatch.
+fuzzing. The fixed cases of regressions.py run after the random ones, with ids from
+regressions.FIRST_ID on. --only ID regenerates and checks the single case ID of a seed
+(or that regression case): the reproducer compare.py prints for a mismatch.
 
 The driver runs on one thread (ND_NUM_THREADS=1), and its results are compared with
 NumPy's. With --threads N it then runs the same cases again on N threads, with the
@@ -29,6 +30,7 @@ sys.path.insert(0, HERE)
 
 import compare  # noqa: E402
 import gen_cases  # noqa: E402
+import regressions  # noqa: E402
 from cases import base_path  # noqa: E402
 
 
@@ -47,16 +49,20 @@ def main():
         args.seed = random.SystemRandom().randrange(2**31)
     if args.seed is None:
         ap.error("give --seed S or --random-seed")
-    print(f"differential: seed {args.seed}, {1 if args.only is not None else args.count} case(s)", flush=True)
+    count = 1 if args.only is not None else f"{args.count} + {len(regressions.CASES)} fixed"
+    print(f"differential: seed {args.seed}, {count} case(s)", flush=True)
     work = args.work or tempfile.mkdtemp(prefix="nd-diff-")
     if os.path.isdir(work):
         shutil.rmtree(work)
     os.makedirs(work)
-    ids = [args.only] if args.only is not None else range(args.count)
+    ids = [args.only] if args.only is not None else [*range(args.count), *regressions.ids()]
     with open(os.path.join(work, "cases.txt"), "w") as f:
         f.write(f"# seed={args.seed}\n")
         for cid in ids:
-            case, bases = gen_cases.generate(args.seed, cid)
+            if cid >= regressions.FIRST_ID:
+                case, bases = regressions.generate(cid)
+            else:
+                case, bases = gen_cases.generate(args.seed, cid)
             for k, b in enumerate(bases):
                 gen_cases.np.save(base_path(work, cid, k), b)
             f.write(case.line() + "\n")

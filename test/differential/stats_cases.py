@@ -2,9 +2,9 @@
 cases gen_cases.py draws, NumPy's side for reference.py, the error bounds of the
 summing ones for tolerances.py and reproducers for compare.py.
 
-Keys: axis (none, an int or a t-tuple), keepdims, ddof (nanvar, nanstd); x1 is q
-(percentile, quantile: a scalar or an array), the weights (average) or the other
-array (array_equal)."""
+Keys: axis (none, an int or a t-tuple), keepdims, ddof (nanvar, nanstd), out (the
+functions NumPy gives out=, OUT_OPS); x1 is q (percentile, quantile: a scalar or an
+array), the weights (average) or the other array (array_equal)."""
 
 import numpy as np
 
@@ -14,6 +14,9 @@ from cases import DTYPES, parse_axis
 DT = list(DTYPES.values())
 PLAIN = ("ptp", "median", "count_nonzero", "nansum", "nanprod", "nanmean", "nanvar", "nanstd", "nanmin", "nanmax")
 OPS = PLAIN + ("percentile", "quantile", "average", "array_equal") + signal_cases.OPS
+# The ones with an out form (NumPy's out=).
+OUT_OPS = ("ptp", "median", "percentile", "quantile", "nansum", "nanprod", "nanmean", "nanvar", "nanstd", "nanmin",
+           "nanmax")
 # Compared within a summation bound (bound() below); the others exactly.
 SUMMING = ("nansum", "nanprod", "nanmean", "nanvar", "nanstd", "average") + signal_cases.SUMMING
 
@@ -31,17 +34,19 @@ def run(case, xs, kw):
         args["keepdims"] = True
     if op in ("nanvar", "nanstd"):
         args["ddof"] = int(case["ddof"])
+    if op in OUT_OPS:
+        args.update(kw)
     if op in ("percentile", "quantile"):
         r = getattr(np, op)(xs[0], xs[1], **args)
         # NumPy returns a 0-d result with a NaN in the input's type (float32), other
         # results in float64; nd's type cannot depend on values: always float64.
-        return np.float64(r) if np.ndim(r) == 0 else r
+        return np.float64(r) if np.ndim(r) == 0 and "out" not in kw else r
     if op == "average" and len(xs) > 1:
         args["weights"] = xs[1]
     return getattr(np, op)(xs[0], **args)
 
 
-def call_expr(case, xs):
+def call_expr(case, xs, out_expr=None):
     if case.op in signal_cases.OPS:
         return signal_cases.call_expr(case, xs)
     args = list(xs[:2] if case.op in ("percentile", "quantile", "array_equal") else xs[:1])
@@ -53,6 +58,8 @@ def call_expr(case, xs):
         args.append(f"ddof={case['ddof']}")
     if case.get("keepdims") == "1":
         args.append("keepdims=True")
+    if "out" in case.params:
+        args.append(f"out={out_expr}")
     return f"np.{case.op}({', '.join(args)})"
 
 
@@ -209,6 +216,51 @@ def stat_case(g, op):
                 b[...] = 0
     if axis != "none" and r.random() < 0.4:
         c.params["keepdims"] = "1"
+    if op in OUT_OPS and r.random() < 0.4:
+        _out(g, op)
+
+
+def _alias_spec(g, k, shape):
+    """A view of exactly `shape` into base k (of the input), or None: leading axes
+    indexed at 0, the others sliced from the start or reversed."""
+    r = g.r
+    bs = g.bases[k].shape
+    n, m = len(bs), len(shape)
+    if m > n or any(d > bs[n - m + i] for i, d in enumerate(shape)):
+        return None
+    parts = ["0"] * (n - m)
+    for d in shape:
+        parts.append(f"{d - 1}::-1" if d and r.random() < 0.3 else f"0:{d}")
+    return f"b{k}/S" + ",".join(parts + ["e"])
+
+
+def _out(g, op):
+    """An `out` of the result's shape: of its dtype, or now and then of a narrower one
+    it casts to under 'same_kind' where NumPy's result is then the same (the summing
+    ones are compared within float32's bound, the extremes exactly); sometimes a view into
+    the input's own base (NumPy's ptp writes the max into out before it reads the min,
+    so not for ptp); now and then of a wrong shape."""
+    r = g.r
+    c = g.case
+    try:
+        res = np.asarray(g.numpy_result())
+    except Exception:  # an error case: out does not matter
+        return
+    shape, dtype = res.shape, res.dtype
+    if (op in SUMMING or op in ("nanmin", "nanmax")) and r.random() < 0.25:
+        # (Not float32 into float64: NumPy then sums in float64, nd in the result type,
+        # float32, as nd::sum's out.)
+        dtype = {"float64": np.dtype(np.float32), "int64": DT[int(r.choice([1, 4]))]}.get(dtype.name, dtype)
+    if shape and r.random() < 0.05:
+        c.params["out"] = g.view(shape[:-1] + (shape[-1] + 1,), dtype, "any", writeable=True)
+        return
+    if op != "ptp" and r.random() < 0.35:
+        k = int(c.params["x0"][1:].split("/")[0])
+        spec = _alias_spec(g, k, shape) if g.bases[k].dtype == dtype else None
+        if spec:
+            c.params["out"] = spec
+            return
+    c.params["out"] = g.view(shape, dtype, "any", writeable=True)
 
 
 FAMILY = [(stat_case, op) for op in OPS if op not in signal_cases.OPS] + signal_cases.FAMILY

@@ -271,6 +271,16 @@ TEST(SetitemIndex, ZeroDIndexArraysAreNumPysScalarCase) {
   // With a 1-d index the copy is updated in place, so the cast is refused.
   EXPECT_THROW(a(I64{1}) += 1.5, nd::type_error);
   EXPECT_EQ(a.to_vector(), (std::vector<std::int64_t>{1, 6}));
+  // An ellipsis makes NumPy's a[..., i] a 0-d array, not a scalar: updated in place, so
+  // the cast is refused there too (seed 4242 of the differential suite, case 543).
+  EXPECT_THROW(a(nd::ellipsis, i) *= -4.0, nd::type_error);
+  EXPECT_THROW(a(i, nd::ellipsis) += 1.5, nd::type_error);
+  EXPECT_EQ(a.to_vector(), (std::vector<std::int64_t>{1, 6}));
+  a(nd::ellipsis, i) *= nd::full<std::int64_t>(nd::shape_t{}, -4);  // same_kind: written back
+  EXPECT_EQ(a.to_vector(), (std::vector<std::int64_t>{1, -24}));
+  nd::array<std::int64_t> m{{1, 2}, {3, 4}};
+  m(i, i) *= 2.5;  // every axis a 0-d index, no ellipsis: the scalar case
+  EXPECT_EQ(m(1, 1), 10);
 }
 
 TEST(SetitemIndex, OutOfRangeThrowsAndWritesNothing) {

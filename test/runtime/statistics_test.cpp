@@ -156,6 +156,92 @@ TEST(Statistics, Norms) {
   EXPECT_EQ(rows(0, 0), 1.0);
 }
 
+// ---- out forms ------------------------------------------------------------------------
+template <class O>
+concept median_into = requires(const nd::array<double>& a, O&& out) { nd::median(a, 0, std::forward<O>(out)); };
+// (nd::average(a, 0, w) is the weighted form: an out would come after nd::keepdims.)
+template <class O>
+concept average_into =
+    requires(const nd::array<double>& a, O&& out) { nd::average(a, 0, nd::keepdims, std::forward<O>(out)); };
+template <class O>
+concept count_nonzero_into =
+    requires(const nd::array<double>& a, O&& out) { nd::count_nonzero(a, 0, std::forward<O>(out)); };
+
+TEST(StatisticsOut, Forms) {
+  // out is a non-const array; NumPy's average and count_nonzero have no out=.
+  static_assert(median_into<nd::array<double>&> && median_into<nd::array<float>> &&
+                !median_into<const nd::array<double>&>);
+  static_assert(!average_into<nd::array<double>&> && !count_nonzero_into<nd::array<std::int64_t>&>);
+  const nd::array<double> a = iota({2, 3});
+  nd::array<double> out = nd::zeros<double>({2});
+  static_assert(std::is_same_v<decltype(nd::nanmean(a, 1, out)), nd::array<double>&>);
+  static_assert(std::is_same_v<decltype(nd::nanmean(a, 1, out(nd::all))), nd::array<double>>);
+  EXPECT_EQ(&nd::median(a, 1, out), &out);  // the named out itself
+  EXPECT_EQ(out(0), 1.0);
+  EXPECT_EQ(out(1), 4.0);
+  // A temporary view is written through, and the handle returned shares its buffer.
+  nd::array<double> wide = nd::zeros<double>({2, 4});
+  const nd::array<double> col = nd::ptp(a, {1}, wide(nd::all, 3));
+  EXPECT_EQ(wide(0, 3), 2.0);
+  EXPECT_EQ(wide(1, 3), 2.0);
+  EXPECT_TRUE(nd::shares_memory(col, wide));
+  // nd::none: a 0-d out; keepdims: the reduced axes kept as 1.
+  nd::array<std::int64_t> total = nd::zeros<std::int64_t>(nd::shape_t{});
+  nd::nansum(iota<std::int32_t>({2, 3}), nd::none, total);
+  EXPECT_EQ(total.item(), 15);
+  nd::array<float> kept = nd::zeros<float>({1, 3});
+  nd::nanstd(a, 0, 1, nd::keepdims, kept);  // float64 into float32: same_kind
+  EXPECT_FLOAT_EQ(kept(0, 2), static_cast<float>(std::sqrt(4.5)));
+  // Without nd::keepdims out may keep the reduced axes too (as nd::sum's out).
+  nd::array<double> rows = nd::zeros<double>({2, 1});
+  nd::nanmax(a, -1, rows);
+  EXPECT_EQ(rows(1, 0), 5.0);
+  // percentile and quantile: q's shape first.
+  nd::array<double> qs = nd::zeros<double>({2, 3});
+  nd::quantile(a, from<double>({0.0, 1.0}), 0, qs);
+  EXPECT_EQ(qs(0, 2), 2.0);
+  EXPECT_EQ(qs(1, 2), 5.0);
+}
+
+TEST(StatisticsOut, AliasesTheInput) {
+  // The result is complete before out is written: out may be part of the input.
+  nd::array<double> a = from<double>({4, nan, 1, 3});
+  nd::nanmin(a, 0, a(nd::slice(1, 2))(0, nd::ellipsis));
+  EXPECT_EQ(a(1), 1.0);
+  nd::array<double> m = iota({3, 3});  // columns 0 1 2, rows 0 3 6
+  nd::median(m, 0, m(0, nd::all));     // row 0 is read while it is the output
+  EXPECT_EQ(m(0, 0), 3.0);
+  EXPECT_EQ(m(0, 2), 5.0);
+  nd::array<double> r = iota({2, 2});  // ptp of a row into its first element
+  nd::ptp(r, 1, r(nd::all, 0));
+  EXPECT_EQ(r(0, 0), 1.0);  // max 1 - min 0, both read before the write
+  EXPECT_EQ(r(1, 0), 1.0);
+}
+
+TEST(StatisticsOut, Errors) {
+  const nd::array<double> a = iota({2, 3});
+  nd::array<std::int64_t> ints = nd::zeros<std::int64_t>({2});
+  expect_message<nd::type_error>([&] { nd::median(a, 1, ints); },
+                                 "Cannot cast the result of nd::median from dtype('float64') to the out array's "
+                                 "dtype('int64') with casting rule 'same_kind'");
+  nd::array<bool> flags = nd::zeros<bool>({2});
+  EXPECT_THROW(nd::nansum(iota<std::int32_t>({2, 3}), 1, flags), nd::type_error);  // int64 into bool
+  EXPECT_THROW(nd::nanmean(iota<std::int32_t>({2, 3}), 1, ints), nd::type_error);  // float64 into int64
+  nd::array<double> three = nd::zeros<double>({3});
+  expect_message<nd::shape_error>([&] { nd::nanvar(a, 1, three); },
+                                  "output parameter for reduction operation nanvar has the wrong shape: expected (2,), "
+                                  "found (3,)");
+  nd::array<double> two = nd::zeros<double>({2});
+  EXPECT_THROW(nd::ptp(a, 1, nd::keepdims, two), nd::shape_error);  // keepdims wants (2, 1)
+  EXPECT_THROW(nd::percentile(a, from<double>({10, 90}), 1, two), nd::shape_error);  // wants (2, 2)
+  EXPECT_THROW(nd::quantile(a, 0.5, nd::none, two), nd::shape_error);                // wants ()
+  nd::array<double> ro = nd::broadcast_to(nd::zeros<double>({1}), nd::shape_t{2});
+  EXPECT_THROW(nd::nanmin(a, 1, ro), nd::value_error);  // read-only
+  nd::array<double> ok = nd::zeros<double>({2});
+  EXPECT_THROW(nd::median(a, 2, ok), nd::index_error);  // the axis before out
+  EXPECT_EQ(ok(0), 0.0);
+}
+
 // ---- errors ---------------------------------------------------------------------------
 TEST(Statistics, Errors) {
   const nd::array<double> a = iota({2, 3});

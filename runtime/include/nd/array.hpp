@@ -105,6 +105,10 @@ void require_writeable_source(const scatter_origin& origin);
 // Whether the indexing result came from a boolean mask over every axis (a(mask) with
 // mask.shape() == a.shape()), NumPy's special case of boolean assignment.
 bool full_mask_assignment(const scatter_origin* origin);
+// Whether the indexing result is what NumPy's a[idx] returns as a scalar, not a 0-d
+// array: a 0-d result of an index without an ellipsis (a(i0) with a 0-d index array;
+// a(nd::ellipsis, i0) is a 0-d array in NumPy).
+bool scalar_selection(const scatter_origin* origin);
 // The error for a value that does not broadcast to an indexing result (NumPy's
 // messages: basic views, boolean masks and integer index arrays each word it their way).
 [[noreturn]] void throw_setitem_shape(std::span<const index_t> value, std::span<const index_t> target,

@@ -143,6 +143,7 @@ struct scatter_origin {
   std::vector<index_arg> index;
   std::vector<std::weak_ptr<buffer>> index_buffers;  // of the index arrays in `index`
   bool single_mask = false;                          // a(mask): NumPy words its shape error differently
+  bool scalar = false;                               // see scalar_selection (nd/array.hpp)
 };
 
 template <class I>
@@ -171,6 +172,7 @@ array<T> advanced_target(array<T>& a, const I&... idx) {
   (append_index_arg(origin->index, idx), ...);
   (remember_index_buffer(*origin, idx), ...);
   origin->single_mask = sizeof...(I) == 1 && (std::is_same_v<std::remove_cvref_t<I>, array<bool>> && ...);
+  origin->scalar = out.ndim() == 0 && !(std::is_same_v<std::remove_cvref_t<I>, ellipsis_t> || ...);
   array_access::set_origin(out, std::move(origin));
   return out;
 }

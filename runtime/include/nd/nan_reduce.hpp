@@ -19,7 +19,7 @@
 #include "nd/array.hpp"
 #include "nd/reduce.hpp"
 #include "nd/statistics.hpp"
-#include "nd/stat_forms.hpp"  // ND_STAT_FORMS (after statistics.hpp, which #undefs it)
+#include "nd/stat_forms.hpp"  // ND_STAT_FORMS, ND_STAT_OUT_FORMS (after statistics.hpp, which #undefs them)
 
 namespace nd {
 
@@ -149,16 +149,31 @@ array<mean_result_t<T>> nan_spread_new(const array<T>& a, const axis_mask& m, in
   return v;
 }
 
+// The out forms of nanvar and nanstd (see stat_out).
+template <class T, class O>
+decltype(auto) nan_spread_out(const char* name, const array<T>& a, const axis_mask& m, index_t ddof, bool keepdims,
+                              bool take_sqrt, O&& out) {
+  auto compute = [&](const array<T>& x, const axis_mask& mask, bool keep) {
+    return nan_spread_new(x, mask, ddof, keep, take_sqrt);
+  };
+  return stat_out<mean_result_t<T>>(name, a, m, keepdims, std::forward<O>(out), compute);
+}
+
 }  // namespace detail
 
 ND_STAT_FORMS(nansum, nansum_new, sum_result_t<T>, true)
+ND_STAT_OUT_FORMS(nansum, nansum_new, sum_result_t<T>, true)
 ND_STAT_FORMS(nanprod, nanprod_new, sum_result_t<T>, true)
+ND_STAT_OUT_FORMS(nanprod, nanprod_new, sum_result_t<T>, true)
 ND_STAT_FORMS(nanmin, nanmin_new, T, true)
+ND_STAT_OUT_FORMS(nanmin, nanmin_new, T, true)
 ND_STAT_FORMS(nanmax, nanmax_new, T, true)
+ND_STAT_OUT_FORMS(nanmax, nanmax_new, T, true)
 ND_STAT_FORMS(nanmean, nanmean_new, mean_result_t<T>, true)
+ND_STAT_OUT_FORMS(nanmean, nanmean_new, mean_result_t<T>, true)
 
 // nanvar and nanstd: the forms of var and stddev (ddof right after the axis, a bool
-// there does not compile).
+// there does not compile), and each of them with out last.
 #define ND_NAN_SPREAD(name, take_sqrt)                                                                                 \
   template <element T>                                                                                                 \
   mean_result_t<T> name(const array<T>& a) {                                                                           \
@@ -205,11 +220,66 @@ ND_STAT_FORMS(nanmean, nanmean_new, mean_result_t<T>, true)
   template <element T, detail::ddof_integer D>                                                                         \
   array<mean_result_t<T>> name(const array<T>& a, std::initializer_list<int> axes, D ddof, keepdims_t) {               \
     return detail::nan_spread_new(a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), true, take_sqrt); \
+  }                                                                                                                    \
+  ND_NAN_SPREAD_OUT(name, take_sqrt)
+
+// The out forms: every form above with out last.
+#define ND_NAN_SPREAD_OUT(name, take_sqrt)                                                                             \
+  template <element T, detail::out_array O>                                                                            \
+  decltype(auto) name(const array<T>& a, none_t, O&& out) {                                                            \
+    return detail::nan_spread_out(#name, a, detail::axes_all(a.shape()), 0, false, take_sqrt, std::forward<O>(out));   \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D, detail::out_array O>                                                    \
+  decltype(auto) name(const array<T>& a, none_t, D ddof, O&& out) {                                                    \
+    return detail::nan_spread_out(#name, a, detail::axes_all(a.shape()), static_cast<index_t>(ddof), false, take_sqrt, \
+                                  std::forward<O>(out));                                                               \
+  }                                                                                                                    \
+  template <element T, detail::out_array O>                                                                            \
+  decltype(auto) name(const array<T>& a, int axis, O&& out) {                                                          \
+    return detail::nan_spread_out(#name, a, detail::axes_of(a.shape(), axis), 0, false, take_sqrt,                     \
+                                  std::forward<O>(out));                                                               \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D, detail::out_array O>                                                    \
+  decltype(auto) name(const array<T>& a, int axis, D ddof, O&& out) {                                                  \
+    return detail::nan_spread_out(#name, a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), false,       \
+                                  take_sqrt, std::forward<O>(out));                                                    \
+  }                                                                                                                    \
+  template <element T, detail::out_array O>                                                                            \
+  decltype(auto) name(const array<T>& a, int axis, keepdims_t, O&& out) {                                              \
+    return detail::nan_spread_out(#name, a, detail::axes_of(a.shape(), axis), 0, true, take_sqrt,                      \
+                                  std::forward<O>(out));                                                               \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D, detail::out_array O>                                                    \
+  decltype(auto) name(const array<T>& a, int axis, D ddof, keepdims_t, O&& out) {                                      \
+    return detail::nan_spread_out(#name, a, detail::axes_of(a.shape(), axis), static_cast<index_t>(ddof), true,        \
+                                  take_sqrt, std::forward<O>(out));                                                    \
+  }                                                                                                                    \
+  template <element T, detail::out_array O>                                                                            \
+  decltype(auto) name(const array<T>& a, std::initializer_list<int> axes, O&& out) {                                   \
+    return detail::nan_spread_out(#name, a, detail::axes_from(a.shape(), axes), 0, false, take_sqrt,                   \
+                                  std::forward<O>(out));                                                               \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D, detail::out_array O>                                                    \
+  decltype(auto) name(const array<T>& a, std::initializer_list<int> axes, D ddof, O&& out) {                           \
+    return detail::nan_spread_out(#name, a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), false,     \
+                                  take_sqrt, std::forward<O>(out));                                                    \
+  }                                                                                                                    \
+  template <element T, detail::out_array O>                                                                            \
+  decltype(auto) name(const array<T>& a, std::initializer_list<int> axes, keepdims_t, O&& out) {                       \
+    return detail::nan_spread_out(#name, a, detail::axes_from(a.shape(), axes), 0, true, take_sqrt,                    \
+                                  std::forward<O>(out));                                                               \
+  }                                                                                                                    \
+  template <element T, detail::ddof_integer D, detail::out_array O>                                                    \
+  decltype(auto) name(const array<T>& a, std::initializer_list<int> axes, D ddof, keepdims_t, O&& out) {               \
+    return detail::nan_spread_out(#name, a, detail::axes_from(a.shape(), axes), static_cast<index_t>(ddof), true,      \
+                                  take_sqrt, std::forward<O>(out));                                                    \
   }
 
 ND_NAN_SPREAD(nanvar, false)
 ND_NAN_SPREAD(nanstd, true)
 #undef ND_NAN_SPREAD
+#undef ND_NAN_SPREAD_OUT
 #undef ND_STAT_FORMS
+#undef ND_STAT_OUT_FORMS
 
 }  // namespace nd

@@ -134,21 +134,23 @@ auto operator!(const array<T>& a) {
 // On a temporary: a view is updated in place (a(nd::slice(1, nd::none)) *= 2.0); the
 // copy a(mask) or a(idx) makes is updated and written back into a, NumPy's buffered
 // a[idx] += b (a repeated index is updated once; nd::add_at applies every occurrence).
-// A 0-d copy (every index a 0-d integer array) is NumPy's scalar a[i]: a[i] += b is
-// computed out of place and stored back as setitem stores, with its unsafe cast.
-#define ND_COMPOUND_OPERATOR(sym, fn)                                                                       \
-  template <element T, ufunc_operand B>                                                                     \
-  array<T>& operator sym(array<T>& a, const B & b) {                                                        \
-    return fn(a, b, a);                                                                                     \
-  }                                                                                                         \
-  template <element T, ufunc_operand B>                                                                     \
-  array<T> operator sym(array<T>&& a, const B & b) {                                                        \
-    if (detail::array_access::origin_of(a) && a.ndim() == 0) std::move(a) = fn(std::as_const(a), b).item(); \
-    else {                                                                                                  \
-      fn(a, b, a);                                                                                          \
-      detail::array_access::write_back(a);                                                                  \
-    }                                                                                                       \
-    return detail::array_access::result_of(std::move(a));                                                   \
+// A 0-d copy of an index without an ellipsis (every index a 0-d integer array) is NumPy's
+// scalar a[i]: a[i] += b is computed out of place and stored back as setitem stores,
+// with its unsafe cast. With an ellipsis NumPy's a[..., i] is a 0-d array, updated in
+// place under 'same_kind' like any other.
+#define ND_COMPOUND_OPERATOR(sym, fn)                                                                                \
+  template <element T, ufunc_operand B>                                                                              \
+  array<T>& operator sym(array<T>& a, const B & b) {                                                                 \
+    return fn(a, b, a);                                                                                              \
+  }                                                                                                                  \
+  template <element T, ufunc_operand B>                                                                              \
+  array<T> operator sym(array<T>&& a, const B & b) {                                                                 \
+    if (detail::scalar_selection(detail::array_access::origin_of(a))) std::move(a) = fn(std::as_const(a), b).item(); \
+    else {                                                                                                           \
+      fn(a, b, a);                                                                                                   \
+      detail::array_access::write_back(a);                                                                           \
+    }                                                                                                                \
+    return detail::array_access::result_of(std::move(a));                                                            \
   }
 
 ND_COMPOUND_OPERATOR(+=, add)

@@ -129,6 +129,36 @@ array<U>& reduce_out(reduce_op op, const array<T>& a, const axis_mask& m, array<
   return out;
 }
 
+// ---- the out forms of the statistics (nd/stat_forms.hpp) -------------------------------
+// A writeable `out`: a non-const nd::array, named or a temporary view (a const one, or
+// anything else, matches no out form).
+template <class O>
+concept out_array = is_array_v<std::remove_cvref_t<O>> && !std::is_const_v<std::remove_reference_t<O>>;
+
+// NumPy's 'same_kind' rule for the result of the reduction `name` written into out.
+void check_reduction_cast(const char* name, dtype result, dtype out);
+
+// Writes compute(a, m, keep), a fresh array<R> of the reduced shape (after `lead`, the
+// shape of percentile's q), into out and hands out back: the reference when named, a
+// handle when a temporary view. Out has the reduced shape with the reduced axes as 1
+// when `keepdims`, else with or without them (as reduce_out). The result is complete
+// before out is written, so out may alias a.
+template <class R, class T, class O, class F>
+decltype(auto) stat_out(const char* name, const array<T>& a, const axis_mask& m, bool keepdims, O&& out, F compute,
+                        std::span<const index_t> lead = {}) {
+  using U = typename std::remove_cvref_t<O>::value_type;
+  array<U>& dst = std::is_lvalue_reference_v<O> ? out : temporary_out(out);
+  dst.require_writeable();
+  const bool keep = keepdims || dst.ndim() == static_cast<int>(lead.size()) + a.ndim();
+  shape_t expected(lead);
+  for (index_t d : reduced_shape(a.shape(), m, keep)) expected.push_back(d);
+  check_reduction_out(name, expected, dst.shape());
+  check_reduction_cast(name, dtype_of<R>(), dtype_of<U>());
+  copyto(dst, compute(a, m, keep));
+  if constexpr (std::is_lvalue_reference_v<O>) return (dst);
+  else return array<U>(dst);
+}
+
 template <class Acc, class R, class T>
 R reduce_scalar(reduce_op op, const array<T>& a) {
   return reduce_new<Acc, R>(op, a, axes_all(a.shape()), false).item();

@@ -84,6 +84,14 @@ array<double> quantiles_of(const Q& q, double scale) {
   return r;
 }
 
+// The out forms of quantile and percentile: out has q's shape, then the reduced shape.
+template <class T, class O>
+decltype(auto) quantile_out(const char* name, const array<T>& a, const array<double>& q, const axis_mask& m,
+                            bool keepdims, O&& out) {
+  auto compute = [&](const array<T>& x, const axis_mask& mask, bool keep) { return quantile_new(x, q, mask, keep); };
+  return stat_out<double>(name, a, m, keepdims, std::forward<O>(out), compute, q.shape());
+}
+
 template <class Q>
 concept quantile_arg = (std::is_arithmetic_v<Q> && !std::same_as<Q, bool>) || is_array_v<Q>;
 
@@ -137,14 +145,16 @@ array<average_result_t<T, W>> weighted_average(const array<T>& a, const array<W>
 
 }  // namespace detail
 
-#include "nd/stat_forms.hpp"  // ND_STAT_FORMS
+#include "nd/stat_forms.hpp"  // ND_STAT_FORMS, ND_STAT_OUT_FORMS
 
 // np.ptp: max - min in a's type (integers wrap, as NumPy's); NaN propagates. NumPy
 // refuses bool (no boolean subtract), so nd::ptp of a bool array does not compile.
 ND_STAT_FORMS(ptp, ptp_new, T, (!std::same_as<T, bool>))
+ND_STAT_OUT_FORMS(ptp, ptp_new, T, (!std::same_as<T, bool>))
 // np.median: the middle element (mean of the two middle ones) of each sorted row, in
 // float64 for bool and integers; a row with NaN gives NaN, an empty one NaN.
 ND_STAT_FORMS(median, median_new, detail::median_result_t<T>, true)
+ND_STAT_OUT_FORMS(median, median_new, detail::median_result_t<T>, true)
 // np.count_nonzero: how many elements are not zero (NaN counts), as int64.
 ND_STAT_FORMS(count_nonzero, count_nonzero_new, std::int64_t, true)
 // np.average without weights: the mean.
@@ -170,39 +180,71 @@ array<detail::average_result_t<T, W>> average(const array<T>& a, int axis, const
 // np.quantile(a, q, axis) with NumPy's default (linear) method, q in [0, 1] (else a
 // value_error); np.percentile with q in [0, 100]. Always float64 (NumPy converts q to a
 // float64 array). A scalar q gives a scalar without an axis; an array q puts its shape
-// first. NumPy refuses bool input (no boolean subtract): it does not compile.
-#define ND_QUANTILE_FORMS(name, scale)                                                                             \
-  template <element T, detail::quantile_arg Q>                                                                     \
-    requires(!std::same_as<T, bool>)                                                                               \
-  auto name(const array<T>& a, const Q& q) {                                                                       \
-    array<double> r = detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_all(a.shape()), false); \
-    if constexpr (is_array_v<Q>) return r;                                                                         \
-    else return r.item();                                                                                          \
-  }                                                                                                                \
-  template <element T, detail::quantile_arg Q>                                                                     \
-    requires(!std::same_as<T, bool>)                                                                               \
-  auto name(const array<T>& a, const Q& q, none_t) {                                                               \
-    return name(a, q);                                                                                             \
-  }                                                                                                                \
-  template <element T, detail::quantile_arg Q>                                                                     \
-    requires(!std::same_as<T, bool>)                                                                               \
-  array<double> name(const array<T>& a, const Q& q, int axis) {                                                    \
-    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), false);       \
-  }                                                                                                                \
-  template <element T, detail::quantile_arg Q>                                                                     \
-    requires(!std::same_as<T, bool>)                                                                               \
-  array<double> name(const array<T>& a, const Q& q, int axis, keepdims_t) {                                        \
-    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), true);        \
-  }                                                                                                                \
-  template <element T, detail::quantile_arg Q>                                                                     \
-    requires(!std::same_as<T, bool>)                                                                               \
-  array<double> name(const array<T>& a, const Q& q, std::initializer_list<int> axes) {                             \
-    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), false);     \
-  }                                                                                                                \
-  template <element T, detail::quantile_arg Q>                                                                     \
-    requires(!std::same_as<T, bool>)                                                                               \
-  array<double> name(const array<T>& a, const Q& q, std::initializer_list<int> axes, keepdims_t) {                 \
-    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), true);      \
+// first. NumPy refuses bool input (no boolean subtract): it does not compile. The out
+// forms (axis forms, then out, as ND_STAT_OUT_FORMS) take an out of q's shape followed
+// by the reduced shape.
+#define ND_QUANTILE_FORMS(name, scale)                                                                               \
+  template <element T, detail::quantile_arg Q>                                                                       \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  auto name(const array<T>& a, const Q& q) {                                                                         \
+    array<double> r = detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_all(a.shape()), false);   \
+    if constexpr (is_array_v<Q>) return r;                                                                           \
+    else return r.item();                                                                                            \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q>                                                                       \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  auto name(const array<T>& a, const Q& q, none_t) {                                                                 \
+    return name(a, q);                                                                                               \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q>                                                                       \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  array<double> name(const array<T>& a, const Q& q, int axis) {                                                      \
+    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), false);         \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q>                                                                       \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  array<double> name(const array<T>& a, const Q& q, int axis, keepdims_t) {                                          \
+    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), true);          \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q>                                                                       \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  array<double> name(const array<T>& a, const Q& q, std::initializer_list<int> axes) {                               \
+    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), false);       \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q>                                                                       \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  array<double> name(const array<T>& a, const Q& q, std::initializer_list<int> axes, keepdims_t) {                   \
+    return detail::quantile_new(a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), true);        \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q, detail::out_array O>                                                  \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  decltype(auto) name(const array<T>& a, const Q& q, none_t, O&& out) {                                              \
+    return detail::quantile_out(#name, a, detail::quantiles_of(q, scale), detail::axes_all(a.shape()), false,        \
+                                std::forward<O>(out));                                                               \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q, detail::out_array O>                                                  \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  decltype(auto) name(const array<T>& a, const Q& q, int axis, O&& out) {                                            \
+    return detail::quantile_out(#name, a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), false,   \
+                                std::forward<O>(out));                                                               \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q, detail::out_array O>                                                  \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  decltype(auto) name(const array<T>& a, const Q& q, int axis, keepdims_t, O&& out) {                                \
+    return detail::quantile_out(#name, a, detail::quantiles_of(q, scale), detail::axes_of(a.shape(), axis), true,    \
+                                std::forward<O>(out));                                                               \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q, detail::out_array O>                                                  \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  decltype(auto) name(const array<T>& a, const Q& q, std::initializer_list<int> axes, O&& out) {                     \
+    return detail::quantile_out(#name, a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), false, \
+                                std::forward<O>(out));                                                               \
+  }                                                                                                                  \
+  template <element T, detail::quantile_arg Q, detail::out_array O>                                                  \
+    requires(!std::same_as<T, bool>)                                                                                 \
+  decltype(auto) name(const array<T>& a, const Q& q, std::initializer_list<int> axes, keepdims_t, O&& out) {         \
+    return detail::quantile_out(#name, a, detail::quantiles_of(q, scale), detail::axes_from(a.shape(), axes), true,  \
+                                std::forward<O>(out));                                                               \
   }
 
 ND_QUANTILE_FORMS(quantile, 1.0)
@@ -219,5 +261,6 @@ bool array_equal(const array<T>& a, const array<U>& b) {
 }
 
 #undef ND_STAT_FORMS
+#undef ND_STAT_OUT_FORMS
 
 }  // namespace nd

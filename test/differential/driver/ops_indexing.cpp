@@ -47,6 +47,31 @@ any_array index_with(A& a, F& then, const E&... e) {
   else throw rejected_at_compile_time("a(...) does not accept these index types");
 }
 
+// Whether idx is all integers, one per axis of the target: user code writes a(i, j),
+// the element access (E& on a non-const array), which is NumPy's a[i, j] on an element;
+// built as a view (a(i, j, nd::ellipsis), NumPy's a[i, j, ...]) it would be a 0-d array.
+bool element_index(const test_case& c, std::vector<nd::index_t>& at) {
+  const auto parts = split(c.at("idx"), ';');
+  for (const auto& p : parts)
+    if (p.empty() || p[0] != 'i') return false;
+  const int ndim = std::visit([](const auto& a) { return a.ndim(); }, c.array_x(0));
+  if (static_cast<int>(parts.size()) != ndim) return false;
+  for (const auto& p : parts) at.push_back(static_cast<nd::index_t>(std::stol(p.substr(1))));
+  return true;
+}
+
+// f(a(i, j, ...)) with the integers of `at` (1 to 4 of them).
+template <class A, class F>
+any_array with_element(A& a, const std::vector<nd::index_t>& at, F f) {
+  switch (at.size()) {
+    case 1: return f(a(at[0]));
+    case 2: return f(a(at[0], at[1]));
+    case 3: return f(a(at[0], at[1], at[2]));
+    case 4: return f(a(at[0], at[1], at[2], at[3]));
+  }
+  throw case_format_error("an element index of 1 to 4 integers");
+}
+
 template <bool ForWrite, class F>
 any_array select(test_case& c, F then) {
   std::conditional_t<ForWrite, any_array, const any_array> a = c.array_x(0);
@@ -97,6 +122,10 @@ any_array select(test_case& c, F then) {
 }
 
 any_array getitem(test_case& c) {
+  std::vector<nd::index_t> at;
+  if (element_index(c, at))
+    return std::visit([&](const auto& a) { return with_element(a, at, [](auto e) { return to_any(e); }); },
+                      c.array_x(0));
   return select<false>(c, [](auto&& r) -> any_array { return std::move(r); });
 }
 
@@ -105,11 +134,40 @@ const any_array& base_of_target(const test_case& c) {
   return c.bases.at(static_cast<std::size_t>(std::stoi(spec.substr(1, spec.find('/')))));
 }
 
+// a(i, j) = v, += v or *= v on the element reference: C++'s assignment to E&, which
+// takes a scalar only (an array value does not compile; NumPy refuses one of size > 1,
+// "setting an array element with a sequence").
+template <class E>
+any_array set_element(E& e, const operand& value, const std::string& mode) {
+  std::visit(
+      [&](const auto& v) {
+        if constexpr (nd::is_array_v<std::decay_t<decltype(v)>>) {
+          throw rejected_at_compile_time("a(i, ...) = v: an element reference takes a scalar");
+        } else if (mode == "set") {
+          e = static_cast<E>(v);
+        } else if (mode == "add") {
+          e += v;
+        } else if (mode == "mul") {
+          e *= v;
+        } else {
+          throw case_format_error("bad setitem mode '" + mode + "'");
+        }
+      },
+      value);
+  return {};
+}
+
 // target(index) = value, += value or *= value, on the temporary the indexing returns;
 // the result is the target's base afterwards.
 any_array setitem(test_case& c) {
   const operand value = c.x(std::stoi(c.at("value")));
   const std::string& mode = c.at("mode");
+  std::vector<nd::index_t> at;
+  if (element_index(c, at)) {
+    any_array target = c.array_x(0);
+    std::visit([&](auto& a) { with_element(a, at, [&](auto& e) { return set_element(e, value, mode); }); }, target);
+    return base_of_target(c);
+  }
   select<true>(c, [&](auto&& t) -> any_array {
     std::visit(
         [&](const auto& v) {

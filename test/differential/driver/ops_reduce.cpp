@@ -4,6 +4,7 @@
 #define ND_DIFF_HAVE_REDUCE 1
 #endif
 
+#include "call_forms.hpp"
 #include "driver.hpp"
 
 namespace diff {
@@ -15,26 +16,6 @@ namespace {
   [](auto&&... a) -> decltype(nd::name(std::forward<decltype(a)>(a)...)) {         \
     return nd::name(std::forward<decltype(a)>(a)...);                              \
   }
-
-template <class F, class... A>
-any_array call(F f, const std::string& what, A&&... a) {
-  if constexpr (std::is_invocable_v<F, A...>) return to_any(f(std::forward<A>(a)...));
-  else throw rejected_at_compile_time(what + " does not compile with these arguments");
-}
-
-// Calls f(a, <axes as a braced list>, rest...): nd::sum(a, {0, 2}, nd::keepdims).
-template <class F, class A, class... R>
-any_array with_axes(F f, const std::string& what, const A& a, const std::vector<long>& ax, R&&... rest) {
-  auto i = [&](std::size_t k) { return static_cast<int>(ax[k]); };
-  switch (ax.size()) {
-    case 1: return call(f, what, a, std::initializer_list<int>{i(0)}, rest...);
-    case 2: return call(f, what, a, std::initializer_list<int>{i(0), i(1)}, rest...);
-    case 3: return call(f, what, a, std::initializer_list<int>{i(0), i(1), i(2)}, rest...);
-    case 4: return call(f, what, a, std::initializer_list<int>{i(0), i(1), i(2), i(3)}, rest...);
-    case 5: return call(f, what, a, std::initializer_list<int>{i(0), i(1), i(2), i(3), i(4)}, rest...);
-  }
-  throw case_format_error("1 to 5 axes");
-}
 
 // One reduction case. `WithDdof`: var and stddev take ddof right after the axis.
 template <bool WithDdof, class F>
@@ -55,11 +36,15 @@ any_array run_reduction(test_case& c, F f) {
         if (axis[0] == 't') {
           auto ax = parse_ints(axis.substr(1));
           if constexpr (WithDdof) {
-            if (keep) return with_axes(f, what, a, ax, ddof, nd::keepdims);
-            return with_axes(f, what, a, ax, ddof);
+            return with_axis_list(ax, [&](std::initializer_list<int> axes) {
+              if (keep) return call(f, what, a, axes, ddof, nd::keepdims);
+              return call(f, what, a, axes, ddof);
+            });
           } else {
-            if (keep) return with_axes(f, what, a, ax, nd::keepdims);
-            return with_axes(f, what, a, ax);
+            return with_axis_list(ax, [&](std::initializer_list<int> axes) {
+              if (keep) return call(f, what, a, axes, nd::keepdims);
+              return call(f, what, a, axes);
+            });
           }
         }
         const int k = std::stoi(axis);

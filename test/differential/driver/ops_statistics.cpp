@@ -1,54 +1,51 @@
 // Statistics and NaN-ignoring reductions (nd/statistics.hpp, nd/nan_reduce.hpp): no
-// axis, one axis or a tuple, keepdims, ddof (nanvar, nanstd), q (x1: a scalar or an
-// array) for percentile and quantile, weights (x1) for average; array_equal.
+// axis, one axis or a tuple, keepdims, ddof (nanvar, nanstd), out, q (x1: a scalar or
+// an array) for percentile and quantile, weights (x1) for average; array_equal.
 #include <nd/nan_reduce.hpp>
 #include <nd/statistics.hpp>
 
+#include <optional>
+
+#include "call_forms.hpp"
 #include "driver.hpp"
 
 namespace diff {
 namespace {
 
+// f(args..., out) when the case has an `out` (any element type: nd checks the cast),
+// else f(args...).
 template <class F, class... A>
-any_array call(F f, const std::string& what, A&&... a) {
-  if constexpr (std::is_invocable_v<F, A...>) return to_any(f(std::forward<A>(a)...));
-  else throw rejected_at_compile_time(what + " does not compile with these arguments");
+any_array call_with_out(F f, const std::string& what, const std::optional<any_array>& out, const A&... args) {
+  if (!out) return call(f, what, args...);
+  any_array o = *out;  // a handle: writes go to the case's base
+  return std::visit([&](auto& dst) { return call(f, what, args..., dst); }, o);
 }
 
-// f(a, {axes...}, rest...).
-template <class F, class A, class... R>
-any_array with_axes(F f, const std::string& what, const A& a, const std::vector<long>& ax, R&&... rest) {
-  auto i = [&](std::size_t k) { return static_cast<int>(ax[k]); };
-  switch (ax.size()) {
-    case 1: return call(f, what, a, std::initializer_list<int>{i(0)}, rest...);
-    case 2: return call(f, what, a, std::initializer_list<int>{i(0), i(1)}, rest...);
-    case 3: return call(f, what, a, std::initializer_list<int>{i(0), i(1), i(2)}, rest...);
-    case 4: return call(f, what, a, std::initializer_list<int>{i(0), i(1), i(2), i(3)}, rest...);
-  }
-  throw case_format_error("1 to 4 axes");
-}
-
-// One case of f(a[, axis-form][, ddof][, nd::keepdims]); `WithDdof` for nanvar/nanstd.
+// One case of f(a[, axis-form][, ddof][, nd::keepdims][, out]); `WithDdof` for
+// nanvar/nanstd.
 template <bool WithDdof, class F>
 any_array run_stat(test_case& c, const any_array& x, F f) {
   const std::string axis = c.has("axis") ? c.at("axis") : "none";
   const bool keep = c.has("keepdims") && c.at("keepdims") == "1";
   const int ddof = c.has("ddof") ? std::stoi(c.at("ddof")) : 0;
+  std::optional<any_array> out;
+  if (c.has("out")) out = as_array(build_operand(c.at("out"), c.bases), "out");
   const std::string& what = c.op;
   return std::visit(
       [&](const auto& a) -> any_array {
         if (axis == "none") {
-          if constexpr (WithDdof) return call(f, what, a, nd::none, ddof);
-          else return call(f, what, a, nd::none);
+          if constexpr (WithDdof) return call_with_out(f, what, out, a, nd::none, ddof);
+          else return call_with_out(f, what, out, a, nd::none);
         }
         auto rest = [&](auto&&... head) -> any_array {
           if (axis[0] == 't') {
-            const auto ax = parse_ints(axis.substr(1));
-            if (keep) return with_axes(f, what, a, ax, head..., nd::keepdims);
-            return with_axes(f, what, a, ax, head...);
+            return with_axis_list(parse_ints(axis.substr(1)), [&](std::initializer_list<int> axes) {
+              if (keep) return call_with_out(f, what, out, a, axes, head..., nd::keepdims);
+              return call_with_out(f, what, out, a, axes, head...);
+            });
           }
-          if (keep) return call(f, what, a, std::stoi(axis), head..., nd::keepdims);
-          return call(f, what, a, std::stoi(axis), head...);
+          if (keep) return call_with_out(f, what, out, a, std::stoi(axis), head..., nd::keepdims);
+          return call_with_out(f, what, out, a, std::stoi(axis), head...);
         };
         if constexpr (WithDdof) return rest(ddof);
         else return rest();
