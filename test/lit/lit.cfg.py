@@ -58,10 +58,13 @@ def build_precompiled_runtime_header():
     return target
 
 
+precompiled = ""
 if os.environ.get("ND_LIT_NO_PCH") != "1":
     precompiled = build_precompiled_runtime_header()
     if precompiled:
         runner.append("--pch-c++20=" + precompiled)
+# The same header for convergence/converge.py's nd-tidy runs ("--pch=" when none).
+config.substitutions.append(("%nd_pch", quote(precompiled)))
 
 # The LLVM major version of this build's checks and tools: a test whose expectation
 # differs between versions says so with `REQUIRES: llvm-22` or `%llvm_version`.
