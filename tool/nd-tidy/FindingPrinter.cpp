@@ -2,6 +2,7 @@
 
 #include "PathSpelling.h"
 
+#include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -66,34 +67,32 @@ void printFixAsDiff(llvm::raw_ostream &OS, const DiagnosticMessage &M, SourcePos
   for (const auto &[File, Replacements] : M.Fix) {
     if (Replacements.empty())
       continue;
-    unsigned First = ~0u, Last = 0;
-    for (const clang::tooling::Replacement &R : Replacements) {
-      First = std::min(First, Positions.position(File, R.getOffset()).first);
-      Last = std::max(Last, Positions.position(File, R.getOffset() + R.getLength()).first);
-    }
+    // Replacements is sorted by offset: the block starts at its first one's line.
+    auto [First, Column] = Positions.position(File, Replacements.begin()->getOffset());
     if (First == 0)
       continue; // the file cannot be read
-    unsigned Column = Positions.position(File, Replacements.begin()->getOffset()).second;
+    unsigned Last = First;
+    for (const clang::tooling::Replacement &R : Replacements)
+      Last = std::max(Last, Positions.position(File, R.getOffset() + R.getLength()).first);
     unsigned BlockStart = Replacements.begin()->getOffset() - (Column - 1);
     std::string Before;
     for (unsigned L = First; L <= Last; ++L)
       Before += (Positions.lineText(File, L) + (L < Last ? "\n" : "")).str();
-    // Replacements are sorted and do not overlap (clang-tidy merges them so).
-    std::string After;
-    unsigned Done = 0;
-    for (const clang::tooling::Replacement &R : Replacements) {
-      unsigned At = std::min<unsigned>(R.getOffset() - BlockStart, Before.size());
-      After += llvm::StringRef(Before).slice(std::min<unsigned>(Done, At), At).str();
-      After += R.getReplacementText().str();
-      Done = std::max(Done, At + R.getLength());
-    }
-    After += llvm::StringRef(Before).substr(std::min<size_t>(Done, Before.size())).str();
+    // The same replacements, relative to the block, applied as --fix applies them.
+    clang::tooling::Replacements InBlock;
+    for (const clang::tooling::Replacement &R : Replacements)
+      if (llvm::Error Err = InBlock.add(clang::tooling::Replacement(
+              File, R.getOffset() - BlockStart, R.getLength(), R.getReplacementText())))
+        return llvm::consumeError(std::move(Err));
+    llvm::Expected<std::string> After = clang::tooling::applyAllReplacements(Before, InBlock);
+    if (!After)
+      return llvm::consumeError(After.takeError());
     OS << "      = fix" << (File == M.FilePath ? "" : (" in " + displayPath(File))) << ":\n";
     unsigned L = First;
     for (llvm::StringRef Old : llvm::split(llvm::StringRef(Before), '\n'))
       OS << llvm::formatv("{0,5} - ", L++) << Old << "\n";
     L = First;
-    for (llvm::StringRef New : llvm::split(llvm::StringRef(After), '\n'))
+    for (llvm::StringRef New : llvm::split(llvm::StringRef(*After), '\n'))
       OS << llvm::formatv("{0,5} + ", L++) << New << "\n";
   }
 }
