@@ -39,13 +39,19 @@ function(build_package deb_var)
   set(${deb_var} ${debs} PARENT_SCOPE)
 endfunction()
 
-# The package names of a control field's value ("a (>= 1), b | c" -> a;b;c).
-function(field_packages deb field out_var)
+# A control field's value.
+function(field_value deb field out_var)
   execute_process(COMMAND ${DPKG_DEB} --field ${deb} ${field}
                   OUTPUT_VARIABLE value RESULT_VARIABLE status OUTPUT_STRIP_TRAILING_WHITESPACE)
   if(NOT status EQUAL 0)
     message(FATAL_ERROR "dpkg-deb --field ${deb} ${field} failed (${status})")
   endif()
+  set(${out_var} "${value}" PARENT_SCOPE)
+endfunction()
+
+# The package names of a control field's value ("a (>= 1), b | c" -> a;b;c).
+function(field_packages deb field out_var)
+  field_value(${deb} ${field} value)
   string(REGEX REPLACE "\\([^)]*\\)" "" names "${value}")
   string(REGEX REPLACE "[ \t\n]*[,|][ \t\n]*" ";" names "${names}")
   string(STRIP "${names}" names)
@@ -55,8 +61,7 @@ endfunction()
 
 function(check_control deb)
   foreach(field Package Version)
-    execute_process(COMMAND ${DPKG_DEB} --field ${deb} ${field}
-                    OUTPUT_VARIABLE value OUTPUT_STRIP_TRAILING_WHITESPACE)
+    field_value(${deb} ${field} value)
     if(NOT value STREQUAL ${field_expected_${field}})
       message(FATAL_ERROR "the package's ${field} is '${value}', not '${field_expected_${field}}'")
     endif()
