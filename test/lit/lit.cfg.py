@@ -69,6 +69,13 @@ config.substitutions.append(("%nd_pch", quote(precompiled)))
 # The LLVM major version of this build's checks and tools: a test whose expectation
 # differs between versions says so with `REQUIRES: llvm-22` or `%llvm_version`.
 config.available_features.add("llvm-" + config.nd_llvm_version)
+# ND_LIT_VERSION_SENSITIVE_ONLY: a second tree, beside one that runs everything, leaves
+# out the tests marked `UNSUPPORTED: version-sensitive-only`. Those test nd-tidy's own
+# logic (the cache, sharding, --diff, fix application, signals), the same code over
+# llvm::sys and the same inputs whatever clang-tidy is built in; their outcome does not
+# depend on the LLVM version. Every check, plugin, nd-clangd and output test runs in both.
+if config.nd_lit_version_sensitive_only.upper() in ("ON", "1", "TRUE", "YES"):
+    config.available_features.add("version-sensitive-only")
 config.substitutions.append(("%llvm_version", config.nd_llvm_version))
 config.substitutions.append(("%check_nd_tidy", " ".join(quote(a) for a in runner)))
 config.substitutions.append(("%python", quote(config.nd_python)))

@@ -1,5 +1,6 @@
 // The fixed file must compile. Here `nullptr` is a macro naming an undeclared variable,
 // so the original compiles and the fixed file does not.
+// UNSUPPORTED: version-sensitive-only
 // RUN: not %check_nd_tidy %s modernize-use-nullptr %t -- -- -Dnullptr=undeclared_null 2>&1 \
 // RUN:   | %FileCheck %s --check-prefix=RUNNER
 // RUNNER: FAIL: compiling the fixed file failed

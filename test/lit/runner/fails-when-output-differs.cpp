@@ -1,5 +1,6 @@
 // With -run, the original and the fixed program must print the same. This program
 // prints its own file name, which differs (original vs fixed) whatever the fix does.
+// UNSUPPORTED: version-sensitive-only
 // RUN: not %check_nd_tidy -run %s modernize-use-nullptr %t 2>&1 | %FileCheck %s --check-prefix=RUNNER
 // RUNNER: FAIL: the fixed program prints something else than the original
 // RUNNER: -original

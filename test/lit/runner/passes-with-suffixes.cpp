@@ -1,5 +1,6 @@
 // -check-suffixes selects CHECK-MESSAGES-<S> lines; the options after the first -- go
 // to clang-tidy, those after the second to the compiler (here: a -D that chooses code).
+// UNSUPPORTED: version-sensitive-only
 // RUN: %check_nd_tidy -check-suffix=PTR %s modernize-use-nullptr %t -- -- -DUSE_POINTER
 // RUN: %check_nd_tidy %s modernize-use-nullptr %t
 #ifdef USE_POINTER

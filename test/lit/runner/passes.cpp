@@ -1,6 +1,7 @@
 // The runner on a passing test, with a standard clang-tidy check so that it is tested
 // independently of the nd checks: messages and fixes match, both front ends agree,
 // the fixed file compiles against the runtime, and both programs print the same.
+// UNSUPPORTED: version-sensitive-only
 // RUN: %check_nd_tidy %s modernize-use-nullptr %t
 // RUN: %check_nd_tidy -run %s modernize-use-nullptr %t
 #include <nd/nd.hpp>
