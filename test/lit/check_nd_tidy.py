@@ -31,6 +31,10 @@ What it does, and what makes a test fail:
        program's probe must count the "K more than the out forms" fewer (copyto: fewer),
        or, for the fused form, what the warning says it allocates ("fused ... allocates
        M arrays"; the passes it states are the operations, which no counter sees).
+  6. A tree given --round-trip-reference (the LLVM 22 tree of scripts/run-tests.sh) does
+     not build and run again a pair of programs whose round trip the reference tree
+     passed with the same sources, flags, diagnostics and runtime headers
+     (round_trips.py); any difference and it runs its own.
 """
 
 import argparse
@@ -41,6 +45,8 @@ import shutil
 import subprocess
 import sys
 from typing import List, Optional
+
+import round_trips
 
 CHECK_LINE = re.compile(r"// *CHECK-[A-Z0-9\-]*:[^\r\n]*")
 SUFFIX_SYNTAX = re.compile(r"^[A-Z0-9\-]*$")
@@ -97,6 +103,10 @@ def parse_arguments(argv: List[str]):
                        help="nd/nd.hpp precompiled for -std=c++20, for the round trip")
     tools.add_argument("--link", action="append", default=[],
                        help="library to link a runnable test against (repeatable)")
+    tools.add_argument("--round-trip-record", default="",
+                       help="directory where a passed round trip is recorded (round_trips.py)")
+    tools.add_argument("--round-trip-reference", default="",
+                       help="another tree's record: a round trip it passed is not run again")
     parser.add_argument("-run", action="store_true",
                         help="the test has a main(): run original and fixed programs")
     parser.add_argument("-check-suffix", "-check-suffixes", dest="suffixes", default=[""],
@@ -245,6 +255,20 @@ class CheckTest:
         write(original, CHECK_LINE.sub("//", self.source))
         write(fixed, fixed_text)
         compile_cmd = [self.args.cxx] + self.compiler_args + self.precompiled_header()
+        # The flags, without the compiler and the tree's paths (the link libraries).
+        # The diagnostics too: the allocation counts they state are checked below.
+        key = round_trips.key(CHECK_LINE.sub("//", self.source), fixed_text,
+                              self.compiler_args + [self.normalised_diagnostics],
+                              self.args.run, self.args.runtime_include)
+        if round_trips.passed_in(self.args.round_trip_reference, key):
+            print("round trip: the same original and fixed programs passed in "
+                  + self.args.round_trip_reference + "; not run again")
+            return
+        self.build_and_run(compile_cmd, original, fixed, fixed_text)
+        round_trips.record(self.args.round_trip_record, key)
+
+    def build_and_run(self, compile_cmd: List[str], original: str, fixed: str,
+                      fixed_text: str) -> None:
         if not self.args.run:
             run(compile_cmd + ["-c", fixed, "-o", fixed + ".o"],
                 "compiling the fixed file")
@@ -350,6 +374,7 @@ class CheckTest:
         print("------------------------------ fixes ------------------------------")
         print(show_diff(CHECK_LINE.sub("//", self.source), fixed_text, "original", "fixed"))
         self.diagnostics = output
+        self.normalised_diagnostics = normalised
         self.check_results(output, fixed_path)
         self.round_trip(fixed_text)
 

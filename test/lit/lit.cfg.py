@@ -11,7 +11,7 @@ import lit.formats
 config.name = "nd"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "check_nd_tidy.py"]
+config.excludes = ["Inputs", "CMakeLists.txt", "check_nd_tidy.py", "round_trips.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = config.nd_lit_binary_dir
 
@@ -28,6 +28,13 @@ runner = [config.nd_python, os.path.join(config.test_source_root, "check_nd_tidy
           "--cxx=" + config.nd_clangxx,
           "--runtime-include=" + config.nd_runtime_include]
 runner += ["--link=" + lib for lib in config.nd_runtime_link if lib]
+# Round trips that passed are recorded; a tree configured with ND_LIT_ROUND_TRIP_REFERENCE
+# (another tree's lit build directory) does not repeat those of the other tree
+# (round_trips.py).
+runner.append("--round-trip-record=" + os.path.join(config.nd_lit_binary_dir, "round-trips"))
+if config.nd_lit_round_trip_reference:
+    runner.append("--round-trip-reference="
+                  + os.path.join(config.nd_lit_round_trip_reference, "round-trips"))
 
 
 def build_precompiled_runtime_header():
