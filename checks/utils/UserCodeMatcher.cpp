@@ -18,18 +18,21 @@ std::string absolutePath(FileEntryRef File) {
   return std::string(Path);
 }
 
-// The declaration of the class template ::nd::array, if the translation unit has one.
-const ClassTemplateDecl *findNdArray(ASTContext &Context) {
+// The declarations named `array` in a namespace ::nd (inline namespaces and
+// extern "C++" blocks make theirs visible there too). Empty when there is none: the
+// identifiers alone say little, code without nd has locals named `nd` (abseil's civil
+// time does).
+llvm::SmallVector<const NamedDecl *, 2> findNdArrays(ASTContext &Context) {
+  llvm::SmallVector<const NamedDecl *, 2> Found;
   auto Nd = Context.Idents.find("nd");
   auto Array = Context.Idents.find("array");
   if (Nd == Context.Idents.end() || Array == Context.Idents.end())
-    return nullptr;
+    return Found;
   for (const NamedDecl *D : Context.getTranslationUnitDecl()->lookup(Nd->getValue()))
     if (const auto *Namespace = dyn_cast<NamespaceDecl>(D))
       for (const NamedDecl *A : Namespace->lookup(Array->getValue()))
-        if (const auto *Template = dyn_cast<ClassTemplateDecl>(A))
-          return Template;
-  return nullptr;
+        Found.push_back(A);
+  return Found;
 }
 
 } // namespace
@@ -39,14 +42,15 @@ void UserCodeFilter::startTranslationUnit(ASTContext &NewContext) {
   UserFiles.clear();
   LastFile = FileID();
   RuntimeDirectory.clear();
-  // Without the identifier there is no nd::array, and nothing for the nd checks.
-  DeclaresNdArray = NewContext.Idents.find("nd") != NewContext.Idents.end() &&
-                    NewContext.Idents.find("array") != NewContext.Idents.end();
-  if (!DeclaresNdArray)
-    return;
-  const ClassTemplateDecl *Array = findNdArray(NewContext);
+  // Without a declaration of nd::array there is nothing for the nd checks.
+  auto Arrays = findNdArrays(NewContext);
+  DeclaresNdArray = !Arrays.empty();
+  const ClassTemplateDecl *Array = nullptr;
+  for (const NamedDecl *D : Arrays)
+    if (!Array)
+      Array = dyn_cast<ClassTemplateDecl>(D);
   if (!Array)
-    return; // declared some other way (an inline namespace): only system headers are skipped
+    return; // declared some other way (not a template): only system headers are skipped
   const SourceManager &SM = NewContext.getSourceManager();
   SourceLocation Loc = SM.getExpansionLoc(Array->getCanonicalDecl()->getLocation());
   FileID File = SM.getFileID(Loc);
