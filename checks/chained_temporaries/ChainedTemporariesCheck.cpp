@@ -1,5 +1,5 @@
 #include "ChainedTemporariesCheck.h"
-#include "FusedForm.h"
+#include "model/FusedForm.h"
 #include "model/EagerOps.h"
 #include "model/HandleBuffers.h"
 #include "model/HandleRebinding.h"
@@ -330,10 +330,7 @@ ChainedTemporariesCheck::ChainedTemporariesCheck(StringRef Name, ClangTidyContex
       MinOperations(std::max(2u, Options.get("MinOperations", 2u))),
       OnlyInLoops(Options.get("OnlyInLoops", false)),
       SmallArraySize(Options.get("SmallArraySize", 0u)),
-      // Off by default until nd-elementwise-loop writes its multi-operation results
-      // fused as well: today a second --fix run would fuse them, so the fixes of the
-      // two checks would not reach a fixed point in one run (test/lit/convergence).
-      FusedEvaluation(Options.get("FusedEvaluation", false)) {}
+      FusedEvaluation(Options.get("FusedEvaluation", true)) {}
 
 void ChainedTemporariesCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinOperations", MinOperations);
@@ -855,7 +852,7 @@ bool isOutFormInput(const Expr *E, ASTContext &Ctx) {
 ChainedTemporariesCheck::Fused ChainedTemporariesCheck::planFusion(const Finding &F,
                                                                    ASTContext &Ctx) {
   Fused P;
-  if (!fusesInOnePass(F.Chain, Ctx) ||
+  if (!model::fusesInOnePass(F.Chain, Ctx) ||
       (F.Where.Kind == SiteKind::Other && isOutFormInput(F.Root, Ctx)))
     return P;
   unsigned Operations = F.Chain.nodes().size();
@@ -882,7 +879,7 @@ ChainedTemporariesCheck::Fused ChainedTemporariesCheck::planFusion(const Finding
   }
   // The update of a compound assignment is an operation of the pass when it is fused.
   bool FusedUpdate = F.Where.Kind == SiteKind::Compound && P.Kind == FusedKind::IntoTarget;
-  if (Operations + (FusedUpdate ? 1 : 0) < MinFusedOperations)
+  if (Operations + (FusedUpdate ? 1 : 0) < model::MinFusedOperations)
     return Fused();
   P.PassesAfter = P.Kind == FusedKind::CompoundRhs ? 2 : 1;
   P.AllocationsAfter = P.Kind == FusedKind::IntoTarget ? 0 : 1;
@@ -916,7 +913,7 @@ DiagnosticBuilder ChainedTemporariesCheck::warnFused(const Finding &F, ASTContex
 // same tree over nd::lazy leaves. The replacement is an expression of the same type as
 // the one it replaces, so it stands wherever that stood.
 void ChainedTemporariesCheck::fixFused(const Finding &F, ASTContext &Ctx) {
-  std::string Lazy = lazyExpressionText(F.Chain, Ctx);
+  std::string Lazy = model::lazyExpressionText(F.Chain, Ctx);
   if (F.Fusion.Kind != FusedKind::IntoTarget) {
     warn(F, Ctx) << FixItHint::CreateReplacement(F.Root->getSourceRange(),
                                                  "nd::eval(" + Lazy + ")");

@@ -213,6 +213,9 @@ void ElementwiseLoopCheck::checkVectorize(const CXXOperatorCallExpr *Call, const
     if (!T.Text) {
       ProblemLoc = T.Loc;
       Problem = T.Reason;
+    } else if (T.Fused) {
+      // A chain nd-chained-temporaries would fuse: one pass, the result's one array.
+      Replacement = "nd::eval(" + *T.Fused + ")";
     } else if (std::optional<CharSourceRange> Range =
                    Declared && T.OutForms && T.EagerAllocations > 1
                        ? utils::declarationRange(Call, Context)
@@ -308,6 +311,9 @@ void ElementwiseLoopCheck::checkTransform(const CallExpr *Call, const Stmt *Scop
     if (!T.Text) {
       ProblemLoc = T.Loc;
       Problem = T.Reason;
+    } else if (T.Fused) {
+      // A chain nd-chained-temporaries would fuse: one pass into y, as copyto writes it.
+      Replacement = "nd::eval(" + *T.Fused + ", " + Dest + ")";
     } else if (T.OutForms && (T.OutForms->size() == 1 || isa_and_nonnull<CompoundStmt>(Parent)) &&
                !model::partialResultVisibleFrom(Call, *Y, Context)) {
       // The out forms write y step by step: what nd-chained-temporaries would make of

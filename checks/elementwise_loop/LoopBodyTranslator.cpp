@@ -411,6 +411,13 @@ std::optional<std::string> LoopBodyTranslator::translateCall(const CallExpr *Cal
 }
 
 std::optional<std::string> LoopBodyTranslator::translateVariant(const Expr *E) {
+  if (LazyLeaves && LazyLeaves->count(E)) {
+    const std::set<const Expr *> *Leaves = LazyLeaves;
+    LazyLeaves = nullptr; // a leaf holds no other leaf
+    std::optional<std::string> Leaf = translateVariant(E);
+    LazyLeaves = Leaves;
+    return Leaf ? std::optional<std::string>("nd::lazy(" + *Leaf + ")") : std::nullopt;
+  }
   if (const auto *Paren = dyn_cast<ParenExpr>(E)) {
     std::optional<std::string> Inner = translateArgument(Paren->getSubExpr());
     return Inner ? std::optional<std::string>("(" + *Inner + ")") : std::nullopt;

@@ -12,6 +12,7 @@
 #include "LoopArrayAccess.h"
 #include "clang/AST/ASTContext.h"
 #include <map>
+#include <set>
 #include <string>
 
 namespace clang::tidy::nd_checks {
@@ -57,6 +58,9 @@ public:
   // Loops over partial ranges, with strides or shifted indices (ShiftedAccess.h): an
   // element access `u(i - 1)` becomes the view Plan gives it, `u(nd::slice(0, -2))`.
   void setSlicePlan(const SlicePlan *Plan) { this->Plan = Plan; }
+  // The fused form (model/FusedForm.h): the operands whose translation is wrapped in
+  // nd::lazy(...), as the loop body spells them (no parentheses or implicit casts).
+  void setLazyLeaves(const std::set<const Expr *> *Leaves) { LazyLeaves = Leaves; }
   // The subject of the failure reasons: "the loop" (default), "the lambda".
   void setSubject(std::string S) { Subject = std::move(S); }
 
@@ -107,6 +111,7 @@ private:
   std::vector<int> DestLevels;
   std::vector<const Expr *> DestIndices;
   const SlicePlan *Plan = nullptr;
+  const std::set<const Expr *> *LazyLeaves = nullptr;
   const std::vector<SliceStatistic> &Statistics;
   std::vector<ElementAccess> Reads;
   std::vector<bool> LevelsUsed;

@@ -4,6 +4,7 @@
 #include "LoopNest.h"
 #include "model/ArrayShapes.h"
 #include "model/EagerChain.h"
+#include "model/FusedForm.h"
 #include "model/HandleRebinding.h"
 #include "model/NdCalls.h"
 #include "model/NdFunctions.h"
@@ -183,6 +184,70 @@ OutFormWriter::steps(const Expr *Value, const std::string &Dest,
   return Statements;
 }
 
+bool FusedWriter::isOperation(const Expr *E) const {
+  return R.ReadsArray(E) && operationOf(E, Translator.context());
+}
+
+const Expr *FusedWriter::through(const Expr *E) const {
+  E = bare(E);
+  while (const Expr *Target = R.Resolve(E))
+    E = bare(Target);
+  return E;
+}
+
+// The operations of the chain E translates to, counted as nd-chained-temporaries
+// counts them, or nullopt where one of them does not fuse.
+std::optional<unsigned> FusedWriter::operations(const Expr *E,
+                                                std::set<const Expr *> &Leaves) const {
+  E = through(E);
+  if (!R.ReadsArray(E) || R.IsLeaf(E))
+    return 0u;
+  std::optional<Operation> Op = operationOf(E, Translator.context());
+  if (!Op)
+    return std::nullopt;
+  // As the translator spells it: arithmetic, comparisons and ! as operators, && and ||
+  // as nd::logical_and/or, the rest as calls.
+  const auto *B = dyn_cast<BinaryOperator>(E);
+  bool Operator = (B && !B->isLogicalOp()) || isa<UnaryOperator>(E);
+  bool PowerOfOperation = E->getType()->isIntegerType() && Op->Operands.size() == 2 &&
+                          isOperation(through(Op->Operands[1]));
+  if (!model::fusesInPass(Op->Ufunc, Operator, R.ResultShape(E), PowerOfOperation))
+    return std::nullopt;
+  // std::min/max on floating point is nd::where(b < a, b, a): two operations, naming
+  // each operand twice.
+  unsigned Copies = Op->MinMaxWhere ? 2 : 1;
+  unsigned Count = Copies;
+  bool HasOperation = false;
+  for (const Expr *Operand : Op->Operands) {
+    std::optional<unsigned> Under = operations(Operand, Leaves);
+    if (!Under)
+      return std::nullopt;
+    Count += Copies * *Under;
+    HasOperation |= isOperation(through(Operand));
+  }
+  if (!HasOperation)
+    for (const Expr *Operand : Op->Operands)
+      if (R.ReadsArray(through(Operand))) {
+        Leaves.insert(through(Operand));
+        break;
+      }
+  return Count;
+}
+
+std::optional<std::string> FusedWriter::expression(const Expr *Value) {
+  std::set<const Expr *> Leaves;
+  std::optional<unsigned> Count = operations(Value, Leaves);
+  if (!Count || *Count < model::MinFusedOperations || Leaves.empty())
+    return std::nullopt;
+  Translator.setLazyLeaves(&Leaves);
+  std::optional<std::string> Text = Translator.translate(Value);
+  Translator.setLazyLeaves(nullptr);
+  // Every leaf is reached through the translation; without one nd::eval has no operand.
+  if (!Text || Text->find("nd::lazy(") == std::string::npos)
+    return std::nullopt;
+  return Text;
+}
+
 namespace {
 
 class MapRewriter {
@@ -190,8 +255,11 @@ public:
   MapRewriter(const MapLoop &L, LoopBodyTranslator &Translator, ASTContext &Context)
       : L(L), Translator(Translator), Context(Context) {}
 
-  std::optional<MapRewrite> declaration(const std::string &Broadcast);
+  // Fused: Broadcast is the fused form, which allocates only the result.
+  std::optional<MapRewrite> declaration(const std::string &Broadcast, bool Fused);
   std::optional<MapRewrite> outForms();
+  // The value's lazy expression, where its chain fuses into the destination's shape.
+  std::optional<std::string> fusedValue();
 
 private:
   // The output axes an operand varies along (empty: a scalar).
@@ -344,7 +412,7 @@ bool MapRewriter::destinationFilledFresh(const DeclStmt *&Decl) const {
   return Lexer::getSourceText(Gap, SM, Context.getLangOpts()).trim().empty();
 }
 
-std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast) {
+std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast, bool Fused) {
   const DeclStmt *Decl = nullptr;
   QualType Element;
   if (!L.DestView.empty() || !destinationFilledFresh(Decl) ||
@@ -365,7 +433,7 @@ std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast)
   }
   std::set<int> Axes;
   bool Fresh = false;
-  if (!ShapeProven || allocationBound(L.Value, Axes, Fresh) > 1)
+  if (!ShapeProven || (!Fused && allocationBound(L.Value, Axes, Fresh) > 1))
     return std::nullopt;
   CharSourceRange Loop = loopRange(L.Loop, Context);
   SourceLocation End =
@@ -376,16 +444,43 @@ std::optional<MapRewrite> MapRewriter::declaration(const std::string &Broadcast)
                     Broadcast + ";"};
 }
 
+std::optional<std::string> MapRewriter::fusedValue() {
+  QualType Element;
+  if (!utils::isNdArray(L.Dest->getType(), &Element) || !sameType(Element, L.Value->getType()))
+    return std::nullopt;
+  // Every operation varies along every axis of the destination: each has its shape.
+  std::set<int> All;
+  for (size_t A = 0; A < L.DestLevels.size(); ++A)
+    All.insert(static_cast<int>(A));
+  if (axesOf(L.Value) != All)
+    return std::nullopt;
+  auto ReadsArray = [&](const Expr *E) { return readsArray(E); };
+  auto IsLeaf = [&](const Expr *E) {
+    return matchElementAccess(bare(E)).has_value() || statisticOf(L, E);
+  };
+  auto ResultShape = [&](const Expr *E) { return axesOf(E) == All; };
+  auto Resolve = [](const Expr *) -> const Expr * { return nullptr; };
+  FusedWriter Writer({ReadsArray, IsLeaf, ResultShape, Resolve}, Translator);
+  return Writer.expression(L.Value);
+}
+
 } // namespace
 
 MapRewrite chooseMapRewrite(const MapLoop &Loop, const std::string &Broadcast,
                             LoopBodyTranslator &Translator, ASTContext &Context) {
   MapRewriter Rewriter(Loop, Translator, Context);
-  if (std::optional<MapRewrite> Declaration = Rewriter.declaration(Broadcast))
+  std::string Dest = Loop.DestView.empty() ? Loop.Dest->getNameAsString() : Loop.DestView;
+  // A chain that nd-chained-temporaries would fuse is written fused: one pass.
+  if (std::optional<std::string> Fused = Rewriter.fusedValue()) {
+    if (std::optional<MapRewrite> Declaration =
+            Rewriter.declaration("nd::eval(" + *Fused + ")", true))
+      return *Declaration;
+    return {loopRange(Loop.Loop, Context), "nd::eval(" + *Fused + ", " + Dest + ");"};
+  }
+  if (std::optional<MapRewrite> Declaration = Rewriter.declaration(Broadcast, false))
     return *Declaration;
   if (std::optional<MapRewrite> OutForms = Rewriter.outForms())
     return *OutForms;
-  std::string Dest = Loop.DestView.empty() ? Loop.Dest->getNameAsString() : Loop.DestView;
   return {loopRange(Loop.Loop, Context), "nd::copyto(" + Dest + ", " + Broadcast + ");"};
 }
 

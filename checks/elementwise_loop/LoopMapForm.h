@@ -2,6 +2,9 @@
 // one that keeps behaviour and that nd-chained-temporaries leaves alone, so that one
 // `--fix` run gives code every nd check accepts.
 //
+// 0. The fused form (FusedWriter), where nd-chained-temporaries would fuse the chain:
+//      auto res = nd::eval(nd::sqrt(nd::lazy(x)) + nd::exp(-nd::lazy(x)));
+//    in the declaration when form 1's conditions hold, else nd::eval(e, dest).
 // 1. The declaration of the destination, when the loop fills a fresh local declared
 //    right before it and the expression has its shape and element type:
 //      auto res = matrix.copy();  for (...) res(i, j) = (matrix(i, j) - mu[j]) / sd[j];
@@ -25,6 +28,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <optional>
+#include <set>
 
 #include <string>
 #include <vector>
@@ -75,6 +79,38 @@ private:
                                       const std::string &Dest);
 
   llvm::function_ref<bool(const Expr *)> ReadsArray;
+  LoopBodyTranslator &Translator;
+};
+
+// Writes a scalar expression that LoopBodyTranslator translates as its fused form
+// (model/FusedForm.h), where nd-chained-temporaries would fuse the chain it translates
+// to: at least model::MinFusedOperations operations, each with a form over expressions
+// and of the result's shape, and every other operand that reads an array a leaf (an
+// element access, a statistic, a lambda's parameter). In each operation with no
+// operation operand its first array operand becomes nd::lazy(...), as
+// model::lazyExpressionText does.
+class FusedWriter {
+public:
+  struct Rules {
+    llvm::function_ref<bool(const Expr *)> ReadsArray;
+    llvm::function_ref<bool(const Expr *)> IsLeaf;
+    // Whether the operation E has the result's shape.
+    llvm::function_ref<bool(const Expr *)> ResultShape;
+    // The expression a reference stands for (a lambda's `const` local), else null.
+    llvm::function_ref<const Expr *(const Expr *)> Resolve;
+  };
+  FusedWriter(Rules R, LoopBodyTranslator &Translator) : R(R), Translator(Translator) {}
+
+  // The lazy expression (without nd::eval), or nullopt where the chain does not fuse.
+  std::optional<std::string> expression(const Expr *Value);
+
+private:
+  std::optional<unsigned> operations(const Expr *E, std::set<const Expr *> &Leaves) const;
+  bool isOperation(const Expr *E) const;
+  // E without parentheses, implicit casts and the references Resolve sees through.
+  const Expr *through(const Expr *E) const;
+
+  Rules R;
   LoopBodyTranslator &Translator;
 };
 

@@ -135,6 +135,36 @@ lambdaOutForms(const Expr *Value, const FunctionDecl *Call,
   return Writer.steps(Value, Dest, [&](const Expr *E) { return readsParameter(E, Call, IsDest); });
 }
 
+// The fused form of the lambda's value. An operation that reads every array operand
+// has the result's shape; a parameter is a leaf, a `const` local stands for its value.
+static std::optional<std::string> lambdaFusedForm(const Expr *Value, const FunctionDecl *Call,
+                                                  const std::vector<LambdaOperand> &Operands,
+                                                  LoopBodyTranslator &Translator) {
+  auto IsArray = [&](unsigned I) { return Operands[I].IsArray; };
+  auto ReadsArray = [&](const Expr *E) { return readsParameter(E, Call, IsArray); };
+  auto Referenced = [](const Expr *E) -> const ValueDecl * {
+    const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return Ref ? Ref->getDecl() : nullptr;
+  };
+  auto IsLeaf = [&](const Expr *E) {
+    const ValueDecl *D = Referenced(E);
+    return D && llvm::is_contained(Call->parameters(), D);
+  };
+  auto ResultShape = [&](const Expr *E) {
+    for (unsigned I = 0; I < Operands.size(); ++I)
+      if (Operands[I].IsArray && !readsParameter(E, Call, [&](unsigned J) { return J == I; }))
+        return false;
+    return true;
+  };
+  auto Resolve = [&](const Expr *E) -> const Expr * {
+    const auto *Local = dyn_cast_or_null<VarDecl>(Referenced(E));
+    return Local && Local->isLocalVarDecl() && Local->getDeclContext() == Call ? Local->getInit()
+                                                                               : nullptr;
+  };
+  FusedWriter Writer({ReadsArray, IsLeaf, ResultShape, Resolve}, Translator);
+  return Writer.expression(Value);
+}
+
 LambdaTranslation translateLambda(const LambdaExpr *Lambda,
                                   const std::vector<LambdaOperand> &Operands, QualType Target,
                                   bool CapturesTakenEarlier, const Stmt *Scope, ASTContext &Context,
@@ -370,6 +400,8 @@ LambdaTranslation translateScalarFunction(const FunctionDecl *Call, SourceLocati
     Result.Bare = false;
   }
   Result.Text = Out;
+  if (R.ComputedType == Wanted)
+    Result.Fused = lambdaFusedForm(R.Computed, Call, Operands, Translator);
   if (OutFormDest && R.ComputedType == Wanted)
     Result.OutForms = lambdaOutForms(R.Computed, Call, Operands, Translator, *OutFormDest,
                                      Result.EagerAllocations);

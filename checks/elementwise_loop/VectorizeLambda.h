@@ -33,6 +33,9 @@ struct LambdaTranslation {
   // With OutForms: the least number of arrays Text allocates along those steps
   // (OutFormWriter::eagerSpineAllocations).
   unsigned EagerAllocations = 0;
+  // The lazy expression for nd::eval (FusedWriter), where nd-chained-temporaries would
+  // fuse the chain Text is and Text computes the element type asked for.
+  std::optional<std::string> Fused;
 
   // The translation that failed at Loc for Why.
   static LambdaTranslation failed(SourceLocation Loc, std::string Why) {

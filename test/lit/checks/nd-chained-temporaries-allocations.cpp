@@ -5,8 +5,8 @@
 // diagnostic says nd::eval allocates). Two-operation chains the runtime computes in one
 // buffer already (temporary elision) are not reported: their probes must show the
 // same count before and after the fix, which leaves them alone.
-// RUN: %check_nd_tidy %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: true}}" -- -I %S/Inputs
-// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: true}}" -- -I %S/Inputs
+// RUN: %check_nd_tidy %s nd-chained-temporaries %t -- -- -I %S/Inputs
+// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -- -I %S/Inputs
 #include <nd/nd.hpp>
 
 #include "alloc_probe.hpp"

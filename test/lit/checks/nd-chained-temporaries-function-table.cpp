@@ -1,7 +1,7 @@
 // The ufuncs and operators the chain check knows come from the runtime's table
 // (nd/ufuncs.def), so a chain through a function or operator that the check's own list
 // once lacked (tanh, hypot, the bitwise operators) is reported and rewritten too.
-// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: true}}"
+// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t
 #include <nd/nd.hpp>
 
 #include <cstdint>

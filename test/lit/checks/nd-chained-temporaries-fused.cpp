@@ -5,7 +5,7 @@
 // warning counts before and after against nd::memory_stats() (check_nd_tidy.py); the
 // passes are the operations, one pass over memory each (and copyto's copy), against
 // the one pass of nd::eval.
-// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: true}}" -- -I %S/Inputs
+// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -- -I %S/Inputs
 #include <nd/nd.hpp>
 
 #include "alloc_probe.hpp"

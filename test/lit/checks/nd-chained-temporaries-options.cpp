@@ -1,13 +1,13 @@
 // Options: MinOperations (default 2), OnlyInLoops (default false), SmallArraySize
 // (default 0: off; otherwise chains whose array operands all have a size known at
 // compile time of at most that many elements are not reported) and FusedEvaluation
-// (default false: the out forms for every chain, as the OUT run shows; true: nd::eval
-// for chains of three or more operations, as the other runs do).
-// RUN: %check_nd_tidy %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: true}}"
-// RUN: %check_nd_tidy -check-suffix=LOOPS %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.OnlyInLoops: true, nd-chained-temporaries.FusedEvaluation: true}}"
-// RUN: %check_nd_tidy -check-suffix=THREE %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.MinOperations: 3, nd-chained-temporaries.FusedEvaluation: true}}"
-// RUN: %check_nd_tidy -check-suffix=SMALL %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.SmallArraySize: 16, nd-chained-temporaries.FusedEvaluation: true}}"
-// RUN: %check_nd_tidy -check-suffix=OUT %s nd-chained-temporaries %t
+// (default true: nd::eval for chains of three or more operations, as the other runs
+// do; false: the out forms for every chain, as the OUT run shows).
+// RUN: %check_nd_tidy %s nd-chained-temporaries %t
+// RUN: %check_nd_tidy -check-suffix=LOOPS %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.OnlyInLoops: true}}"
+// RUN: %check_nd_tidy -check-suffix=THREE %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.MinOperations: 3}}"
+// RUN: %check_nd_tidy -check-suffix=SMALL %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.SmallArraySize: 16}}"
+// RUN: %check_nd_tidy -check-suffix=OUT %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: false}}"
 #include <nd/nd.hpp>
 
 double options(const nd::array<double>& big) {

@@ -2,8 +2,8 @@
 // at its first instantiation, without a fix (the rewrite would have to name types
 // that differ per instantiation); a chain with fixed types inside a template is
 // reported once, at the template, with the fix.
-// RUN: %check_nd_tidy %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: true}}"
-// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: true}}"
+// RUN: %check_nd_tidy %s nd-chained-temporaries %t
+// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t
 #include <nd/nd.hpp>
 
 #include <cstdio>

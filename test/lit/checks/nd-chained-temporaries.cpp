@@ -3,8 +3,8 @@
 // otherwise the variable's own buffer is allocated once (nd::empty_like of the only
 // array operand, or nd::empty of the operands' broadcast shape) and every operation
 // writes into it with its out form.
-// RUN: %check_nd_tidy %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: true}}"
-// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t -- -config="{CheckOptions: {nd-chained-temporaries.FusedEvaluation: true}}"
+// RUN: %check_nd_tidy %s nd-chained-temporaries %t
+// RUN: %check_nd_tidy -run %s nd-chained-temporaries %t
 #include <nd/nd.hpp>
 
 #include <cstdint>

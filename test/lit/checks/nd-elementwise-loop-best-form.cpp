@@ -69,9 +69,7 @@ nd::array<double> clamp_shifted(const nd::array<double> &x) {
   for (nd::index_t i = 0; i < x.size(); ++i)
     y(i) = 2.0 * std::min(std::max(x(i) - 1.0, -0.5), 0.5);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  nd::subtract(x, 1.0, y);
-  // CHECK-FIXES-NEXT: {{^}}  nd::clip(y, -0.5, 0.5, y);
-  // CHECK-FIXES-NEXT: {{^}}  nd::multiply(2.0, y, y);
+  // CHECK-FIXES: {{^}}  nd::array<double> y = nd::eval(2.0 * nd::clip(nd::lazy(x) - 1.0, -0.5, 0.5));
   return y;
 }
 
@@ -81,7 +79,7 @@ nd::array<double> clamp_zero(const nd::array<double> &x) {
   for (nd::index_t i = 0; i < x.size(); ++i)
     y(i) = std::min(std::max(x(i), 0.0), 1.0);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  nd::where(1.0 < nd::where(x < 0.0, 0.0, x), 1.0, nd::where(x < 0.0, 0.0, x), y);
+  // CHECK-FIXES: {{^}}  nd::array<double> y = nd::eval(nd::where(1.0 < nd::where(nd::lazy(x) < 0.0, 0.0, nd::lazy(x)), 1.0, nd::where(nd::lazy(x) < 0.0, 0.0, nd::lazy(x))));
   return y;
 }
 
@@ -91,7 +89,7 @@ nd::array<double> clamp_variable(const nd::array<double> &x, double lo, double h
   for (nd::index_t i = 0; i < x.size(); ++i)
     y(i) = std::min(std::max(x(i), lo), hi);
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  nd::where(hi < nd::where(x < lo, lo, x), hi, nd::where(x < lo, lo, x), y);
+  // CHECK-FIXES: {{^}}  nd::array<double> y = nd::eval(nd::where(hi < nd::where(nd::lazy(x) < lo, lo, nd::lazy(x)), hi, nd::where(nd::lazy(x) < lo, lo, nd::lazy(x))));
   return y;
 }
 
@@ -101,7 +99,7 @@ nd::array<double> clamp_bound_first(const nd::array<double> &x) {
   for (nd::index_t i = 0; i < x.size(); ++i)
     y(i) = std::min(0.75, std::max(0.25, x(i)));
   // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
-  // CHECK-FIXES: {{^}}  nd::where(nd::where(0.25 < x, x, 0.25) < 0.75, nd::where(0.25 < x, x, 0.25), 0.75, y);
+  // CHECK-FIXES: {{^}}  nd::array<double> y = nd::eval(nd::where(nd::where(0.25 < nd::lazy(x), nd::lazy(x), 0.25) < 0.75, nd::where(0.25 < nd::lazy(x), nd::lazy(x), 0.25), 0.75));
   return y;
 }
 

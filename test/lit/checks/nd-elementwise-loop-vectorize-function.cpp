@@ -65,7 +65,7 @@ void two_operands(const nd::array<double> &x, const nd::array<double> &z) {
 void local(const nd::array<double> &x) {
   print("local", nd::vectorize(clipped)(x));
   // CHECK-NOTES: :[[@LINE-1]]:18: warning: nd::vectorize calls 'clipped' once per element
-  // CHECK-FIXES: {{^}}  print("local", nd::where((x - 0.5) > 0, x - 0.5, -(x - 0.5)));
+  // CHECK-FIXES: {{^}}  print("local", nd::eval(nd::where((nd::lazy(x) - 0.5) > 0, nd::lazy(x) - 0.5, -(nd::lazy(x) - 0.5))));
 }
 
 // A scalar argument binds a parameter like an array does.

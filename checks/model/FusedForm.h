@@ -8,6 +8,10 @@
 //
 // The runtime guarantees that nd::eval equals the eager evaluation bit for bit, with the
 // eager type promotion and the eager errors, so the rewrite only has to keep the tree.
+//
+// Both nd-chained-temporaries (over eager chains) and nd-elementwise-loop (over the
+// expression a loop body becomes) decide with the same rules, so that the loop check's
+// fix is already what the chained check would make of it.
 #pragma once
 
 #include "model/EagerChain.h"
@@ -15,7 +19,7 @@
 #include "clang/AST/ASTContext.h"
 #include <string>
 
-namespace clang::tidy::nd_checks {
+namespace clang::tidy::nd_checks::model {
 
 // Chains of fewer operations keep the out forms: measured on 10M doubles (bench/fusion
 // and docs/checks/nd-chained-temporaries.md), a fused pass of two operations is no
@@ -28,11 +32,17 @@ constexpr unsigned MinFusedOperations = 3;
 // the result. (The evaluator computes an operation of a smaller, broadcast shape whole
 // before the pass, into memory of its own, and so an integer power's array exponent;
 // those chains keep the out forms, whose counts the runtime's statistics show.)
-bool fusesInOnePass(const model::EagerChain &Chain, ASTContext &Ctx);
+bool fusesInOnePass(const EagerChain &Chain, ASTContext &Ctx);
+
+// The rule fusesInOnePass applies to each operation: Ufunc (spelled as an operator or
+// not) has a form over expressions, the operation has the result's shape, and it is
+// not an integer power whose exponent is an operation.
+bool fusesInPass(llvm::StringRef Ufunc, bool IsOperator, bool ResultShape,
+                 bool IntegerPowerOfOperation);
 
 // The source text of the chain's root with the fewest leaves wrapped in nd::lazy(...)
 // that make every operation an expression: in each operation that has no operation as
 // an operand, its first array operand.
-std::string lazyExpressionText(const model::EagerChain &Chain, ASTContext &Ctx);
+std::string lazyExpressionText(const EagerChain &Chain, ASTContext &Ctx);
 
-} // namespace clang::tidy::nd_checks
+} // namespace clang::tidy::nd_checks::model

@@ -1,4 +1,4 @@
-#include "FusedForm.h"
+#include "model/FusedForm.h"
 
 #include "model/ArrayShapes.h"
 #include "model/NdFunctions.h"
@@ -8,7 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
-namespace clang::tidy::nd_checks {
+namespace clang::tidy::nd_checks::model {
 
 namespace {
 
@@ -19,9 +19,9 @@ bool isSignedInteger(QualType T) {
 
 // Collects, for the operation Index and those below it, the leaves to wrap: an
 // operation with an operation operand is an expression once that one is.
-void leavesToWrap(const model::EagerChain &Chain, int Index,
+void leavesToWrap(const EagerChain &Chain, int Index,
                   llvm::SmallVectorImpl<const Expr *> &Out) {
-  const model::EagerChain::Node &N = Chain.nodes()[Index];
+  const EagerChain::Node &N = Chain.nodes()[Index];
   bool HasOperation = false;
   for (int Child : N.ChildOf)
     if (Child >= 0) {
@@ -39,24 +39,29 @@ void leavesToWrap(const model::EagerChain &Chain, int Index,
 
 } // namespace
 
-bool fusesInOnePass(const model::EagerChain &Chain, ASTContext &Ctx) {
-  const model::EagerChain::Node &Root = Chain.nodes().front();
-  model::Shape Result = model::shapeOf(Root.Op.Call, Ctx);
+bool fusesInPass(llvm::StringRef Ufunc, bool IsOperator, bool ResultShape,
+                 bool IntegerPowerOfOperation) {
+  return hasLazyForm(Ufunc, IsOperator) && ResultShape &&
+         !(Ufunc == "power" && IntegerPowerOfOperation);
+}
+
+bool fusesInOnePass(const EagerChain &Chain, ASTContext &Ctx) {
+  const EagerChain::Node &Root = Chain.nodes().front();
+  Shape Result = shapeOf(Root.Op.Call, Ctx);
   if (!Result.known())
     return false;
-  for (const model::EagerChain::Node &N : Chain.nodes()) {
-    if (!model::hasLazyForm(N.Op.Ufunc, isa<CXXOperatorCallExpr>(N.Op.Call)))
-      return false;
-    if (&N != &Root && !model::sameShape(model::shapeOf(N.Op.Call, Ctx), Result))
-      return false;
-    if (N.Op.Ufunc == "power" && isSignedInteger(N.Op.Element) && N.ChildOf.size() == 2 &&
-        N.ChildOf[1] >= 0)
+  for (const EagerChain::Node &N : Chain.nodes()) {
+    bool ResultShape = &N == &Root || sameShape(shapeOf(N.Op.Call, Ctx), Result);
+    bool PowerOfOperation =
+        isSignedInteger(N.Op.Element) && N.ChildOf.size() == 2 && N.ChildOf[1] >= 0;
+    if (!fusesInPass(N.Op.Ufunc, isa<CXXOperatorCallExpr>(N.Op.Call), ResultShape,
+                     PowerOfOperation))
       return false;
   }
   return true;
 }
 
-std::string lazyExpressionText(const model::EagerChain &Chain, ASTContext &Ctx) {
+std::string lazyExpressionText(const EagerChain &Chain, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
   const Expr *Root = Chain.nodes().front().Op.Call;
@@ -82,4 +87,4 @@ std::string lazyExpressionText(const model::EagerChain &Chain, ASTContext &Ctx) 
   return Result + Text.substr(Done).str();
 }
 
-} // namespace clang::tidy::nd_checks
+} // namespace clang::tidy::nd_checks::model
