@@ -426,7 +426,8 @@ void ElementwiseLoopCheck::checkLoop(const Stmt *Loop, const Decl *Scope, bool I
     Problem = {LoopLoc, "the template is in a header, whose includers may instantiate it for "
                         "element types this translation unit does not"};
 
-  LoopFinding Finding{LoopLoc, warningFor(Shape), {}, {}, Problem.Reason};
+  LoopFinding Finding{LoopLoc, warningFor(Shape), {}, {}, Problem.Reason,
+                      SM.getExpansionRange(Loop->getSourceRange())};
   if (!Problem) {
     // The locals only the loop's header used go with it.
     extendOverUnusedLocals(Analysis.ReplacedRange, *Analysis.Replacement, Nest.Levels[0].Loop,
@@ -447,6 +448,8 @@ void ElementwiseLoopCheck::checkLoop(const Stmt *Loop, const Decl *Scope, bool I
 void ElementwiseLoopCheck::emit(const LoopFinding &Finding) {
   {
     auto Diag = diag(Finding.Loc, Finding.Message);
+    if (Finding.Range.isValid())
+      Diag << Finding.Range;
     for (const FixItHint &Fix : Finding.Fixes)
       Diag << Fix;
   }

@@ -23,6 +23,9 @@ struct LoopFinding {
   std::vector<FixItHint> Fixes;
   SourceLocation NoteLoc;
   std::string Note;
+  // The whole statement, so that an editor highlights the loop (clangd otherwise takes
+  // the range of a fix-it around Loc, which may begin at a declaration before it).
+  CharSourceRange Range;
 };
 
 // Whether Loop, in a template's definition, has a type- or value-dependent expression:

@@ -139,6 +139,11 @@ BufferUse BufferUses::follow(const Expr *E, SourceRange Window, unsigned Depth, 
   if (Depth > MaxAliasDepth)
     return {K::Escapes, E};
   HandleUse U = classifyUse(E, Ctx);
+  // A lambda's uses happen when it is called, not where it stands: against a window
+  // they are escapes, even the reads classifyUse lets through.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E);
+      (Ref && Ref->refersToEnclosingVariableOrCapture()) || isa_and_nonnull<LambdaExpr>(U.Where))
+    return {K::Escapes, U.Where ? U.Where : E};
   auto InWindowOnly = [&](K Kind) { return InWindow ? BufferUse{Kind, U.Where} : BufferUse{}; };
   switch (U.Kind) {
   case UseKind::Read:

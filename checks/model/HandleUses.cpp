@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
@@ -236,9 +237,77 @@ HandleUse bindingUse(const VarDecl *VD, const Expr *Child, bool Copied) {
 
 } // namespace
 
+namespace {
+
+HandleUse classifyInPlace(const Expr *E, ASTContext &Ctx);
+
+// How the lambdas between Ref (in a lambda's body) and its variable's function
+// capture that variable: what each one's captures() say, not its default capture.
+struct CaptureChain {
+  bool Found = false;  // some lambda captures it
+  bool ByCopy = false; // some lambda holds a copy of the handle, not the variable
+  const LambdaExpr *Innermost = nullptr;
+};
+
+CaptureChain capturesOf(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  CaptureChain Chain;
+  DynTypedNode Node = DynTypedNode::create(*Ref);
+  for (;;) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return Chain;
+    Node = Parents[0];
+    // The body is reached through the closure's call operator or the LambdaExpr.
+    if (const auto *Fn = Node.get<FunctionDecl>()) {
+      const auto *MD = dyn_cast<CXXMethodDecl>(Fn);
+      if (!MD || !MD->getParent()->isLambda())
+        return Chain;
+    }
+    const auto *Lambda = Node.get<LambdaExpr>();
+    if (!Lambda)
+      continue;
+    for (const LambdaCapture &C : Lambda->captures())
+      if (C.capturesVariable() && C.getCapturedVar() == Ref->getDecl()) {
+        Chain.Found = true;
+        Chain.ByCopy |= C.getCaptureKind() == LCK_ByCopy;
+        if (!Chain.Innermost)
+          Chain.Innermost = Lambda;
+      }
+  }
+}
+
+// A use of a captured variable inside a lambda, which may run at any later time. A
+// copy captured cannot rebind the variable, but shares its buffer. Through a capture
+// by reference only reads are followed: what else the body does (write, rebind, keep)
+// happens when the lambda is called, which this walk does not follow.
+HandleUse capturedUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  CaptureChain Chain = capturesOf(Ref, Ctx);
+  if (!Chain.Found)
+    return use(UseKind::Unknown, Ref);
+  if (Chain.ByCopy)
+    return use(UseKind::Escapes, Ref);
+  HandleUse Inner = classifyInPlace(Ref, Ctx);
+  if (Inner.Kind == UseKind::Read)
+    return Inner;
+  if (Inner.Kind == UseKind::ElementAccess && !Inner.Kept && Chain.Innermost->getBody() &&
+      !ExprMutationAnalyzer(*Chain.Innermost->getBody(), Ctx)
+           .isMutated(cast<Expr>(Inner.Where)))
+    return use(UseKind::Read, Inner.Where); // an element read
+  return use(UseKind::Unknown, Ref);
+}
+
+} // namespace
+
 HandleUse classifyUse(const Expr *E, ASTContext &Ctx) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E); Ref && Ref->refersToEnclosingVariableOrCapture())
-    return use(UseKind::Unknown, Ref); // when the lambda runs is not followed
+    return capturedUse(Ref, Ctx);
+  return classifyInPlace(E, Ctx);
+}
+
+namespace {
+
+// The use E makes where it stands, as if it were not inside a lambda.
+HandleUse classifyInPlace(const Expr *E, ASTContext &Ctx) {
   const Expr *Child = E;
   bool Copied = false; // the walk passed a copy of the handle
   for (;;) {
@@ -286,11 +355,15 @@ HandleUse classifyUse(const Expr *E, ASTContext &Ctx) {
       return use(UseKind::Alias, PE);
     if (isa<UnaryExprOrTypeTraitExpr>(PE))
       return use(UseKind::Read, PE); // sizeof: unevaluated
+    // Captured by reference: the closure refers to the variable, and each use it
+    // makes is a reference in its body, classified on its own (capturedUse).
     if (isa<LambdaExpr>(PE))
-      return use(UseKind::Alias, PE); // captured by reference
+      return use(UseKind::Read, PE);
     return use(UseKind::Unknown, PE);
   }
 }
+
+} // namespace
 
 llvm::SmallVector<const DeclRefExpr *, 8> referencesTo(const VarDecl &V, const Stmt &Body,
                                                        ASTContext &Ctx) {

@@ -35,7 +35,8 @@ enum class UseKind {
   Lent,           // passed by reference to const to a function outside the runtime,
                   // which reads it and could keep a copy of the handle
   Escapes,        // stored or passed where its uses cannot be followed
-  Unknown,        // anything else, a use inside a lambda: assume the worst
+  Unknown,        // anything else, and inside a lambda anything but a read through a
+                  // capture by reference (a copy captured: Escapes): assume the worst
 };
 
 struct HandleUse {
