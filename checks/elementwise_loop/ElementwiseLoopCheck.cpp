@@ -426,8 +426,8 @@ void ElementwiseLoopCheck::checkLoop(const Stmt *Loop, const Decl *Scope, bool I
     Problem = {LoopLoc, "the template is in a header, whose includers may instantiate it for "
                         "element types this translation unit does not"};
 
-  LoopFinding Finding{LoopLoc, warningFor(Shape), {}, {}, Problem.Reason,
-                      SM.getExpansionRange(Loop->getSourceRange())};
+  LoopFinding Finding{LoopLoc, warningFor(Shape), {},
+                      {},      Problem.Reason,    SM.getExpansionRange(Loop->getSourceRange())};
   if (!Problem) {
     // The locals only the loop's header used go with it.
     extendOverUnusedLocals(Analysis.ReplacedRange, *Analysis.Replacement, Nest.Levels[0].Loop,

@@ -19,8 +19,7 @@ bool isSignedInteger(QualType T) {
 
 // Collects, for the operation Index and those below it, the leaves to wrap: an
 // operation with an operation operand is an expression once that one is.
-void leavesToWrap(const EagerChain &Chain, int Index,
-                  llvm::SmallVectorImpl<const Expr *> &Out) {
+void leavesToWrap(const EagerChain &Chain, int Index, llvm::SmallVectorImpl<const Expr *> &Out) {
   const EagerChain::Node &N = Chain.nodes()[Index];
   bool HasOperation = false;
   for (int Child : N.ChildOf)

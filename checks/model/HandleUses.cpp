@@ -290,8 +290,7 @@ HandleUse capturedUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
   if (Inner.Kind == UseKind::Read)
     return Inner;
   if (Inner.Kind == UseKind::ElementAccess && !Inner.Kept && Chain.Innermost->getBody() &&
-      !ExprMutationAnalyzer(*Chain.Innermost->getBody(), Ctx)
-           .isMutated(cast<Expr>(Inner.Where)))
+      !ExprMutationAnalyzer(*Chain.Innermost->getBody(), Ctx).isMutated(cast<Expr>(Inner.Where)))
     return use(UseKind::Read, Inner.Where); // an element read
   return use(UseKind::Unknown, Ref);
 }
