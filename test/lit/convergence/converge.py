@@ -77,8 +77,22 @@ def replacements_in(export):
     if not os.path.exists(export):
         return 0
     with open(export, encoding="utf-8") as f:
-        # Each replacement is a list item "- FilePath:"; a diagnostic's own FilePath is not.
-        return sum(1 for line in f if re.match(r"\s*- FilePath:", line))
+        lines = f.read().splitlines()
+    # Each replacement is a list item "- FilePath:" with a ReplacementText; a diagnostic's
+    # own FilePath is no list item, and the items of its Ranges have no ReplacementText.
+    count = 0
+    for i, line in enumerate(lines):
+        item = re.match(r"(\s*)- FilePath:", line)
+        if not item:
+            continue
+        inside = len(item.group(1)) + 2
+        for following in lines[i + 1:]:
+            if len(following) - len(following.lstrip()) < inside:
+                break
+            if following.strip().startswith("ReplacementText:"):
+                count += 1
+                break
+    return count
 
 
 def converge(args, input_path, compile_args, workdir):
