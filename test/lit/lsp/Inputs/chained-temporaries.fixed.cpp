@@ -6,9 +6,6 @@ int main() {
   auto x = nd::arange<double>(4);
   double scale = 2.5;
   double offset = 1.2;
-  nd::array<double> y = nd::empty_like(x);
-  nd::multiply(x, scale, y);
-  nd::add(y, offset, y);
-  nd::sqrt(y, y);
+  nd::array<double> y = nd::eval(nd::sqrt(scale * nd::lazy(x) + offset));
   return y(0) == std::sqrt(1.2) && y(3) == std::sqrt(2.5 * 3.0 + 1.2) ? 0 : 1;
 }
