@@ -52,4 +52,4 @@ int main() {
 // The checks' diagnostics (at the lines above) and the fixed lines, in order.
 // CHECK-MESSAGES: :15:3: warning: loop over nd::array elements; use broadcasting expressions [nd-elementwise-loop]
 // CHECK-MESSAGES: :24:5: warning: element-wise loop over 'u'; use one broadcasting expression [nd-elementwise-loop]
-// CHECK-FIXES: {{^}}    nd::copyto(u(nd::slice(1, nd::none)), un(nd::slice(1, nd::none)) - c * dt / dx * (un(nd::slice(1, nd::none)) - un(nd::slice(0, -1))));
+// CHECK-FIXES: {{^}}    nd::eval(un(nd::slice(1, nd::none)) - c * dt / dx * (nd::lazy(un(nd::slice(1, nd::none))) - un(nd::slice(0, -1))), u(nd::slice(1, nd::none)));
