@@ -24,7 +24,9 @@ def variants(source, directory):
     """The compiler arguments each %check_nd_tidy RUN line of source uses (%S is the
     input's directory, which is also on the include path, as for a file of a project)."""
     found = []
-    for line in source.splitlines():
+    # A RUN line that ends in a backslash goes on in the next RUN: line, as in lit.
+    joined = re.sub(r"\\\s*\n\s*//\s*RUN:", " ", source)
+    for line in joined.splitlines():
         match = re.search(r"RUN:.*%check_nd_tidy(.*)$", line)
         if not match:
             continue
