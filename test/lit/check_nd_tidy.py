@@ -252,12 +252,13 @@ class CheckTest:
         os.makedirs(roundtrip_dir, exist_ok=True)
         original = os.path.join(roundtrip_dir, "original.cpp")
         fixed = os.path.join(roundtrip_dir, "fixed.cpp")
-        write(original, CHECK_LINE.sub("//", self.source))
+        original_text = CHECK_LINE.sub("//", self.source)
+        write(original, original_text)
         write(fixed, fixed_text)
         compile_cmd = [self.args.cxx] + self.compiler_args + self.precompiled_header()
         # The flags, without the compiler and the tree's paths (the link libraries).
         # The diagnostics too: the allocation counts they state are checked below.
-        key = round_trips.key(CHECK_LINE.sub("//", self.source), fixed_text,
+        key = round_trips.key(original_text, fixed_text,
                               self.compiler_args + [self.normalised_diagnostics],
                               self.args.run, self.args.runtime_include)
         if round_trips.passed_in(self.args.round_trip_reference, key):

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 import lit.formats
+import lit.util
 
 config.name = "nd"
 config.test_format = lit.formats.ShTest(execute_external=False)
@@ -81,7 +82,7 @@ config.available_features.add("llvm-" + config.nd_llvm_version)
 # logic (the cache, sharding, --diff, fix application, signals), the same code over
 # llvm::sys and the same inputs whatever clang-tidy is built in; their outcome does not
 # depend on the LLVM version. Every check, plugin, nd-clangd and output test runs in both.
-if config.nd_lit_version_sensitive_only.upper() in ("ON", "1", "TRUE", "YES"):
+if lit.util.pythonize_bool(config.nd_lit_version_sensitive_only):
     config.available_features.add("version-sensitive-only")
 config.substitutions.append(("%llvm_version", config.nd_llvm_version))
 config.substitutions.append(("%check_nd_tidy", " ".join(quote(a) for a in runner)))

@@ -79,22 +79,9 @@ def replacements_in(export):
     if not os.path.exists(export):
         return 0
     with open(export, encoding="utf-8") as f:
-        lines = f.read().splitlines()
-    # Each replacement is a list item "- FilePath:" with a ReplacementText; a diagnostic's
-    # own FilePath is no list item, and the items of its Ranges have no ReplacementText.
-    count = 0
-    for i, line in enumerate(lines):
-        item = re.match(r"(\s*)- FilePath:", line)
-        if not item:
-            continue
-        inside = len(item.group(1)) + 2
-        for following in lines[i + 1:]:
-            if len(following) - len(following.lstrip()) < inside:
-                break
-            if following.strip().startswith("ReplacementText:"):
-                count += 1
-                break
-    return count
+        # Each replacement has one ReplacementText; a diagnostic's own FilePath and the
+        # items of its Ranges have none.
+        return sum(1 for line in f if line.lstrip().startswith("ReplacementText:"))
 
 
 def converge(args, input_path, compile_args, workdir):
