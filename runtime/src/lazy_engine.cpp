@@ -478,4 +478,6 @@ lazy_ptr lazy_slice(const lazy_node& root, int axis, index_t start, index_t len)
   return slice_node(root, root.shape.size(), axis, start, len, done);
 }
 
+index_t lazy_sum_split(dtype t, index_t n) { return pairwise_split_kernel(t, n, 1); }
+
 }  // namespace nd::detail

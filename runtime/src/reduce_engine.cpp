@@ -414,4 +414,10 @@ void run_arg_reduce(bool is_max, dtype type, std::span<const index_t> shape, con
   }
 }
 
+// The engine's own combination of two halves of a sum, for a lazy sum that follows its
+// tree (nd/lazy_reduce.hpp): integer sums wrap as here.
+float reduce_sum_pair(float a, float b) { return combine<float>(reduce_op::sum, a, b); }
+double reduce_sum_pair(double a, double b) { return combine<double>(reduce_op::sum, a, b); }
+std::int64_t reduce_sum_pair(std::int64_t a, std::int64_t b) { return combine<std::int64_t>(reduce_op::sum, a, b); }
+
 }  // namespace nd::detail

@@ -326,4 +326,58 @@ TEST(LazyReduce, SameAsEagerOfTheValue) {
                                            "axis 2 is out of bounds for array of dimension 2");
 }
 
+// A sum or a floating mean over all of a long expression follows the eager pairwise
+// tree, one node at a time (lazy_sum_flat): the same bits for every length, rank, type,
+// layout and thread count (a NaN sum included), with no buffer of the operand's size.
+template <class T>
+void check_flat_sums(const std::string& what, const nd::array<T>& x) {
+  auto f = [](auto x) {
+    if constexpr (std::is_floating_point_v<T>) return nd::exp(x * T(0.1)) * x - T(0.5);
+    else return nd::abs(x - T(1)) * x;
+  };
+  const auto v = f(x);
+  const auto e = f(nd::lazy(x));
+  for (int n : {1, 3}) {
+    threads t(n);
+    const std::string w = what + " threads " + std::to_string(n);
+    expect_same_value(nd::sum(v), nd::sum(e), w + " sum");
+    expect_same_value(nd::sum(v, nd::none), nd::sum(e, nd::none), w + " sum none");
+    expect_same_value(nd::mean(v), nd::mean(e), w + " mean");
+  }
+}
+
+TEST(LazyReduce, FlatSumsFollowThePairwiseTree) {
+  for (index_t len : {index_t{131073}, index_t{1} << 19, (index_t{1} << 20) + 13, index_t{3000017}}) {
+    const std::string n = std::to_string(len);
+    const auto d = data({len}, 46);
+    check_flat_sums("double " + n, nd::where(nd::isfinite(d), d, 0.25));
+    check_flat_sums("with NaN " + n, d);
+    check_flat_sums("float " + n, nd::where(nd::isfinite(d), d, 0.25).astype<float>());
+    check_flat_sums("int64 " + n, data<std::int64_t>({len}, 47));
+  }
+  auto clean = [](nd::array<double> a) { return nd::where(nd::abs(a) < 100.0, a, 1.5); };
+  check_flat_sums("matrix", clean(data({1500, 701}, 50)));
+  check_flat_sums("wide rows", clean(data({2, 300007}, 51)));
+  check_flat_sums("3-d", clean(data({7, 300, 131}, 52)));
+  check_flat_sums("transposed", clean(data({700, 1001}, 53)).T());
+  check_flat_sums("float matrix", clean(data({900, 333}, 54)).astype<float>());
+  const auto m = clean(data({1200, 301}, 55));
+  const auto col = clean(data({1200, 1}, 56));
+  for (int n : {1, 3}) {
+    threads t(n);
+    expect_same_value(nd::sum(m * col + 1.0), nd::sum(nd::lazy(m) * col + 1.0), "broadcast column");
+  }
+  const auto d = nd::where(nd::isfinite(data({2000003}, 48)), data({2000003}, 48), 2.0);
+  check_flat_sums("strided", nd::array<double>(d(nd::slice(1, nd::none, 3))));
+  check_flat_sums("reversed", nd::array<double>(d(nd::slice(nd::none, nd::none, -1))));
+  const auto i = data<std::int32_t>({1 << 20}, 49);
+  expect_same_value(nd::sum(i * i), nd::sum(nd::lazy(i) * i), "int32 sum");
+  expect_same_value(nd::mean(i * i), nd::mean(nd::lazy(i) * i), "int32 mean (evaluated whole)");
+  expect_same_value(nd::sum(i > 0), nd::sum(nd::lazy(i) > 0), "bool sum");
+  nd::reset_memory_stats();
+  (void)nd::sum(nd::abs(nd::lazy(d) - 1.0) * d);
+  EXPECT_LT(nd::memory_stats().peak_live_bytes - nd::memory_stats().live_bytes, d.size() * 8 / 4)
+      << "the sum held a buffer of the operand's size";
+}
+
 }  // namespace

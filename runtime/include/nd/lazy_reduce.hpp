@@ -8,14 +8,18 @@
 // reduction, so only one slice is in memory at a time; each output element then
 // sees exactly the elements, layout and summation tree it sees in the whole array.
 // A sum over axis 0 alone follows the eager row tree instead (lazy_sum_rows), slices
-// of rows that stay in cache. Reductions over all axes, or where neither axis 0 nor
-// the last one is kept, evaluate the whole operand first.
+// of rows that stay in cache. A sum or a floating mean over all axes follows the eager
+// pairwise tree (lazy_sum_flat), nodes of it small enough evaluated one at a time into
+// one buffer. Other reductions over all axes, or where neither axis 0 nor the last
+// one is kept, evaluate the whole operand first.
 #pragma once
 // IWYU pragma: private, include <nd/nd.hpp>
 
 #include <algorithm>
 #include <optional>
+#include <type_traits>
 
+#include "nd/from_memory.hpp"
 #include "nd/lazy.hpp"
 #include "nd/reduce.hpp"
 
@@ -52,13 +56,83 @@ auto lazy_sum_rows(const lazy_expr<T>& e, index_t lo, index_t hi, index_t per, F
   return add(left, lazy_sum_rows(e, mid, hi, per, f), left);
 }
 
-// f(array) is the eager reduction with the caller's arguments; `row_sum` says it is a
-// plain sum (whose row tree lazy_sum_rows follows).
+// Where the eager sum of a contiguous run of n elements of type t splits it in two (0:
+// a leaf), the kernels' pairwise tree (reduce_kernels.cpp).
+index_t lazy_sum_split(dtype t, index_t n);
+// a + b as the engine adds two halves of a sum (reduce_engine.cpp): integers wrap.
+float reduce_sum_pair(float a, float b);
+double reduce_sum_pair(double a, double b);
+std::int64_t reduce_sum_pair(std::int64_t a, std::int64_t b);
+
+// Elements [lo, lo + n) of `node` in C order (its axes before k have length 1), into
+// the contiguous memory at `to`: the whole rows of axis k in one evaluation, a partial
+// row at either end through axis k + 1. Each element is computed as in the whole
+// evaluation: the kernels compute a vector's tail padded through the same vector code.
+template <element T>
+void lazy_eval_flat(const lazy_ptr& node, int k, index_t lo, index_t n, T* to) {
+  const shape_t& shape = node->shape;
+  const int nd = static_cast<int>(shape.size());
+  index_t per = 1;
+  for (int j = k + 1; j < nd; ++j) per *= shape[j];
+  auto rows = [&](index_t first, index_t count) {
+    shape_t s(shape);
+    s[k] = count;
+    array<T> dst = from_data(to, s);
+    eval(lazy_expr<T>(lazy_slice(*node, k, first, count)), dst);
+    to += count * per;
+  };
+  if (per == 1) return rows(lo, n);
+  if (const index_t skip = lo % per) {
+    const index_t m = std::min(n, per - skip);
+    lazy_eval_flat<T>(lazy_slice(*node, k, lo / per, 1), k + 1, skip, m, to);
+    to += m, lo += m, n -= m;
+  }
+  if (const index_t whole = n / per) rows(lo / per, whole), lo += whole * per, n -= whole * per;
+  if (n > 0) lazy_eval_flat<T>(lazy_slice(*node, k, lo / per, 1), k + 1, 0, n, to);
+}
+
+// The sum of elements [lo, lo + n) of an expression in C order, as eager sums the
+// evaluated operand (C-ordered, so its axes coalesce into one contiguous run): the
+// kernels' pairwise tree, which depends on n only (not on alignment, nor on the thread
+// count: reduce_engine.cpp shares out the same tree). A node small enough is evaluated
+// into `buf` and summed there, which sums it with the same tree; two halves are added
+// as the engine adds them.
+template <element T>
+auto lazy_sum_flat(const lazy_expr<T>& e, index_t lo, index_t n, array<T>& buf) {
+  const index_t half = n > lazy_reduce_slice ? lazy_sum_split(dtype_of<T>(), n) : 0;
+  if (half == 0) {
+    lazy_eval_flat<T>(e.node(), 0, lo, n, buf.data());
+    return nd::sum(buf(slice(0, n)));
+  }
+  auto left = lazy_sum_flat(e, lo, half, buf);
+  return reduce_sum_pair(left, lazy_sum_flat(e, lo + half, n - half, buf));
+}
+
+// Which eager reduction f is, where the lazy one can follow its summation tree.
+enum class lazy_fold { other, sum, mean };
+
+// f(array) is the eager reduction with the caller's arguments; `fold` says whether it is
+// a plain sum (whose row and pairwise trees lazy_sum_rows and lazy_sum_flat follow) or a
+// mean (a sum divided by the count).
 template <element T, class F>
-auto lazy_reduce(const lazy_expr<T>& e, const axis_mask& m, F&& f, bool row_sum = false) {
+auto lazy_reduce(const lazy_expr<T>& e, const axis_mask& m, F&& f, lazy_fold fold = lazy_fold::other) {
   using R = decltype(f(std::declval<const array<T>&>()));
+  const bool row_sum = fold == lazy_fold::sum;
   if constexpr (!any_array<R>) {
-    return f(eval(e));
+    // mean = sum / count in the mean type (mean_new), which is T for floating T; an
+    // integer mean sums in double along another tree.
+    const bool flat = e.size() > lazy_reduce_slice &&
+                      (fold == lazy_fold::sum || (fold == lazy_fold::mean && std::is_floating_point_v<T>));
+    if (!flat) return f(eval(e));
+    array<T> buf(shape_t{lazy_reduce_slice});  // one buffer for every node: one allocation
+    const auto total = lazy_sum_flat(e, 0, e.size(), buf);
+    // Additions of numbers commute exactly; which of two NaNs an addition keeps is up to
+    // the compiled code, which differs between eager's levels of the tree and threads.
+    // A NaN sum is therefore taken from the eager sum of the value, as eager computes it.
+    if constexpr (std::is_floating_point_v<decltype(total)>)
+      if (total != total) return f(eval(e));
+    if (fold == lazy_fold::sum) return static_cast<R>(total);
+    return static_cast<R>(total / static_cast<R>(e.size()));
   } else {
     const int nd = e.ndim();
     int reduced = 0;
@@ -98,27 +172,27 @@ auto lazy_reduce(const lazy_expr<T>& e, const axis_mask& m, F&& f, bool row_sum 
 
 }  // namespace detail
 
-#define ND_LAZY_REDUCTION(name, call, row_sum)                                                                  \
+#define ND_LAZY_REDUCTION(name, call, fold)                                                                  \
   template <element T, class... Args>                                                                           \
   auto name(const lazy_expr<T>& e, const Args&... args) {                                                       \
     return detail::lazy_reduce(                                                                                 \
-        e, detail::lazy_axes(e.shape(), args...), [&](const auto& a) { return call(a, args...); }, row_sum);    \
+        e, detail::lazy_axes(e.shape(), args...), [&](const auto& a) { return call(a, args...); }, fold);    \
   }                                                                                                             \
   template <element T, class... Args>                                                                           \
   auto name(const lazy_expr<T>& e, std::initializer_list<int> axes, const Args&... args) {                      \
     return detail::lazy_reduce(                                                                                 \
-        e, detail::axes_from(e.shape(), axes), [&](const auto& a) { return call(a, axes, args...); }, row_sum); \
+        e, detail::axes_from(e.shape(), axes), [&](const auto& a) { return call(a, axes, args...); }, fold); \
   }
-ND_LAZY_REDUCTION(sum, nd::sum, true)
-ND_LAZY_REDUCTION(prod, nd::prod, false)
-ND_LAZY_REDUCTION(mean, nd::mean, false)
-ND_LAZY_REDUCTION(var, nd::var, false)
-ND_LAZY_REDUCTION(stddev, nd::stddev, false)
-ND_LAZY_REDUCTION(min, nd::min, false)
-ND_LAZY_REDUCTION(max, nd::max, false)
-ND_LAZY_REDUCTION(any, nd::any, false)
+ND_LAZY_REDUCTION(sum, nd::sum, detail::lazy_fold::sum)
+ND_LAZY_REDUCTION(prod, nd::prod, detail::lazy_fold::other)
+ND_LAZY_REDUCTION(mean, nd::mean, detail::lazy_fold::mean)
+ND_LAZY_REDUCTION(var, nd::var, detail::lazy_fold::other)
+ND_LAZY_REDUCTION(stddev, nd::stddev, detail::lazy_fold::other)
+ND_LAZY_REDUCTION(min, nd::min, detail::lazy_fold::other)
+ND_LAZY_REDUCTION(max, nd::max, detail::lazy_fold::other)
+ND_LAZY_REDUCTION(any, nd::any, detail::lazy_fold::other)
 namespace detail {
-ND_LAZY_REDUCTION(reduce_all, detail::reduce_all, false)
+ND_LAZY_REDUCTION(reduce_all, detail::reduce_all, lazy_fold::other)
 }  // namespace detail
 #undef ND_LAZY_REDUCTION
 
