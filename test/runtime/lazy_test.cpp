@@ -347,7 +347,7 @@ void check_flat_sums(const std::string& what, const nd::array<T>& x) {
 }
 
 TEST(LazyReduce, FlatSumsFollowThePairwiseTree) {
-  for (index_t len : {index_t{131073}, index_t{1} << 19, (index_t{1} << 20) + 13, index_t{3000017}}) {
+  for (index_t len : {index_t{131073}, (index_t{1} << 19) + 13}) {
     const std::string n = std::to_string(len);
     const auto d = data({len}, 46);
     check_flat_sums("double " + n, nd::where(nd::isfinite(d), d, 0.25));
@@ -367,7 +367,7 @@ TEST(LazyReduce, FlatSumsFollowThePairwiseTree) {
     threads t(n);
     expect_same_value(nd::sum(m * col + 1.0), nd::sum(nd::lazy(m) * col + 1.0), "broadcast column");
   }
-  const auto d = nd::where(nd::isfinite(data({2000003}, 48)), data({2000003}, 48), 2.0);
+  const auto d = nd::where(nd::isfinite(data({1000003}, 48)), data({1000003}, 48), 2.0);
   check_flat_sums("strided", nd::array<double>(d(nd::slice(1, nd::none, 3))));
   check_flat_sums("reversed", nd::array<double>(d(nd::slice(nd::none, nd::none, -1))));
   const auto i = data<std::int32_t>({1 << 20}, 49);

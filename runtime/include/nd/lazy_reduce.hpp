@@ -173,14 +173,14 @@ auto lazy_reduce(const lazy_expr<T>& e, const axis_mask& m, F&& f, lazy_fold fol
 }  // namespace detail
 
 #define ND_LAZY_REDUCTION(name, call, fold)                                                                  \
-  template <element T, class... Args>                                                                           \
-  auto name(const lazy_expr<T>& e, const Args&... args) {                                                       \
-    return detail::lazy_reduce(                                                                                 \
+  template <element T, class... Args>                                                                        \
+  auto name(const lazy_expr<T>& e, const Args&... args) {                                                    \
+    return detail::lazy_reduce(                                                                              \
         e, detail::lazy_axes(e.shape(), args...), [&](const auto& a) { return call(a, args...); }, fold);    \
-  }                                                                                                             \
-  template <element T, class... Args>                                                                           \
-  auto name(const lazy_expr<T>& e, std::initializer_list<int> axes, const Args&... args) {                      \
-    return detail::lazy_reduce(                                                                                 \
+  }                                                                                                          \
+  template <element T, class... Args>                                                                        \
+  auto name(const lazy_expr<T>& e, std::initializer_list<int> axes, const Args&... args) {                   \
+    return detail::lazy_reduce(                                                                              \
         e, detail::axes_from(e.shape(), axes), [&](const auto& a) { return call(a, axes, args...); }, fold); \
   }
 ND_LAZY_REDUCTION(sum, nd::sum, detail::lazy_fold::sum)
