@@ -373,6 +373,18 @@ bool readsAnArray(const Expr *E, ASTContext &Ctx) {
               .empty();
 }
 
+// The call `nd::sum(e)` or `nd::mean(e)` (over all axes) that Call is, if any: the
+// reductions whose form over an expression follows eager's summation tree one block at
+// a time, with no array of the operand's size (nd/lazy_reduce.hpp).
+const CallExpr *asFullSumOrMean(const CallExpr *Call) {
+  const FunctionDecl *F = Call ? Call->getDirectCallee() : nullptr;
+  if (!F || isa<CXXOperatorCallExpr>(Call) || !isInNdNamespace(F) ||
+      !F->getDeclName().isIdentifier() || !llvm::is_contained({"sum", "mean"}, F->getName()) ||
+      Call->getNumArgs() != 1)
+    return nullptr;
+  return Call;
+}
+
 } // namespace
 
 ChainedTemporariesCheck::Site ChainedTemporariesCheck::siteOf(const Expr *Root, ASTContext &Ctx) {
@@ -395,6 +407,10 @@ ChainedTemporariesCheck::Site ChainedTemporariesCheck::siteOf(const Expr *Root, 
   if (const auto *V = Parent.get<VarDecl>()) {
     S.Kind = SiteKind::Declaration;
     S.Declared = V;
+  } else if (const CallExpr *Reduction = asFullSumOrMean(Parent.get<CallExpr>());
+             Reduction && Reduction->getArg(0) == Child) {
+    S.Kind = SiteKind::Reduced;
+    S.Reduction = Reduction;
   }
   return S;
 }
@@ -578,6 +594,7 @@ void ChainedTemporariesCheck::reportAndFix(const Finding &F, ASTContext &Ctx) {
   case SiteKind::Copyto: return fixCopyto(F, Ctx);
   case SiteKind::Declaration: return fixDeclaration(F, Ctx);
   case SiteKind::Assignment: return fixAssignment(F, Ctx);
+  case SiteKind::Reduced:
   case SiteKind::Other: break;
   }
   noFix(F,
@@ -872,16 +889,23 @@ ChainedTemporariesCheck::Fused ChainedTemporariesCheck::planFusion(const Finding
     P.Kind = Into ? FusedKind::IntoTarget : FusedKind::NewResult;
     P.PassesBefore = Operations;
     break;
+  case SiteKind::Reduced:
+    P.Kind = FusedKind::IntoReduction;
+    P.PassesBefore = Operations + 1; // the reduction reads the chain's result
+    break;
   default:
     P.Kind = FusedKind::NewResult;
     P.PassesBefore = Operations;
     break;
   }
   // The update of a compound assignment is an operation of the pass when it is fused.
-  bool FusedUpdate = F.Where.Kind == SiteKind::Compound && P.Kind == FusedKind::IntoTarget;
+  // So is the update of a compound assignment when it is fused, and the reduction.
+  bool FusedUpdate = (F.Where.Kind == SiteKind::Compound && P.Kind == FusedKind::IntoTarget) ||
+                     P.Kind == FusedKind::IntoReduction;
   if (Operations + (FusedUpdate ? 1 : 0) < model::MinFusedOperations)
     return Fused();
   P.PassesAfter = P.Kind == FusedKind::CompoundRhs ? 2 : 1;
+  // Into a reduction: one block buffer (or the whole operand, when it fits one block).
   P.AllocationsAfter = P.Kind == FusedKind::IntoTarget ? 0 : 1;
   return P;
 }
@@ -903,10 +927,11 @@ DiagnosticBuilder ChainedTemporariesCheck::warnFused(const Finding &F, ASTContex
   return diag(Loc, "%select{chained array expression|compound assignment to '%1'|'nd::copyto' of a "
                    "chained expression into '%1'}0 makes %2 passes over memory and allocates "
                    "%select{|at least }3%4 array%s4%select{| in every loop iteration}5; fused "
-                   "with 'nd::eval' over 'nd::lazy' operands it makes %6 pass%select{|es}7 and "
-                   "allocates %8 array%s8")
+                   "%select{with 'nd::eval'|into the reduction}9 over 'nd::lazy' operands it "
+                   "makes %6 pass%select{|es}7 and allocates %8 array%s8")
          << Lead << Target << F.Fusion.PassesBefore << !Total.exact() << Total.Min << F.InLoop
-         << F.Fusion.PassesAfter << (F.Fusion.PassesAfter != 1) << F.Fusion.AllocationsAfter;
+         << F.Fusion.PassesAfter << (F.Fusion.PassesAfter != 1) << F.Fusion.AllocationsAfter
+         << (F.Fusion.Kind == FusedKind::IntoReduction);
 }
 
 // The chain (or the statement writing it into its target) becomes one nd::eval of the
@@ -914,6 +939,10 @@ DiagnosticBuilder ChainedTemporariesCheck::warnFused(const Finding &F, ASTContex
 // the one it replaces, so it stands wherever that stood.
 void ChainedTemporariesCheck::fixFused(const Finding &F, ASTContext &Ctx) {
   std::string Lazy = model::lazyExpressionText(F.Chain, Ctx);
+  if (F.Fusion.Kind == FusedKind::IntoReduction) {
+    warn(F, Ctx) << FixItHint::CreateReplacement(F.Root->getSourceRange(), Lazy);
+    return;
+  }
   if (F.Fusion.Kind != FusedKind::IntoTarget) {
     warn(F, Ctx) << FixItHint::CreateReplacement(F.Root->getSourceRange(),
                                                  "nd::eval(" + Lazy + ")");

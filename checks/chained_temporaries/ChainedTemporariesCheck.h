@@ -1,6 +1,6 @@
 // nd-chained-temporaries: chains of eager array operations, each a pass over memory
 // and most a new array, rewritten into one nd::eval over nd::lazy leaves where the
-// fused evaluator computes them in one pass (FusedForm.h), else into the out forms of
+// fused evaluator computes them in one pass (model/FusedForm.h), else into the out forms of
 // the ufuncs that compute into one buffer.
 //
 //   nd::array<double> y = nd::sqrt(scale * x + offset);
@@ -34,19 +34,22 @@ public:
   std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
 
 private:
-  enum class SiteKind { Declaration, Assignment, Compound, Copyto, Other };
+  enum class SiteKind { Declaration, Assignment, Compound, Copyto, Reduced, Other };
   // Where the chain stands: what decides the fix and what the out forms allocate.
   struct Site {
     SiteKind Kind = SiteKind::Other;
     const VarDecl *Declared = nullptr;             // Declaration
     const CXXOperatorCallExpr *Operator = nullptr; // Assignment, Compound
     const CallExpr *Copyto = nullptr;              // Copyto
+    const CallExpr *Reduction = nullptr;           // Reduced: nd::sum(chain), nd::mean(chain)
   };
   // How nd::eval computes a chain that fuses: into a new array (the chain replaced by
   // nd::eval(...), at any site), into an existing one (nd::eval(..., out)), or, for a
   // compound assignment whose target cannot be an operand of the fused pass, its
-  // right-hand side into a new array (y += nd::eval(...)).
-  enum class FusedKind { None, NewResult, IntoTarget, CompoundRhs };
+  // right-hand side into a new array (y += nd::eval(...)); or, for the operand of a sum
+  // or mean over all axes, by that reduction itself, one cache-sized block at a time
+  // (nd::sum(nd::lazy(x) * y), nd/lazy_reduce.hpp).
+  enum class FusedKind { None, NewResult, IntoTarget, CompoundRhs, IntoReduction };
   struct Fused {
     FusedKind Kind = FusedKind::None;
     unsigned PassesBefore = 0; // one per operation, copyto's copy and the update included

@@ -68,7 +68,7 @@ CHAINED_CLAIM = re.compile(
 # The fused form's message: the arrays before, then after (nd::eval over nd::lazy leaves).
 FUSED_CLAIM = re.compile(
     r":(\d+):\d+: warning: [^\n]*? makes \d+ passes over memory and allocates (at least )?(\d+) "
-    r"arrays?[^\n]*?; fused with 'nd::eval' over 'nd::lazy' operands it makes \d+ pass(?:es)? and "
+    r"arrays?[^\n]*?; fused (?:with 'nd::eval'|into the reduction) over 'nd::lazy' operands it makes \d+ pass(?:es)? and "
     r"allocates (\d+) arrays? \[nd-chained-temporaries\]")
 
 
