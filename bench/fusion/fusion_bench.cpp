@@ -128,6 +128,12 @@ void bench_lit_fixes() {
           [&] { (void)nd::eval(nd::sqrt(nd::lazy(x) * x + 0.5)); });
   nd_both("fix: assignment", [&] { y = nd::exp(2.5 * x + 1.2); },
           [&] { y = nd::eval(nd::exp(2.5 * nd::lazy(x) + 1.2)); });
+  // A reduction over the chain: the fused sum follows eager's summation tree through one
+  // cache-sized buffer, and "condition"'s fix above evaluates the whole operand first.
+  nd_both("fix: reduced", [&] { sink += nd::sum(nd::exp(x * 2.0 + 1.0)); },
+          [&] { sink += nd::sum(nd::exp(nd::lazy(x) * 2.0 + 1.0)); });
+  nd_both("fix: mean absolute error", [&] { sink += nd::mean(nd::abs(x - v)); },
+          [&] { sink += nd::mean(nd::abs(nd::lazy(x) - v)); });
   if (sink == 42.0) std::printf("\n");  // keeps the sums
 }
 
