@@ -28,6 +28,7 @@
 #include <type_traits>
 
 #include "nd/array.hpp"
+#include "nd/from_memory.hpp"
 #include "nd/ufunc.hpp"
 #include "nd/ufunc_engine.hpp"
 
@@ -159,9 +160,14 @@ decltype(auto) stat_out(const char* name, const array<T>& a, const axis_mask& m,
   else return array<U>(dst);
 }
 
+// A reduction over all axes into a scalar of the caller's: no buffer is allocated for
+// the 0-d result (nd::memory_stats counts none).
 template <class Acc, class R, class T>
 R reduce_scalar(reduce_op op, const array<T>& a) {
-  return reduce_new<Acc, R>(op, a, axes_all(a.shape()), false).item();
+  R r{};
+  array<R> out = from_data(&r, shape_t{});
+  reduce_into(op, a, axes_all(a.shape()), out);
+  return r;
 }
 
 inline axis_mask axes_of(std::span<const index_t> shape, int axis) {
@@ -327,7 +333,9 @@ auto all_t::operator()(const A& a, std::initializer_list<int> axes, B keepdims) 
 // ---- mean ------------------------------------------------------------------------
 template <element T>
 mean_result_t<T> mean(const array<T>& a) {
-  return detail::mean_new(a, detail::axes_all(a.shape()), false).item();
+  // mean_new's division, of one element: IEEE division, correctly rounded either way.
+  using R = mean_result_t<T>;
+  return detail::reduce_scalar<R, R>(detail::reduce_op::sum, a) / static_cast<R>(a.size());
 }
 template <element T>
 mean_result_t<T> mean(const array<T>& a, none_t) {
