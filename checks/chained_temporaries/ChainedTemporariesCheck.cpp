@@ -410,7 +410,6 @@ ChainedTemporariesCheck::Site ChainedTemporariesCheck::siteOf(const Expr *Root, 
   } else if (const CallExpr *Reduction = asFullSumOrMean(Parent.get<CallExpr>());
              Reduction && Reduction->getArg(0) == Child) {
     S.Kind = SiteKind::Reduced;
-    S.Reduction = Reduction;
   }
   return S;
 }
@@ -898,8 +897,8 @@ ChainedTemporariesCheck::Fused ChainedTemporariesCheck::planFusion(const Finding
     P.PassesBefore = Operations;
     break;
   }
-  // The update of a compound assignment is an operation of the pass when it is fused.
-  // So is the update of a compound assignment when it is fused, and the reduction.
+  // The update of a compound assignment is an operation of the pass when it is fused,
+  // and so is the reduction a chain is fused into.
   bool FusedUpdate = (F.Where.Kind == SiteKind::Compound && P.Kind == FusedKind::IntoTarget) ||
                      P.Kind == FusedKind::IntoReduction;
   if (Operations + (FusedUpdate ? 1 : 0) < model::MinFusedOperations)

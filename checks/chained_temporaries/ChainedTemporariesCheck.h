@@ -34,6 +34,7 @@ public:
   std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
 
 private:
+  // Reduced: the operand of nd::sum(chain) or nd::mean(chain) over all axes.
   enum class SiteKind { Declaration, Assignment, Compound, Copyto, Reduced, Other };
   // Where the chain stands: what decides the fix and what the out forms allocate.
   struct Site {
@@ -41,7 +42,6 @@ private:
     const VarDecl *Declared = nullptr;             // Declaration
     const CXXOperatorCallExpr *Operator = nullptr; // Assignment, Compound
     const CallExpr *Copyto = nullptr;              // Copyto
-    const CallExpr *Reduction = nullptr;           // Reduced: nd::sum(chain), nd::mean(chain)
   };
   // How nd::eval computes a chain that fuses: into a new array (the chain replaced by
   // nd::eval(...), at any site), into an existing one (nd::eval(..., out)), or, for a
