@@ -98,6 +98,15 @@ std::int64_t from_bits(const nd::array<std::int64_t> &bits) {
   return v;
 }
 
+// A histogram, np.add.at's meaning: an index read from an array may repeat, so the
+// loop is a scatter (NumPy's buffered counts[code] += 1 would count a repeat once).
+nd::array<std::int64_t> histogram_of(const nd::array<std::int64_t> &code, nd::index_t k) {
+  nd::array<std::int64_t> counts = nd::zeros<std::int64_t>({k});
+  for (nd::index_t i = 0; i < code.size(); ++i)
+    counts(code(i)) += 1;
+  return counts;
+}
+
 int main() {
   for (nd::index_t n : {1, 4, 7}) {
     nd::array<double> x = nd::linspace(-1.0, 2.0, n);
@@ -117,6 +126,9 @@ int main() {
     gauss_seidel(u);
     print("gauss-seidel", u.ravel());
   }
+  for (std::int64_t c : histogram_of(nd::array<std::int64_t>{2, 0, 2, 2, 1}, 4).to_vector())
+    std::printf("%lld ", static_cast<long long>(c));
+  std::printf("\n");
   std::printf("rising %td\n", count_rising(nd::array<nd::index_t>{1, 3, 2, 5, 4}));
   std::printf("bits %lld\n", static_cast<long long>(from_bits(nd::array<std::int64_t>{1, 0, 1, 1})));
   return 0;
