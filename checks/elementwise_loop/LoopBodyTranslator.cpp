@@ -263,8 +263,9 @@ const ElementAccess *LoopBodyTranslator::earlierIterationRead(const Expr *E) {
     return nullptr;
   std::vector<std::optional<std::pair<int, int64_t>>> Written;
   for (const Expr *Index : DestIndices)
-    Written.push_back(Plan ? Plan->levelOf(Index) : std::optional<std::pair<int, int64_t>>(
-                                                        std::pair<int, int64_t>(levelOf(Index), 0)));
+    Written.push_back(
+        Plan ? Plan->levelOf(Index)
+             : std::optional<std::pair<int, int64_t>>(std::pair<int, int64_t>(levelOf(Index), 0)));
   llvm::SmallVector<const Stmt *, 16> Work{E};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
