@@ -279,7 +279,10 @@ const ElementAccess *LoopBodyTranslator::earlierIterationRead(const Expr *E) {
           Read.push_back(Plan ? Plan->levelOf(Index)
                               : std::optional<std::pair<int, int64_t>>(
                                     std::pair<int, int64_t>(levelOf(Index), 0)));
-        if (Read != Written && readsEarlierIteration(Read, Written)) {
+        // Other index shapes (`y(0)`) keep the translation's own reason.
+        bool Affine =
+            std::all_of(Read.begin(), Read.end(), [](const auto &L) { return L && L->first >= 0; });
+        if (Affine && Read != Written && readsEarlierIteration(Read, Written)) {
           CarriedRead = *Access;
           return &CarriedRead;
         }
