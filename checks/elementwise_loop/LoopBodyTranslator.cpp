@@ -239,10 +239,59 @@ bool LoopBodyTranslator::isBoundLocal(const Expr *E) const {
   return Ref && BoundLocals.count(Ref->getDecl());
 }
 
+static bool
+readsEarlierIteration(const std::vector<std::optional<std::pair<int, int64_t>>> &Read,
+                      const std::vector<std::optional<std::pair<int, int64_t>>> &Written);
+
 std::optional<std::string> LoopBodyTranslator::translate(const Expr *E) {
+  if (const ElementAccess *Carried = earlierIterationRead(E))
+    return fail(Carried->Call->getBeginLoc(),
+                "'" + text(Carried->Call) +
+                    "' reads the destination where an earlier iteration wrote it, a "
+                    "loop-carried dependency",
+                /*Recurrence=*/true);
   if (!checkNoPromotion(E))
     return std::nullopt;
   return translateArgument(E);
+}
+
+// A pre-pass before the translation, which stops at its first failure: a Gauss-Seidel
+// sweep `u(i, j) = 0.25 * (u(i + 1, j) + u(i - 1, j) + ...)` reads ahead first, yet
+// u(i - 1, j) is this sweep's value, so the loop is a recurrence whatever comes first.
+const ElementAccess *LoopBodyTranslator::earlierIterationRead(const Expr *E) {
+  if (!Dest)
+    return nullptr;
+  std::vector<std::optional<std::pair<int, int64_t>>> Written;
+  for (const Expr *Index : DestIndices)
+    Written.push_back(
+        Plan ? Plan->levelOf(Index)
+             : std::optional<std::pair<int, int64_t>>(std::pair<int, int64_t>(levelOf(Index), 0)));
+  llvm::SmallVector<const Stmt *, 16> Work{E};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Sub = dyn_cast<Expr>(S)) {
+      std::optional<ElementAccess> Access = matchElementAccess(Sub);
+      if (Access && Access->Array == Dest) {
+        std::vector<std::optional<std::pair<int, int64_t>>> Read;
+        for (const Expr *Index : Access->Indices)
+          Read.push_back(Plan ? Plan->levelOf(Index)
+                              : std::optional<std::pair<int, int64_t>>(
+                                    std::pair<int, int64_t>(levelOf(Index), 0)));
+        // Other index shapes (`y(0)`) keep the translation's own reason.
+        bool Affine =
+            std::all_of(Read.begin(), Read.end(), [](const auto &L) { return L && L->first >= 0; });
+        if (Affine && Read != Written && readsEarlierIteration(Read, Written)) {
+          CarriedRead = *Access;
+          return &CarriedRead;
+        }
+        continue;
+      }
+    }
+    Work.append(S->child_begin(), S->child_end());
+  }
+  return nullptr;
 }
 
 std::optional<std::string> LoopBodyTranslator::translateArgument(const Expr *E) {

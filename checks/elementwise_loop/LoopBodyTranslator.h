@@ -94,6 +94,8 @@ private:
   std::optional<std::string> translateShiftedAccess(const ElementAccess &Access);
   std::optional<std::string> translateStatistic(const SliceStatistic &Stat);
   bool checkNoPromotion(const Expr *Operand);
+  // A read of the destination behind the written element (or at other indices) in E.
+  const ElementAccess *earlierIterationRead(const Expr *E);
   bool isBoundLocal(const Expr *E) const;
   bool isVariant(const Expr *E) const;
   bool checkPureInvariant(const Expr *E);
@@ -116,6 +118,7 @@ private:
   std::vector<ElementAccess> Reads;
   std::vector<bool> LevelsUsed;
   TranslationFailure Failure;
+  ElementAccess CarriedRead;
   std::vector<const ValueDecl *> BoundDecls;
   std::map<const ValueDecl *, std::string> BoundOperands;
   std::map<const ValueDecl *, const Expr *> BoundLocals;

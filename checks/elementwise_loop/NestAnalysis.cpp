@@ -61,6 +61,11 @@ public:
                  "' is carried from one iteration to the next, which is not a recognised "
                  "reduction (loop-carried dependency)",
              /*Recurrence=*/true);
+    else if (const Stmt *Scatter = scatterWrite())
+      reject(Scatter->getBeginLoc(),
+             "an element is written at an index read from an array (a scatter); NumPy's "
+             "buffered 'a[idx] += v' differs from the loop where indices repeat",
+             /*Recurrence=*/true);
     else
       reject(Nest.Body->getBeginLoc(),
              "the loop body is not one element-wise assignment or reduction (side effects)");
@@ -81,6 +86,50 @@ private:
     bool Outside =
         SM.isBeforeInTranslationUnit(V->getLocation(), Nest.Levels[0].Loop->getBeginLoc());
     return Outside ? V : nullptr;
+  }
+
+  // Whether an element access of an array occurs in E (a data-dependent subscript).
+  static bool readsElement(const Expr *E) {
+    llvm::SmallVector<const Stmt *, 16> Work{E};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Sub = dyn_cast<Expr>(S); Sub && matchElementAccess(Sub))
+        return true;
+      Work.append(S->child_begin(), S->child_end());
+    }
+    return false;
+  }
+
+  // The written element access of S (an assignment, compound assignment or increment).
+  static std::optional<ElementAccess> writtenElement(const Stmt *S) {
+    const Expr *Target = nullptr;
+    if (const auto *Op = dyn_cast<BinaryOperator>(S))
+      Target = Op->isAssignmentOp() || Op->isCompoundAssignmentOp() ? Op->getLHS() : nullptr;
+    else if (const auto *Op = dyn_cast<UnaryOperator>(S))
+      Target = Op->isIncrementDecrementOp() ? Op->getSubExpr() : nullptr;
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+      Target = Op->isAssignmentOp() && Op->getNumArgs() > 0 ? Op->getArg(0) : nullptr;
+    return Target ? matchElementAccess(Target->IgnoreParenImpCasts()) : std::nullopt;
+  }
+
+  // The first write in the body of an element at an index read from an array,
+  // `counts(code(i)) += 1`: a histogram or np.add.at, whose iterations may hit one
+  // element several times. No broadcasting expression computes it; the check is silent.
+  const Stmt *scatterWrite() const {
+    llvm::SmallVector<const Stmt *, 16> Work{Nest.Body};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (std::optional<ElementAccess> Written = writtenElement(S))
+        for (const Expr *Index : Written->Indices)
+          if (readsElement(Index))
+            return S;
+      Work.append(S->child_begin(), S->child_end());
+    }
+    return nullptr;
   }
 
   // The first write in the body to a scalar declared before the loop.

@@ -54,6 +54,14 @@ void gauss_seidel(nd::array<double> &u) {
       u(i, j) = 0.25 * (u(i - 1, j) + u(i + 1, j) + u(i, j - 1) + u(i, j + 1));
 }
 
+// The same sweep with the read ahead first: u(i - 1, j) still makes it a recurrence.
+void gauss_seidel_forward_first(nd::array<double> &u) {
+  const nd::index_t n = u.shape(0), m = u.shape(1);
+  for (nd::index_t i = 1; i < n - 1; ++i)
+    for (nd::index_t j = 1; j < m - 1; ++j)
+      u(i, j) = 0.25 * (u(i + 1, j) + u(i - 1, j) + u(i, j + 1) + u(i, j - 1));
+}
+
 // Transposing a square matrix in place: iteration (j, i) reads what (i, j) wrote.
 void transpose_in_place(nd::array<double> &m) {
   for (nd::index_t i = 0; i < m.shape(0); ++i)
@@ -98,6 +106,15 @@ std::int64_t from_bits(const nd::array<std::int64_t> &bits) {
   return v;
 }
 
+// A histogram, np.add.at's meaning: an index read from an array may repeat, so the
+// loop is a scatter (NumPy's buffered counts[code] += 1 would count a repeat once).
+nd::array<std::int64_t> histogram_of(const nd::array<std::int64_t> &code, nd::index_t k) {
+  nd::array<std::int64_t> counts = nd::zeros<std::int64_t>({k});
+  for (nd::index_t i = 0; i < code.size(); ++i)
+    counts(code(i)) += 1;
+  return counts;
+}
+
 int main() {
   for (nd::index_t n : {1, 4, 7}) {
     nd::array<double> x = nd::linspace(-1.0, 2.0, n);
@@ -116,7 +133,12 @@ int main() {
     nd::array<double> u = nd::linspace(0.0, 1.0, n * (n + 1)).reshape({n, n + 1});
     gauss_seidel(u);
     print("gauss-seidel", u.ravel());
+    gauss_seidel_forward_first(u);
+    print("gauss-seidel, forward first", u.ravel());
   }
+  for (std::int64_t c : histogram_of(nd::array<std::int64_t>{2, 0, 2, 2, 1}, 4).to_vector())
+    std::printf("%lld ", static_cast<long long>(c));
+  std::printf("\n");
   std::printf("rising %td\n", count_rising(nd::array<nd::index_t>{1, 3, 2, 5, 4}));
   std::printf("bits %lld\n", static_cast<long long>(from_bits(nd::array<std::int64_t>{1, 0, 1, 1})));
   return 0;
