@@ -234,10 +234,10 @@ std::optional<unsigned> FusedWriter::operations(const Expr *E,
   return Count;
 }
 
-std::optional<std::string> FusedWriter::expression(const Expr *Value) {
+std::optional<std::string> FusedWriter::expression(const Expr *Value, unsigned Consumer) {
   std::set<const Expr *> Leaves;
   std::optional<unsigned> Count = operations(Value, Leaves);
-  if (!Count || *Count < model::MinFusedOperations || Leaves.empty())
+  if (!Count || *Count + Consumer < model::MinFusedOperations || Leaves.empty())
     return std::nullopt;
   Translator.setLazyLeaves(&Leaves);
   std::optional<std::string> Text = Translator.translate(Value);
@@ -260,8 +260,12 @@ public:
   std::optional<MapRewrite> outForms();
   // The value's lazy expression, where its chain fuses into the destination's shape.
   std::optional<std::string> fusedValue();
+  // The summand's lazy expression, where its chain fuses into a full nd::sum.
+  std::optional<std::string> fusedSummand();
 
 private:
+  // The lazy form of L.Value over Axes output axes, Consumer operations after it.
+  std::optional<std::string> fusedOver(size_t Axes, unsigned Consumer);
   // The output axes an operand varies along (empty: a scalar).
   std::set<int> axesOf(const Expr *E) const;
   // Whether E reads an array: an element access or a per-slice statistic.
@@ -448,9 +452,17 @@ std::optional<std::string> MapRewriter::fusedValue() {
   QualType Element;
   if (!utils::isNdArray(L.Dest->getType(), &Element) || !sameType(Element, L.Value->getType()))
     return std::nullopt;
-  // Every operation varies along every axis of the destination: each has its shape.
+  return fusedOver(L.DestLevels.size(), 0);
+}
+
+std::optional<std::string> MapRewriter::fusedSummand() {
+  return fusedOver(L.LoopVars.size(), /*Consumer=*/1);
+}
+
+std::optional<std::string> MapRewriter::fusedOver(size_t Axes, unsigned Consumer) {
+  // Every operation varies along every output axis: each has the result's shape.
   std::set<int> All;
-  for (size_t A = 0; A < L.DestLevels.size(); ++A)
+  for (size_t A = 0; A < Axes; ++A)
     All.insert(static_cast<int>(A));
   if (axesOf(L.Value) != All)
     return std::nullopt;
@@ -461,7 +473,7 @@ std::optional<std::string> MapRewriter::fusedValue() {
   auto ResultShape = [&](const Expr *E) { return axesOf(E) == All; };
   auto Resolve = [](const Expr *) -> const Expr * { return nullptr; };
   FusedWriter Writer({ReadsArray, IsLeaf, ResultShape, Resolve}, Translator);
-  return Writer.expression(L.Value);
+  return Writer.expression(L.Value, Consumer);
 }
 
 } // namespace
@@ -482,6 +494,11 @@ MapRewrite chooseMapRewrite(const MapLoop &Loop, const std::string &Broadcast,
   if (std::optional<MapRewrite> OutForms = Rewriter.outForms())
     return *OutForms;
   return {loopRange(Loop.Loop, Context), "nd::copyto(" + Dest + ", " + Broadcast + ");"};
+}
+
+std::optional<std::string> fusedSumOperand(const MapLoop &Loop, LoopBodyTranslator &Translator,
+                                           ASTContext &Context) {
+  return MapRewriter(Loop, Translator, Context).fusedSummand();
 }
 
 } // namespace clang::tidy::nd_checks

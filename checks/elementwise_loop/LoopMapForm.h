@@ -102,7 +102,9 @@ public:
   FusedWriter(Rules R, LoopBodyTranslator &Translator) : R(R), Translator(Translator) {}
 
   // The lazy expression (without nd::eval), or nullopt where the chain does not fuse.
-  std::optional<std::string> expression(const Expr *Value);
+  // Consumer: the operations of the pass beyond the chain's own (1: the reduction that
+  // sums it), which count towards model::MinFusedOperations as the chained check counts.
+  std::optional<std::string> expression(const Expr *Value, unsigned Consumer = 0);
 
 private:
   std::optional<unsigned> operations(const Expr *E, std::set<const Expr *> &Leaves) const;
@@ -122,5 +124,13 @@ struct MapRewrite {
 // The rewrite of Loop; Broadcast is the translated value (`(matrix - ...) / ...`).
 MapRewrite chooseMapRewrite(const MapLoop &Loop, const std::string &Broadcast,
                             LoopBodyTranslator &Translator, ASTContext &Context);
+
+// The operand of nd::sum that Loop.Value (a summand, with no destination) fuses into:
+// `nd::abs(nd::lazy(a) - b)` for `s += std::abs(a(i) - b(i))`, where nd-chained-temporaries
+// would fuse nd::sum(nd::abs(a - b)) into the reduction (a full sum over an expression
+// follows eager's summation tree, nd/lazy_reduce.hpp). Every operation must vary along
+// every loop level; nullopt where the chain does not fuse.
+std::optional<std::string> fusedSumOperand(const MapLoop &Loop, LoopBodyTranslator &Translator,
+                                           ASTContext &Context);
 
 } // namespace clang::tidy::nd_checks

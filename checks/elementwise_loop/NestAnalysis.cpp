@@ -437,11 +437,16 @@ private:
     if (!checkBounds(Translator.reads()))
       return;
     std::string Total = Shape.Row->Reduction.str() + "(" + *Broadcast + ")";
-    // `s += x(i) * y(i)`: nd::vdot, with no temporary for the products (BestForm.h).
-    if (Shape.Kind == BodyKind::Sum)
+    if (Shape.Kind == BodyKind::Sum) {
+      // `s += x(i) * y(i)`: nd::vdot, with no temporary for the products (BestForm.h).
       if (std::optional<std::string> Dot =
               innerProductForm(Shape.Summand, Acc->getType(), LoopVars, Scope, Context))
         Total = *Dot;
+      // A chain nd-chained-temporaries would fuse into the sum is written fused, so that
+      // the fix is already its fixed point: nd::sum(nd::abs(nd::lazy(a) - b)).
+      else if (std::optional<std::string> Fused = fusedSummand(Translator))
+        Total = "nd::sum(" + *Fused + ")";
+    }
     std::string Name = Acc->getNameAsString();
     Result.ReplacedRange = loopRange(Nest.Levels[0].Loop, Context);
     Result.Replacement = Name + " " + Shape.Row->Combine.str() + " " + Total + ";";
@@ -465,6 +470,19 @@ private:
         Result.ReplacedRange.setBegin(Decl->getBeginLoc());
       }
     }
+  }
+
+  // The summand as the operand of a fused full sum (LoopMapForm.h), or nullopt.
+  std::optional<std::string> fusedSummand(LoopBodyTranslator &Translator) {
+    MapLoop Loop;
+    Loop.Loop = Nest.Levels[0].Loop;
+    Loop.LoopVars = LoopVars;
+    Loop.Value = Shape.Summand;
+    Loop.OutputAxisOfLevel.resize(LoopVars.size());
+    std::iota(Loop.OutputAxisOfLevel.begin(), Loop.OutputAxisOfLevel.end(), 0);
+    Loop.Statistics = &Statistics;
+    Loop.Reads = &Translator.reads();
+    return fusedSumOperand(Loop, Translator, Context);
   }
 
   // A scan the check cannot rewrite is still a recurrence: no diagnostic.

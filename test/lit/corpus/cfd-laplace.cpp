@@ -54,5 +54,5 @@ int main() {
 // CHECK-MESSAGES: :30:3: warning: reduction loop; use nd::sum [nd-elementwise-loop]
 // CHECK-MESSAGES: :33:3: warning: reduction loop; use nd::sum [nd-elementwise-loop]
 // CHECK-FIXES: {{^}}    nd::copyto(p(nd::slice(1, -1), nd::slice(1, -1)), (dy * dy * (pn(nd::slice(1, -1), nd::slice(2, nd::none)) + pn(nd::slice(1, -1), nd::slice(0, -2))) + dx * dx * (pn(nd::slice(2, nd::none), nd::slice(1, -1)) + pn(nd::slice(0, -2), nd::slice(1, -1)))) / (2 * (dx * dx + dy * dy)));
-// CHECK-FIXES: {{^}}  num += nd::sum(nd::abs(p) - nd::abs(pn));
+// CHECK-FIXES: {{^}}  num += nd::sum(nd::abs(nd::lazy(p)) - nd::abs(nd::lazy(pn)));
 // CHECK-FIXES: {{^}}  den += nd::sum(nd::abs(pn));

@@ -61,4 +61,4 @@ int main() {
 // CHECK-MESSAGES: :43:3: warning: reduction loop; use nd::sum [nd-elementwise-loop]
 // CHECK-FIXES: {{^}}  nd::divide(prices(nd::slice(1, nd::none)), prices(nd::slice(0, -1)), out);
 // CHECK-FIXES: {{^}}  nd::subtract(out, 1.0, out);
-// CHECK-FIXES: {{^}}  double ss = nd::sum((returns - mean) * (returns - mean));
+// CHECK-FIXES: {{^}}  double ss = nd::sum((nd::lazy(returns) - mean) * (nd::lazy(returns) - mean));

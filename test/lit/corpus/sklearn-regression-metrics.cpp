@@ -67,10 +67,10 @@ int main() {
 // CHECK-MESSAGES: :35:3: warning: reduction loop; use nd::sum [nd-elementwise-loop]
 // CHECK-MESSAGES: :44:31: warning: chained array expression makes 3 passes over memory and allocates 2 arrays; fused with 'nd::eval' over 'nd::lazy' operands it makes 1 pass and allocates 1 array [nd-chained-temporaries]
 // CHECK-MESSAGES: :47:33: warning: chained array expression makes 4 passes over memory and allocates 2 arrays; fused into the reduction over 'nd::lazy' operands it makes 1 pass and allocates 1 array [nd-chained-temporaries]
-// CHECK-FIXES: {{^}}  double total = nd::sum(nd::abs(y_pred - y_true));
+// CHECK-FIXES: {{^}}  double total = nd::sum(nd::abs(nd::lazy(y_pred) - y_true));
 // CHECK-FIXES: {{^}}  nd::array<double> err = y_true - y_pred;
 // CHECK-FIXES: {{^}}  double total = nd::vdot(err, err);
-// CHECK-FIXES: {{^}}  double numerator = nd::sum((y_true - y_pred) * (y_true - y_pred));
-// CHECK-FIXES: {{^}}  double denominator = nd::sum((y_true - y_mean) * (y_true - y_mean));
+// CHECK-FIXES: {{^}}  double numerator = nd::sum((nd::lazy(y_true) - y_pred) * (nd::lazy(y_true) - y_pred));
+// CHECK-FIXES: {{^}}  double denominator = nd::sum((nd::lazy(y_true) - y_mean) * (nd::lazy(y_true) - y_mean));
 // CHECK-FIXES: {{^}}  nd::array<double> centred = nd::eval((nd::lazy(diff) - y_diff_avg) * (nd::lazy(diff) - y_diff_avg));
 // CHECK-FIXES: {{^}}  double denominator = nd::mean((nd::lazy(y_true) - y_true_avg) * (nd::lazy(y_true) - y_true_avg));
