@@ -565,10 +565,17 @@ std::optional<std::string> ChainedTemporariesCheck::operandBlocker(const Finding
   if (F.Instantiated)
     return std::string("the expression is in a template instantiation; its element types depend on "
                        "the template arguments");
+  // A fused chain over one fresh array and side-effect free numbers
+  // (nd::abs(rng.normal(...)) * 2.0) may make that array with a call: the call runs once,
+  // where it ran, and no other operand reads memory it could change.
+  const Expr *FreshCall = nullptr;
+  if (F.Fusion.Kind != FusedKind::None)
+    if (const Expr *Only = model::onlyArrayLeaf(F.Chain); Only && model::createsFreshBuffer(Only))
+      FreshCall = Only;
   for (const Expr *Leaf : F.Chain.leaves()) {
     if (isInMacro(Leaf->getSourceRange()))
       return std::string("the expression is inside a macro expansion");
-    if (!isSideEffectFree(Leaf))
+    if (Leaf != FreshCall && !isSideEffectFree(Leaf))
       return "operand '" + getText(*Leaf, Ctx).str() + "' may have side effects, and " +
              (F.Fusion.Kind == FusedKind::None
                   ? "the out forms evaluate the operands in a different order"

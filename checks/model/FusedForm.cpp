@@ -44,13 +44,27 @@ bool fusesInPass(llvm::StringRef Ufunc, bool IsOperator, bool ResultShape,
          !(Ufunc == "power" && IntegerPowerOfOperation);
 }
 
+const Expr *onlyArrayLeaf(const EagerChain &Chain) {
+  const Expr *Only = nullptr;
+  for (const Expr *Leaf : Chain.leaves())
+    if (utils::isNdArray(Leaf->getType())) {
+      if (Only)
+        return nullptr;
+      Only = Leaf;
+    }
+  return Only;
+}
+
 bool fusesInOnePass(const EagerChain &Chain, ASTContext &Ctx) {
   const EagerChain::Node &Root = Chain.nodes().front();
+  // Over one array and numbers, every element-wise operation has that array's shape,
+  // whatever it is (nd::abs(rng.normal(0.0, 1.0, {n})) * 2.0 + 1.0).
+  bool OneArray = onlyArrayLeaf(Chain) != nullptr;
   Shape Result = shapeOf(Root.Op.Call, Ctx);
-  if (!Result.known())
+  if (!Result.known() && !OneArray)
     return false;
   for (const EagerChain::Node &N : Chain.nodes()) {
-    bool ResultShape = &N == &Root || sameShape(shapeOf(N.Op.Call, Ctx), Result);
+    bool ResultShape = &N == &Root || OneArray || sameShape(shapeOf(N.Op.Call, Ctx), Result);
     bool PowerOfOperation =
         isSignedInteger(N.Op.Element) && N.ChildOf.size() == 2 && N.ChildOf[1] >= 0;
     if (!fusesInPass(N.Op.Ufunc, isa<CXXOperatorCallExpr>(N.Op.Call), ResultShape,

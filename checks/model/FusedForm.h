@@ -34,6 +34,9 @@ constexpr unsigned MinFusedOperations = 3;
 // those chains keep the out forms, whose counts the runtime's statistics show.)
 bool fusesInOnePass(const EagerChain &Chain, ASTContext &Ctx);
 
+// The chain's only operand that is an array (the others are numbers), or null.
+const Expr *onlyArrayLeaf(const EagerChain &Chain);
+
 // The rule fusesInOnePass applies to each operation: Ufunc (spelled as an operator or
 // not) has a form over expressions, the operation has the result's shape, and it is
 // not an integer power whose exponent is an operation.

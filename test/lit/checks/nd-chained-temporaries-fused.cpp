@@ -224,6 +224,27 @@ void reduced(const nd::array<double>& x, const nd::array<double>& y) {
   std::printf("reduced %.17g %.17g\n", mae, short_chain);
 }
 
+// A chain over one array that a call makes (a generator's draw, a creation function)
+// and numbers: every operation has that array's shape, and the call runs once, where
+// it ran, with no other operand reading memory, so it may stand in the lazy leaf. (No
+// probe: the statement also allocates the call's own array, which is not the chain's.)
+void generated(nd::index_t n) {
+  auto rng = nd::random::default_rng(5);
+  nd::array<double> y = nd::abs(rng.normal(0.0, 1.0, {n})) * 2.0 + 1.0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: chained array expression makes 3 passes over memory and allocates 1 array; fused with 'nd::eval' over 'nd::lazy' operands it makes 1 pass and allocates 1 array [nd-chained-temporaries]
+  // CHECK-FIXES: {{^}}  nd::array<double> y = nd::eval(nd::abs(nd::lazy(rng.normal(0.0, 1.0, {n}))) * 2.0 + 1.0);
+  print("generated", y);
+  auto z = nd::sqrt(nd::linspace(0.0, 4.0, n) + 1.0) * 0.5;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: chained array expression makes 3 passes over memory and allocates 1 array; fused with 'nd::eval' over 'nd::lazy' operands it makes 1 pass and allocates 1 array [nd-chained-temporaries]
+  // CHECK-FIXES: {{^}}  auto z = nd::eval(nd::sqrt(nd::lazy(nd::linspace(0.0, 4.0, n)) + 1.0) * 0.5);
+  print("created", z);
+  // Two draws: fused, the second would run before the first is read, and their shapes
+  // are not proven equal; the out forms save nothing here (the runtime computes into
+  // the temporaries), so there is nothing to report.
+  nd::array<double> w = nd::abs(rng.normal(0.0, 1.0, {n})) * rng.normal(0.0, 1.0, {n}) + 1.0;
+  print("two draws", w);
+}
+
 int main() {
   nd::array<double> x = nd::linspace(-1.5, 3.25, 7);
   declaration(x);
@@ -245,5 +266,6 @@ int main() {
   no_fix(x);
   out_forms(x);
   reduced(x, nd::linspace(0.5, 2.0, 7));
+  generated(6);
   return 0;
 }
