@@ -101,6 +101,9 @@ def parse_arguments(argv: List[str]):
     tools.add_argument("--runtime-include", required=True)
     tools.add_argument("--pch-c++20", dest="pch", default="",
                        help="nd/nd.hpp precompiled for -std=c++20, for the round trip")
+    tools.add_argument("--plugin-pch", action="store_true",
+                       help="the plugin parses the runtime's headers from the precompiled "
+                            "header too (checks/lit.local.cfg)")
     tools.add_argument("--link", action="append", default=[],
                        help="library to link a runnable test against (repeatable)")
     tools.add_argument("--round-trip-record", default="",
@@ -199,11 +202,14 @@ class CheckTest:
         """(label, tool, extra compiler flags) of each front end.
 
         nd-tidy parses the runtime's headers from the precompiled header where the round
-        trip would (it halves its time); the plugin parses them as a user's build does.
-        The two outputs are compared byte for byte below, so each such test also shows
-        that the precompiled header changes nothing.
+        trip would (it halves its time); the plugin parses them as a user's build does,
+        except with --plugin-pch (the unit tests of the checks, checks/lit.local.cfg).
+        The two outputs are compared byte for byte below, so each test without it (the
+        corpus, the examples) also shows that the precompiled header changes nothing.
         """
-        ends = [("clang-tidy plugin", [self.args.clang_tidy, "--load=" + self.args.plugin], [])]
+        plugin_flags = self.precompiled_header() if self.args.plugin_pch else []
+        ends = [("clang-tidy plugin", [self.args.clang_tidy, "--load=" + self.args.plugin],
+                 plugin_flags)]
         if self.args.nd_tidy:
             ends.append(("nd-tidy", [self.args.nd_tidy], self.precompiled_header()))
         return ends
