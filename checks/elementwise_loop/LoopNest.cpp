@@ -268,11 +268,12 @@ bool isUnmodifiedLocal(const VarDecl *V) {
     return false;
   if (V->getType().isConstQualified())
     return true;
-  // Not const: no write, increment, non-const reference, address or by-reference
-  // capture anywhere in the function, so it keeps its initial value.
+  // Not const: no write, increment, non-const reference or address anywhere in the
+  // function, nor a write in the body of a lambda capturing it by reference, so it
+  // keeps its initial value.
   const auto *Function = dyn_cast<FunctionDecl>(V->getDeclContext());
   const Stmt *Body = Function ? Function->getBody() : nullptr;
-  return Body && !ExprMutationAnalyzer(*Body, V->getASTContext()).isMutated(V);
+  return Body && !utils::isMutatedIn(V, *Body, V->getASTContext());
 }
 
 std::optional<ExtentBound> resolveExtentBound(const Stmt *Loop) {

@@ -1,6 +1,8 @@
 #include "utils/ASTUtils.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 
 namespace clang::tidy::nd_checks::utils {
 
@@ -72,6 +74,59 @@ std::optional<int64_t> evaluateInt(const Expr *E, const ASTContext &Ctx) {
   if (V.getSignificantBits() > 64)
     return std::nullopt;
   return V.getSExtValue();
+}
+
+namespace {
+
+// The references to V in a scope, each with the innermost lambda body around it that
+// captures V by reference (null outside such lambdas), and those lambdas' captures.
+class CaptureAwareReferences : public RecursiveASTVisitor<CaptureAwareReferences> {
+public:
+  explicit CaptureAwareReferences(const VarDecl *V) : V(V) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    bool ByReference = llvm::any_of(Lambda->captures(), [&](const LambdaCapture &C) {
+      return C.capturesVariable() && C.getCapturedVar() == V && C.getCaptureKind() == LCK_ByRef;
+    });
+    if (!ByReference)
+      return RecursiveASTVisitor::TraverseLambdaExpr(Lambda);
+    // The capture's initialiser binds the reference; only the body can write through it.
+    const Stmt *Outer = Within;
+    Within = Lambda->getBody();
+    TraverseStmt(Lambda->getBody());
+    Within = Outer;
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (Ref->getDecl() == V)
+      Uses.push_back({Ref, Within});
+    return true;
+  }
+
+  struct Use {
+    const DeclRefExpr *Ref;
+    const Stmt *Lambda; // the capturing lambda's body, or null
+  };
+  std::vector<Use> Uses;
+
+private:
+  const VarDecl *V;
+  const Stmt *Within = nullptr;
+};
+
+} // namespace
+
+bool isMutatedIn(const VarDecl *V, const Stmt &Scope, ASTContext &Ctx) {
+  CaptureAwareReferences Refs(V);
+  Refs.TraverseStmt(const_cast<Stmt *>(&Scope));
+  ExprMutationAnalyzer InScope(Scope, Ctx);
+  for (const CaptureAwareReferences::Use &U : Refs.Uses) {
+    bool Mutated = U.Lambda ? ExprMutationAnalyzer(*U.Lambda, Ctx).isMutated(U.Ref)
+                            : InScope.isMutated(U.Ref);
+    if (Mutated)
+      return true;
+  }
+  return false;
 }
 
 } // namespace clang::tidy::nd_checks::utils

@@ -28,6 +28,11 @@ const VarDecl *referencedVar(const Expr *E);
 // Whether the variable V is named anywhere inside S (lambda bodies included).
 bool mentions(const Stmt *S, const VarDecl *V);
 
+// Whether anything in Scope may modify V, as ExprMutationAnalyzer tells, except that a
+// lambda capturing V by reference modifies it only where its body does: `[&] { return
+// n * 2; }` reads n. (The analyzer counts every by-reference capture as a write.)
+bool isMutatedIn(const VarDecl *V, const Stmt &Scope, ASTContext &Ctx);
+
 // The value of E, an integer constant expression of integer type, when it has at most
 // MaxBits significant bits. Callers that add and multiply such values with others
 // (offsets, bounds) pass a smaller MaxBits so that their arithmetic cannot overflow.

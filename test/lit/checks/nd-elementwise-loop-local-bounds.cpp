@@ -2,8 +2,9 @@
 // RUN: %check_nd_tidy -run %s nd-elementwise-loop %t -- -- -DND_SQUARE_INPUT
 //
 // Plain locals as bounds: `auto n = x.size();` that nothing modifies afterwards (no
-// assignment, increment, non-const reference, address or by-reference capture in the
-// function) is that extent, as a `const` local is. A bound that is modified is not.
+// assignment, increment, non-const reference or address in the function, nor a write in
+// a lambda capturing it by reference) is that extent, as a `const` local is. A bound
+// that is modified is not.
 // The 2-D case also runs on square input (ND_SQUARE_INPUT). Values are printed with
 // all 17 digits: the operations per element are the loop's.
 #include <nd/nd.hpp>
@@ -61,6 +62,19 @@ void rows_and_columns(const nd::array<double> &m) {
   print2("rows_and_columns", r);
 }
 
+// A lambda that captures the bound by reference and only reads it leaves it unchanged.
+void captured_for_reading(const nd::array<double> &x) {
+  nd::array<double> y = nd::zeros_like(x);
+  auto n = x.size();
+  auto half = [&] { return n / 2; };
+  for (nd::index_t i = 0; i < n; ++i)
+    y(i) = x(i) * 3.0;
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: element-wise loop over 'y'; use one broadcasting expression [nd-elementwise-loop]
+  // CHECK-FIXES: {{^}}  nd::multiply(x, 3.0, y);
+  print("captured_for_reading", y);
+  std::printf("half %lld\n", static_cast<long long>(half()));
+}
+
 // ---- no fix-it ------------------------------------------------------------------
 // The bound is changed before the loop.
 void modified_before(const nd::array<double> &x) {
@@ -110,6 +124,7 @@ int main() {
   rows_and_columns(m);
   modified_before(x);
   modified_inside(x);
+  captured_for_reading(x);
   captured(x);
   return 0;
 }
