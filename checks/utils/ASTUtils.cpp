@@ -121,8 +121,8 @@ bool isMutatedIn(const VarDecl *V, const Stmt &Scope, ASTContext &Ctx) {
   Refs.TraverseStmt(const_cast<Stmt *>(&Scope));
   ExprMutationAnalyzer InScope(Scope, Ctx);
   for (const CaptureAwareReferences::Use &U : Refs.Uses) {
-    bool Mutated = U.Lambda ? ExprMutationAnalyzer(*U.Lambda, Ctx).isMutated(U.Ref)
-                            : InScope.isMutated(U.Ref);
+    bool Mutated =
+        U.Lambda ? ExprMutationAnalyzer(*U.Lambda, Ctx).isMutated(U.Ref) : InScope.isMutated(U.Ref);
     if (Mutated)
       return true;
   }
