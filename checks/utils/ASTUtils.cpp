@@ -79,7 +79,8 @@ std::optional<int64_t> evaluateInt(const Expr *E, const ASTContext &Ctx) {
 namespace {
 
 // The references to V in a scope, each with the innermost lambda body around it that
-// captures V by reference (null outside such lambdas), and those lambdas' captures.
+// captures V by reference (null outside such lambdas). Those lambdas' capture
+// initialisers are not visited: binding the reference writes nothing.
 class CaptureAwareReferences : public RecursiveASTVisitor<CaptureAwareReferences> {
 public:
   explicit CaptureAwareReferences(const VarDecl *V) : V(V) {}
